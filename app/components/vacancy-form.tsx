@@ -1,0 +1,120 @@
+import { Form } from '@remix-run/react'
+import { contracts, hoursOptions, settings } from '#app/models/options.ts'
+import { Checkbox, Checkboxes, DateInput, ErrorSummary, Radios, SelectField, TextArea, TextField, type FieldState } from './forms.tsx'
+
+export const vacancyFieldOrder: Array<string | [string, string]> = [
+	'title',
+	'roleId',
+	'setting',
+	'description',
+	'requirements',
+	'postcode',
+	'town',
+	'payPeriod',
+	'payMin',
+	'payMax',
+	'hoursPerWeek',
+	'hours',
+	'contract',
+	'standardRef',
+	'drivingLicenceRequired',
+	'visaSponsorship',
+	['closingDay', 'closingDay'],
+	['closingMonth', 'closingDay'],
+	['closingYear', 'closingDay'],
+	'positions',
+	'howToApply',
+]
+
+type Option = { id: string; label: string }
+
+export function VacancyForm({
+	fields,
+	roles,
+	standards,
+	minimumWage,
+	canPublish,
+	submitLabel,
+}: {
+	fields: FieldState
+	roles: Option[]
+	standards: Option[]
+	minimumWage: string
+	canPublish: boolean
+	submitLabel: string
+}) {
+	return (
+		<>
+			<ErrorSummary errors={fields.summary(vacancyFieldOrder)} formError={fields.formError} />
+			<Form method="post" noValidate>
+				<h2 className="mb-4 text-2xl">The job</h2>
+				<TextField fields={fields} name="title" label="Job title" hint="What candidates will search for, like Night care assistant." />
+				<SelectField fields={fields} name="roleId" label="Role" hint="The role that best fits this job." options={roles} />
+				<Radios fields={fields} name="setting" legend="Where does the work happen?" options={settings} />
+				<TextArea fields={fields} name="description" label="Description" hint="What the job involves, the people supported, the team, training and benefits. At least 50 characters." rows={10} />
+				<TextArea fields={fields} name="requirements" label="What the candidate will need (optional)" hint="Experience, qualifications or checks, such as an enhanced DBS check." rows={5} />
+
+				<h2 className="mb-4 mt-8 text-2xl">Where</h2>
+				<TextField fields={fields} name="postcode" label="Postcode of the workplace" hint="For home care, the office or the area the rounds cover. Individual employers: only the area is ever shown." width="max-w-40" autoComplete="postal-code" />
+				<TextField fields={fields} name="town" label="Town or village" width="max-w-sm" />
+
+				<h2 className="mb-4 mt-8 text-2xl">Pay and hours</h2>
+				<Radios
+					fields={fields}
+					name="payPeriod"
+					legend="How is the pay given?"
+					hint={`Pay must be at least the legal minimum: ${minimumWage}.`}
+					options={[
+						{ id: 'hour', label: 'An hourly rate' },
+						{ id: 'year', label: 'A yearly salary' },
+					]}
+				/>
+				<TextField fields={fields} name="payMin" label="Pay, or the lowest pay if it is a range" prefix="£" width="w-32" inputMode="decimal" />
+				<TextField fields={fields} name="payMax" label="Highest pay (optional)" hint="Leave blank if the pay is a single amount." prefix="£" width="w-32" inputMode="decimal" />
+				<TextField fields={fields} name="hoursPerWeek" label="Hours per week" hint="Needed for salaries. Optional for hourly pay." width="w-24" inputMode="decimal" />
+				<Checkboxes fields={fields} name="hours" legend="Pattern of hours" hint="Select all that apply." options={hoursOptions} />
+				<Radios fields={fields} name="contract" legend="Contract" options={contracts} />
+
+				<h2 className="mb-4 mt-8 text-2xl">Apprenticeship</h2>
+				<Checkbox fields={fields} name="apprenticeship" label="This is an apprenticeship" hint="The apprentice rate applies instead of the National Living Wage." />
+				<SelectField fields={fields} name="standardRef" label="Apprenticeship standard (apprenticeships only)" options={standards} placeholder="Not an apprenticeship" />
+
+				<h2 className="mb-4 mt-8 text-2xl">Requirements and closing date</h2>
+				<Radios
+					fields={fields}
+					name="drivingLicenceRequired"
+					legend="Does the job need a driving licence?"
+					inline
+					options={[
+						{ id: 'yes', label: 'Yes' },
+						{ id: 'no', label: 'No' },
+					]}
+				/>
+				<Radios
+					fields={fields}
+					name="visaSponsorship"
+					legend="Can you sponsor a Skilled Worker visa for this job?"
+					inline
+					options={[
+						{ id: 'yes', label: 'Yes' },
+						{ id: 'no', label: 'No' },
+					]}
+				/>
+				<DateInput fields={fields} prefix="closing" legend="Closing date" hint="Applications close at 23:59 UK time on this day. For example, 27 3 2027." />
+				<TextField fields={fields} name="positions" label="How many people are you hiring?" width="w-20" inputMode="numeric" />
+				<TextArea fields={fields} name="howToApply" label="How to apply (optional)" hint="For example, who to call or email, or when you hold open days." rows={4} />
+
+				<div className="mt-8 flex flex-wrap gap-4">
+					{canPublish ? (
+						<button type="submit" name="intent" value="publish" className="btn">
+							Publish vacancy
+						</button>
+					) : null}
+					<button type="submit" name="intent" value="save" className={canPublish ? 'btn btn-secondary' : 'btn'}>
+						{submitLabel}
+					</button>
+				</div>
+			</Form>
+		</>
+	)
+}

@@ -1,0 +1,168 @@
+import { z } from 'zod'
+import { defaultQuery, effectiveSort, type VacancyQuery, type VacancySearchResult } from '#search/query.ts'
+import { searchVacancies } from '#search/search.server.ts'
+import { formatDate } from '#app/utils/dates.ts'
+import { formatMiles } from '#app/utils/geo.ts'
+import { careRoles, roleName } from './care-roles.server.ts'
+import {
+	contracts,
+	defaultRadius,
+	hoursOptions,
+	ids,
+	labelOf,
+	radiusChoices,
+	settings,
+	sortOptions,
+	type SortId,
+} from './options.ts'
+import { formatHourlyEquivalent, formatPay } from './pay.ts'
+import { resolvePlace, type ResolvedPlace } from './places.server.ts'
+import type { JobSearchForm } from './job-search-url.ts'
+
+export const PER_PAGE = 20
+
+const list = <T extends [string, ...string[]]>(values: T) =>
+	z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string())).transform((items) =>
+		items.filter((item): item is T[number] => (values as string[]).includes(item)),
+	)
+
+const flag = z.preprocess((v) => v === '1' || v === 'true' || v === 'on', z.boolean())
+
+/** Everything a search can say, as it appears in the URL. Unknown values are dropped, not errors. */
+const JobSearchParamsSchema = z.object({
+	q: z.string().trim().max(100).catch('').default(''),
+	where: z.string().trim().max(60).catch('').default(''),
+	radius: z.coerce
+		.number()
+		.refine((r) => (radiusChoices as readonly number[]).includes(r))
+		.catch(defaultRadius)
+		.default(defaultRadius),
+	role: list(ids(careRoles.map((r) => ({ id: r.id })))),
+	setting: list(ids(settings)),
+	hours: list(ids(hoursOptions)),
+	contract: list(ids(contracts)),
+	apprenticeship: flag,
+	nodriving: flag,
+	sponsorship: flag,
+	minpay: z.string().trim().max(10).catch('').default(''),
+	sort: z.enum(ids(sortOptions)).optional().catch(undefined),
+	page: z.coerce.number().int().min(1).max(5000).catch(1).default(1),
+})
+
+export type { JobSearchForm }
+
+function searchParamsToObject(params: URLSearchParams) {
+	const out: Record<string, string | string[]> = {}
+	for (const key of new Set(params.keys())) {
+		const values = params.getAll(key)
+		out[key] = values.length > 1 ? values : (values[0] ?? '')
+	}
+	return out
+}
+
+export function parseMinPay(text: string) {
+	if (!text) return { pence: null }
+	const cleaned = text.replace(/^£\s*/, '')
+	if (!/^\d{1,3}(\.\d{1,2})?$/.test(cleaned) || Number(cleaned) <= 0) {
+		return { pence: null, error: 'Enter minimum hourly pay in pounds, like 12.50' }
+	}
+	return { pence: Math.round(Number(cleaned) * 100) }
+}
+
+/**
+ * Reads a search from the URL. A place that cannot be found or a malformed
+ * minimum pay comes back as an error for that field (the page answers 400 and
+ * still shows jobs for the rest of the search).
+ */
+export function parseJobSearch(params: URLSearchParams, now = new Date()) {
+	const form: JobSearchForm = JobSearchParamsSchema.parse(searchParamsToObject(params))
+	const errors: { where?: string; minpay?: string } = {}
+	let place: ResolvedPlace | null = null
+	let suggestions: string[] = []
+	if (form.where) {
+		const lookup = resolvePlace(form.where)
+		if (lookup.ok) place = lookup.place
+		else {
+			errors.where = lookup.message
+			suggestions = lookup.suggestions
+		}
+	}
+	const minPay = parseMinPay(form.minpay)
+	if (minPay.error) errors.minpay = minPay.error
+	const query: VacancyQuery = defaultQuery({
+		text: form.q,
+		centre: place ? { lat: place.lat, lng: place.lng } : null,
+		radiusMiles: form.radius,
+		roles: form.role,
+		settings: form.setting,
+		hours: form.hours,
+		contracts: form.contract,
+		apprenticeship: form.apprenticeship,
+		noDriving: form.nodriving,
+		sponsorship: form.sponsorship,
+		minHourlyPence: minPay.pence,
+		sort: (form.sort ?? 'relevance') as SortId,
+		page: form.page,
+		perPage: PER_PAGE,
+		now,
+	})
+	return { form, query, place, errors, suggestions, sort: effectiveSort(query) as SortId }
+}
+
+export type JobResultCard = ReturnType<typeof toResultCard>
+
+export function toResultCard(hit: VacancySearchResult['hits'][number]) {
+	return {
+		id: hit.id,
+		title: hit.title,
+		providerName: hit.providerName,
+		town: hit.town,
+		distance: hit.distanceMiles === null ? null : formatMiles(hit.distanceMiles),
+		pay: formatPay(hit),
+		payHourly: formatHourlyEquivalent(hit),
+		hours: hit.hoursLabels.join(', '),
+		contract: labelOf(contracts, hit.contract),
+		setting: hit.settingLabel,
+		closing: formatDate(hit.closingAt * 1000),
+		summary: hit.summary,
+		apprenticeship: hit.apprenticeship,
+		noDrivingNeeded: hit.noDrivingNeeded,
+		visaSponsorship: hit.visaSponsorship,
+	}
+}
+
+export async function runJobSearch(params: URLSearchParams) {
+	const parsed = parseJobSearch(params)
+	const result = await searchVacancies(parsed.query)
+	const facetList = <T extends { id: string; label: string }>(options: readonly T[], counts: Record<string, number>) =>
+		options.map((o) => ({ id: o.id, label: o.label, count: counts[o.id] ?? 0 }))
+	return {
+		...parsed,
+		mode: result.mode,
+		total: result.total,
+		page: result.page,
+		totalPages: result.totalPages,
+		results: result.hits.map(toResultCard),
+		facets: {
+			role: facetList(
+				careRoles.map((r) => ({ id: r.id, label: r.name })),
+				result.facets.roleId,
+			).filter((r) => r.count > 0 || parsed.form.role.includes(r.id)),
+			setting: facetList(settings, result.facets.setting),
+			hours: facetList(hoursOptions, result.facets.hours),
+			contract: facetList(contracts, result.facets.contract),
+			apprenticeship: result.facets.apprenticeship,
+			noDriving: result.facets.noDrivingNeeded,
+			sponsorship: result.facets.visaSponsorship,
+		},
+	}
+}
+
+/** "Care worker jobs near Wymondham": the h1 and title say how many were found. */
+export function describeSearch(total: number, form: JobSearchForm, place: ResolvedPlace | null) {
+	const what = form.apprenticeship ? (total === 1 ? 'apprenticeship' : 'apprenticeships') : total === 1 ? 'job' : 'jobs'
+	const role = form.role.length === 1 ? `${roleName(form.role[0]).toLowerCase()} ` : ''
+	const keyword = form.q ? ` matching “${form.q}”` : ''
+	const near = place ? ` within ${form.radius} ${form.radius === 1 ? 'mile' : 'miles'} of ${place.label}` : ''
+	return `${total.toLocaleString('en-GB')} ${role}${what} found${keyword}${near}`
+}

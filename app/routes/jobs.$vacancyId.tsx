@@ -1,0 +1,243 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { Badges, JobCard } from '#app/components/job-card.tsx'
+import { Paragraphs } from '#app/components/text.tsx'
+import { getRole, getStandard } from '#app/models/care-roles.server.ts'
+import { toResultCard } from '#app/models/job-search.server.ts'
+import { jobPostingJsonLd } from '#app/models/job-posting.server.ts'
+import { contracts, hoursOptions, labelOf, providerTypes, settings } from '#app/models/options.ts'
+import { formatHourlyEquivalent, formatPay } from '#app/models/pay.ts'
+import { resolvePlace } from '#app/models/places.server.ts'
+import { toPublicProvider } from '#app/models/providers.server.ts'
+import { getPublicVacancy, similarVacancies } from '#app/models/vacancies.server.ts'
+import { vacancyHours } from '#search/document.ts'
+import { formatDate, formatDateLong } from '#app/utils/dates.ts'
+import { distanceMiles, formatMiles } from '#app/utils/geo.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+	const id = Number(params.vacancyId)
+	if (!Number.isInteger(id) || id < 1) throw new Response('Not found', { status: 404 })
+	const found = await getPublicVacancy(id)
+	if (!found) throw new Response('Not found', { status: 404 })
+	const { vacancy: v, isLive } = found
+	const provider = toPublicProvider(v.provider)
+
+	const url = new URL(request.url)
+	const searchQuery = url.searchParams.get('search') ?? ''
+	const where = new URLSearchParams(searchQuery).get('where')
+	const from = where ? resolvePlace(where) : null
+	const distance = from?.ok ? { miles: formatMiles(distanceMiles(from.place, v)), from: from.place.label } : null
+
+	const role = getRole(v.roleId)
+	const standard = v.standardRef ? getStandard(v.standardRef) : null
+	const base = {
+		id: v.id,
+		title: v.title,
+		isLive,
+		backHref: searchQuery ? `/jobs?${searchQuery}` : '/jobs',
+		provider,
+		providerTypeLabel: labelOf(providerTypes, provider.type),
+		town: v.town,
+		// Individual employers' vacancies show the area only.
+		location: provider.individual ? `${v.town} area (${v.outcode})` : `${v.town}, ${v.postcode}`,
+		distance,
+		closing: formatDate(v.closingDate),
+	}
+	if (!isLive) {
+		const similar = await similarVacancies(v)
+		return data(
+			{ ...base, similar: similar.map((h) => ({ ...toResultCard(h), href: `/jobs/${h.id}` })), details: null, jsonLd: null },
+			{ status: 410 },
+		)
+	}
+	const hours = vacancyHours(v).map((h) => labelOf(hoursOptions, h))
+	return {
+		...base,
+		similar: [],
+		jsonLd: jobPostingJsonLd(v, provider),
+		details: {
+			role: role?.name ?? v.roleId,
+			roleDescription: role?.description ?? null,
+			setting: labelOf(settings, v.setting),
+			pay: formatPay(v),
+			payHourly: formatHourlyEquivalent(v),
+			hours: hours.join(', '),
+			hoursPerWeek: v.hoursPerWeek,
+			contract: labelOf(contracts, v.contract),
+			positions: v.positions,
+			apprenticeship: v.apprenticeship,
+			standard: standard
+				? {
+						title: standard.title,
+						reference: standard.reference,
+						level: standard.level,
+						duration: standard.typical_duration ?? null,
+						qualification: standard.on_programme_qualification ?? null,
+					}
+				: null,
+			noDrivingNeeded: !v.drivingLicenceRequired,
+			visaSponsorship: v.visaSponsorship,
+			description: v.description,
+			requirements: v.requirements,
+			howToApply: v.howToApply,
+			posted: v.publishedAt ? formatDate(v.publishedAt) : null,
+			closingLong: formatDateLong(v.closingDate),
+		},
+	}
+}
+
+export const handle: PageHandle = {
+	title: (d: { title: string; provider: { name: string }; isLive: boolean }) =>
+		d.isLive ? `${d.title} – ${d.provider.name}` : `This job has closed: ${d.title}`,
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+	data?.isLive
+		? [{ name: 'description', content: `${data.title} with ${data.provider.name} in ${data.town}. ${data.details?.pay ?? ''}` }]
+		: [{ name: 'robots', content: 'noindex' }]
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+	return (
+		<div className="border-b border-line py-3 sm:grid sm:grid-cols-[12rem_1fr] sm:gap-4">
+			<dt className="font-bold">{label}</dt>
+			<dd>{children}</dd>
+		</div>
+	)
+}
+
+export default function VacancyRoute() {
+	const d = useLoaderData<typeof loader>()
+	if (!d.details) {
+		return (
+			<div>
+				<p className="mb-4">
+					<Link to={d.backHref}>‹ Back to search results</Link>
+				</p>
+				<h1 className="mb-4 text-3xl">This job has closed</h1>
+				<p className="mb-2">
+					<strong>{d.title}</strong> with {d.provider.name} in {d.town} closed on {d.closing} and is no longer taking
+					applications.
+				</p>
+				<h2 className="mb-2 mt-8 text-2xl">Similar jobs you can apply for</h2>
+				{d.similar.length ? (
+					<ul>
+						{d.similar.map((job) => (
+							<JobCard key={job.id} job={job} href={job.href} />
+						))}
+					</ul>
+				) : (
+					<p>
+						There are no similar jobs nearby at the moment. <Link to="/jobs">Search all jobs</Link>.
+					</p>
+				)}
+			</div>
+		)
+	}
+	const v = d.details
+	return (
+		<article>
+			{d.jsonLd ? (
+				<script
+					type="application/ld+json"
+					dangerouslySetInnerHTML={{ __html: JSON.stringify(d.jsonLd).replace(/</g, '\\u003c') }}
+				/>
+			) : null}
+			<p className="mb-4">
+				<Link to={d.backHref}>‹ Back to search results</Link>
+			</p>
+			<span className="mb-1 block text-lg text-muted">{d.provider.name}</span>
+			<h1 className="mb-3 text-3xl md:text-4xl">{d.title}</h1>
+			<Badges job={{ apprenticeship: v.apprenticeship, noDrivingNeeded: v.noDrivingNeeded, visaSponsorship: v.visaSponsorship }} />
+			<div className="grid gap-8 md:grid-cols-[2fr_1fr]">
+				<div>
+					<dl className="mb-8 border-t border-line">
+						<Row label="Pay">
+							{v.pay}
+							{v.payHourly ? <span className="block text-muted">{v.payHourly}</span> : null}
+						</Row>
+						<Row label="Location">
+							{d.location}
+							{d.distance ? (
+								<span className="block text-muted">
+									{d.distance.miles} from {d.distance.from}
+								</span>
+							) : null}
+						</Row>
+						<Row label="Hours">
+							{v.hours}
+							{v.hoursPerWeek ? <span className="block text-muted">{v.hoursPerWeek} hours a week</span> : null}
+						</Row>
+						<Row label="Contract">{v.contract}</Row>
+						<Row label="Role">{v.role}</Row>
+						<Row label="Setting">{v.setting}</Row>
+						<Row label="Driving licence">{v.noDrivingNeeded ? 'Not needed' : 'Needed for this job'}</Row>
+						<Row label="Visa sponsorship">{v.visaSponsorship ? 'Available for this job' : 'Not available'}</Row>
+						<Row label="Positions">{v.positions}</Row>
+						{v.posted ? <Row label="Date posted">{v.posted}</Row> : null}
+						<Row label="Closing date">
+							{d.closing} <span className="text-muted">(applications close at 23:59 UK time)</span>
+						</Row>
+					</dl>
+
+					<h2 className="mb-3 text-2xl">About the job</h2>
+					<Paragraphs text={v.description} />
+
+					{v.requirements ? (
+						<>
+							<h2 className="mb-3 mt-6 text-2xl">What you will need</h2>
+							<Paragraphs text={v.requirements} />
+						</>
+					) : null}
+
+					{v.standard ? (
+						<>
+							<h2 className="mb-3 mt-6 text-2xl">The apprenticeship</h2>
+							<p className="mb-2">
+								{v.standard.title} apprenticeship, level {v.standard.level} ({v.standard.reference})
+								{v.standard.duration ? `, usually ${v.standard.duration}` : ''}.
+							</p>
+							{v.standard.qualification ? <p className="mb-2">You will work towards: {v.standard.qualification}.</p> : null}
+							<p className="mb-2">You are paid while you learn, with time set aside for training.</p>
+						</>
+					) : null}
+
+					{v.roleDescription ? (
+						<>
+							<h2 className="mb-3 mt-6 text-2xl">What a {v.role.toLowerCase()} does</h2>
+							<p className="mb-4 max-w-3xl">{v.roleDescription}</p>
+						</>
+					) : null}
+
+					<h2 className="mb-3 mt-6 text-2xl" id="how-to-apply">
+						How to apply
+					</h2>
+					{v.howToApply ? (
+						<Paragraphs text={v.howToApply} />
+					) : (
+						<p className="mb-4">Contact {d.provider.name} to apply.</p>
+					)}
+					<p className="text-muted">Apply by {v.closingLong}.</p>
+				</div>
+
+				<aside aria-labelledby="employer-heading" className="self-start border-t-4 border-brand bg-[#f3f2f1] p-4">
+					<h2 id="employer-heading" className="mb-2 text-xl">
+						About the employer
+					</h2>
+					<p className="mb-1 font-bold">{d.provider.name}</p>
+					<p className="mb-3 text-muted">{d.providerTypeLabel}</p>
+					{d.provider.about ? <p className="mb-3">{d.provider.about.slice(0, 300)}{d.provider.about.length > 300 ? '…' : ''}</p> : null}
+					{d.provider.individual ? <p className="mb-3">Based in the {d.provider.town} area.</p> : null}
+					{d.provider.cqcLocationId ? (
+						<p className="mb-3">
+							CQC location ID: {d.provider.cqcLocationId}
+						</p>
+					) : null}
+					<p>
+						<Link to={`/providers/${d.provider.id}`}>See this employer’s profile and other jobs</Link>
+					</p>
+				</aside>
+			</div>
+		</article>
+	)
+}

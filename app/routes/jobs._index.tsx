@@ -1,0 +1,317 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
+import type { FormEvent } from 'react'
+import { JobCard } from '#app/components/job-card.tsx'
+import { Pagination } from '#app/components/pagination.tsx'
+import { describeSearch, runJobSearch } from '#app/models/job-search.server.ts'
+import { searchUrl } from '#app/models/job-search-url.ts'
+import { radiusChoices, sortOptions } from '#app/models/options.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const url = new URL(request.url)
+	const search = await runJobSearch(url.searchParams)
+	const heading = describeSearch(search.total, search.form, search.place)
+	const hasErrors = Object.keys(search.errors).length > 0
+	const payload = {
+		heading,
+		form: search.form,
+		errors: search.errors,
+		suggestions: search.suggestions.map((name) => ({ name, href: searchUrl(search.form, { where: name, page: 1 }) })),
+		placeLabel: search.place?.label ?? null,
+		sort: search.sort,
+		mode: search.mode,
+		total: search.total,
+		page: search.page,
+		totalPages: search.totalPages,
+		results: search.results.map((r) => ({ ...r, href: `/jobs/${r.id}?${new URLSearchParams({ search: url.search.slice(1) })}` })),
+		facets: search.facets,
+		wider:
+			search.total === 0 && search.place && search.form.radius < 30
+				? searchUrl(search.form, { radius: 30, page: 1 })
+				: null,
+	}
+	return data(payload, {
+		status: hasErrors ? 400 : 200,
+		headers: { 'Cache-Control': 'no-cache' },
+	})
+}
+
+export const handle: PageHandle = {
+	title: (d: { heading: string; page: number; errors: object }) =>
+		`${Object.keys(d.errors ?? {}).length ? 'Error: ' : ''}${d.heading}${d.page > 1 ? ` (page ${d.page})` : ''}`,
+}
+
+export const meta: MetaFunction = () => [
+	{ name: 'description', content: 'Search care and health jobs and apprenticeships by place, role, hours and pay.' },
+	{ name: 'robots', content: 'noindex, follow' },
+]
+
+function CountedCheckboxes({
+	legend,
+	name,
+	options,
+	selected,
+}: {
+	legend: string
+	name: string
+	options: Array<{ id: string; label: string; count: number }>
+	selected: string[]
+}) {
+	return (
+		<fieldset className="mb-6">
+			<legend className="mb-2 font-bold">{legend}</legend>
+			<div className="space-y-2">
+				{options.map((o) => (
+					<div key={o.id} className="flex items-center gap-2">
+						<input
+							type="checkbox"
+							id={`${name}-${o.id}`}
+							name={name}
+							value={o.id}
+							defaultChecked={selected.includes(o.id)}
+							className="size-5 shrink-0 cursor-pointer accent-[#0b0c0c]"
+						/>
+						<label htmlFor={`${name}-${o.id}`} className="cursor-pointer">
+							{o.label} <span className="text-muted">({o.count.toLocaleString('en-GB')})</span>
+						</label>
+					</div>
+				))}
+			</div>
+		</fieldset>
+	)
+}
+
+function Toggle({ name, label, count, checked }: { name: string; label: string; count: number; checked: boolean }) {
+	return (
+		<div className="mb-3 flex items-center gap-2">
+			<input
+				type="checkbox"
+				id={`filter-${name}`}
+				name={name}
+				value="1"
+				defaultChecked={checked}
+				className="size-5 shrink-0 cursor-pointer accent-[#0b0c0c]"
+			/>
+			<label htmlFor={`filter-${name}`} className="cursor-pointer">
+				{label} <span className="text-muted">({count.toLocaleString('en-GB')})</span>
+			</label>
+		</div>
+	)
+}
+
+export default function JobSearchRoute() {
+	const d = useLoaderData<typeof loader>()
+	const submit = useSubmit()
+	const navigation = useNavigation()
+	const busy = navigation.state === 'loading' && navigation.location?.pathname === '/jobs'
+
+	// With JavaScript, ticking a filter or changing a list updates the results in
+	// place; typed fields wait for the Search button, as they do without it.
+	function onChange(event: FormEvent<HTMLFormElement>) {
+		const target = event.target as HTMLInputElement | HTMLSelectElement
+		if (target.type === 'checkbox' || target.tagName === 'SELECT') {
+			submit(event.currentTarget, { preventScrollReset: true })
+		}
+	}
+
+	return (
+		<Form method="get" action="/jobs" id="job-search" onChange={onChange} aria-label="Job search">
+			<a href="#search-results" className="sr-only focus:not-sr-only">
+				Skip to results
+			</a>
+			{d.errors.where || d.errors.minpay ? (
+				<div className="mb-6 border-4 border-error p-4" role="alert" aria-labelledby="search-error-title">
+					<h2 id="search-error-title" className="mb-2 text-xl">
+						There is a problem
+					</h2>
+					<ul className="space-y-1 font-bold">
+						{d.errors.where ? (
+							<li>
+								<a href="#where" className="text-error visited:text-error">
+									{d.errors.where}
+								</a>
+							</li>
+						) : null}
+						{d.errors.minpay ? (
+							<li>
+								<a href="#minpay" className="text-error visited:text-error">
+									{d.errors.minpay}
+								</a>
+							</li>
+						) : null}
+					</ul>
+				</div>
+			) : null}
+			<div role="search" className="mb-6 bg-brand-light p-4">
+				<div className="grid gap-4 md:grid-cols-[2fr_2fr_1fr_auto] md:items-end">
+					<div>
+						<label htmlFor="q" className="mb-1 block font-bold">
+							What
+						</label>
+						<p id="q-hint" className="mb-1 text-sm text-muted">
+							Job title, skill or employer
+						</p>
+						<input id="q" name="q" type="search" defaultValue={d.form.q} aria-describedby="q-hint" className="input" />
+					</div>
+					<div>
+						<label htmlFor="where" className="mb-1 block font-bold">
+							Where
+						</label>
+						<p id="where-hint" className="mb-1 text-sm text-muted">
+							Town, village or postcode
+						</p>
+						{d.errors.where ? (
+							<p id="where-error" className="mb-1 font-bold text-error">
+								<span className="sr-only">Error: </span>
+								{d.errors.where}
+							</p>
+						) : null}
+						<input
+							id="where"
+							name="where"
+							defaultValue={d.form.where}
+							autoComplete="postal-code"
+							aria-invalid={d.errors.where ? true : undefined}
+							aria-describedby={d.errors.where ? 'where-hint where-error' : 'where-hint'}
+							className={`input ${d.errors.where ? 'input-error' : ''}`}
+						/>
+					</div>
+					<div>
+						<label htmlFor="radius" className="mb-1 block font-bold">
+							Distance
+						</label>
+						<select id="radius" name="radius" defaultValue={String(d.form.radius)} className="input">
+							{radiusChoices.map((r) => (
+								<option key={r} value={r}>
+									Within {r} {r === 1 ? 'mile' : 'miles'}
+								</option>
+							))}
+						</select>
+					</div>
+					<button type="submit" className="btn">
+						Search
+					</button>
+				</div>
+				{d.suggestions.length ? (
+					<p className="mt-3">
+						Did you mean{' '}
+						{d.suggestions.map((s, i) => (
+							<span key={s.name}>
+								{i > 0 ? (i === d.suggestions.length - 1 ? ' or ' : ', ') : null}
+								<Link to={s.href}>{s.name}</Link>
+							</span>
+						))}
+						?
+					</p>
+				) : null}
+			</div>
+
+			<div className="grid gap-8 md:grid-cols-[1fr_2fr]">
+				<div>
+					<h2 className="mb-4 text-2xl">Filter jobs</h2>
+					<Toggle name="apprenticeship" label="Apprenticeships only" count={d.facets.apprenticeship} checked={d.form.apprenticeship} />
+					<Toggle name="nodriving" label="No driving licence needed" count={d.facets.noDriving} checked={d.form.nodriving} />
+					<Toggle name="sponsorship" label="Visa sponsorship offered" count={d.facets.sponsorship} checked={d.form.sponsorship} />
+					<div className="mb-6 mt-6">
+						<label htmlFor="minpay" className="mb-1 block font-bold">
+							Minimum hourly pay
+						</label>
+						<p id="minpay-hint" className="mb-1 text-sm text-muted">
+							For example, 12.50. Salaries are compared by their hourly equivalent.
+						</p>
+						{d.errors.minpay ? (
+							<p id="minpay-error" className="mb-1 font-bold text-error">
+								<span className="sr-only">Error: </span>
+								{d.errors.minpay}
+							</p>
+						) : null}
+						<div className="flex items-stretch">
+							<span aria-hidden="true" className="border-2 border-r-0 border-ink bg-[#f3f2f1] px-2 py-1.5">
+								£
+							</span>
+							<input
+								id="minpay"
+								name="minpay"
+								inputMode="decimal"
+								defaultValue={d.form.minpay}
+								aria-invalid={d.errors.minpay ? true : undefined}
+								aria-describedby={d.errors.minpay ? 'minpay-hint minpay-error' : 'minpay-hint'}
+								className={`input w-24 ${d.errors.minpay ? 'input-error' : ''}`}
+							/>
+						</div>
+					</div>
+					<CountedCheckboxes legend="Hours" name="hours" options={d.facets.hours} selected={d.form.hours} />
+					<CountedCheckboxes legend="Setting" name="setting" options={d.facets.setting} selected={d.form.setting} />
+					<CountedCheckboxes legend="Contract" name="contract" options={d.facets.contract} selected={d.form.contract} />
+					<CountedCheckboxes legend="Role" name="role" options={d.facets.role} selected={d.form.role} />
+					<div className="flex flex-wrap items-center gap-4">
+						<button type="submit" className="btn btn-secondary">
+							Apply filters
+						</button>
+						<Link to={d.form.where ? `/jobs?where=${encodeURIComponent(d.form.where)}` : '/jobs'}>Clear filters</Link>
+					</div>
+				</div>
+
+				<section id="search-results" aria-labelledby="results-heading" aria-busy={busy}>
+					{d.mode === 'reduced' ? (
+						<div className="mb-4 border-l-8 border-[#f47738] bg-warn-bg p-4" role="status">
+							<strong>Search is running in reduced mode.</strong> Results are complete and up to date, but spelling
+							mistakes may not be matched and results may be in a simpler order until full search is back.
+						</div>
+					) : null}
+					<h1 id="results-heading" className="mb-2 text-3xl" aria-live="polite">
+						{d.heading}
+					</h1>
+					{d.errors.where ? <p className="mb-4">Showing jobs anywhere in the region instead.</p> : null}
+					<div className="mb-4 flex flex-wrap items-end gap-3 border-b border-line pb-4">
+						<div>
+							<label htmlFor="sort" className="mb-1 block font-bold">
+								Sort by
+							</label>
+							<select id="sort" name="sort" defaultValue={d.sort} className="input w-auto">
+								{sortOptions
+									.filter((o) => (o.id === 'distance' ? Boolean(d.placeLabel) : true))
+									.map((o) => (
+										<option key={o.id} value={o.id}>
+											{o.label}
+										</option>
+									))}
+							</select>
+						</div>
+						<noscript>
+							<button type="submit" className="btn btn-secondary">
+								Sort
+							</button>
+						</noscript>
+					</div>
+					{d.results.length ? (
+						<ul className={busy ? 'opacity-60' : undefined}>
+							{d.results.map((job) => (
+								<JobCard key={job.id} job={job} href={job.href} />
+							))}
+						</ul>
+					) : (
+						<div className="py-4">
+							<h2 className="mb-2 text-xl">No jobs match your search</h2>
+							<p className="mb-2">You could:</p>
+							<ul className="ml-6 list-disc space-y-1">
+								{d.wider ? (
+									<li>
+										<Link to={d.wider}>search within 30 miles</Link>
+									</li>
+								) : null}
+								<li>remove some filters</li>
+								<li>check the spelling of your keywords, or use fewer</li>
+								<li>
+									<Link to="/jobs">see all jobs</Link>
+								</li>
+							</ul>
+						</div>
+					)}
+					<Pagination page={d.page} totalPages={d.totalPages} hrefFor={(p) => searchUrl(d.form, { page: p })} />
+				</section>
+			</div>
+		</Form>
+	)
+}

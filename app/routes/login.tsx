@@ -1,0 +1,75 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { authenticate, createSession, requireAnonymous, safeRedirect } from '#app/utils/auth.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+import { consumeRateLimit, rateLimits, retryAfterText } from '#app/utils/rate-limit.server.ts'
+import { EmailSchema } from '#app/utils/validation.ts'
+
+const LoginSchema = z.object({
+	email: EmailSchema,
+	password: z.string({ error: 'Enter your password' }).min(1, { error: 'Enter your password' }),
+	redirectTo: z.string().optional(),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireAnonymous(request)
+	return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: LoginSchema })
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+	}
+	const { email, password, redirectTo } = submission.value
+	const byIp = await consumeRateLimit(rateLimits.login, context.clientIp ?? 'unknown')
+	const byAccount = await consumeRateLimit(rateLimits.loginPerAccount, email)
+	if (!byIp.ok || !byAccount.ok) {
+		const wait = Math.max(byIp.ok ? 0 : byIp.retryAfterSeconds, byAccount.ok ? 0 : byAccount.retryAfterSeconds)
+		return data(
+			{ result: submission.reply({ formErrors: [`Too many attempts to sign in. Try again ${retryAfterText(wait)}.`], hideFields: ['password'] }) },
+			{ status: 429, headers: { 'Retry-After': String(wait) } },
+		)
+	}
+	const userId = await authenticate(email, password)
+	if (!userId) {
+		return data(
+			{ result: submission.reply({ formErrors: ['Enter a correct email address and password'], hideFields: ['password'] }) },
+			{ status: 400 },
+		)
+	}
+	const cookie = await createSession(userId)
+	return redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': cookie } })
+}
+
+export const handle: PageHandle = { title: 'Sign in' }
+
+export default function LoginRoute() {
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	const fields = useFormFields('login', actionData?.result)
+	const redirectTo = params.get('redirectTo') ?? ''
+	return (
+		<div className="max-w-xl">
+			<ErrorSummary errors={fields.summary(['email', 'password'])} formError={fields.formError} />
+			<h1 className="mb-4 text-3xl">Sign in</h1>
+			<p className="mb-6">Sign in to post and manage your vacancies.</p>
+			<Form method="post" noValidate>
+				<input type="hidden" name="redirectTo" value={redirectTo} />
+				<TextField fields={fields} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} />
+				<TextField fields={fields} name="password" label="Password" type="password" autoComplete="current-password" width="max-w-sm" />
+				<button type="submit" className="btn">
+					Sign in
+				</button>
+			</Form>
+			<h2 className="mb-2 mt-10 text-xl">New here?</h2>
+			<p>
+				<Link to="/signup">Create an employer account</Link> to post vacancies for free.
+			</p>
+		</div>
+	)
+}

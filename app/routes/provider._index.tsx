@@ -1,0 +1,89 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { requireProviderMember } from '#app/models/providers.server.ts'
+import { listProviderVacancies } from '#app/models/vacancies.server.ts'
+import { formatDate } from '#app/utils/dates.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { provider } = await requireProviderMember(request)
+	const vacancies = await listProviderVacancies(provider.id)
+	const rows = vacancies.map((v) => ({
+		id: v.id,
+		title: v.title,
+		town: v.town,
+		status: v.status,
+		closing: formatDate(v.closingDate),
+		closedReason: v.closedReason,
+		apprenticeship: v.apprenticeship,
+	}))
+	return {
+		live: rows.filter((r) => r.status === 'live'),
+		drafts: rows.filter((r) => r.status === 'draft'),
+		closed: rows.filter((r) => r.status === 'closed'),
+	}
+}
+
+export const handle: PageHandle = { title: 'Your vacancies' }
+
+type Row = Awaited<ReturnType<typeof loader>>['live'][number]
+
+const closedReasons: Record<string, string> = { expired: 'Closing date passed', closed_early: 'Closed early', filled: 'Filled' }
+
+function VacancyTable({ caption, rows, empty }: { caption: string; rows: Row[]; empty: string }) {
+	return (
+		<section className="mb-10">
+			<h2 className="mb-3 text-2xl">
+				{caption} <span className="text-muted">({rows.length})</span>
+			</h2>
+			{rows.length ? (
+				<table className="w-full border-collapse text-left">
+					<thead>
+						<tr className="border-b-2 border-ink">
+							<th scope="col" className="py-2 pr-4">
+								Vacancy
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								Town
+							</th>
+							<th scope="col" className="py-2 pr-4">
+								{caption === 'Closed' ? 'Why it closed' : 'Closing date'}
+							</th>
+						</tr>
+					</thead>
+					<tbody>
+						{rows.map((r) => (
+							<tr key={r.id} className="border-b border-line">
+								<td className="py-2 pr-4">
+									<Link to={`/provider/vacancies/${r.id}`}>{r.title}</Link>
+									{r.apprenticeship ? <span className="ml-2 text-sm text-muted">Apprenticeship</span> : null}
+								</td>
+								<td className="py-2 pr-4">{r.town}</td>
+								<td className="py-2 pr-4">{r.status === 'closed' ? (closedReasons[r.closedReason ?? ''] ?? 'Closed') : r.closing}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			) : (
+				<p className="text-muted">{empty}</p>
+			)}
+		</section>
+	)
+}
+
+export default function ProviderVacanciesRoute() {
+	const d = useLoaderData<typeof loader>()
+	return (
+		<div>
+			<div className="mb-6 flex flex-wrap items-center justify-between gap-4">
+				<h1 className="text-3xl">Your vacancies</h1>
+				<Link to="/provider/vacancies/new" className="btn">
+					Post a vacancy
+				</Link>
+			</div>
+			<VacancyTable caption="Live" rows={d.live} empty="No live vacancies. Post one: it is free." />
+			<VacancyTable caption="Drafts" rows={d.drafts} empty="No drafts." />
+			<VacancyTable caption="Closed" rows={d.closed} empty="No closed vacancies." />
+		</div>
+	)
+}

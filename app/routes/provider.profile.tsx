@@ -1,0 +1,52 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
+import { ProviderProfileFields, profileFieldOrder } from '#app/components/provider-profile-fields.tsx'
+import { getProviderProfile, ProviderProfileSchema, requireProviderMember, updateProviderProfile } from '#app/models/providers.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { provider } = await requireProviderMember(request)
+	const profile = await getProviderProfile(provider.id)
+	if (!profile) throw new Response('Not found', { status: 404 })
+	return { profile }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const { provider } = await requireProviderMember(request)
+	const submission = parseWithZod(await request.formData(), { schema: ProviderProfileSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	await updateProviderProfile(provider.id, submission.value)
+	return redirect('/provider/profile?saved=1')
+}
+
+export const handle: PageHandle = { title: 'Organisation profile' }
+
+export default function ProviderProfileRoute() {
+	const { profile } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	const fields = useFormFields('profile', actionData?.result, profile)
+	return (
+		<div className="max-w-2xl">
+			{params.get('saved') && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					Your profile has been saved.
+				</div>
+			) : null}
+			<ErrorSummary errors={fields.summary(profileFieldOrder)} formError={fields.formError} />
+			<h1 className="mb-2 text-3xl">Organisation profile</h1>
+			<p className="mb-6">
+				Candidates see your name, type, website and description on your vacancies and <a href={`/providers/${profile.id}`}>public profile</a>.
+				{profile.type === 'individual-employer' ? ' As an individual employer, your address is never shown: only your area.' : ''}
+			</p>
+			<Form method="post" noValidate>
+				<ProviderProfileFields fields={fields} />
+				<button type="submit" className="btn">
+					Save profile
+				</button>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,75 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useFormFields } from '#app/components/forms.tsx'
+import { VacancyForm } from '#app/components/vacancy-form.tsx'
+import { describeMinimumRates } from '#app/models/pay.ts'
+import { requireProviderMember } from '#app/models/providers.server.ts'
+import {
+	getVacancyForProvider,
+	roleOptions,
+	standardOptions,
+	updateVacancy,
+	vacancyFormSchema,
+	vacancyFormValues,
+} from '#app/models/vacancies.server.ts'
+import { londonDateString } from '#app/utils/dates.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+async function requireEditableVacancy(request: Request, vacancyId: string | undefined) {
+	const { provider } = await requireProviderMember(request)
+	const id = Number(vacancyId)
+	const vacancy = Number.isInteger(id) ? await getVacancyForProvider(id, provider.id) : null
+	if (!vacancy) throw new Response('Not found', { status: 404 })
+	if (vacancy.status === 'closed') throw redirect(`/provider/vacancies/${id}`)
+	return { provider, vacancy }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { vacancy } = await requireEditableVacancy(request, params.vacancyId)
+	return {
+		id: vacancy.id,
+		title: vacancy.title,
+		status: vacancy.status,
+		roles: roleOptions,
+		standards: standardOptions,
+		minimumWage: describeMinimumRates(londonDateString()),
+		defaults: vacancyFormValues(vacancy),
+	}
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const { provider, vacancy } = await requireEditableVacancy(request, params.vacancyId)
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: vacancyFormSchema() })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	await updateVacancy(vacancy.id, provider.id, submission.value, { publish: formData.get('intent') === 'publish' })
+	return redirect(`/provider/vacancies/${vacancy.id}?saved=1`)
+}
+
+export const handle: PageHandle = { title: (d: { title: string }) => `Edit ${d.title}` }
+
+export default function EditVacancyRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const fields = useFormFields('vacancy', actionData?.result, d.defaults)
+	return (
+		<div className="max-w-3xl">
+			<p className="mb-4">
+				<Link to={`/provider/vacancies/${d.id}`}>‹ Back to the vacancy</Link>
+			</p>
+			<h1 className="mb-2 text-3xl">Edit vacancy</h1>
+			<p className="mb-6">
+				{d.status === 'live' ? 'Changes show in search within seconds of saving.' : 'This vacancy is a draft: only your team can see it.'}
+			</p>
+			<VacancyForm
+				fields={fields}
+				roles={d.roles}
+				standards={d.standards}
+				minimumWage={d.minimumWage}
+				canPublish={d.status === 'draft'}
+				submitLabel={d.status === 'draft' ? 'Save draft' : 'Save changes'}
+			/>
+		</div>
+	)
+}

@@ -1,0 +1,54 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useFormFields } from '#app/components/forms.tsx'
+import { VacancyForm } from '#app/components/vacancy-form.tsx'
+import { describeMinimumRates } from '#app/models/pay.ts'
+import { requireProviderMember } from '#app/models/providers.server.ts'
+import { createVacancy, roleOptions, standardOptions, vacancyFormSchema } from '#app/models/vacancies.server.ts'
+import { addDays, londonDateParts, londonDateString } from '#app/utils/dates.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { provider } = await requireProviderMember(request)
+	const closing = londonDateParts(addDays(new Date(), 28))
+	return {
+		roles: roleOptions,
+		standards: standardOptions,
+		minimumWage: describeMinimumRates(londonDateString()),
+		defaults: {
+			town: provider.town,
+			postcode: provider.postcode,
+			payPeriod: 'hour',
+			positions: '1',
+			setting: provider.type === 'individual-employer' ? 'personal-assistant' : '',
+			closingDay: String(closing.day),
+			closingMonth: String(closing.month),
+			closingYear: String(closing.year),
+		},
+	}
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const { provider } = await requireProviderMember(request)
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: vacancyFormSchema() })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const vacancy = await createVacancy(provider.id, submission.value, { publish: formData.get('intent') === 'publish' })
+	return redirect(`/provider/vacancies/${vacancy.id}?${vacancy.status === 'live' ? 'published' : 'saved'}=1`)
+}
+
+export const handle: PageHandle = { title: 'Post a vacancy' }
+
+export default function NewVacancyRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const fields = useFormFields('vacancy', actionData?.result, d.defaults)
+	return (
+		<div className="max-w-3xl">
+			<h1 className="mb-2 text-3xl">Post a vacancy</h1>
+			<p className="mb-6">It is free. Publish it now, or save it as a draft and publish it later.</p>
+			<VacancyForm fields={fields} roles={d.roles} standards={d.standards} minimumWage={d.minimumWage} canPublish submitLabel="Save as draft" />
+		</div>
+	)
+}

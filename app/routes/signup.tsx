@@ -1,0 +1,80 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { ErrorSummary, Honeypot, useFormFields } from '#app/components/forms.tsx'
+import { ProviderProfileFields, profileFieldOrder } from '#app/components/provider-profile-fields.tsx'
+import { TextField } from '#app/components/forms.tsx'
+import { emailIsTaken, ProviderSignupSchema, signUpProvider } from '#app/models/providers.server.ts'
+import { createSession, requireAnonymous } from '#app/utils/auth.server.ts'
+import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+import { consumeRateLimit, rateLimits, retryAfterText } from '#app/utils/rate-limit.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireAnonymous(request)
+	return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const formData = await request.formData()
+	if (isHoneypotFilled(formData)) return redirect('/')
+	const submission = await parseWithZod(formData, {
+		schema: ProviderSignupSchema.superRefine(async (input, ctx) => {
+			if (await emailIsTaken(input.email)) {
+				ctx.addIssue({ code: 'custom', path: ['email'], message: 'An account already uses this email address: sign in instead' })
+			}
+		}),
+		async: true,
+	})
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+	}
+	const limit = await consumeRateLimit(rateLimits.signup, context.clientIp ?? 'unknown')
+	if (!limit.ok) {
+		return data(
+			{ result: submission.reply({ formErrors: [`Too many accounts created from here. Try again ${retryAfterText(limit.retryAfterSeconds)}.`], hideFields: ['password'] }) },
+			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
+		)
+	}
+	const { userId } = await signUpProvider(submission.value)
+	return redirect('/provider', { headers: { 'Set-Cookie': await createSession(userId) } })
+}
+
+export const handle: PageHandle = { title: 'Create an employer account' }
+
+export default function SignupRoute() {
+	const actionData = useActionData<typeof action>()
+	const fields = useFormFields('signup', actionData?.result, { type: '' })
+	return (
+		<div className="max-w-2xl">
+			<ErrorSummary
+				errors={fields.summary(['contactName', 'email', 'password', ...profileFieldOrder])}
+				formError={fields.formError}
+			/>
+			<h1 className="mb-4 text-3xl">Create an employer account</h1>
+			<p className="mb-6">
+				Posting vacancies is free. Already have an account? <Link to="/login">Sign in</Link>.
+			</p>
+			<Form method="post" noValidate>
+				<Honeypot />
+				<h2 className="mb-4 text-2xl">You</h2>
+				<TextField fields={fields} name="contactName" label="Your name" autoComplete="name" />
+				<TextField fields={fields} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} hint="You will use this to sign in." />
+				<TextField
+					fields={fields}
+					name="password"
+					label="Create a password"
+					type="password"
+					autoComplete="new-password"
+					width="max-w-sm"
+					hint="At least 10 characters. A few words strung together is easy to remember and hard to guess."
+				/>
+				<h2 className="mb-4 mt-8 text-2xl">Your organisation</h2>
+				<ProviderProfileFields fields={fields} />
+				<button type="submit" className="btn">
+					Create account
+				</button>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,20 @@
+import { prisma } from '#app/utils/db.server.ts'
+import { publicUrl } from '#app/utils/env.server.ts'
+
+// Live vacancies, so search engines find new jobs and drop closed ones.
+export async function loader() {
+	const base = publicUrl()
+	const vacancies = await prisma.vacancy.findMany({
+		where: { status: 'live', closingDate: { gte: new Date() } },
+		select: { id: true, updatedAt: true },
+		orderBy: { id: 'asc' },
+		take: 50_000,
+	})
+	const urls = [
+		`<url><loc>${base}/</loc></url>`,
+		`<url><loc>${base}/jobs</loc></url>`,
+		...vacancies.map((v) => `<url><loc>${base}/jobs/${v.id}</loc><lastmod>${v.updatedAt.toISOString()}</lastmod></url>`),
+	]
+	const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`
+	return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })
+}

@@ -1,0 +1,113 @@
+import { configureSearch, setSearchHealthy } from '#search/client.server.ts'
+import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
+import { reconcileIndex, startSearchSync } from '#search/sync.server.ts'
+import { applyMigrations } from '#prisma/migrate.ts'
+import { seedDemoData } from '#prisma/seed.ts'
+import { closeExpiredVacancies } from '#app/models/vacancies.server.ts'
+import { pruneExpiredSessions } from '#app/utils/auth.server.ts'
+import { dataDir, databaseUrl, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
+import { configureDatabase, prisma } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { log } from '#app/utils/log.server.ts'
+import { pruneRateLimits } from '#app/utils/rate-limit.server.ts'
+
+function every(ms: number, task: () => Promise<unknown>, name: string) {
+	const timer = setInterval(() => {
+		task().catch((error) => log.error(name, error instanceof Error ? error.message : String(error)))
+	}, ms)
+	timer.unref()
+	return () => clearInterval(timer)
+}
+
+/** Keeps an embedded Meilisearch running: restarts it, with backoff, if it dies. */
+async function superviseEmbeddedMeili(dir: string, masterKey: string, binary: string | undefined) {
+	const indexName = getEnv().MEILI_INDEX
+	let current: MeiliProcess | null = null
+	let stopped = false
+	let failures = 0
+	const start = async (): Promise<void> => {
+		current = await startMeilisearch({
+			dir,
+			masterKey,
+			binary,
+			onExit: (code) => {
+				if (stopped) return
+				setSearchHealthy(false)
+				failures++
+				const delay = Math.min(30_000, 1000 * 2 ** Math.min(failures - 1, 5))
+				log.warn('search', `Meilisearch exited (code ${code}); restarting in ${delay / 1000} s`)
+				setTimeout(() => {
+					if (!stopped) start().catch((error) => log.error('search', `restart failed: ${error.message}`))
+				}, delay)
+			},
+		})
+		configureSearch({ url: current.url, apiKey: masterKey, indexName })
+		failures = 0
+	}
+	await start()
+	return {
+		async stop() {
+			stopped = true
+			await current?.stop()
+		},
+	}
+}
+
+/**
+ * Start-up is recovery: every step is idempotent, so starting again after any
+ * failure heals. Migrate → seed if empty → Meilisearch → reconcile → workers.
+ */
+export async function boot() {
+	const env = getEnv()
+	const started = Date.now()
+	const applied = await applyMigrations(databaseUrl())
+	if (applied.length) log.info('db', `applied migrations: ${applied.join(', ')}`)
+	await configureDatabase()
+
+	if (env.SEED_DEMO_DATA && (await prisma.provider.count()) === 0) {
+		const seeded = await seedDemoData()
+		log.info('db', `seeded demo data: ${seeded.providers} providers, ${seeded.vacancies} vacancies`)
+	}
+
+	let meili: { stop: () => Promise<void> } | null = null
+	if (env.MEILI_URL && env.MEILI_MASTER_KEY) {
+		configureSearch({ url: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, indexName: env.MEILI_INDEX })
+		log.info('search', `using Meilisearch at ${env.MEILI_URL}`)
+	} else {
+		try {
+			meili = await superviseEmbeddedMeili(dataDir('meili'), readOrCreateSecret('meili-master-key'), env.MEILI_BINARY)
+			log.info('search', 'started the embedded Meilisearch')
+		} catch (error) {
+			log.error('search', `could not start Meilisearch, search runs in reduced mode: ${error instanceof Error ? error.message : error}`)
+		}
+	}
+
+	try {
+		const result = await reconcileIndex()
+		log.info(
+			'search',
+			`index ready: ${result.documents} vacancies${result.rebuilt ? ' (rebuilt)' : ''}, ${result.upserted} written, ${result.deleted} removed`,
+		)
+	} catch (error) {
+		setSearchHealthy(false)
+		log.warn('search', `index not reconciled yet (${error instanceof Error ? error.message : error}); will retry when Meilisearch answers`)
+	}
+
+	const sync = startSearchSync()
+	const timers = [
+		every(60_000, closeExpiredVacancies, 'expiry'),
+		every(60 * 60_000, () => pruneRateLimits(), 'rate-limit'),
+		every(60 * 60_000, pruneExpiredSessions, 'sessions'),
+	]
+	await closeExpiredVacancies()
+	log.info('boot', `ready in ${Date.now() - started} ms`)
+
+	return {
+		async stop() {
+			timers.forEach((stop) => stop())
+			await sync.stop()
+			await meili?.stop()
+			await prisma.$disconnect()
+		},
+	}
+}

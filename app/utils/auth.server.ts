@@ -1,0 +1,110 @@
+import crypto from 'node:crypto'
+import { hash, verify } from '@node-rs/argon2'
+import { createCookie, redirect } from '@remix-run/node'
+import { remember } from '@epic-web/remember'
+import { readOrCreateSecret } from './data-dir.server.ts'
+import { prisma } from './db.server.ts'
+import { getEnv, publicUrl } from './env.server.ts'
+
+export const SESSION_DAYS = 30
+
+// argon2id (the library's default) with OWASP's minimum memory (19 MiB), two passes.
+const argonOptions = { memoryCost: 19_456, timeCost: 2, parallelism: 1 }
+
+export function hashPassword(password: string) {
+	return hash(password, argonOptions)
+}
+
+export async function verifyPassword(passwordHash: string, password: string) {
+	try {
+		return await verify(passwordHash, password)
+	} catch {
+		return false
+	}
+}
+
+// Verifying against this when no user matches keeps the response time the same,
+// so timing does not reveal which emails have accounts.
+const decoyHash = remember('decoy-hash', () => hash(crypto.randomBytes(16).toString('hex'), argonOptions))
+
+const sessionCookie = remember('session-cookie', () =>
+	createCookie('__session', {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: publicUrl().startsWith('https://'),
+		path: '/',
+		maxAge: SESSION_DAYS * 86_400,
+		secrets: [getEnv().SESSION_SECRET ?? readOrCreateSecret('session-secret')],
+	}),
+)
+
+const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url')
+
+export async function createSession(userId: string) {
+	const token = crypto.randomBytes(32).toString('base64url')
+	await prisma.session.create({
+		data: { id: tokenHash(token), userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) },
+	})
+	return sessionCookie.serialize(token)
+}
+
+async function readToken(request: Request) {
+	const token = await sessionCookie.parse(request.headers.get('Cookie'))
+	return typeof token === 'string' && token.length > 20 ? token : null
+}
+
+export async function getUserId(request: Request) {
+	const token = await readToken(request)
+	if (!token) return null
+	const session = await prisma.session.findUnique({
+		where: { id: tokenHash(token) },
+		select: { userId: true, expiresAt: true },
+	})
+	if (!session || session.expiresAt.getTime() < Date.now()) return null
+	return session.userId
+}
+
+function loginUrl(request: Request) {
+	const url = new URL(request.url)
+	const redirectTo = `${url.pathname}${url.search}`
+	return `/login?${new URLSearchParams({ redirectTo })}`
+}
+
+export async function requireUserId(request: Request) {
+	const userId = await getUserId(request)
+	if (!userId) throw redirect(loginUrl(request))
+	return userId
+}
+
+export async function requireAnonymous(request: Request) {
+	if (await getUserId(request)) throw redirect('/provider')
+}
+
+export async function logout(request: Request) {
+	const token = await readToken(request)
+	if (token) await prisma.session.deleteMany({ where: { id: tokenHash(token) } })
+	return sessionCookie.serialize('', { maxAge: 0 })
+}
+
+/** The user whose email and password these are, or null. Takes the same time either way. */
+export async function authenticate(email: string, password: string) {
+	const user = await prisma.user.findUnique({
+		where: { email: email.toLowerCase() },
+		select: { id: true, passwordHash: true },
+	})
+	if (!user?.passwordHash) {
+		await verifyPassword(await decoyHash, password)
+		return null
+	}
+	return (await verifyPassword(user.passwordHash, password)) ? user.id : null
+}
+
+/** Only local paths: never redirect somewhere else after signing in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/provider') {
+	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+	return to
+}
+
+export async function pruneExpiredSessions() {
+	await prisma.session.deleteMany({ where: { expiresAt: { lt: new Date() } } })
+}

@@ -1,0 +1,33 @@
+import { TZDate } from '@date-fns/tz'
+import { format, isValid } from 'date-fns'
+
+export const LONDON = 'Europe/London'
+
+/** dd/mm/yyyy in London time. */
+export function formatDate(date: Date | string | number) {
+	return format(new TZDate(new Date(date).getTime(), LONDON), 'dd/MM/yyyy')
+}
+
+export function formatDateLong(date: Date | string | number) {
+	return format(new TZDate(new Date(date).getTime(), LONDON), 'EEEE d MMMM yyyy')
+}
+
+/** The London calendar date as yyyy-mm-dd. */
+export function londonDateString(date: Date = new Date()) {
+	return format(new TZDate(date.getTime(), LONDON), 'yyyy-MM-dd')
+}
+
+/** The last second of a London calendar day, as an instant. */
+export function endOfLondonDay(year: number, month: number, day: number) {
+	const date = new TZDate(year, month - 1, day, 23, 59, 59, LONDON)
+	return isValid(date) && date.getDate() === day && date.getMonth() === month - 1 ? new Date(date.getTime()) : null
+}
+
+export function londonDateParts(date: Date) {
+	const z = new TZDate(date.getTime(), LONDON)
+	return { day: z.getDate(), month: z.getMonth() + 1, year: z.getFullYear() }
+}
+
+export function addDays(date: Date, days: number) {
+	return new Date(date.getTime() + days * 86_400_000)
+}

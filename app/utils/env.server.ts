@@ -1,0 +1,63 @@
+import { remember } from '@epic-web/remember'
+import { z } from 'zod'
+
+const booleanString = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'use true or false' })
+	.transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+export const EnvSchema = z
+	.object({
+		NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+		PORT: z.coerce.number({ error: 'must be a port number' }).int().min(1).max(65535).default(3000),
+		HOST: z.string().min(1).optional(),
+		PUBLIC_URL: z.url({ error: 'must be a full URL such as https://carecareers.example' }).optional(),
+		DATA_DIR: z.string().min(1).default('data'),
+		DATABASE_URL: z
+			.string()
+			.regex(/^file:.+/, { error: 'must be a SQLite file URL such as file:./data/portal.db' })
+			.optional(),
+		MEILI_URL: z.url({ error: 'must be a URL such as http://127.0.0.1:7700' }).optional(),
+		MEILI_MASTER_KEY: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+		MEILI_INDEX: z
+			.string()
+			.regex(/^[a-zA-Z0-9_-]+$/, { error: 'use letters, digits, - and _ only' })
+			.default('vacancies'),
+		MEILI_BINARY: z.string().min(1).optional(),
+		SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+		SEED_DEMO_DATA: booleanString.default(true),
+		REGION_NAME: z.string().min(1).default('Norfolk and Waveney'),
+		SERVICE_NAME: z.string().min(1).default('Care Careers'),
+		LOG_REQUESTS: booleanString.default(true),
+	})
+	.superRefine((env, ctx) => {
+		if (Boolean(env.MEILI_URL) !== Boolean(env.MEILI_MASTER_KEY)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: [env.MEILI_URL ? 'MEILI_MASTER_KEY' : 'MEILI_URL'],
+				message: 'set MEILI_URL and MEILI_MASTER_KEY together, or neither to use the embedded Meilisearch',
+			})
+		}
+	})
+
+export type Env = z.infer<typeof EnvSchema>
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const result = EnvSchema.safeParse(source)
+	if (result.success) return result.data
+	const lines = result.error.issues.map(
+		(issue) => `  ${issue.path.join('.')}=${JSON.stringify(source[String(issue.path[0])] ?? '')}: ${issue.message}`,
+	)
+	throw new EnvError(`Invalid environment variables:\n${lines.join('\n')}\nSee .env.example.`)
+}
+
+/** The validated environment, parsed once per process. */
+export function getEnv(): Env {
+	return remember('env', () => parseEnv(process.env))
+}
+
+export function publicUrl() {
+	const env = getEnv()
+	return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
+}

@@ -1,0 +1,46 @@
+import crypto from 'node:crypto'
+import { data } from '@remix-run/node'
+import { prisma } from './db.server.ts'
+
+export type RateLimitRule = { name: string; limit: number; windowMs: number }
+
+export const rateLimits = {
+	login: { name: 'login', limit: 10, windowMs: 15 * 60_000 },
+	loginPerAccount: { name: 'login-account', limit: 10, windowMs: 15 * 60_000 },
+	signup: { name: 'signup', limit: 5, windowMs: 60 * 60_000 },
+} satisfies Record<string, RateLimitRule>
+
+// Keys are hashed: the table must not become a list of emails or IP addresses.
+const hashKey = (rule: RateLimitRule, subject: string) =>
+	`${rule.name}:${crypto.createHash('sha256').update(subject.toLowerCase()).digest('base64url').slice(0, 22)}`
+
+/** Counts one attempt; `ok` is false once the window's limit is used up. Fixed windows. */
+export async function consumeRateLimit(rule: RateLimitRule, subject: string, now = new Date()) {
+	const key = hashKey(rule, subject)
+	return prisma.$transaction(async (tx) => {
+		const row = await tx.rateLimit.findUnique({ where: { key } })
+		const windowOver = !row || now.getTime() - row.windowStart.getTime() >= rule.windowMs
+		const count = windowOver ? 1 : row.count + 1
+		await tx.rateLimit.upsert({
+			where: { key },
+			create: { key, windowStart: now, count },
+			update: windowOver ? { windowStart: now, count } : { count },
+		})
+		const windowStart = windowOver ? now : row.windowStart
+		const retryAfterSeconds = Math.ceil((windowStart.getTime() + rule.windowMs - now.getTime()) / 1000)
+		return { ok: count <= rule.limit, retryAfterSeconds }
+	})
+}
+
+export function tooManyRequests(retryAfterSeconds: number, body: Record<string, unknown>) {
+	return data(body, { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } })
+}
+
+export function retryAfterText(seconds: number) {
+	const minutes = Math.ceil(seconds / 60)
+	return minutes <= 1 ? 'in a minute' : `in ${minutes} minutes`
+}
+
+export async function pruneRateLimits(olderThanMs = 24 * 60 * 60_000) {
+	await prisma.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(Date.now() - olderThanMs) } } })
+}

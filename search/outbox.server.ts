@@ -1,0 +1,24 @@
+import { remember } from '@epic-web/remember'
+import type { Tx } from '#app/utils/db.server.ts'
+
+type Nudge = { listeners: Set<() => void> }
+const nudge = remember<Nudge>('search-outbox-nudge', () => ({ listeners: new Set() }))
+
+/**
+ * Records, inside the caller's transaction, that these vacancies changed and the
+ * index must follow. Call `notifySearchOutbox()` once the transaction commits.
+ */
+export async function recordVacancyChange(tx: Tx, vacancyIds: number | number[]) {
+	const ids = Array.isArray(vacancyIds) ? vacancyIds : [vacancyIds]
+	if (ids.length) await tx.searchOutbox.createMany({ data: ids.map((vacancyId) => ({ vacancyId })) })
+}
+
+/** Wakes the sync worker now rather than at its next poll. */
+export function notifySearchOutbox() {
+	for (const listener of nudge.listeners) listener()
+}
+
+export function onSearchOutbox(listener: () => void) {
+	nudge.listeners.add(listener)
+	return () => nudge.listeners.delete(listener)
+}

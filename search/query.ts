@@ -1,0 +1,134 @@
+import { distanceMiles, METRES_PER_MILE, type LatLng } from '#app/utils/geo.ts'
+import type { VacancyDocument } from './document.ts'
+
+export type SortId = 'relevance' | 'distance' | 'newest' | 'pay'
+
+export type VacancyQuery = {
+	text: string
+	centre: LatLng | null
+	radiusMiles: number
+	roles: string[]
+	settings: string[]
+	hours: string[]
+	contracts: string[]
+	apprenticeship: boolean
+	noDriving: boolean
+	sponsorship: boolean
+	minHourlyPence: number | null
+	sort: SortId
+	page: number
+	perPage: number
+	excludeIds?: number[]
+	now?: Date
+}
+
+export type VacancyHit = VacancyDocument & { distanceMiles: number | null }
+
+export type Facets = {
+	roleId: Record<string, number>
+	setting: Record<string, number>
+	hours: Record<string, number>
+	contract: Record<string, number>
+	apprenticeship: number
+	noDrivingNeeded: number
+	visaSponsorship: number
+}
+
+export type VacancySearchResult = {
+	mode: 'search' | 'reduced'
+	hits: VacancyHit[]
+	total: number
+	page: number
+	totalPages: number
+	facets: Facets
+}
+
+export const multiSelectFacets = [
+	['roleId', 'roles'],
+	['setting', 'settings'],
+	['hours', 'hours'],
+	['contract', 'contracts'],
+] as const
+
+export function defaultQuery(overrides: Partial<VacancyQuery> = {}): VacancyQuery {
+	return {
+		text: '',
+		centre: null,
+		radiusMiles: 10,
+		roles: [],
+		settings: [],
+		hours: [],
+		contracts: [],
+		apprenticeship: false,
+		noDriving: false,
+		sponsorship: false,
+		minHourlyPence: null,
+		sort: 'relevance',
+		page: 1,
+		perPage: 20,
+		...overrides,
+	}
+}
+
+/** The sort actually applied: distance needs a place; relevance needs words. */
+export function effectiveSort(query: Pick<VacancyQuery, 'sort' | 'text' | 'centre'>): SortId {
+	if (query.sort === 'distance' && !query.centre) return 'newest'
+	if (query.sort === 'relevance' && !query.text.trim()) return query.centre ? 'distance' : 'newest'
+	return query.sort
+}
+
+const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`
+
+/** Meilisearch filter expressions; `skip` leaves one multi-select facet out (for its counts). */
+export function meiliFilters(query: VacancyQuery, skip?: string) {
+	const now = Math.floor((query.now ?? new Date()).getTime() / 1000)
+	const filters = [`closingAt >= ${now}`]
+	if (query.centre) {
+		filters.push(`_geoRadius(${query.centre.lat}, ${query.centre.lng}, ${Math.round(query.radiusMiles * METRES_PER_MILE)})`)
+	}
+	for (const [attribute, key] of multiSelectFacets) {
+		if (attribute !== skip && query[key].length) filters.push(`${attribute} IN [${query[key].map(quote).join(', ')}]`)
+	}
+	if (query.apprenticeship) filters.push('apprenticeship = true')
+	if (query.noDriving) filters.push('noDrivingNeeded = true')
+	if (query.sponsorship) filters.push('visaSponsorship = true')
+	if (query.minHourlyPence !== null) filters.push(`hourlyMax >= ${query.minHourlyPence}`)
+	if (query.excludeIds?.length) filters.push(`id NOT IN [${query.excludeIds.join(', ')}]`)
+	return filters
+}
+
+export function meiliSort(query: VacancyQuery) {
+	const sort = effectiveSort(query)
+	if (sort === 'distance' && query.centre) return [`_geoPoint(${query.centre.lat}, ${query.centre.lng}):asc`, 'publishedAt:desc', 'id:desc']
+	if (sort === 'newest') return ['publishedAt:desc', 'id:desc']
+	if (sort === 'pay') return ['hourlyMax:desc', 'publishedAt:desc', 'id:desc']
+	return undefined
+}
+
+/** The same filters as `meiliFilters`, as a predicate over documents (reduced mode). */
+export function matchesFilters(doc: VacancyDocument, query: VacancyQuery, skip?: string, distance?: number | null) {
+	const now = Math.floor((query.now ?? new Date()).getTime() / 1000)
+	if (doc.closingAt < now) return false
+	if (query.centre) {
+		const miles = distance ?? distanceMiles(query.centre, doc._geo)
+		if (miles > query.radiusMiles) return false
+	}
+	if (skip !== 'roleId' && query.roles.length && !query.roles.includes(doc.roleId)) return false
+	if (skip !== 'setting' && query.settings.length && !query.settings.includes(doc.setting)) return false
+	if (skip !== 'hours' && query.hours.length && !doc.hours.some((h) => query.hours.includes(h))) return false
+	if (skip !== 'contract' && query.contracts.length && !query.contracts.includes(doc.contract)) return false
+	if (query.apprenticeship && !doc.apprenticeship) return false
+	if (query.noDriving && !doc.noDrivingNeeded) return false
+	if (query.sponsorship && !doc.visaSponsorship) return false
+	if (query.minHourlyPence !== null && doc.hourlyMax < query.minHourlyPence) return false
+	if (query.excludeIds?.includes(doc.id)) return false
+	return true
+}
+
+export function withDistance(doc: VacancyDocument, centre: LatLng | null): VacancyHit {
+	return { ...doc, distanceMiles: centre ? distanceMiles(centre, doc._geo) : null }
+}
+
+export function emptyFacets(): Facets {
+	return { roleId: {}, setting: {}, hours: {}, contract: {}, apprenticeship: 0, noDrivingNeeded: 0, visaSponsorship: 0 }
+}

@@ -1,0 +1,47 @@
+import crypto from 'node:crypto'
+import { exactWords, stopWords, synonyms } from './synonyms.ts'
+
+// Bump when the document shape changes: a changed version rebuilds the index.
+export const DOCUMENT_VERSION = 1
+
+export const filterableAttributes = [
+	'id',
+	'_geo',
+	'roleId',
+	'setting',
+	'hours',
+	'contract',
+	'apprenticeship',
+	'noDrivingNeeded',
+	'visaSponsorship',
+	'hourlyMax',
+	'closingAt',
+	'providerId',
+	'standardRef',
+]
+
+export const facetAttributes = ['roleId', 'setting', 'hours', 'contract', 'apprenticeship', 'noDrivingNeeded', 'visaSponsorship'] as const
+
+export const indexSettings = {
+	// Order matters: earlier attributes weigh more in relevance.
+	searchableAttributes: ['title', 'roleName', 'roleAliases', 'hoursLabels', 'settingLabel', 'providerName', 'town', 'description'],
+	displayedAttributes: ['*'],
+	filterableAttributes,
+	sortableAttributes: ['_geo', 'publishedAt', 'hourlyMax', 'closingAt', 'id'],
+	// "sort" first: when someone sorts by distance, pay or date, the order is
+	// exactly that; the keyword only decides what matches.
+	rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'publishedAt:desc'],
+	stopWords,
+	synonyms,
+	typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnWords: exactWords },
+	pagination: { maxTotalHits: 100_000 },
+	faceting: { maxValuesPerFacet: 100 },
+}
+
+export function settingsHash() {
+	return crypto
+		.createHash('sha256')
+		.update(JSON.stringify({ indexSettings, DOCUMENT_VERSION }))
+		.digest('hex')
+		.slice(0, 16)
+}

@@ -1,0 +1,261 @@
+import { MeilisearchApiError } from 'meilisearch'
+import { prisma } from '#app/utils/db.server.ts'
+import { log } from '#app/utils/log.server.ts'
+import {
+	isSearchHealthy,
+	isUnreachable,
+	meili,
+	pingSearch,
+	searchConfig,
+	setSearchHealthy,
+	vacancyIndex,
+} from './client.server.ts'
+import { documentVersion, isSearchable, toSearchDocument, vacancyDocumentSelect } from './document.ts'
+import { onSearchOutbox } from './outbox.server.ts'
+import { DOCUMENT_VERSION, indexSettings, settingsHash } from './settings.ts'
+
+const LEASE_MS = 30_000
+const BATCH = 500
+const TASK_TIMEOUT_MS = 120_000
+
+async function waitTasks(tasks: Array<{ waitTask: (o?: { timeout?: number; interval?: number }) => Promise<{ status: string; error?: { message?: string } | null }> }>) {
+	for (const task of tasks) {
+		const done = await task.waitTask({ timeout: TASK_TIMEOUT_MS, interval: 20 })
+		if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.status}: ${done.error?.message ?? 'no reason given'}`)
+	}
+}
+
+export function backoffMs(attempts: number) {
+	return Math.min(60_000, 500 * 2 ** Math.max(0, attempts - 1))
+}
+
+/** Loads the vacancies and writes them to the index: documents for searchable ones, deletions for the rest. */
+async function pushVacancies(ids: number[], indexUid = searchConfig().indexName) {
+	const index = meili().index(indexUid)
+	const now = new Date()
+	const vacancies = await prisma.vacancy.findMany({ where: { id: { in: ids } }, select: vacancyDocumentSelect })
+	const documents = vacancies.filter((v) => isSearchable(v, now)).map(toSearchDocument)
+	const kept = new Set(documents.map((d) => d.id))
+	const removed = ids.filter((id) => !kept.has(id))
+	const tasks = []
+	if (documents.length) tasks.push(index.addDocuments(documents, { primaryKey: 'id' }))
+	if (removed.length) tasks.push(index.deleteDocuments(removed))
+	await waitTasks(tasks)
+	return { upserted: documents.length, deleted: removed.length }
+}
+
+/** Applies one batch of due outbox rows. Returns how many rows it handled. */
+export async function processSearchOutbox() {
+	const now = new Date()
+	const rows = await prisma.searchOutbox.findMany({
+		where: { availableAt: { lte: now } },
+		orderBy: { id: 'asc' },
+		take: BATCH,
+		select: { id: true, vacancyId: true, attempts: true },
+	})
+	if (!rows.length) return 0
+	const rowIds = rows.map((r) => r.id)
+	// A lease: if this process dies mid-batch, the rows come back after LEASE_MS.
+	await prisma.searchOutbox.updateMany({
+		where: { id: { in: rowIds } },
+		data: { availableAt: new Date(now.getTime() + LEASE_MS) },
+	})
+	try {
+		await pushVacancies([...new Set(rows.map((r) => r.vacancyId))])
+		await prisma.searchOutbox.deleteMany({ where: { id: { in: rowIds } } })
+		return rows.length
+	} catch (error) {
+		if (isUnreachable(error)) setSearchHealthy(false)
+		const message = error instanceof Error ? error.message : String(error)
+		for (const row of rows) {
+			await prisma.searchOutbox.update({
+				where: { id: row.id },
+				data: {
+					attempts: row.attempts + 1,
+					availableAt: new Date(Date.now() + backoffMs(row.attempts + 1)),
+					lastError: message.slice(0, 500),
+				},
+			})
+		}
+		throw error
+	}
+}
+
+async function indexExists(uid: string) {
+	try {
+		await meili().getIndex(uid)
+		return true
+	} catch (error) {
+		if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return false
+		throw error
+	}
+}
+
+async function readState(key: string) {
+	return (await prisma.appState.findUnique({ where: { key } }))?.value ?? null
+}
+
+async function writeState(key: string, value: string) {
+	await prisma.appState.upsert({ where: { key }, create: { key, value }, update: { value } })
+}
+
+async function createIndexWithSettings(uid: string) {
+	await meili().createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS })
+	await waitTasks([meili().index(uid).updateSettings(indexSettings)])
+}
+
+/** Every searchable vacancy's id and document version, straight from the database. */
+async function expectedDocuments() {
+	const rows = await prisma.vacancy.findMany({
+		where: { status: 'live', closingDate: { gte: new Date() } },
+		select: { id: true, updatedAt: true, provider: { select: { updatedAt: true } } },
+	})
+	return new Map(rows.map((r) => [r.id, documentVersion(r)]))
+}
+
+/** Every document's id and version, straight from the index. */
+export async function indexedDocuments(uid = searchConfig().indexName) {
+	const index = meili().index(uid)
+	const found = new Map<number, number>()
+	const limit = 10_000
+	for (let offset = 0; ; offset += limit) {
+		const page = await index.getDocuments<{ id: number; version: number }>({ fields: ['id', 'version'], limit, offset })
+		for (const doc of page.results) found.set(Number(doc.id), Number(doc.version))
+		if (page.results.length < limit) break
+	}
+	return found
+}
+
+async function pushInBatches(ids: number[], uid?: string, onProgress?: (done: number) => void) {
+	let upserted = 0
+	let deleted = 0
+	for (let i = 0; i < ids.length; i += 5000) {
+		const result = await pushVacancies(ids.slice(i, i + 5000), uid)
+		upserted += result.upserted
+		deleted += result.deleted
+		onProgress?.(Math.min(ids.length, i + 5000))
+	}
+	return { upserted, deleted }
+}
+
+/**
+ * Rebuilds the whole index from the database into a new index, then swaps it in
+ * atomically, so searches keep answering from the old one meanwhile.
+ */
+export async function rebuildIndex(onProgress?: (done: number, total: number) => void) {
+	const uid = searchConfig().indexName
+	const next = `${uid}_rebuild`
+	await meili().deleteIndexIfExists(next)
+	await createIndexWithSettings(next)
+	const ids = [...(await expectedDocuments()).keys()].sort((a, b) => a - b)
+	onProgress?.(0, ids.length)
+	const { upserted } = await pushInBatches(ids, next, (done) => onProgress?.(done, ids.length))
+	if (await indexExists(uid)) {
+		await meili().swapIndexes([{ indexes: [uid, next], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS })
+		await meili().deleteIndex(next).waitTask({ timeout: TASK_TIMEOUT_MS })
+	} else {
+		await meili().swapIndexes([{ indexes: [next, uid], rename: true }]).waitTask({ timeout: TASK_TIMEOUT_MS })
+	}
+	return { documents: upserted }
+}
+
+/**
+ * Makes the index match the database: creates it, applies changed settings,
+ * rebuilds it when the document shape changed, then fixes any document that is
+ * missing, stale or should not be there.
+ */
+export async function reconcileIndex() {
+	const uid = searchConfig().indexName
+	const hash = settingsHash()
+	const stateKey = `search:${uid}`
+	const [storedHash, storedDocVersion] = (await readState(stateKey))?.split(':') ?? []
+	let rebuilt = false
+	if (!(await indexExists(uid)) || storedDocVersion !== String(DOCUMENT_VERSION)) {
+		await rebuildIndex()
+		rebuilt = true
+	} else if (storedHash !== hash) {
+		await waitTasks([vacancyIndex().updateSettings(indexSettings)])
+	}
+	await writeState(stateKey, `${hash}:${DOCUMENT_VERSION}`)
+
+	const expected = await expectedDocuments()
+	const actual = await indexedDocuments(uid)
+	const stale = [...expected].filter(([id, version]) => actual.get(id) !== version).map(([id]) => id)
+	const extra = [...actual.keys()].filter((id) => !expected.has(id))
+	const result = await pushInBatches([...stale, ...extra])
+	return { rebuilt, upserted: result.upserted, deleted: result.deleted, documents: expected.size }
+}
+
+/** Whether index and database hold exactly the same searchable vacancies at the same versions. */
+export async function findDrift() {
+	const expected = await expectedDocuments()
+	const actual = await indexedDocuments()
+	const missingOrStale = [...expected].filter(([id, v]) => actual.get(id) !== v).map(([id]) => id)
+	const extra = [...actual.keys()].filter((id) => !expected.has(id))
+	return { missingOrStale, extra }
+}
+
+/**
+ * The background loop: applies outbox rows as they arrive, watches Meilisearch's
+ * health, and reconciles whenever it comes back.
+ */
+export function startSearchSync(options: { pollMs?: number; healthCheckMs?: number } = {}) {
+	const pollMs = options.pollMs ?? 1000
+	const healthCheckMs = options.healthCheckMs ?? 2000
+	let running = true
+	let wake: (() => void) | null = null
+	let needsReconcile = !isSearchHealthy()
+	const sleep = (ms: number) =>
+		new Promise<void>((resolve) => {
+			const timer = setTimeout(done, ms)
+			function done() {
+				clearTimeout(timer)
+				wake = null
+				resolve()
+			}
+			wake = done
+		})
+	const unsubscribe = onSearchOutbox(() => wake?.())
+
+	const loop = (async () => {
+		while (running) {
+			if (!isSearchHealthy()) {
+				if (await pingSearch()) {
+					setSearchHealthy(true)
+					needsReconcile = true
+					log.info('search', 'Meilisearch is reachable again')
+				} else {
+					await sleep(healthCheckMs)
+					continue
+				}
+			}
+			try {
+				if (needsReconcile) {
+					const result = await reconcileIndex()
+					needsReconcile = false
+					log.info('search', `reconciled index: ${result.documents} documents, ${result.upserted} written, ${result.deleted} removed`)
+				}
+				const handled = await processSearchOutbox()
+				if (handled === 0) await sleep(pollMs)
+			} catch (error) {
+				if (isUnreachable(error)) {
+					setSearchHealthy(false)
+					needsReconcile = true
+					log.warn('search', 'Meilisearch is unreachable: search runs in reduced mode until it is back')
+				} else {
+					log.error('search', `index sync failed: ${error instanceof Error ? error.message : String(error)}`)
+				}
+				await sleep(Math.min(pollMs, 1000))
+			}
+		}
+	})()
+
+	return {
+		async stop() {
+			running = false
+			unsubscribe()
+			wake?.()
+			await loop
+		},
+	}
+}
