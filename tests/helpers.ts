@@ -56,3 +56,52 @@ export function formBody(fields: Record<string, string | string[]>) {
 	}
 	return body
 }
+
+export const TEST_ORIGIN = 'http://localhost:3999'
+
+/** A request to a route, as the browser would send it (with a session cookie, if given). */
+export function routeRequest(path: string, options: { method?: string; form?: Record<string, string | string[]>; cookie?: string } = {}) {
+	const headers = new Headers()
+	if (options.cookie) headers.set('Cookie', options.cookie)
+	if (options.form) headers.set('Content-Type', 'application/x-www-form-urlencoded')
+	return new Request(`${TEST_ORIGIN}${path}`, {
+		method: options.method ?? (options.form ? 'POST' : 'GET'),
+		headers,
+		body: options.form ? formBody(options.form) : undefined,
+	})
+}
+
+type RouteOutcome = { status: number; data: any; headers: Headers; location: string | null }
+
+/** Runs a loader or action and normalises what it returns or throws: data(), Response, or plain object. */
+export async function callRoute(run: () => Promise<unknown>): Promise<RouteOutcome> {
+	let value: unknown
+	try {
+		value = await run()
+	} catch (thrown) {
+		value = thrown
+	}
+	if (value instanceof Response) {
+		const text = await value.text()
+		let data: unknown = text
+		try {
+			data = JSON.parse(text)
+		} catch {
+			// plain text body
+		}
+		return { status: value.status, data, headers: value.headers, location: value.headers.get('Location') }
+	}
+	if (value && typeof value === 'object' && (value as { type?: string }).type === 'DataWithResponseInit') {
+		const v = value as { data: unknown; init: ResponseInit | null }
+		return { status: v.init?.status ?? 200, data: v.data, headers: new Headers(v.init?.headers), location: null }
+	}
+	if (value instanceof Error) throw value
+	return { status: 200, data: value, headers: new Headers(), location: null }
+}
+
+/** The cookie a Set-Cookie header asks the browser to keep ("name=value"). */
+export function cookieFrom(headers: Headers) {
+	const setCookie = headers.get('Set-Cookie')
+	if (!setCookie) throw new Error('no Set-Cookie header')
+	return setCookie.split(';')[0]
+}

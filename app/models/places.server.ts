@@ -164,6 +164,11 @@ export function parsePostcode(text: string): { outcode: string; postcode?: strin
 		const parsed = postcodes.parse(value)
 		if (parsed.valid) return { outcode: parsed.outcode, postcode: parsed.postcode }
 	}
+	// "NR3 1" is a partial postcode in NR3, not the district NR31.
+	const [outward, inward, ...rest] = text.trim().toUpperCase().split(/\s+/)
+	if (inward !== undefined && !rest.length && /^\d[A-Z]{0,2}$/.test(inward) && postcodes.validOutcode(outward)) {
+		return { outcode: outward }
+	}
 	if (postcodes.validOutcode(value)) return { outcode: value }
 	return null
 }

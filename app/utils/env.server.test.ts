@@ -1,0 +1,20 @@
+import { describe, expect, test } from 'vitest'
+import { EnvError, parseEnv } from './env.server.ts'
+
+describe('environment variables are checked at start', () => {
+	test('defaults give an embedded set-up on port 3000', () => {
+		expect(parseEnv({})).toMatchObject({ PORT: 3000, DATA_DIR: 'data', MEILI_INDEX: 'vacancies', SEED_DEMO_DATA: true })
+	})
+
+	test.each([
+		[{ PORT: 'abc' }, /PORT="abc": must be a port number/],
+		[{ MEILI_URL: 'not a url', MEILI_MASTER_KEY: '0123456789abcdef' }, /MEILI_URL="not a url"/],
+		[{ MEILI_URL: 'http://127.0.0.1:7700' }, /MEILI_MASTER_KEY="": set MEILI_URL and MEILI_MASTER_KEY together/],
+		[{ DATABASE_URL: 'postgres://x' }, /DATABASE_URL="postgres:\/\/x": must be a SQLite file URL/],
+		[{ SEED_DEMO_DATA: 'maybe' }, /SEED_DEMO_DATA="maybe": use true or false/],
+		[{ SESSION_SECRET: 'short' }, /SESSION_SECRET="short": must be at least 32 characters/],
+	])('%o is refused with a message naming the variable', (env, message) => {
+		expect(() => parseEnv(env)).toThrow(EnvError)
+		expect(() => parseEnv(env)).toThrow(message)
+	})
+})
