@@ -375,7 +375,12 @@ export async function seedDemoData(now = new Date()) {
 				setting === 'personal-assistant'
 					? provider.seed.about
 					: `${provider.seed.name} is looking for a ${role.name.toLowerCase()} to join the team in ${town.name}.`,
-				role.description,
+				pick(rand, [
+					'You will be part of a supportive team that puts the people we support first, with a named mentor for your first months.',
+					'We are a small team where everyone knows each other, and your ideas about how we work are welcome.',
+					'We support people with a wide range of needs, so no two days are the same.',
+					'You will get a full induction, shadow shifts with experienced colleagues, and regular supervision.',
+				]),
 				nights
 					? 'This role includes night shifts, with a night enhancement on top of the base rate.'
 					: partTime

@@ -77,16 +77,45 @@ export function freePort() {
 	})
 }
 
-function stopStaleProcess(pidFile: string) {
-	if (!fs.existsSync(pidFile)) return
-	const pid = Number(fs.readFileSync(pidFile, 'utf8'))
+type InstanceFile = { pid: number; ownerPid: number; url: string }
+
+function isAlive(pid: number) {
 	try {
-		const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-		if (cmdline.includes('meilisearch')) process.kill(pid, 'SIGKILL')
+		process.kill(pid, 0)
+		return true
 	} catch {
-		// not running any more
+		return false
 	}
-	fs.rmSync(pidFile, { force: true })
+}
+
+/** The Meilisearch another live process started on this data directory, if any. */
+export function runningInstance(dir: string): InstanceFile | null {
+	const file = path.join(dir, 'instance.json')
+	if (!fs.existsSync(file)) return null
+	try {
+		const instance = JSON.parse(fs.readFileSync(file, 'utf8')) as InstanceFile
+		return isAlive(instance.ownerPid) && isAlive(instance.pid) ? instance : null
+	} catch {
+		return null
+	}
+}
+
+// A Meilisearch left behind by an app that was killed (kill -9, power cut) still
+// holds the data directory: stop it. One whose app is alive is left alone.
+function stopOrphan(dir: string) {
+	const file = path.join(dir, 'instance.json')
+	if (!fs.existsSync(file)) return
+	try {
+		const instance = JSON.parse(fs.readFileSync(file, 'utf8')) as InstanceFile
+		if (isAlive(instance.ownerPid) && instance.ownerPid !== process.pid) {
+			throw new Error(`Meilisearch in ${dir} belongs to a running process (pid ${instance.ownerPid}); stop it first`)
+		}
+		const cmdline = fs.readFileSync(`/proc/${instance.pid}/cmdline`, 'utf8')
+		if (cmdline.includes('meilisearch')) process.kill(instance.pid, 'SIGKILL')
+	} catch (error) {
+		if (error instanceof Error && error.message.includes('belongs to a running process')) throw error
+	}
+	fs.rmSync(file, { force: true })
 }
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number) {
@@ -117,8 +146,8 @@ export async function startMeilisearch(options: {
 }): Promise<MeiliProcess> {
 	fs.mkdirSync(options.dir, { recursive: true })
 	const binary = await findMeiliBinary(options.binary, options.dir)
-	const pidFile = path.join(options.dir, 'meilisearch.pid')
-	stopStaleProcess(pidFile)
+	const instanceFile = path.join(options.dir, 'instance.json')
+	stopOrphan(options.dir)
 	const port = options.port ?? (await freePort())
 	const url = `http://127.0.0.1:${port}`
 	const log = fs.openSync(path.join(options.dir, 'meilisearch.log'), 'a')
@@ -140,7 +169,7 @@ export async function startMeilisearch(options: {
 	fs.closeSync(log)
 	const spawnError = new Promise<never>((_, reject) => child.once('error', reject))
 	spawnError.catch(() => {})
-	if (child.pid) fs.writeFileSync(pidFile, String(child.pid))
+	if (child.pid) fs.writeFileSync(instanceFile, JSON.stringify({ pid: child.pid, ownerPid: process.pid, url }))
 	let stopping = false
 	const killOnExit = () => child.kill('SIGKILL')
 	process.once('exit', killOnExit)
@@ -166,7 +195,7 @@ export async function startMeilisearch(options: {
 			const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
 			await exited
 			clearTimeout(timer)
-			fs.rmSync(pidFile, { force: true })
+			fs.rmSync(instanceFile, { force: true })
 		},
 	}
 }

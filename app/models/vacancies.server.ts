@@ -80,43 +80,55 @@ export function vacancyFormSchema(now = new Date()) {
 				.max(500, { error: 'Enter 500 positions or fewer' })
 				.default(1),
 		})
-		.transform((input, ctx) => {
-			const fail = (path: string, message: string) => {
-				ctx.addIssue({ code: 'custom', path: [path], message })
-			}
-			const place = parsePostcodeText(input.postcode)
-			if (!place) fail('postcode', 'Enter a full UK postcode, like NR1 3QU')
-			else if (!findDistrict(place.outcode)) fail('postcode', `We could not find the postcode ${place.postcode}`)
-
-			const payMax = input.payMax ?? input.payMin
-			if (payMax < input.payMin) fail('payMax', 'The highest pay must be the same as or more than the lowest pay')
-			if (input.payPeriod === 'year' && !input.hoursPerWeek) {
-				fail('hoursPerWeek', 'Enter the hours per week, so candidates can compare the salary with hourly pay')
-			}
-			if (input.payPeriod === 'hour' && input.payMin > 100_00) fail('payMin', 'Hourly pay must be £100 or less: is this a yearly salary?')
-			if (input.payPeriod === 'year' && input.payMin < 1000_00) fail('payMin', 'A yearly salary must be at least £1,000: is this hourly pay?')
-
-			let standard = null
-			if (input.apprenticeship) {
-				standard = input.standardRef ? getStandard(input.standardRef) : null
-				if (!standard) fail('standardRef', 'Choose the apprenticeship standard')
-			}
-			const minimum = checkMinimumPay({
-				period: input.payPeriod,
-				minPence: input.payMin,
-				hoursPerWeek: input.hoursPerWeek,
-				apprenticeship: input.apprenticeship,
-				londonDate: today,
-			})
-			if (minimum) fail('payMin', minimum)
-
-			const closingDate = endOfLondonDay(input.closingYear, input.closingMonth, input.closingDay)
-			if (!closingDate) fail('closingDay', 'Closing date must be a real date, like 27/03/2027')
-			else if (londonDateString(closingDate) < today) fail('closingDay', 'Closing date must be today or in the future')
-			else if (closingDate.getTime() > addDays(now, MAX_CLOSING_DAYS).getTime()) {
-				fail('closingDay', 'Closing date must be within a year of today')
-			}
-			if (!place || !closingDate) return z.NEVER
+		// Checks across fields run even when other fields have errors, so people
+		// see every problem in one round trip (GOV.UK: validate the whole form).
+		.superRefine(
+			(input, ctx) => {
+				const fail = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+				const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+				if (typeof input.postcode === 'string' && input.postcode) {
+					const place = parsePostcodeText(input.postcode)
+					if (!place) fail('postcode', 'Enter a full UK postcode, like NR1 3QU')
+					else if (!findDistrict(place.outcode)) fail('postcode', `We could not find the postcode ${place.postcode}`)
+				}
+				const period = input.payPeriod === 'hour' || input.payPeriod === 'year' ? input.payPeriod : null
+				if (isNumber(input.payMin) && isNumber(input.payMax) && input.payMax < input.payMin) {
+					fail('payMax', 'The highest pay must be the same as or more than the lowest pay')
+				}
+				if (period === 'year' && input.hoursPerWeek === undefined) {
+					fail('hoursPerWeek', 'Enter the hours per week, so candidates can compare the salary with hourly pay')
+				}
+				if (period && isNumber(input.payMin)) {
+					if (period === 'hour' && input.payMin > 100_00) fail('payMin', 'Hourly pay must be £100 or less: is this a yearly salary?')
+					else if (period === 'year' && input.payMin < 1000_00) fail('payMin', 'A yearly salary must be at least £1,000: is this hourly pay?')
+					else if (period === 'hour' || isNumber(input.hoursPerWeek)) {
+						const minimum = checkMinimumPay({
+							period,
+							minPence: input.payMin,
+							hoursPerWeek: input.hoursPerWeek,
+							apprenticeship: input.apprenticeship === true,
+							londonDate: today,
+						})
+						if (minimum) fail('payMin', minimum)
+					}
+				}
+				if (input.apprenticeship === true && !(input.standardRef && getStandard(input.standardRef))) {
+					fail('standardRef', 'Choose the apprenticeship standard')
+				}
+				if (isNumber(input.closingDay) && isNumber(input.closingMonth) && isNumber(input.closingYear)) {
+					const closingDate = endOfLondonDay(input.closingYear, input.closingMonth, input.closingDay)
+					if (!closingDate) fail('closingDay', 'Closing date must be a real date, like 27/03/2027')
+					else if (londonDateString(closingDate) < today) fail('closingDay', 'Closing date must be today or in the future')
+					else if (closingDate.getTime() > addDays(now, MAX_CLOSING_DAYS).getTime()) {
+						fail('closingDay', 'Closing date must be within a year of today')
+					}
+				}
+			},
+			{ when: () => true },
+		)
+		.transform((input) => {
+			const place = parsePostcodeText(input.postcode)!
+			const standard = input.apprenticeship && input.standardRef ? getStandard(input.standardRef) : null
 			return {
 				title: input.title,
 				roleId: input.roleId,
@@ -128,7 +140,7 @@ export function vacancyFormSchema(now = new Date()) {
 				town: input.town,
 				payPeriod: input.payPeriod,
 				payMin: input.payMin,
-				payMax,
+				payMax: input.payMax ?? input.payMin,
 				hoursPerWeek: input.hoursPerWeek ?? null,
 				fullTime: input.hours.includes('full-time'),
 				partTime: input.hours.includes('part-time'),
@@ -141,7 +153,7 @@ export function vacancyFormSchema(now = new Date()) {
 				apprenticeshipLevel: standard?.level ?? null,
 				drivingLicenceRequired: input.drivingLicenceRequired,
 				visaSponsorship: input.visaSponsorship,
-				closingDate,
+				closingDate: endOfLondonDay(input.closingYear, input.closingMonth, input.closingDay)!,
 				positions: input.positions,
 			}
 		})

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
-import type { FormEvent } from 'react'
+import { useEffect, useRef, type FormEvent } from 'react'
 import { JobCard } from '#app/components/job-card.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { describeSearch, runJobSearch } from '#app/models/job-search.server.ts'
@@ -105,6 +105,13 @@ export default function JobSearchRoute() {
 	const submit = useSubmit()
 	const navigation = useNavigation()
 	const busy = navigation.state === 'loading' && navigation.location?.pathname === '/jobs'
+	const filtersRef = useRef<HTMLDetailsElement>(null)
+
+	// Filters start open, so they work without JavaScript; on a phone, with
+	// JavaScript, they fold away so the results come first.
+	useEffect(() => {
+		if (filtersRef.current && window.matchMedia('(max-width: 767px)').matches) filtersRef.current.open = false
+	}, [])
 
 	// With JavaScript, ticking a filter or changing a list updates the results in
 	// place; typed fields wait for the Search button, as they do without it.
@@ -208,8 +215,10 @@ export default function JobSearchRoute() {
 			</div>
 
 			<div className="grid gap-8 md:grid-cols-[1fr_2fr]">
-				<div>
-					<h2 className="mb-4 text-2xl">Filter jobs</h2>
+				<details ref={filtersRef} open className="group">
+					<summary className="mb-4 cursor-pointer text-2xl font-bold md:pointer-events-none md:list-none">
+						<h2 className="inline">Filter jobs</h2>
+					</summary>
 					<Toggle name="apprenticeship" label="Apprenticeships only" count={d.facets.apprenticeship} checked={d.form.apprenticeship} />
 					<Toggle name="nodriving" label="No driving licence needed" count={d.facets.noDriving} checked={d.form.nodriving} />
 					<Toggle name="sponsorship" label="Visa sponsorship offered" count={d.facets.sponsorship} checked={d.form.sponsorship} />
@@ -251,7 +260,7 @@ export default function JobSearchRoute() {
 						</button>
 						<Link to={d.form.where ? `/jobs?where=${encodeURIComponent(d.form.where)}` : '/jobs'}>Clear filters</Link>
 					</div>
-				</div>
+				</details>
 
 				<section id="search-results" aria-labelledby="results-heading" aria-busy={busy}>
 					{d.mode === 'reduced' ? (

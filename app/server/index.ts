@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
@@ -8,6 +9,9 @@ import { EnvError, getEnv, publicUrl } from '#app/utils/env.server.ts'
 import { log } from '#app/utils/log.server.ts'
 import { boot } from './boot.server.ts'
 import { checkSameOrigin, securityHeaders } from './middleware.server.ts'
+
+// A .env file is optional; real environment variables win over it.
+if (fs.existsSync('.env')) process.loadEnvFile('.env')
 
 let env: ReturnType<typeof getEnv>
 try {

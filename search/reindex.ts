@@ -1,0 +1,39 @@
+/**
+ * Rebuilds the search index from the database with no downtime (a new index,
+ * then an atomic swap). Uses MEILI_URL if set, else the embedded Meilisearch: the
+ * running app's if there is one, or one started just for this.
+ *
+ *   npm run search:reindex
+ */
+import { dataDir, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
+import { configureSearch } from './client.server.ts'
+import { runningInstance, startMeilisearch } from './meili-process.server.ts'
+import { rebuildIndex } from './sync.server.ts'
+
+const env = getEnv()
+let stop = async () => {}
+if (env.MEILI_URL && env.MEILI_MASTER_KEY) {
+	configureSearch({ url: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, indexName: env.MEILI_INDEX })
+} else {
+	const masterKey = readOrCreateSecret('meili-master-key')
+	const running = runningInstance(dataDir('meili'))
+	if (running) {
+		configureSearch({ url: running.url, apiKey: masterKey, indexName: env.MEILI_INDEX })
+	} else {
+		const meili = await startMeilisearch({ dir: dataDir('meili'), masterKey, binary: env.MEILI_BINARY })
+		configureSearch({ url: meili.url, apiKey: masterKey, indexName: env.MEILI_INDEX })
+		stop = () => meili.stop()
+	}
+}
+const started = Date.now()
+let last = -1
+const result = await rebuildIndex((done, total) => {
+	const percent = total ? Math.floor((done / total) * 100) : 100
+	if (percent !== last) process.stdout.write(`\rIndexing ${done}/${total} vacancies (${percent}%)`)
+	last = percent
+})
+process.stdout.write('\n')
+console.log(`Rebuilt the index with ${result.documents} vacancies in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+await stop()
+process.exit(0)
