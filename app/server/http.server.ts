@@ -1,0 +1,84 @@
+// The HTTP server: security middleware, static files, Remix. Imported by
+// index.ts once the environment has been checked.
+import crypto from 'node:crypto'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { getEnv, publicUrl } from '#app/utils/env.server.ts'
+import { log } from '#app/utils/log.server.ts'
+import { boot } from './boot.server.ts'
+import { checkSameOrigin, securityHeaders } from './middleware.server.ts'
+
+const env = getEnv()
+const isDev = env.NODE_ENV === 'development'
+const background = await boot()
+
+const viteDevServer = isDev
+	? await import('vite').then((vite) => vite.createServer({ server: { middlewareMode: true } }))
+	: undefined
+
+const app = express()
+app.disable('x-powered-by')
+app.use(compression())
+
+app.use((req, res, next) => {
+	res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+	next()
+})
+app.use(securityHeaders({ isDev }))
+app.use(checkSameOrigin)
+
+if (env.LOG_REQUESTS) {
+	// Method, path and status only: query strings can hold postcodes and searches.
+	app.use((req, res, next) => {
+		const start = process.hrtime.bigint()
+		res.on('finish', () => {
+			const ms = Number(process.hrtime.bigint() - start) / 1e6
+			if (!req.path.startsWith('/assets/')) log.info('http', `${req.method} ${req.path} ${res.statusCode} ${ms.toFixed(1)}ms`)
+		})
+		next()
+	})
+}
+
+if (viteDevServer) {
+	app.use(viteDevServer.middlewares)
+} else {
+	app.use('/assets', express.static(path.resolve('build/client/assets'), { immutable: true, maxAge: '1y' }))
+	app.use(express.static(path.resolve('build/client'), { maxAge: '1h' }))
+}
+
+const build = viteDevServer
+	? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+	: ((await import(path.resolve('build/server/index.js'))) as ServerBuild)
+
+app.all(
+	'*',
+	createRequestHandler({
+		build,
+		mode: env.NODE_ENV,
+		getLoadContext: (req, res) => ({
+			cspNonce: res.locals.cspNonce as string,
+			clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+		}),
+	}),
+)
+
+const server = app.listen(env.PORT, env.HOST ?? '::', () => {
+	log.info('http', `Care Careers is running at ${publicUrl()} (port ${env.PORT})`)
+})
+
+let stopping = false
+async function shutdown(signal: string) {
+	if (stopping) return
+	stopping = true
+	log.info('boot', `${signal}: stopping`)
+	server.close()
+	server.closeAllConnections()
+	await viteDevServer?.close()
+	await background.stop()
+	process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))
