@@ -4,7 +4,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { log } from '#app/utils/log.server.ts'
+import { describeError, log } from '#app/utils/log.server.ts'
 import { NonceProvider } from '#app/utils/nonce.tsx'
 
 const ABORT_DELAY = 5_000
@@ -48,7 +48,5 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
 	if (request.signal.aborted) return
-	// The path only: query strings may hold personal data.
-	const path = new URL(request.url).pathname
-	log.error('remix', `${request.method} ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+	log.error('remix', `${request.method} ${new URL(request.url).pathname}: ${describeError(error)}`)
 }

@@ -181,7 +181,11 @@ export async function migrationStatus(databaseUrl: string) {
 
 async function main() {
 	const [command, name] = process.argv.slice(2)
-	const databaseUrl = process.env.DATABASE_URL ?? 'file:./data/portal.db'
+	const { loadDotEnv } = await import('#app/utils/env.server.ts')
+	const { projectRoot } = await import('#app/utils/project-root.server.ts')
+	loadDotEnv(projectRoot)
+	const { databaseUrl: configuredUrl } = await import('#app/utils/data-dir.server.ts')
+	const databaseUrl = configuredUrl()
 	if (command === 'apply') {
 		const applied = await applyMigrations(databaseUrl)
 		console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.')

@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url'
 import { careRoles, getStandard } from '#app/models/care-roles.server.ts'
 import { locateWorkplace } from '#app/models/places.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
-import { addDays, endOfLondonDay, londonDateParts } from '#app/utils/dates.ts'
+import { addDays, endOfLondonDayIn } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { notifySearchOutbox, recordVacancyChange } from '#search/outbox.server.ts'
 
 export const DEMO_PASSWORD = 'care-careers-demo'
 export const DEMO_ACCOUNTS = [
@@ -285,11 +286,6 @@ function roundTo(value: number, step: number) {
 	return Math.round(value / step) * step
 }
 
-function closingDateIn(days: number, now: Date) {
-	const d = londonDateParts(addDays(now, days))
-	return endOfLondonDay(d.year, d.month, d.day)!
-}
-
 /** Writes the demo providers, accounts and vacancies. Only for an empty database. */
 export async function seedDemoData(now = new Date()) {
 	const rand = random(20261123)
@@ -342,7 +338,7 @@ export async function seedDemoData(now = new Date()) {
 			if (nights && !/night/i.test(title) && rand() < 0.6) title = `${title} (nights)`
 			if (!nights && /night/i.test(title)) title = plan.titles[0]
 			if (apprenticeship) title = `Apprentice ${title.charAt(0).toLowerCase()}${title.slice(1)}`
-			const partTime = rand() < 0.35
+			const partTime = !apprenticeship && rand() < 0.35
 			const fullTime = !partTime || rand() < 0.3
 			let payPeriod = 'hour'
 			let payMin: number
@@ -361,20 +357,22 @@ export async function seedDemoData(now = new Date()) {
 				payMin = roundTo(plan.pay.annual[0] + rand() * (plan.pay.annual[1] - plan.pay.annual[0]) * 0.5, 500) * 100
 				payMax = rand() < 0.3 ? payMin : roundTo(payMin / 100 + rand() * (plan.pay.annual[1] - payMin / 100), 500) * 100
 			}
-			const contract =
-				setting === 'home-care'
+			const contract = apprenticeship
+				? weighted(rand, [['permanent', 4], ['fixed-term', 1]])
+				: setting === 'home-care'
 					? weighted(rand, [['permanent', 6], ['zero-hours', 3], ['bank', 1]])
 					: setting === 'hospital-nhs'
 						? weighted(rand, [['permanent', 6], ['fixed-term', 2], ['bank', 2]])
 						: weighted(rand, [['permanent', 8], ['bank', 1.5], ['fixed-term', 0.7], ['zero-hours', 0.5]])
 			const drivingLicenceRequired = setting === 'home-care' ? rand() < 0.85 : setting === 'personal-assistant' ? rand() < 0.5 : rand() < 0.08
-			const visaSponsorship = rand() < (plan.sponsorship ?? 0.03)
+			// Sponsored workers need guaranteed hours: never on bank or zero-hours contracts.
+			const visaSponsorship = (contract === 'permanent' || contract === 'fixed-term') && rand() < (plan.sponsorship ?? 0.03)
 			const chosenBenefits = benefits.filter(() => rand() < 0.35).slice(0, 5)
 			const daysAgo = Math.floor(rand() * 30)
 			const description = [
 				setting === 'personal-assistant'
 					? provider.seed.about
-					: `${provider.seed.name} is looking for a ${role.name.toLowerCase()} to join the team in ${town.name}.`,
+					: `${provider.seed.name} is looking for ${/^[aeiou]/i.test(role.name) ? 'an' : 'a'} ${role.name.toLowerCase()} to join the team in ${town.name}.`,
 				pick(rand, [
 					'You will be part of a supportive team that puts the people we support first, with a named mentor for your first months.',
 					'We are a small team where everyone knows each other, and your ideas about how we work are welcome.',
@@ -422,7 +420,7 @@ export async function seedDemoData(now = new Date()) {
 				apprenticeshipLevel: standard?.level ?? null,
 				drivingLicenceRequired,
 				visaSponsorship,
-				closingDate: closingDateIn(5 + Math.floor(rand() * 50), now),
+				closingDate: endOfLondonDayIn(5 + Math.floor(rand() * 50), now),
 				positions: roleId === 'care-worker' || roleId === 'support-worker' ? 1 + Math.floor(rand() * 4) : 1,
 				publishedAt: addDays(now, -daysAgo),
 				createdAt: addDays(now, -daysAgo - 1),
@@ -431,7 +429,7 @@ export async function seedDemoData(now = new Date()) {
 	}
 	// A few drafts and vacancies that closed, as a provider's list would have.
 	for (const v of vacancies.slice(0, 12)) {
-		vacancies.push({ ...v, status: 'closed', closedAt: addDays(now, -5), closedReason: 'expired', closingDate: closingDateIn(-5, now), publishedAt: addDays(now, -40) })
+		vacancies.push({ ...v, status: 'closed', closedAt: addDays(now, -5), closedReason: 'expired', closingDate: endOfLondonDayIn(-5, now), publishedAt: addDays(now, -40) })
 	}
 	for (const v of vacancies.slice(20, 25)) {
 		vacancies.push({ ...v, status: 'draft', publishedAt: null })
@@ -445,11 +443,21 @@ export async function seedDemoData(now = new Date()) {
 			await tx.teamMember.create({ data: { providerId: provider.id, userId: user.id, role: 'owner' } })
 		}
 		await tx.vacancy.createMany({ data: vacancies as never })
+		// Index them like any other change (start-up would reconcile anyway).
+		const live = await tx.vacancy.findMany({ where: { status: 'live' }, select: { id: true } })
+		await recordVacancyChange(
+			tx,
+			live.map((v) => v.id),
+		)
 	})
+	notifySearchOutbox()
 	return { providers: providers.length, vacancies: vacancies.filter((v) => v.status === 'live').length }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const { loadDotEnv } = await import('#app/utils/env.server.ts')
+	const { projectRoot } = await import('#app/utils/project-root.server.ts')
+	loadDotEnv(projectRoot)
 	const { applyMigrations } = await import('./migrate.ts')
 	const { databaseUrl } = await import('#app/utils/data-dir.server.ts')
 	await applyMigrations(databaseUrl())

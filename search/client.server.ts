@@ -29,6 +29,8 @@ export function configureSearch(config: SearchConfig) {
 		timeout: 3000,
 	})
 	state.healthy = true
+	// A (re)started Meilisearch may have lost its index: let the sync worker reconcile.
+	for (const listener of state.listeners) listener(true)
 }
 
 export function searchConfig() {

@@ -135,6 +135,11 @@ export function summarise(text: string, max: number) {
 	return `${cut.slice(0, cut.lastIndexOf(' ') > max * 0.6 ? cut.lastIndexOf(' ') : max)}…`
 }
 
+/** The database filter for vacancies that belong in search right now (see `isSearchable`). */
+export function liveVacancyWhere(now = new Date()) {
+	return { status: 'live', closingDate: { gte: now } }
+}
+
 /** Whether a vacancy belongs in search right now. */
 export function isSearchable(v: Pick<VacancyForDocument, 'status' | 'closingDate'>, now = new Date()) {
 	return v.status === 'live' && v.closingDate.getTime() >= now.getTime()

@@ -1,6 +1,6 @@
 import { prisma } from '#app/utils/db.server.ts'
 import { boundingBox } from '#app/utils/geo.ts'
-import { toSearchDocument, vacancyDocumentSelect } from './document.ts'
+import { liveVacancyWhere, toSearchDocument, vacancyDocumentSelect } from './document.ts'
 import {
 	effectiveSort,
 	emptyFacets,
@@ -27,8 +27,7 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	const box = query.centre ? boundingBox(query.centre, query.radiusMiles) : null
 	const rows = await prisma.vacancy.findMany({
 		where: {
-			status: 'live',
-			closingDate: { gte: now },
+			...liveVacancyWhere(now),
 			...(box ? { lat: { gte: box.minLat, lte: box.maxLat }, lng: { gte: box.minLng, lte: box.maxLng } } : {}),
 		},
 		select: vacancyDocumentSelect,

@@ -79,12 +79,17 @@ export function freePort() {
 
 type InstanceFile = { pid: number; ownerPid: number; url: string }
 
-function isAlive(pid: number) {
+function isAlive(pid: number, command: string) {
 	try {
-		process.kill(pid, 0)
-		return true
+		return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(command)
 	} catch {
-		return false
+		try {
+			// No /proc (macOS): fall back to asking whether the process exists.
+			process.kill(pid, 0)
+			return !fs.existsSync('/proc')
+		} catch {
+			return false
+		}
 	}
 }
 
@@ -94,7 +99,7 @@ export function runningInstance(dir: string): InstanceFile | null {
 	if (!fs.existsSync(file)) return null
 	try {
 		const instance = JSON.parse(fs.readFileSync(file, 'utf8')) as InstanceFile
-		return isAlive(instance.ownerPid) && isAlive(instance.pid) ? instance : null
+		return isAlive(instance.ownerPid, 'node') && isAlive(instance.pid, 'meilisearch') ? instance : null
 	} catch {
 		return null
 	}
@@ -107,11 +112,10 @@ function stopOrphan(dir: string) {
 	if (!fs.existsSync(file)) return
 	try {
 		const instance = JSON.parse(fs.readFileSync(file, 'utf8')) as InstanceFile
-		if (isAlive(instance.ownerPid) && instance.ownerPid !== process.pid) {
+		if (instance.ownerPid !== process.pid && isAlive(instance.ownerPid, 'node')) {
 			throw new Error(`Meilisearch in ${dir} belongs to a running process (pid ${instance.ownerPid}); stop it first`)
 		}
-		const cmdline = fs.readFileSync(`/proc/${instance.pid}/cmdline`, 'utf8')
-		if (cmdline.includes('meilisearch')) process.kill(instance.pid, 'SIGKILL')
+		if (isAlive(instance.pid, 'meilisearch')) process.kill(instance.pid, 'SIGKILL')
 	} catch (error) {
 		if (error instanceof Error && error.message.includes('belongs to a running process')) throw error
 	}

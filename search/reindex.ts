@@ -6,11 +6,13 @@
  *   npm run search:reindex
  */
 import { dataDir, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
-import { getEnv } from '#app/utils/env.server.ts'
+import { getEnv, loadDotEnv } from '#app/utils/env.server.ts'
+import { projectRoot } from '#app/utils/project-root.server.ts'
 import { configureSearch } from './client.server.ts'
 import { runningInstance, startMeilisearch } from './meili-process.server.ts'
 import { rebuildIndex } from './sync.server.ts'
 
+loadDotEnv(projectRoot)
 const env = getEnv()
 let stop = async () => {}
 if (env.MEILI_URL && env.MEILI_MASTER_KEY) {

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import { exactWords, stopWords, synonyms } from './synonyms.ts'
 
 // Bump when the document shape changes: a changed version rebuilds the index.
@@ -36,12 +35,4 @@ export const indexSettings = {
 	typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 }, disableOnWords: exactWords },
 	pagination: { maxTotalHits: 100_000 },
 	faceting: { maxValuesPerFacet: 100 },
-}
-
-export function settingsHash() {
-	return crypto
-		.createHash('sha256')
-		.update(JSON.stringify({ indexSettings, DOCUMENT_VERSION }))
-		.digest('hex')
-		.slice(0, 16)
 }

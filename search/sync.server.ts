@@ -5,14 +5,15 @@ import {
 	isSearchHealthy,
 	isUnreachable,
 	meili,
+	onSearchHealthChange,
 	pingSearch,
 	searchConfig,
 	setSearchHealthy,
 	vacancyIndex,
 } from './client.server.ts'
-import { documentVersion, isSearchable, toSearchDocument, vacancyDocumentSelect } from './document.ts'
+import { documentVersion, isSearchable, liveVacancyWhere, toSearchDocument, vacancyDocumentSelect } from './document.ts'
 import { onSearchOutbox } from './outbox.server.ts'
-import { DOCUMENT_VERSION, indexSettings, settingsHash } from './settings.ts'
+import { DOCUMENT_VERSION, indexSettings } from './settings.ts'
 
 const LEASE_MS = 30_000
 const BATCH = 500
@@ -44,40 +45,66 @@ async function pushVacancies(ids: number[], indexUid = searchConfig().indexName)
 	return { upserted: documents.length, deleted: removed.length }
 }
 
-/** Applies one batch of due outbox rows. Returns how many rows it handled. */
-export async function processSearchOutbox() {
-	const now = new Date()
-	const rows = await prisma.searchOutbox.findMany({
-		where: { availableAt: { lte: now } },
-		orderBy: { id: 'asc' },
-		take: BATCH,
-		select: { id: true, vacancyId: true, attempts: true },
-	})
-	if (!rows.length) return 0
-	const rowIds = rows.map((r) => r.id)
-	// A lease: if this process dies mid-batch, the rows come back after LEASE_MS.
-	await prisma.searchOutbox.updateMany({
-		where: { id: { in: rowIds } },
-		data: { availableAt: new Date(now.getTime() + LEASE_MS) },
-	})
-	try {
-		await pushVacancies([...new Set(rows.map((r) => r.vacancyId))])
-		await prisma.searchOutbox.deleteMany({ where: { id: { in: rowIds } } })
-		return rows.length
-	} catch (error) {
-		if (isUnreachable(error)) setSearchHealthy(false)
-		const message = error instanceof Error ? error.message : String(error)
-		for (const row of rows) {
-			await prisma.searchOutbox.update({
-				where: { id: row.id },
-				data: {
-					attempts: row.attempts + 1,
-					availableAt: new Date(Date.now() + backoffMs(row.attempts + 1)),
-					lastError: message.slice(0, 500),
-				},
+/** Claims due outbox rows with a lease, in one transaction, so two workers never take the same rows. */
+async function claimOutboxRows(now: Date) {
+	return prisma.$transaction(async (tx) => {
+		const rows = await tx.searchOutbox.findMany({
+			where: { availableAt: { lte: now } },
+			orderBy: { id: 'asc' },
+			take: BATCH,
+			select: { id: true, vacancyId: true, attempts: true },
+		})
+		if (rows.length) {
+			// A lease: if this process dies mid-batch, the rows come back after LEASE_MS.
+			await tx.searchOutbox.updateMany({
+				where: { id: { in: rows.map((r) => r.id) } },
+				data: { availableAt: new Date(now.getTime() + LEASE_MS) },
 			})
 		}
-		throw error
+		return rows
+	})
+}
+
+type OutboxRow = Awaited<ReturnType<typeof claimOutboxRows>>[number]
+
+async function releaseWithBackoff(rows: OutboxRow[], error: unknown) {
+	const message = (error instanceof Error ? error.message : String(error)).slice(0, 500)
+	for (const row of rows) {
+		await prisma.searchOutbox.update({
+			where: { id: row.id },
+			data: { attempts: row.attempts + 1, availableAt: new Date(Date.now() + backoffMs(row.attempts + 1)), lastError: message },
+		})
+	}
+}
+
+/** Applies one batch of due outbox rows. Returns how many rows it handled. */
+export async function processSearchOutbox() {
+	const rows = await claimOutboxRows(new Date())
+	if (!rows.length) return 0
+	const byVacancy = new Map<number, OutboxRow[]>()
+	for (const row of rows) byVacancy.set(row.vacancyId, [...(byVacancy.get(row.vacancyId) ?? []), row])
+	try {
+		await pushVacancies([...byVacancy.keys()])
+		await prisma.searchOutbox.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })
+		return rows.length
+	} catch (error) {
+		if (isUnreachable(error)) {
+			setSearchHealthy(false)
+			await releaseWithBackoff(rows, error)
+			throw error
+		}
+		// One bad document must not hold up the rest: retry them one by one.
+		for (const [vacancyId, vacancyRows] of byVacancy) {
+			try {
+				await pushVacancies([vacancyId])
+				await prisma.searchOutbox.deleteMany({ where: { id: { in: vacancyRows.map((r) => r.id) } } })
+			} catch (single) {
+				await releaseWithBackoff(vacancyRows, single)
+				if (isUnreachable(single)) throw single
+				log.error('search', `vacancy ${vacancyId} could not be indexed: ${single instanceof Error ? single.message : String(single)}`)
+			}
+		}
+		return rows.length
 	}
 }
 
@@ -107,7 +134,7 @@ async function createIndexWithSettings(uid: string) {
 /** Every searchable vacancy's id and document version, straight from the database. */
 async function expectedDocuments() {
 	const rows = await prisma.vacancy.findMany({
-		where: { status: 'live', closingDate: { gte: new Date() } },
+		where: liveVacancyWhere(),
 		select: { id: true, updatedAt: true, provider: { select: { updatedAt: true } } },
 	})
 	return new Map(rows.map((r) => [r.id, documentVersion(r)]))
@@ -156,6 +183,9 @@ export async function rebuildIndex(onProgress?: (done: number, total: number) =>
 	} else {
 		await meili().swapIndexes([{ indexes: [next, uid], rename: true }]).waitTask({ timeout: TASK_TIMEOUT_MS })
 	}
+	// Changes the sync worker wrote to the old index during the rebuild are not
+	// in the new one: put them right.
+	await fixDrift()
 	return { documents: upserted }
 }
 
@@ -166,24 +196,46 @@ export async function rebuildIndex(onProgress?: (done: number, total: number) =>
  */
 export async function reconcileIndex() {
 	const uid = searchConfig().indexName
-	const hash = settingsHash()
-	const stateKey = `search:${uid}`
-	const [storedHash, storedDocVersion] = (await readState(stateKey))?.split(':') ?? []
+	const stateKey = `search:${uid}:document-version`
 	let rebuilt = false
-	if (!(await indexExists(uid)) || storedDocVersion !== String(DOCUMENT_VERSION)) {
+	if (!(await indexExists(uid)) || (await readState(stateKey)) !== String(DOCUMENT_VERSION)) {
 		await rebuildIndex()
 		rebuilt = true
-	} else if (storedHash !== hash) {
+	} else if (!settingsMatch(await vacancyIndex().getSettings())) {
+		// Changed in code, or an index Meilisearch created by itself without settings.
 		await waitTasks([vacancyIndex().updateSettings(indexSettings)])
 	}
-	await writeState(stateKey, `${hash}:${DOCUMENT_VERSION}`)
+	await writeState(stateKey, String(DOCUMENT_VERSION))
+	const result = await fixDrift()
+	return { rebuilt, ...result }
+}
 
-	const expected = await expectedDocuments()
-	const actual = await indexedDocuments(uid)
-	const stale = [...expected].filter(([id, version]) => actual.get(id) !== version).map(([id]) => id)
-	const extra = [...actual.keys()].filter((id) => !expected.has(id))
-	const result = await pushInBatches([...stale, ...extra])
-	return { rebuilt, upserted: result.upserted, deleted: result.deleted, documents: expected.size }
+function settingsMatch(current: Record<string, unknown>) {
+	const normalise = (value: unknown): unknown =>
+		Array.isArray(value)
+			? value.map(normalise)
+			: value && typeof value === 'object'
+				? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, normalise(v)]))
+				: value
+	return Object.entries(indexSettings).every(([key, wanted]) => {
+		const have = current[key]
+		if (key === 'filterableAttributes' || key === 'sortableAttributes' || key === 'stopWords') {
+			return JSON.stringify([...((have as string[]) ?? [])].sort()) === JSON.stringify([...(wanted as string[])].sort())
+		}
+		if (key === 'synonyms') return JSON.stringify(normalise(have)) === JSON.stringify(normalise(wanted))
+		if (key === 'typoTolerance' || key === 'pagination' || key === 'faceting') {
+			return Object.entries(wanted as Record<string, unknown>).every(
+				([k, v]) => JSON.stringify(normalise((have as Record<string, unknown>)?.[k])) === JSON.stringify(normalise(v)),
+			)
+		}
+		return JSON.stringify(have) === JSON.stringify(wanted)
+	})
+}
+
+async function fixDrift() {
+	const drift = await findDrift()
+	const result = await pushInBatches([...drift.missingOrStale, ...drift.extra])
+	return { upserted: result.upserted, deleted: result.deleted, documents: drift.expected }
 }
 
 /** Whether index and database hold exactly the same searchable vacancies at the same versions. */
@@ -192,7 +244,7 @@ export async function findDrift() {
 	const actual = await indexedDocuments()
 	const missingOrStale = [...expected].filter(([id, v]) => actual.get(id) !== v).map(([id]) => id)
 	const extra = [...actual.keys()].filter((id) => !expected.has(id))
-	return { missingOrStale, extra }
+	return { missingOrStale, extra, expected: expected.size }
 }
 
 /**
@@ -216,6 +268,10 @@ export function startSearchSync(options: { pollMs?: number; healthCheckMs?: numb
 			wake = done
 		})
 	const unsubscribe = onSearchOutbox(() => wake?.())
+	const unsubscribeHealth = onSearchHealthChange((healthy) => {
+		if (healthy) needsReconcile = true
+		wake?.()
+	})
 
 	const loop = (async () => {
 		while (running) {
@@ -254,6 +310,7 @@ export function startSearchSync(options: { pollMs?: number; healthCheckMs?: numb
 		async stop() {
 			running = false
 			unsubscribe()
+			unsubscribeHealth()
 			wake?.()
 			await loop
 		},

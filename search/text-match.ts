@@ -1,4 +1,3 @@
-import { distance as levenshtein } from 'fastest-levenshtein'
 import { exactWords, stopWords, synonyms } from './synonyms.ts'
 
 // Reduced mode's stand-in for Meilisearch's matching: every query word must
@@ -50,12 +49,45 @@ function typoBudget(word: string) {
 	return 0
 }
 
+/**
+ * Typos between a query word and a document word the way Meilisearch counts
+ * them: Damerau-Levenshtein (a swapped pair of letters is one typo), and a typo
+ * on the first letter counts as two. Stops early once past `budget`.
+ */
+export function typoDistance(query: string, word: string, budget: number) {
+	if (Math.abs(query.length - word.length) > budget) return budget + 1
+	const rows = query.length + 1
+	const cols = word.length + 1
+	const d: number[][] = Array.from({ length: rows }, (_, i) => [i, ...Array(cols - 1).fill(0)])
+	for (let j = 0; j < cols; j++) d[0][j] = j
+	for (let i = 1; i < rows; i++) {
+		let rowMin = Infinity
+		for (let j = 1; j < cols; j++) {
+			const cost = query[i - 1] === word[j - 1] ? 0 : 1
+			let value = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+			if (i > 1 && j > 1 && query[i - 1] === word[j - 2] && query[i - 2] === word[j - 1]) {
+				value = Math.min(value, d[i - 2][j - 2] + 1)
+			}
+			d[i][j] = value
+			rowMin = Math.min(rowMin, value)
+		}
+		if (rowMin > budget) return budget + 1
+	}
+	return d[query.length][word.length] + (query[0] !== word[0] ? 1 : 0)
+}
+
 function wordMatches(queryWord: string, docWords: Set<string>, isPrefix: boolean) {
 	if (docWords.has(queryWord)) return 2
 	const budget = typoBudget(queryWord)
 	for (const docWord of docWords) {
 		if (isPrefix && docWord.startsWith(queryWord)) return 1
-		if (budget && Math.abs(docWord.length - queryWord.length) <= budget && levenshtein(queryWord, docWord) <= budget) return 1
+		if (budget && typoDistance(queryWord, docWord, budget) <= budget) return 1
+		// The last word is a prefix, and a prefix may carry typos too.
+		if (isPrefix && budget && docWord.length > queryWord.length) {
+			for (let cut = queryWord.length - budget; cut <= queryWord.length + budget; cut++) {
+				if (cut > 0 && cut < docWord.length && typoDistance(queryWord, docWord.slice(0, cut), budget) <= budget) return 1
+			}
+		}
 	}
 	return 0
 }

@@ -1,4 +1,4 @@
-import { addDays, londonDateParts } from '#app/utils/dates.ts'
+import { endOfLondonDayIn } from '#app/utils/dates.ts'
 import type { VacancyInput } from '#app/models/vacancies.server.ts'
 
 /** Retries `check` until it passes or `timeoutMs` runs out, then throws its last error. */
@@ -17,7 +17,6 @@ export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 2000, 
 }
 
 export function validVacancyInput(overrides: Partial<VacancyInput> = {}): VacancyInput {
-	const closing = londonDateParts(addDays(new Date(), 21))
 	return {
 		title: 'Care assistant',
 		roleId: 'care-worker',
@@ -42,7 +41,7 @@ export function validVacancyInput(overrides: Partial<VacancyInput> = {}): Vacanc
 		apprenticeshipLevel: null,
 		drivingLicenceRequired: false,
 		visaSponsorship: false,
-		closingDate: new Date(Date.UTC(closing.year, closing.month - 1, closing.day, 23, 59, 59)),
+		closingDate: endOfLondonDayIn(21),
 		positions: 1,
 		...overrides,
 	}

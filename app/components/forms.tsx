@@ -1,4 +1,4 @@
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from 'react'
+import { useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode } from 'react'
 
 // Form pieces following the GOV.UK Design System patterns (error summary, error
 // message above the input with a hidden "Error:" prefix, hint and error ids in
@@ -51,13 +51,27 @@ export function useFormFields(formId: string, result: FormResult | undefined, de
 	}
 }
 
+/**
+ * GOV.UK error summary: takes focus when it appears, and its links move focus to
+ * the field while scrolling its label or legend into view (a plain #hash link
+ * would hide the label and, in a client-side router, reset the page).
+ */
 export function ErrorSummary({ errors, formError }: { errors: Array<{ href: string; message: string }>; formError?: string }) {
 	const ref = useRef<HTMLDivElement>(null)
-	const count = errors.length + (formError ? 1 : 0)
+	const key = [formError ?? '', ...errors.map((e) => e.href + e.message)].join('|')
 	useEffect(() => {
-		if (count) ref.current?.focus()
-	}, [count, errors, formError])
-	if (!count) return null
+		if (key !== '') ref.current?.focus()
+	}, [key])
+	if (!errors.length && !formError) return null
+	function focusField(event: MouseEvent<HTMLAnchorElement>, href: string) {
+		const input = document.getElementById(href.slice(1))
+		if (!input) return
+		event.preventDefault()
+		const legend = input.closest('fieldset')?.querySelector('legend')
+		const label = document.querySelector(`label[for="${input.id}"]`)
+		;(legend ?? label ?? input).scrollIntoView()
+		input.focus({ preventScroll: true })
+	}
 	return (
 		<div
 			ref={ref}
@@ -73,7 +87,7 @@ export function ErrorSummary({ errors, formError }: { errors: Array<{ href: stri
 				{formError ? <li className="text-error">{formError}</li> : null}
 				{errors.map((e) => (
 					<li key={e.href}>
-						<a href={e.href} className="text-error visited:text-error">
+						<a href={e.href} onClick={(event) => focusField(event, e.href)} className="text-error visited:text-error">
 							{e.message}
 						</a>
 					</li>

@@ -28,13 +28,24 @@ export function Badges({ job }: { job: Pick<JobCardData, 'apprenticeship' | 'noD
 	)
 }
 
-export function JobCard({ job, href }: { job: JobCardData; href: string }) {
+export function JobCard({
+	job,
+	href,
+	headingLevel = 2,
+	showEmployer = true,
+}: {
+	job: JobCardData
+	href: string
+	headingLevel?: 2 | 3
+	showEmployer?: boolean
+}) {
+	const Heading = headingLevel === 2 ? 'h2' : 'h3'
 	return (
 		<li className="border-b border-line py-5">
-			<h3 className="mb-1 text-xl">
+			<Heading className="mb-1 text-xl">
 				<Link to={href}>{job.title}</Link>
-			</h3>
-			<p className="mb-2 font-bold">{job.providerName}</p>
+			</Heading>
+			{showEmployer ? <p className="mb-2 font-bold">{job.providerName}</p> : null}
 			<Badges job={job} />
 			<dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
 				<dt className="text-muted">Location</dt>

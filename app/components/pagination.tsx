@@ -1,5 +1,8 @@
 import { Link } from '@remix-run/react'
 
+// Tells the results page to move focus to its heading after the page changes.
+const focusResults = { focusResults: true }
+
 /** GOV.UK-style pagination: previous, numbered pages around the current one, next. */
 export function Pagination({ page, totalPages, hrefFor }: { page: number; totalPages: number; hrefFor: (page: number) => string }) {
 	if (totalPages <= 1) return null
@@ -10,7 +13,7 @@ export function Pagination({ page, totalPages, hrefFor }: { page: number; totalP
 			<ul className="flex flex-wrap items-center gap-3">
 				{page > 1 ? (
 					<li>
-						<Link to={hrefFor(page - 1)} rel="prev" className="font-bold">
+						<Link to={hrefFor(page - 1)} state={focusResults} rel="prev" className="font-bold">
 							‹ Previous<span className="sr-only"> page</span>
 						</Link>
 					</li>
@@ -24,7 +27,7 @@ export function Pagination({ page, totalPages, hrefFor }: { page: number; totalP
 								{p}
 							</span>
 						) : (
-							<Link to={hrefFor(p)} className="px-2 py-1">
+							<Link to={hrefFor(p)} state={focusResults} className="px-2 py-1">
 								<span className="sr-only">Page </span>
 								{p}
 							</Link>
@@ -33,7 +36,7 @@ export function Pagination({ page, totalPages, hrefFor }: { page: number; totalP
 				))}
 				{page < totalPages ? (
 					<li>
-						<Link to={hrefFor(page + 1)} rel="next" className="font-bold">
+						<Link to={hrefFor(page + 1)} state={focusResults} rel="next" className="font-bold">
 							Next<span className="sr-only"> page</span> ›
 						</Link>
 					</li>

@@ -1,28 +1,28 @@
 import { providerTypes } from '#app/models/options.ts'
 import { Radios, TextArea, TextField, type FieldState } from './forms.tsx'
 
-export const profileFieldOrder = ['name', 'type', 'cqcLocationId', 'addressLine1', 'addressLine2', 'town', 'postcode', 'website', 'about']
+export const profileFieldOrder = ['type', 'name', 'cqcLocationId', 'addressLine1', 'addressLine2', 'town', 'postcode', 'website', 'about']
 
 export function ProviderProfileFields({ fields }: { fields: FieldState }) {
 	return (
 		<>
+			<Radios fields={fields} name="type" legend="What kind of employer are you?" options={providerTypes} />
 			<TextField
 				fields={fields}
 				name="name"
-				label="Organisation name"
+				label="Name candidates will see"
 				autoComplete="organization"
-				hint="If you are hiring your own Personal Assistant, give the name you want candidates to see, such as your first name."
+				hint="Your organisation’s name. If you are hiring your own Personal Assistant, something like “Margaret (individual employer)”."
 			/>
-			<Radios fields={fields} name="type" legend="What kind of provider are you?" options={providerTypes} />
 			<TextField
 				fields={fields}
 				name="cqcLocationId"
 				label="CQC location ID (optional)"
-				hint="For services registered with the Care Quality Commission, like 1-123456789. It helps us verify you."
+				hint="Only for services registered with the Care Quality Commission, like 1-123456789. It helps us verify you. Individual employers leave this blank."
 				width="max-w-xs"
 				spellCheck={false}
 			/>
-			<TextField fields={fields} name="addressLine1" label="Address line 1" autoComplete="address-line1" />
+			<TextField fields={fields} name="addressLine1" label="Address line 1" autoComplete="address-line1" hint="Individual employers: your address is never shown to anyone, only your area." />
 			<TextField fields={fields} name="addressLine2" label="Address line 2 (optional)" autoComplete="address-line2" />
 			<TextField fields={fields} name="town" label="Town or city" autoComplete="address-level2" width="max-w-sm" />
 			<TextField
@@ -31,7 +31,6 @@ export function ProviderProfileFields({ fields }: { fields: FieldState }) {
 				label="Postcode"
 				autoComplete="postal-code"
 				width="max-w-40"
-				hint="Individual employers: your address is never shown to anyone, only your area."
 			/>
 			<TextField fields={fields} name="website" label="Website (optional)" type="url" autoComplete="url" spellCheck={false} />
 			<TextArea fields={fields} name="about" label="About your organisation (optional)" hint="What it is like to work for you, in a few sentences." rows={4} />

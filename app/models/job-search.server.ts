@@ -30,8 +30,8 @@ const flag = z.preprocess((v) => v === '1' || v === 'true' || v === 'on', z.bool
 
 /** Everything a search can say, as it appears in the URL. Unknown values are dropped, not errors. */
 const JobSearchParamsSchema = z.object({
-	q: z.string().trim().max(100).catch('').default(''),
-	where: z.string().trim().max(60).catch('').default(''),
+	q: z.string().trim().transform((q) => q.slice(0, 100)).catch('').default(''),
+	where: z.string().trim().transform((w) => w.slice(0, 60)).catch('').default(''),
 	radius: z.coerce
 		.number()
 		.refine((r) => (radiusChoices as readonly number[]).includes(r))

@@ -40,23 +40,33 @@ export function formatHourlyEquivalent(vacancy: {
 	return `about ${min === max ? formatPence(min) : `${formatPence(min)} to ${formatPence(max)}`} an hour`
 }
 
-/** Why this pay is below the legal minimum on `londonDate`, or null when it is not. */
+/**
+ * Why this pay is below the legal minimum, or null when it is not. Checked
+ * against the rate in force on each date given (today and the closing date), so
+ * a vacancy open across 1 April meets the new rate.
+ */
 export function checkMinimumPay(options: {
 	period: PayPeriod
 	minPence: number
 	hoursPerWeek?: number | null
 	apprenticeship: boolean
-	londonDate: string
+	londonDates: string[]
 }) {
-	const rate = minimumRateOn(options.londonDate, options.apprenticeship)
-	const hourly = hourlyEquivalent(options.period, options.minPence, options.hoursPerWeek)
-	if (hourly >= rate.pence) return null
+	const rate = options.londonDates
+		.map((date) => minimumRateOn(date, options.apprenticeship))
+		.reduce((highest, r) => (r.pence > highest.pence ? r : highest))
+	const hours = options.hoursPerWeek || DEFAULT_HOURS_PER_WEEK
+	// Compared exactly: a salary 20p a year short of the rate must not round up to it.
+	const meetsRate =
+		options.period === 'hour' ? options.minPence >= rate.pence : options.minPence >= rate.pence * WEEKS_PER_YEAR * hours
+	if (meetsRate) return null
 	const [y, m, d] = rate.from.split('-')
 	const since = `${d}/${m}/${y}`
 	if (options.period === 'hour') {
 		return `Pay must be at least ${formatPence(rate.pence)} an hour: ${rate.name} from ${since}`
 	}
-	return `Pay works out at ${formatPence(hourly)} an hour for ${options.hoursPerWeek || DEFAULT_HOURS_PER_WEEK} hours a week, below ${rate.name} of ${formatPence(rate.pence)} an hour from ${since}`
+	const hourly = Math.floor(options.minPence / (WEEKS_PER_YEAR * hours))
+	return `Pay works out at ${formatPence(hourly)} an hour for ${hours} hours a week, below ${rate.name} of ${formatPence(rate.pence)} an hour from ${since}`
 }
 
 /** "£12.71 an hour (the National Living Wage), or £8.00 an hour for apprenticeships" */

@@ -5,6 +5,8 @@ import { parse as parseCsv } from 'csv-parse/sync'
 import { distance as levenshtein } from 'fastest-levenshtein'
 import * as postcodes from 'postcode'
 import { z } from 'zod'
+import { distanceMiles } from '#app/utils/geo.ts'
+import { fromRoot } from '#app/utils/project-root.server.ts'
 
 export type Place = {
 	name: string
@@ -34,7 +36,7 @@ export type PlaceLookup =
 
 type District = { outcode: string; lat: number; lng: number; places: string[]; county: string; status: string }
 
-const dataDir = path.join(process.cwd(), 'app', 'data')
+const dataDir = fromRoot('app', 'data')
 
 const PlaceRowSchema = z.object({
 	name: z.string(),
@@ -274,10 +276,20 @@ export function locateWorkplace(postcode: string, town: string) {
 	}
 }
 
-export function placesInRegion() {
-	return gazetteer.places.filter((p) => p.inRegion)
-}
+const SERVICE_AREA_MILES = 15
 
-export function getPlaceByName(name: string) {
-	return gazetteer.byName.get(normalisePlaceName(name))?.[0] ?? null
+// Postcode districts whose centre is within 15 miles of a town or village in the
+// region: vacancies there serve the region's candidates (Wisbech, Bury St Edmunds).
+const serviceArea = remember('service-area', () => {
+	const regionPlaces = gazetteer.places.filter((p) => p.inRegion)
+	const inArea = new Set<string>()
+	for (const district of gazetteer.districts.values()) {
+		if (regionPlaces.some((p) => distanceMiles(p, district) <= SERVICE_AREA_MILES)) inArea.add(district.outcode)
+	}
+	return inArea
+})
+
+export function isInServiceArea(outcode: string) {
+	const district = findDistrict(outcode)
+	return district ? serviceArea.has(district.outcode) : false
 }

@@ -12,7 +12,7 @@ import {
 } from '#app/utils/validation.ts'
 import { ids, providerTypes } from './options.ts'
 
-const ProviderTypeSchema = z.enum(ids(providerTypes), { error: 'Choose what kind of provider you are' })
+const ProviderTypeSchema = z.enum(ids(providerTypes), { error: 'Choose what kind of employer you are' })
 
 const CqcLocationIdSchema = z
 	.string()
@@ -24,7 +24,7 @@ const CqcLocationIdSchema = z
 	})
 
 export const ProviderProfileSchema = z.object({
-	name: requiredText('your organisation’s name', 120, 2),
+	name: requiredText('the name candidates will see', 120, 2),
 	type: ProviderTypeSchema,
 	cqcLocationId: CqcLocationIdSchema,
 	addressLine1: requiredText('the first line of the address', 120),

@@ -1,27 +1,33 @@
+import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { notifySearchOutbox, recordVacancyChange } from '#search/outbox.server.ts'
-import { toSearchDocument, vacancyDocumentSelect } from '#search/document.ts'
+import { liveVacancyWhere, toSearchDocument, vacancyDocumentSelect, vacancyHours } from '#search/document.ts'
 import { defaultQuery, withDistance } from '#search/query.ts'
 import { searchVacancies } from '#search/search.server.ts'
-import { addDays, endOfLondonDay, londonDateParts, londonDateString } from '#app/utils/dates.ts'
+import { addDays, endOfLondonDay, endOfLondonDayIn, londonDateParts, londonDateString } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { optionalText, requiredText, moneySchema } from '#app/utils/validation.ts'
 import { parsePostcodeText } from '#app/utils/postcode.ts'
 import { getStandard, roleOptions, standardOptions } from './care-roles.server.ts'
 import { contracts, hoursOptions, ids, settings } from './options.ts'
 import { checkMinimumPay } from './pay.ts'
-import { findDistrict, locateWorkplace } from './places.server.ts'
+import { findDistrict, isInServiceArea, locateWorkplace } from './places.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 
 export const MAX_CLOSING_DAYS = 366
 
 const yesNo = (message: string) =>
 	z.enum(['yes', 'no'], { error: message }).transform((v) => v === 'yes')
 
-const dateField = (message: string) =>
+// GOV.UK date input messages: "must include a day", "must be a real date".
+const dateField = (part: 'day' | 'month' | 'year') =>
 	z
-		.string({ error: message })
+		.string({ error: `Closing date must include a ${part}` })
 		.trim()
-		.regex(/^\d{1,4}$/, { error: message })
+		.min(1, { error: `Closing date must include a ${part}` })
+		.regex(part === 'year' ? /^\d{4}$/ : /^\d{1,2}$/, {
+			error: part === 'year' ? 'Year must include 4 numbers' : 'Closing date must be a real date',
+		})
 		.transform(Number)
 
 /**
@@ -70,9 +76,9 @@ export function vacancyFormSchema(now = new Date()) {
 				.transform((v) => v || undefined),
 			drivingLicenceRequired: yesNo('Say whether the job needs a driving licence'),
 			visaSponsorship: yesNo('Say whether you can sponsor a visa for this job'),
-			closingDay: dateField('Enter the day of the closing date'),
-			closingMonth: dateField('Enter the month of the closing date'),
-			closingYear: dateField('Enter the year of the closing date'),
+			closingDay: dateField('day'),
+			closingMonth: dateField('month'),
+			closingYear: dateField('year'),
 			positions: z.coerce
 				.number({ error: 'Enter how many people you are hiring, as a number' })
 				.int({ error: 'Enter a whole number of positions' })
@@ -90,7 +96,25 @@ export function vacancyFormSchema(now = new Date()) {
 					const place = parsePostcodeText(input.postcode)
 					if (!place) fail('postcode', 'Enter a full UK postcode, like NR1 3QU')
 					else if (!findDistrict(place.outcode)) fail('postcode', `We could not find the postcode ${place.postcode}`)
+					else if (!isInServiceArea(place.outcode)) {
+						fail('postcode', `This site is for jobs in and around ${getEnv().REGION_NAME}. Enter a workplace postcode in the area, like NR1 3QU`)
+					}
 				}
+				const guaranteedHours = input.contract === 'permanent' || input.contract === 'fixed-term'
+				if (input.apprenticeship === true) {
+					if (typeof input.contract === 'string' && !guaranteedHours) {
+						fail('contract', 'An apprenticeship must be on a permanent or fixed-term contract, not bank or zero-hours')
+					}
+					if (isNumber(input.hoursPerWeek) && input.hoursPerWeek < 16) fail('hoursPerWeek', 'An apprenticeship must be at least 16 hours a week')
+					else if (input.hoursPerWeek === undefined) fail('hoursPerWeek', 'Enter the hours per week for the apprenticeship (at least 16)')
+				}
+				if (input.visaSponsorship === true && typeof input.contract === 'string' && !guaranteedHours) {
+					fail('visaSponsorship', 'Visa sponsorship needs a permanent or fixed-term contract with guaranteed hours')
+				}
+				const closingDate =
+					isNumber(input.closingDay) && isNumber(input.closingMonth) && isNumber(input.closingYear)
+						? endOfLondonDay(input.closingYear, input.closingMonth, input.closingDay)
+						: null
 				const period = input.payPeriod === 'hour' || input.payPeriod === 'year' ? input.payPeriod : null
 				if (isNumber(input.payMin) && isNumber(input.payMax) && input.payMax < input.payMin) {
 					fail('payMax', 'The highest pay must be the same as or more than the lowest pay')
@@ -107,7 +131,7 @@ export function vacancyFormSchema(now = new Date()) {
 							minPence: input.payMin,
 							hoursPerWeek: input.hoursPerWeek,
 							apprenticeship: input.apprenticeship === true,
-							londonDate: today,
+							londonDates: closingDate ? [today, londonDateString(closingDate)] : [today],
 						})
 						if (minimum) fail('payMin', minimum)
 					}
@@ -116,8 +140,7 @@ export function vacancyFormSchema(now = new Date()) {
 					fail('standardRef', 'Choose the apprenticeship standard')
 				}
 				if (isNumber(input.closingDay) && isNumber(input.closingMonth) && isNumber(input.closingYear)) {
-					const closingDate = endOfLondonDay(input.closingYear, input.closingMonth, input.closingDay)
-					if (!closingDate) fail('closingDay', 'Closing date must be a real date, like 27/03/2027')
+					if (!closingDate) fail('closingDay', 'Closing date must be a real date')
 					else if (londonDateString(closingDate) < today) fail('closingDay', 'Closing date must be today or in the future')
 					else if (closingDate.getTime() > addDays(now, MAX_CLOSING_DAYS).getTime()) {
 						fail('closingDay', 'Closing date must be within a year of today')
@@ -212,15 +235,19 @@ export async function updateVacancy(id: number, providerId: string, input: Vacan
 
 export class VacancyStateError extends Error {}
 
+/** Publishes a draft after checking it again against today's rules (pay rates rise each April). */
 export async function publishVacancy(id: number, providerId: string, now = new Date()) {
+	const draft = await prisma.vacancy.findFirst({ where: { id, providerId } })
+	if (!draft) return null
+	if (draft.status !== 'draft') throw new VacancyStateError('Only a draft can be published')
+	const check = parseWithZod(toFormData(vacancyFormValues(draft)), { schema: vacancyFormSchema(now) })
+	if (check.status !== 'success') {
+		const first = Object.values(check.error ?? {}).flat()[0]
+		throw new VacancyStateError(`This draft needs changing before it can go live: ${first}. Edit it to fix this.`)
+	}
 	const done = await prisma.$transaction(async (tx) => {
-		const vacancy = await tx.vacancy.findFirst({ where: { id, providerId }, select: { status: true, closingDate: true } })
-		if (!vacancy) return null
-		if (vacancy.status !== 'draft') throw new VacancyStateError('Only a draft can be published')
-		if (vacancy.closingDate.getTime() < now.getTime()) {
-			throw new VacancyStateError('The closing date has passed: change it before publishing')
-		}
-		await tx.vacancy.update({ where: { id }, data: { status: 'live', publishedAt: now } })
+		const updated = await tx.vacancy.updateMany({ where: { id, providerId, status: 'draft' }, data: { status: 'live', publishedAt: now } })
+		if (!updated.count) return null
 		await recordVacancyChange(tx, id)
 		return { id }
 	})
@@ -255,13 +282,11 @@ export async function duplicateVacancy(id: number, providerId: string, now = new
 		updatedAt: _updatedAt,
 		...copy
 	} = source
-	const closing = londonDateParts(addDays(now, 28))
 	return prisma.vacancy.create({
 		data: {
 			...copy,
-			title: source.title,
 			status: 'draft',
-			closingDate: endOfLondonDay(closing.year, closing.month, closing.day)!,
+			closingDate: endOfLondonDayIn(28, now),
 		},
 		select: { id: true },
 	})
@@ -290,7 +315,7 @@ export async function closeExpiredVacancies(now = new Date()) {
 export async function listProviderVacancies(providerId: string) {
 	return prisma.vacancy.findMany({
 		where: { providerId },
-		orderBy: [{ status: 'asc' }, { updatedAt: 'desc' }],
+		orderBy: [{ closingDate: 'asc' }, { id: 'asc' }],
 		select: {
 			id: true,
 			title: true,
@@ -299,6 +324,7 @@ export async function listProviderVacancies(providerId: string) {
 			closingDate: true,
 			publishedAt: true,
 			closedReason: true,
+			closedAt: true,
 			apprenticeship: true,
 			positions: true,
 		},
@@ -329,13 +355,7 @@ export function vacancyFormValues(v: VacancyRecord) {
 		payMin: pounds(v.payMin),
 		payMax: v.payMax === v.payMin ? '' : pounds(v.payMax),
 		hoursPerWeek: v.hoursPerWeek ? String(v.hoursPerWeek) : '',
-		hours: [
-			v.fullTime && 'full-time',
-			v.partTime && 'part-time',
-			v.nights && 'nights',
-			v.weekends && 'weekends',
-			v.flexible && 'flexible',
-		].filter(Boolean) as string[],
+		hours: vacancyHours(v),
 		contract: v.contract,
 		apprenticeship: v.apprenticeship ? 'on' : '',
 		standardRef: v.standardRef ?? '',
@@ -392,12 +412,20 @@ export async function similarVacancies(v: { id: number; roleId: string; setting:
 /** Live vacancies straight from the database, newest first, shaped like search hits. */
 export async function listLiveVacancies(where: { providerId?: string }, take = 100) {
 	const rows = await prisma.vacancy.findMany({
-		where: { ...where, status: 'live', closingDate: { gte: new Date() } },
+		where: { ...where, ...liveVacancyWhere() },
 		orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
 		take,
 		select: vacancyDocumentSelect,
 	})
 	return rows.map((row) => withDistance(toSearchDocument(row), null))
+}
+
+function toFormData(values: Record<string, string | string[]>) {
+	const form = new FormData()
+	for (const [key, value] of Object.entries(values)) {
+		for (const v of Array.isArray(value) ? value : [value]) form.append(key, v)
+	}
+	return form
 }
 
 export { standardOptions, roleOptions }

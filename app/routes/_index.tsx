@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { liveVacancyWhere } from '#search/document.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader(_: LoaderFunctionArgs) {
 	const now = new Date()
-	const live = { status: 'live', closingDate: { gte: now } }
+	const live = liveVacancyWhere(now)
 	const [vacancies, apprenticeships, providers] = await Promise.all([
 		prisma.vacancy.count({ where: live }),
 		prisma.vacancy.count({ where: { ...live, apprenticeship: true } }),

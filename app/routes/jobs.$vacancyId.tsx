@@ -43,6 +43,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 		location: provider.individual ? `${v.town} area (${v.outcode})` : `${v.town}, ${v.postcode}`,
 		distance,
 		closing: formatDate(v.closingDate),
+		closed: formatDate(v.closedAt && v.closedAt < v.closingDate ? v.closedAt : v.closingDate),
 	}
 	if (!isLive) {
 		const similar = await similarVacancies(v)
@@ -72,7 +73,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 						title: standard.title,
 						reference: standard.reference,
 						level: standard.level,
-						duration: standard.typical_duration ?? null,
+						duration: standard.typical_duration?.replace(/(\d)-(\d)/g, '$1–$2') ?? null,
 						qualification: standard.on_programme_qualification ?? null,
 					}
 				: null,
@@ -116,7 +117,7 @@ export default function VacancyRoute() {
 				</p>
 				<h1 className="mb-4 text-3xl">This job has closed</h1>
 				<p className="mb-2">
-					<strong>{d.title}</strong> with {d.provider.name} in {d.town} closed on {d.closing} and is no longer taking
+					<strong>{d.title}</strong> with {d.provider.name} in {d.town} closed on {d.closed} and is no longer taking
 					applications.
 				</p>
 				<h2 className="mb-2 mt-8 text-2xl">Similar jobs you can apply for</h2>
@@ -204,7 +205,7 @@ export default function VacancyRoute() {
 
 					{v.roleDescription ? (
 						<>
-							<h2 className="mb-3 mt-6 text-2xl">What a {v.role.toLowerCase()} does</h2>
+							<h2 className="mb-3 mt-6 text-2xl">About the role: {v.role}</h2>
 							<p className="mb-4 max-w-3xl">{v.roleDescription}</p>
 						</>
 					) : null}

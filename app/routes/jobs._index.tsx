@@ -1,6 +1,7 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from '@remix-run/react'
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from '@remix-run/react'
 import { useEffect, useRef, type FormEvent } from 'react'
+import { ErrorSummary } from '#app/components/forms.tsx'
 import { JobCard } from '#app/components/job-card.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { describeSearch, runJobSearch } from '#app/models/job-search.server.ts'
@@ -11,6 +12,9 @@ import type { PageHandle } from '#app/utils/page.ts'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const search = await runJobSearch(url.searchParams)
+	if (search.total > 0 && search.page > search.totalPages) {
+		throw redirect(searchUrl(search.form, { page: search.totalPages }))
+	}
 	const heading = describeSearch(search.total, search.form, search.place)
 	const hasErrors = Object.keys(search.errors).length > 0
 	const payload = {
@@ -18,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		form: search.form,
 		errors: search.errors,
 		suggestions: search.suggestions.map((name) => ({ name, href: searchUrl(search.form, { where: name, page: 1 }) })),
+		clearFiltersHref: search.place ? `/jobs?where=${encodeURIComponent(search.form.where)}` : '/jobs',
 		placeLabel: search.place?.label ?? null,
 		sort: search.sort,
 		mode: search.mode,
@@ -70,7 +75,7 @@ function CountedCheckboxes({
 							name={name}
 							value={o.id}
 							defaultChecked={selected.includes(o.id)}
-							className="size-5 shrink-0 cursor-pointer accent-[#0b0c0c]"
+							className="size-6 shrink-0 cursor-pointer accent-[#0b0c0c]"
 						/>
 						<label htmlFor={`${name}-${o.id}`} className="cursor-pointer">
 							{o.label} <span className="text-muted">({o.count.toLocaleString('en-GB')})</span>
@@ -91,7 +96,7 @@ function Toggle({ name, label, count, checked }: { name: string; label: string; 
 				name={name}
 				value="1"
 				defaultChecked={checked}
-				className="size-5 shrink-0 cursor-pointer accent-[#0b0c0c]"
+				className="size-6 shrink-0 cursor-pointer accent-[#0b0c0c]"
 			/>
 			<label htmlFor={`filter-${name}`} className="cursor-pointer">
 				{label} <span className="text-muted">({count.toLocaleString('en-GB')})</span>
@@ -104,8 +109,10 @@ export default function JobSearchRoute() {
 	const d = useLoaderData<typeof loader>()
 	const submit = useSubmit()
 	const navigation = useNavigation()
+	const location = useLocation()
 	const busy = navigation.state === 'loading' && navigation.location?.pathname === '/jobs'
 	const filtersRef = useRef<HTMLDetailsElement>(null)
+	const headingRef = useRef<HTMLHeadingElement>(null)
 
 	// Filters start open, so they work without JavaScript; on a phone, with
 	// JavaScript, they fold away so the results come first.
@@ -113,43 +120,30 @@ export default function JobSearchRoute() {
 		if (filtersRef.current && window.matchMedia('(max-width: 767px)').matches) filtersRef.current.open = false
 	}, [])
 
-	// With JavaScript, ticking a filter or changing a list updates the results in
-	// place; typed fields wait for the Search button, as they do without it.
+	// After moving to another page of results, start reading from the top of them.
+	useEffect(() => {
+		if ((location.state as { focusResults?: boolean } | null)?.focusResults) headingRef.current?.focus()
+	}, [location])
+
+	// With JavaScript, ticking a filter box updates the results in place. Typed
+	// fields and lists wait for a button, so moving through a list with the
+	// keyboard never runs a search (WCAG 3.2.2).
 	function onChange(event: FormEvent<HTMLFormElement>) {
-		const target = event.target as HTMLInputElement | HTMLSelectElement
-		if (target.type === 'checkbox' || target.tagName === 'SELECT') {
-			submit(event.currentTarget, { preventScrollReset: true })
-		}
+		const target = event.target as HTMLInputElement
+		if (target.type === 'checkbox') submit(event.currentTarget, { preventScrollReset: true, replace: true })
 	}
+
+	const errors = [
+		d.errors.where ? { href: '#where', message: d.errors.where } : null,
+		d.errors.minpay ? { href: '#minpay', message: d.errors.minpay } : null,
+	].filter((e): e is { href: string; message: string } => e !== null)
 
 	return (
 		<Form method="get" action="/jobs" id="job-search" onChange={onChange} aria-label="Job search">
 			<a href="#search-results" className="sr-only focus:not-sr-only">
 				Skip to results
 			</a>
-			{d.errors.where || d.errors.minpay ? (
-				<div className="mb-6 border-4 border-error p-4" role="alert" aria-labelledby="search-error-title">
-					<h2 id="search-error-title" className="mb-2 text-xl">
-						There is a problem
-					</h2>
-					<ul className="space-y-1 font-bold">
-						{d.errors.where ? (
-							<li>
-								<a href="#where" className="text-error visited:text-error">
-									{d.errors.where}
-								</a>
-							</li>
-						) : null}
-						{d.errors.minpay ? (
-							<li>
-								<a href="#minpay" className="text-error visited:text-error">
-									{d.errors.minpay}
-								</a>
-							</li>
-						) : null}
-					</ul>
-				</div>
-			) : null}
+			<ErrorSummary errors={errors} />
 			<div role="search" className="mb-6 bg-brand-light p-4">
 				<div className="grid gap-4 md:grid-cols-[2fr_2fr_1fr_auto] md:items-end">
 					<div>
@@ -171,7 +165,22 @@ export default function JobSearchRoute() {
 						{d.errors.where ? (
 							<p id="where-error" className="mb-1 font-bold text-error">
 								<span className="sr-only">Error: </span>
-								{d.errors.where}
+								{d.suggestions.length ? (
+									<>
+										We could not find that place. Did you mean{' '}
+										{d.suggestions.map((s, i) => (
+											<span key={s.name}>
+												{i > 0 ? (i === d.suggestions.length - 1 ? ' or ' : ', ') : null}
+												<Link to={s.href} className="text-error visited:text-error">
+													{s.name}
+												</Link>
+											</span>
+										))}
+										?
+									</>
+								) : (
+									d.errors.where
+								)}
 							</p>
 						) : null}
 						<input
@@ -200,25 +209,24 @@ export default function JobSearchRoute() {
 						Search
 					</button>
 				</div>
-				{d.suggestions.length ? (
-					<p className="mt-3">
-						Did you mean{' '}
-						{d.suggestions.map((s, i) => (
-							<span key={s.name}>
-								{i > 0 ? (i === d.suggestions.length - 1 ? ' or ' : ', ') : null}
-								<Link to={s.href}>{s.name}</Link>
-							</span>
-						))}
-						?
-					</p>
-				) : null}
 			</div>
 
-			<div className="grid gap-8 md:grid-cols-[1fr_2fr]">
-				<details ref={filtersRef} open className="group">
-					<summary className="mb-4 cursor-pointer text-2xl font-bold md:pointer-events-none md:list-none">
-						<h2 className="inline">Filter jobs</h2>
-					</summary>
+			{d.mode === 'reduced' ? (
+				<div className="mb-4 border-l-8 border-[#f47738] bg-warn-bg p-4" role="status">
+					<strong>Search is running in reduced mode.</strong> Results are complete and up to date, but spelling
+					mistakes may not be matched as well and “most relevant” uses a simpler order until full search is back.
+				</div>
+			) : null}
+			<h1 id="results-heading" ref={headingRef} tabIndex={-1} className="mb-2 text-3xl" aria-live="polite">
+				{d.heading}
+			</h1>
+			{d.errors.where ? <p className="mb-1">Showing jobs anywhere in the region, because we could not find that place.</p> : null}
+			{d.errors.minpay ? <p className="mb-1">Showing jobs at any pay, because the minimum pay was not a number.</p> : null}
+
+			<div className="mt-6 grid gap-8 md:grid-cols-[1fr_2fr]">
+				<details ref={filtersRef} open className="self-start">
+					<summary className="mb-4 cursor-pointer text-xl font-bold md:hidden">Filter jobs</summary>
+					<h2 className="mb-4 hidden text-2xl md:block">Filter jobs</h2>
 					<Toggle name="apprenticeship" label="Apprenticeships only" count={d.facets.apprenticeship} checked={d.form.apprenticeship} />
 					<Toggle name="nodriving" label="No driving licence needed" count={d.facets.noDriving} checked={d.form.nodriving} />
 					<Toggle name="sponsorship" label="Visa sponsorship offered" count={d.facets.sponsorship} checked={d.form.sponsorship} />
@@ -258,21 +266,11 @@ export default function JobSearchRoute() {
 						<button type="submit" className="btn btn-secondary">
 							Apply filters
 						</button>
-						<Link to={d.form.where ? `/jobs?where=${encodeURIComponent(d.form.where)}` : '/jobs'}>Clear filters</Link>
+						<Link to={d.clearFiltersHref}>Clear filters</Link>
 					</div>
 				</details>
 
-				<section id="search-results" aria-labelledby="results-heading" aria-busy={busy}>
-					{d.mode === 'reduced' ? (
-						<div className="mb-4 border-l-8 border-[#f47738] bg-warn-bg p-4" role="status">
-							<strong>Search is running in reduced mode.</strong> Results are complete and up to date, but spelling
-							mistakes may not be matched and results may be in a simpler order until full search is back.
-						</div>
-					) : null}
-					<h1 id="results-heading" className="mb-2 text-3xl" aria-live="polite">
-						{d.heading}
-					</h1>
-					{d.errors.where ? <p className="mb-4">Showing jobs anywhere in the region instead.</p> : null}
+				<section id="search-results" aria-label="Results" aria-busy={busy}>
 					<div className="mb-4 flex flex-wrap items-end gap-3 border-b border-line pb-4">
 						<div>
 							<label htmlFor="sort" className="mb-1 block font-bold">
@@ -288,11 +286,9 @@ export default function JobSearchRoute() {
 									))}
 							</select>
 						</div>
-						<noscript>
-							<button type="submit" className="btn btn-secondary">
-								Sort
-							</button>
-						</noscript>
+						<button type="submit" className="btn btn-secondary">
+							Sort
+						</button>
 					</div>
 					{d.results.length ? (
 						<ul className={busy ? 'opacity-60' : undefined}>

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
 import { authenticate, createSession, requireAnonymous, safeRedirect } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { consumeRateLimit, rateLimits, retryAfterText } from '#app/utils/rate-limit.server.ts'
+import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
 import { EmailSchema } from '#app/utils/validation.ts'
 
 const LoginSchema = z.object({
@@ -26,14 +26,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
 	}
 	const { email, password, redirectTo } = submission.value
-	const byIp = await consumeRateLimit(rateLimits.login, context.clientIp ?? 'unknown')
+	const byIp = await consumeRateLimit(rateLimits.login, clientAddressKey(context.clientIp))
 	const byAccount = await consumeRateLimit(rateLimits.loginPerAccount, email)
 	if (!byIp.ok || !byAccount.ok) {
 		const wait = Math.max(byIp.ok ? 0 : byIp.retryAfterSeconds, byAccount.ok ? 0 : byAccount.retryAfterSeconds)
-		return data(
-			{ result: submission.reply({ formErrors: [`Too many attempts to sign in. Try again ${retryAfterText(wait)}.`], hideFields: ['password'] }) },
-			{ status: 429, headers: { 'Retry-After': String(wait) } },
-		)
+		return tooManyRequests(wait, {
+			result: submission.reply({ formErrors: [`Too many attempts to sign in. Try again ${retryAfterText(wait)}.`], hideFields: ['password'] }),
+		})
 	}
 	const userId = await authenticate(email, password)
 	if (!userId) {

@@ -14,13 +14,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		town: v.town,
 		status: v.status,
 		closing: formatDate(v.closingDate),
+		closed: v.closedAt ? formatDate(v.closedAt) : formatDate(v.closingDate),
 		closedReason: v.closedReason,
 		apprenticeship: v.apprenticeship,
 	}))
 	return {
 		live: rows.filter((r) => r.status === 'live'),
 		drafts: rows.filter((r) => r.status === 'draft'),
-		closed: rows.filter((r) => r.status === 'closed'),
+		closed: rows.filter((r) => r.status === 'closed').reverse(),
 	}
 }
 
@@ -47,7 +48,7 @@ function VacancyTable({ caption, rows, empty }: { caption: string; rows: Row[]; 
 								Town
 							</th>
 							<th scope="col" className="py-2 pr-4">
-								{caption === 'Closed' ? 'Why it closed' : 'Closing date'}
+								{caption === 'Closed' ? 'Closed' : 'Closing date'}
 							</th>
 						</tr>
 					</thead>
@@ -59,7 +60,9 @@ function VacancyTable({ caption, rows, empty }: { caption: string; rows: Row[]; 
 									{r.apprenticeship ? <span className="ml-2 text-sm text-muted">Apprenticeship</span> : null}
 								</td>
 								<td className="py-2 pr-4">{r.town}</td>
-								<td className="py-2 pr-4">{r.status === 'closed' ? (closedReasons[r.closedReason ?? ''] ?? 'Closed') : r.closing}</td>
+								<td className="py-2 pr-4">
+									{r.status === 'closed' ? `${r.closed} (${(closedReasons[r.closedReason ?? ''] ?? 'closed').toLowerCase()})` : r.closing}
+								</td>
 							</tr>
 						))}
 					</tbody>

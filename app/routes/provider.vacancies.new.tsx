@@ -6,12 +6,12 @@ import { VacancyForm } from '#app/components/vacancy-form.tsx'
 import { describeMinimumRates } from '#app/models/pay.ts'
 import { requireProviderMember } from '#app/models/providers.server.ts'
 import { createVacancy, roleOptions, standardOptions, vacancyFormSchema } from '#app/models/vacancies.server.ts'
-import { addDays, londonDateParts, londonDateString } from '#app/utils/dates.ts'
+import { endOfLondonDayIn, londonDateParts, londonDateString } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { provider } = await requireProviderMember(request)
-	const closing = londonDateParts(addDays(new Date(), 28))
+	const closing = londonDateParts(endOfLondonDayIn(28))
 	return {
 		roles: roleOptions,
 		standards: standardOptions,

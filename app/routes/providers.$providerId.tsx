@@ -36,7 +36,7 @@ export default function ProviderProfileRoute() {
 					{d.vacancies.length ? (
 						<ul>
 							{d.vacancies.map((job) => (
-								<JobCard key={job.id} job={job} href={job.href} />
+								<JobCard key={job.id} job={job} href={job.href} headingLevel={3} showEmployer={false} />
 							))}
 						</ul>
 					) : (

@@ -8,7 +8,7 @@ import { emailIsTaken, ProviderSignupSchema, signUpProvider } from '#app/models/
 import { createSession, requireAnonymous } from '#app/utils/auth.server.ts'
 import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { consumeRateLimit, rateLimits, retryAfterText } from '#app/utils/rate-limit.server.ts'
+import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAnonymous(request)
@@ -18,6 +18,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
 	const formData = await request.formData()
 	if (isHoneypotFilled(formData)) return redirect('/')
+	// Counted before anything else, so the "email already in use" answer cannot be
+	// used to test unlimited addresses.
+	const limit = await consumeRateLimit(rateLimits.signup, clientAddressKey(context.clientIp))
+	if (!limit.ok) {
+		return tooManyRequests(limit.retryAfterSeconds, {
+			result: parseWithZod(formData, { schema: ProviderSignupSchema }).reply({
+				formErrors: [`Too many attempts to create an account from here. Try again ${retryAfterText(limit.retryAfterSeconds)}.`],
+				hideFields: ['password'],
+			}),
+		})
+	}
 	const submission = await parseWithZod(formData, {
 		schema: ProviderSignupSchema.superRefine(async (input, ctx) => {
 			if (await emailIsTaken(input.email)) {
@@ -28,13 +39,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	})
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
-	}
-	const limit = await consumeRateLimit(rateLimits.signup, context.clientIp ?? 'unknown')
-	if (!limit.ok) {
-		return data(
-			{ result: submission.reply({ formErrors: [`Too many accounts created from here. Try again ${retryAfterText(limit.retryAfterSeconds)}.`], hideFields: ['password'] }) },
-			{ status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } },
-		)
 	}
 	const { userId } = await signUpProvider(submission.value)
 	return redirect('/provider', { headers: { 'Set-Cookie': await createSession(userId) } })

@@ -1,3 +1,4 @@
+import { liveVacancyWhere } from '#search/document.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 
@@ -5,7 +6,7 @@ import { publicUrl } from '#app/utils/env.server.ts'
 export async function loader() {
 	const base = publicUrl()
 	const vacancies = await prisma.vacancy.findMany({
-		where: { status: 'live', closingDate: { gte: new Date() } },
+		where: liveVacancyWhere(),
 		select: { id: true, updatedAt: true },
 		orderBy: { id: 'asc' },
 		take: 50_000,

@@ -42,7 +42,11 @@ async function superviseEmbeddedMeili(dir: string, masterKey: string, binary: st
 			},
 		})
 		configureSearch({ url: current.url, apiKey: masterKey, indexName })
-		failures = 0
+		// Only a Meilisearch that stays up for a minute resets the backoff.
+		const startedProcess = current
+		setTimeout(() => {
+			if (current === startedProcess && startedProcess.child.exitCode === null) failures = 0
+		}, 60_000).unref()
 	}
 	await start()
 	return {

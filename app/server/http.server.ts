@@ -8,6 +8,7 @@ import compression from 'compression'
 import express from 'express'
 import { getEnv, publicUrl } from '#app/utils/env.server.ts'
 import { log } from '#app/utils/log.server.ts'
+import { fromRoot } from '#app/utils/project-root.server.ts'
 import { boot } from './boot.server.ts'
 import { checkSameOrigin, securityHeaders } from './middleware.server.ts'
 
@@ -21,6 +22,7 @@ const viteDevServer = isDev
 
 const app = express()
 app.disable('x-powered-by')
+app.set('trust proxy', env.TRUST_PROXY_HOPS)
 app.use(compression())
 
 app.use((req, res, next) => {
@@ -45,13 +47,13 @@ if (env.LOG_REQUESTS) {
 if (viteDevServer) {
 	app.use(viteDevServer.middlewares)
 } else {
-	app.use('/assets', express.static(path.resolve('build/client/assets'), { immutable: true, maxAge: '1y' }))
-	app.use(express.static(path.resolve('build/client'), { maxAge: '1h' }))
+	app.use('/assets', express.static(fromRoot('build/client/assets'), { immutable: true, maxAge: '1y' }))
+	app.use(express.static(fromRoot('build/client'), { maxAge: '1h' }))
 }
 
 const build = viteDevServer
 	? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
-	: ((await import(path.resolve('build/server/index.js'))) as ServerBuild)
+	: ((await import(fromRoot('build/server/index.js'))) as ServerBuild)
 
 app.all(
 	'*',

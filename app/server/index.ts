@@ -1,11 +1,10 @@
 // Entry point for `npm start` and `npm run dev`. The environment is checked
 // before anything else loads, so a bad value stops the app with a clear message
 // naming the variable instead of a stack trace.
-import fs from 'node:fs'
-import { EnvError, getEnv } from '#app/utils/env.server.ts'
+import { EnvError, getEnv, loadDotEnv } from '#app/utils/env.server.ts'
+import { projectRoot } from '#app/utils/project-root.server.ts'
 
-// A .env file is optional; real environment variables win over it.
-if (fs.existsSync('.env')) process.loadEnvFile('.env')
+loadDotEnv(projectRoot)
 
 try {
 	getEnv()

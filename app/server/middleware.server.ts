@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express'
+import { publicUrl } from '#app/utils/env.server.ts'
 
 export function securityHeaders({ isDev }: { isDev: boolean }) {
 	return (req: Request, res: Response, next: NextFunction) => {
@@ -43,6 +44,6 @@ export function checkSameOrigin(req: Request, res: Response, next: NextFunction)
 	} catch {
 		sourceHost = null
 	}
-	if (host && sourceHost === host) return next()
+	if (sourceHost && (sourceHost === host || sourceHost === new URL(publicUrl()).host)) return next()
 	res.status(403).type('text/plain').send('This form was sent from another website, so it was not accepted. Go back, reload the page and try again.')
 }

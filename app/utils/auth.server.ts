@@ -99,10 +99,20 @@ export async function authenticate(email: string, password: string) {
 	return (await verifyPassword(user.passwordHash, password)) ? user.id : null
 }
 
-/** Only local paths: never redirect somewhere else after signing in. */
+/**
+ * Only paths on this site: never redirect somewhere else after signing in.
+ * Resolving against our own origin catches "//evil", "/\\evil" and control
+ * characters that browsers strip ("/\t/evil").
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/provider') {
-	if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-	return to
+	if (typeof to !== 'string' || !to.startsWith('/') || /[\u0000-\u001f\\]/.test(to)) return fallback
+	const base = new URL(publicUrl())
+	try {
+		const url = new URL(to, base)
+		return url.origin === base.origin ? `${url.pathname}${url.search}${url.hash}` : fallback
+	} catch {
+		return fallback
+	}
 }
 
 export async function pruneExpiredSessions() {

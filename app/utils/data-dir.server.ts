@@ -2,9 +2,10 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { getEnv } from './env.server.ts'
+import { projectRoot } from './project-root.server.ts'
 
 export function dataDir(...parts: string[]) {
-	const dir = path.resolve(getEnv().DATA_DIR)
+	const dir = path.resolve(projectRoot, getEnv().DATA_DIR)
 	fs.mkdirSync(dir, { recursive: true })
 	return path.join(dir, ...parts)
 }

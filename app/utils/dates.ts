@@ -31,3 +31,9 @@ export function londonDateParts(date: Date) {
 export function addDays(date: Date, days: number) {
 	return new Date(date.getTime() + days * 86_400_000)
 }
+
+/** The end of the London day `days` from now: closing dates are whole days. */
+export function endOfLondonDayIn(days: number, now = new Date()) {
+	const d = londonDateParts(addDays(now, days))
+	return endOfLondonDay(d.year, d.month, d.day)!
+}

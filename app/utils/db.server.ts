@@ -10,7 +10,6 @@ export const prisma = remember('prisma', () => {
 	return new PrismaClient({ adapter })
 })
 
-export type Db = typeof prisma
 export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 
 /** WAL lets readers carry on while the workers write. Safe to call more than once. */

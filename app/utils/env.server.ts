@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { remember } from '@epic-web/remember'
 import { z } from 'zod'
 
@@ -28,6 +29,9 @@ export const EnvSchema = z
 		REGION_NAME: z.string().min(1).default('Norfolk and Waveney'),
 		SERVICE_NAME: z.string().min(1).default('Care Careers'),
 		LOG_REQUESTS: booleanString.default(true),
+		// How many reverse proxies sit in front of the app (their X-Forwarded-For
+		// is then trusted for the client's address, which rate limits use).
+		TRUST_PROXY_HOPS: z.coerce.number({ error: 'must be a whole number of proxies, like 1' }).int().min(0).max(5).default(0),
 	})
 	.superRefine((env, ctx) => {
 		if (Boolean(env.MEILI_URL) !== Boolean(env.MEILI_MASTER_KEY)) {
@@ -42,6 +46,12 @@ export const EnvSchema = z
 export type Env = z.infer<typeof EnvSchema>
 
 export class EnvError extends Error {}
+
+/** Reads `.env` from the project root if there is one; real environment variables win. */
+export function loadDotEnv(root = process.cwd()) {
+	const file = `${root}/.env`
+	if (fs.existsSync(file)) process.loadEnvFile(file)
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
 	const result = EnvSchema.safeParse(source)

@@ -15,3 +15,18 @@ export const log = {
 	warn: (topic: string, message: string) => write('warn', topic, message),
 	error: (topic: string, message: string) => write('error', topic, message),
 }
+
+/**
+ * An error for the log without its message, which can quote personal data
+ * (Prisma's validation errors print the arguments): name, code and where.
+ */
+export function describeError(error: unknown) {
+	if (!(error instanceof Error)) return typeof error
+	const code = (error as { code?: unknown }).code
+	const frames = (error.stack ?? '')
+		.split('\n')
+		.filter((line) => line.trim().startsWith('at '))
+		.slice(0, 5)
+		.map((line) => line.trim())
+	return [`${error.name}${code ? ` (${String(code)})` : ''}`, ...frames].join('\n    ')
+}

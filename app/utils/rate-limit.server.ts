@@ -7,12 +7,29 @@ export type RateLimitRule = { name: string; limit: number; windowMs: number }
 export const rateLimits = {
 	login: { name: 'login', limit: 10, windowMs: 15 * 60_000 },
 	loginPerAccount: { name: 'login-account', limit: 10, windowMs: 15 * 60_000 },
-	signup: { name: 'signup', limit: 5, windowMs: 60 * 60_000 },
+	signup: { name: 'signup', limit: 10, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimitRule>
 
 // Keys are hashed: the table must not become a list of emails or IP addresses.
 const hashKey = (rule: RateLimitRule, subject: string) =>
 	`${rule.name}:${crypto.createHash('sha256').update(subject.toLowerCase()).digest('base64url').slice(0, 22)}`
+
+/**
+ * The part of a client's address that identifies them for rate limits: the
+ * whole IPv4 address, or the /64 network of an IPv6 address (one household or
+ * device usually has a whole /64 to choose from).
+ */
+export function clientAddressKey(ip: string | undefined) {
+	if (!ip) return 'unknown'
+	const v4 = ip.match(/^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/i)
+	if (v4) return v4[1]
+	if (!ip.includes(':')) return ip
+	const [head, tail = ''] = ip.split('::')
+	const headParts = head ? head.split(':') : []
+	const tailParts = tail ? tail.split(':') : []
+	const groups = [...headParts, ...Array(Math.max(0, 8 - headParts.length - tailParts.length)).fill('0'), ...tailParts]
+	return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`
+}
 
 /** Counts one attempt; `ok` is false once the window's limit is used up. Fixed windows. */
 export async function consumeRateLimit(rule: RateLimitRule, subject: string, now = new Date()) {
@@ -32,7 +49,7 @@ export async function consumeRateLimit(rule: RateLimitRule, subject: string, now
 	})
 }
 
-export function tooManyRequests(retryAfterSeconds: number, body: Record<string, unknown>) {
+export function tooManyRequests<T>(retryAfterSeconds: number, body: T) {
 	return data(body, { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } })
 }
 

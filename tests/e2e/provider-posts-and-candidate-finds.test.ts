@@ -32,7 +32,7 @@ test('a provider signs up and posts a vacancy', async ({ page }) => {
 	await page.getByLabel('Your name').fill('Robin Owner')
 	await page.getByLabel('Email address').fill(email)
 	await page.getByLabel('Create a password').fill('a long enough password')
-	await page.getByLabel('Organisation name').fill(`Marigold House ${unique}`)
+	await page.getByLabel('Name candidates will see').fill(`Marigold House ${unique}`)
 	await page.getByLabel('Care home', { exact: true }).check()
 	await page.getByLabel('Address line 1').fill('3 Mill Road')
 	await page.getByLabel('Town or city').fill('Wymondham')
@@ -59,16 +59,27 @@ test('a provider signs up and posts a vacancy', async ({ page }) => {
 
 	const summary = page.getByRole('alert')
 	await expect(summary).toContainText('There is a problem')
-	await expect(summary.getByRole('link', { name: /the National Living Wage/ })).toBeVisible()
 	await expect(page).toHaveTitle(/^Error: Post a vacancy/)
 	await expect(page.getByLabel('Job title')).toHaveValue(title)
 	await expectNoSeriousAxeViolations(page)
+	// The summary's link takes you to the field, and the errors stay on the page.
+	await summary.getByRole('link', { name: /the National Living Wage/ }).click()
+	await expect(page.getByLabel('Pay, or the lowest pay if it is a range')).toBeFocused()
+	await expect(summary).toBeVisible()
 
 	await page.getByLabel('Pay, or the lowest pay if it is a range').fill('13.25')
-	await page.getByLabel('Highest pay (optional)').fill('14.10')
 	await page.getByRole('button', { name: 'Publish vacancy' }).click()
 	await expect(page.getByRole('status')).toContainText('Your vacancy is live')
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+
+	// Edit it: the form comes back filled in, and the change is saved.
+	await page.getByRole('link', { name: 'Edit' }).click()
+	await expect(page.getByRole('heading', { name: 'Edit vacancy' })).toBeVisible()
+	await expect(page.getByLabel('Job title')).toHaveValue(title)
+	await page.getByLabel('Highest pay (optional)').fill('14.10')
+	await page.getByRole('button', { name: 'Save changes' }).click()
+	await expect(page.getByRole('status')).toContainText('Your changes have been saved')
+	await expect(page.getByText('£13.25 to £14.10 an hour')).toBeVisible()
 })
 
 test('a candidate finds it by postcode and a misspelt keyword, and opens it', async ({ page }) => {

@@ -2,12 +2,14 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import * as signupRoute from '#app/routes/signup.tsx'
 import * as loginRoute from '#app/routes/login.tsx'
 import * as newVacancyRoute from '#app/routes/provider.vacancies.new.tsx'
-import * as manageVacancyRoute from '#app/routes/provider.vacancies.$vacancyId.tsx'
+import * as manageVacancyRoute from '#app/routes/provider.vacancies.$vacancyId._index.tsx'
 import * as editVacancyRoute from '#app/routes/provider.vacancies.$vacancyId.edit.tsx'
 import * as publicVacancyRoute from '#app/routes/jobs.$vacancyId.tsx'
 import * as jobsRoute from '#app/routes/jobs._index.tsx'
 import { closeExpiredVacancies } from '#app/models/vacancies.server.ts'
-import { addDays, londonDateParts } from '#app/utils/dates.ts'
+import { minimumRateOn } from '#app/models/minimum-wage.ts'
+import { formatPence } from '#app/models/pay.ts'
+import { addDays, londonDateParts, londonDateString } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { reconcileIndex } from '#search/sync.server.ts'
 import { callRoute, cookieFrom, routeRequest } from '#tests/helpers.ts'
@@ -97,7 +99,7 @@ describe('provider sign-up', () => {
 			email: ['Enter an email address in the correct format, like name@example.com'],
 			password: ['Password must be at least 10 characters'],
 			postcode: ['Enter a full UK postcode, like NR1 3QU'],
-			type: ['Choose what kind of provider you are'],
+			type: ['Choose what kind of employer you are'],
 			cqcLocationId: ['Enter a CQC location ID in the format 1-123456789, or leave it blank'],
 		})
 		expect(data.result.initialValue).toMatchObject({ email: 'not-an-email', name: 'Beacon House' })
@@ -121,8 +123,9 @@ describe('provider sign-up', () => {
 	test('sign-ups are rate limited per address', async () => {
 		const ip = '192.0.2.77'
 		const statuses = []
-		for (let i = 0; i < 6; i++) statuses.push((await signUp({}, ip)).status)
-		expect(statuses).toEqual([302, 302, 302, 302, 302, 429])
+		for (let i = 0; i < 11; i++) statuses.push((await signUp(i % 2 ? { email: 'bad' } : {}, ip)).status)
+		// failed attempts count too, so the limit cannot be used to probe emails
+		expect(statuses).toEqual([302, 400, 302, 400, 302, 400, 302, 400, 302, 400, 429])
 	})
 })
 
@@ -176,6 +179,7 @@ describe('posting a vacancy', () => {
 	})
 
 	test('pay below the National Living Wage is refused, naming the rate, together with every other error', async () => {
+		const rate = minimumRateOn(londonDateString(), false)
 		const result = await callRoute(() =>
 			newVacancyRoute.action({
 				request: routeRequest('/provider/vacancies/new', {
@@ -190,8 +194,8 @@ describe('posting a vacancy', () => {
 		expect(result.data.result.error).toEqual({
 			title: ['Enter a job title'],
 			hours: ['Choose at least one pattern of hours'],
-			payMin: ['Pay must be at least £12.71 an hour: the National Living Wage from 01/04/2026'],
-			closingDay: ['Closing date must be a real date, like 27/03/2027'],
+			payMin: [`Pay must be at least ${formatPence(rate.pence)} an hour: the National Living Wage from ${rate.from.split('-').reverse().join('/')}`],
+			closingDay: ['Closing date must be a real date'],
 		})
 		expect(result.data.result.initialValue).toMatchObject({ description: vacancyForm().description, payMin: '11.00' })
 	})
@@ -199,7 +203,7 @@ describe('posting a vacancy', () => {
 	test('an apprenticeship may pay the apprentice rate but must name its standard', async () => {
 		const missing = await callRoute(() =>
 			newVacancyRoute.action({
-				request: routeRequest('/provider/vacancies/new', { form: vacancyForm({ apprenticeship: 'on', payMin: '8.50', payMax: '' }), cookie: cookieA }),
+				request: routeRequest('/provider/vacancies/new', { form: vacancyForm({ apprenticeship: 'on', payMin: '8.50', payMax: '', hoursPerWeek: '37.5' }), cookie: cookieA }),
 				params: {},
 				context,
 			}),
@@ -208,12 +212,26 @@ describe('posting a vacancy', () => {
 		expect(missing.data.result.error.standardRef).toEqual(['Choose the apprenticeship standard'])
 		const ok = await callRoute(() =>
 			newVacancyRoute.action({
-				request: routeRequest('/provider/vacancies/new', { form: vacancyForm({ apprenticeship: 'on', standardRef: 'ST0005', payMin: '8.50', payMax: '' }), cookie: cookieA }),
+				request: routeRequest('/provider/vacancies/new', { form: vacancyForm({ apprenticeship: 'on', standardRef: 'ST0005', payMin: '8.50', payMax: '', hoursPerWeek: '37.5' }), cookie: cookieA }),
 				params: {},
 				context,
 			}),
 		)
 		expect(ok.status).toBe(302)
+	})
+
+	test.each([
+		['an apprenticeship on a zero-hours contract', { apprenticeship: 'on', standardRef: 'ST0005', payMin: '9.00', payMax: '', contract: 'zero-hours', hoursPerWeek: '37.5' }, 'contract', 'An apprenticeship must be on a permanent or fixed-term contract, not bank or zero-hours'],
+		['an apprenticeship under 16 hours a week', { apprenticeship: 'on', standardRef: 'ST0005', payMin: '9.00', payMax: '', hoursPerWeek: '10' }, 'hoursPerWeek', 'An apprenticeship must be at least 16 hours a week'],
+		['visa sponsorship on a zero-hours contract', { visaSponsorship: 'yes', contract: 'zero-hours' }, 'visaSponsorship', 'Visa sponsorship needs a permanent or fixed-term contract with guaranteed hours'],
+		['a workplace far from the region', { postcode: 'SW1A 1AA', town: 'London' }, 'postcode', 'This site is for jobs in and around Norfolk and Waveney. Enter a workplace postcode in the area, like NR1 3QU'],
+		['a two-digit year', { closingYear: '27' }, 'closingYear', 'Year must include 4 numbers'],
+	])('refuses %s', async (_, overrides, field, message) => {
+		const result = await callRoute(() =>
+			newVacancyRoute.action({ request: routeRequest('/provider/vacancies/new', { form: vacancyForm(overrides), cookie: cookieA }), params: {}, context }),
+		)
+		expect(result.status).toBe(400)
+		expect(result.data.result.error[field]).toEqual([message])
 	})
 
 	test('a salary needs hours per week, and is checked by its hourly equivalent', async () => {

@@ -21,8 +21,11 @@ let meili: MeiliProcess | undefined
  * real Meilisearch that test files share (each with its own index).
  */
 export default async function setup(project: TestProject) {
-	fs.rmSync(tmpRoot, { recursive: true, force: true })
+	// Keep meili/: its instance.json lets startMeilisearch stop one a killed run left behind.
 	fs.mkdirSync(tmpRoot, { recursive: true })
+	for (const entry of fs.readdirSync(tmpRoot)) {
+		if (entry !== 'meili') fs.rmSync(path.join(tmpRoot, entry), { recursive: true, force: true })
+	}
 	const baseDatabase = path.join(tmpRoot, 'base.db')
 	await applyMigrations(`file:${baseDatabase}`)
 	meili = await startMeilisearch({ dir: path.join(tmpRoot, 'meili'), masterKey: 'test-master-key-0123456789' })

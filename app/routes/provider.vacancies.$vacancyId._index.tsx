@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { roleName } from '#app/models/care-roles.server.ts'
-import { contracts, labelOf, settings } from '#app/models/options.ts'
+import { contracts, hoursOptions, labelOf, settings } from '#app/models/options.ts'
 import { formatPay } from '#app/models/pay.ts'
 import { requireProviderMember } from '#app/models/providers.server.ts'
 import {
@@ -27,6 +27,7 @@ async function requireOwnVacancy(request: Request, vacancyId: string | undefined
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { vacancy: v } = await requireOwnVacancy(request, params.vacancyId)
+	const confirmClose = new URL(request.url).searchParams.get('close') === 'confirm'
 	const expired = v.status === 'live' && v.closingDate.getTime() < Date.now()
 	return {
 		id: v.id,
@@ -38,7 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		town: v.town,
 		postcode: v.postcode,
 		pay: formatPay(v),
-		hours: vacancyHours(v).join(', '),
+		hours: vacancyHours(v)
+			.map((h) => labelOf(hoursOptions, h))
+			.join(', '),
+		driving: v.drivingLicenceRequired ? 'Needed' : 'Not needed',
+		sponsorship: v.visaSponsorship ? 'Offered' : 'Not offered',
+		confirmClose,
 		contract: labelOf(contracts, v.contract),
 		closing: formatDate(v.closingDate),
 		published: v.publishedAt ? formatDate(v.publishedAt) : null,
@@ -122,8 +128,14 @@ export default function ManageVacancyRoute() {
 				</dd>
 				<dt className="font-bold">Pay</dt>
 				<dd>{d.pay}</dd>
+				<dt className="font-bold">Hours</dt>
+				<dd>{d.hours}</dd>
 				<dt className="font-bold">Contract</dt>
 				<dd>{d.contract}</dd>
+				<dt className="font-bold">Driving licence</dt>
+				<dd>{d.driving}</dd>
+				<dt className="font-bold">Visa sponsorship</dt>
+				<dd>{d.sponsorship}</dd>
 				<dt className="font-bold">Positions</dt>
 				<dd>{d.positions}</dd>
 				<dt className="font-bold">Closing date</dt>
@@ -135,6 +147,25 @@ export default function ManageVacancyRoute() {
 					</>
 				) : null}
 			</dl>
+			{d.confirmClose && d.status === 'live' ? (
+				<div className="mb-6 border-l-8 border-error bg-[#fbe9e7] p-4" role="region" aria-labelledby="close-heading">
+					<h2 id="close-heading" className="mb-2 text-xl">
+						Close this vacancy now?
+					</h2>
+					<p className="mb-4">
+						It will leave search straight away and stop taking applications. You cannot reopen it, but you can duplicate
+						it to post it again.
+					</p>
+					<div className="flex flex-wrap items-center gap-4">
+						<Form method="post">
+							<button type="submit" name="intent" value="close" className="btn btn-warning">
+								Yes, close this vacancy
+							</button>
+						</Form>
+						<Link to={`/provider/vacancies/${d.id}`}>No, keep it open</Link>
+					</div>
+				</div>
+			) : null}
 			<div className="flex flex-wrap items-center gap-4">
 				{d.status === 'draft' ? (
 					<Form method="post">
@@ -156,11 +187,11 @@ export default function ManageVacancyRoute() {
 				{d.status === 'live' ? (
 					<>
 						<Link to={`/jobs/${d.id}`}>View as candidates see it</Link>
-						<Form method="post">
-							<button type="submit" name="intent" value="close" className="btn btn-warning">
+						{d.confirmClose ? null : (
+							<Link to={`/provider/vacancies/${d.id}?close=confirm`} className="btn btn-warning">
 								Close early
-							</button>
-						</Form>
+							</Link>
+						)}
 					</>
 				) : null}
 			</div>
