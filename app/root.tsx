@@ -32,14 +32,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const user = userId
 		? await prisma.user.findUnique({
 				where: { id: userId },
-				select: { memberships: { select: { provider: { select: { name: true } } }, take: 1 } },
+				select: { isAdmin: true, memberships: { select: { provider: { select: { name: true } } }, take: 1 } },
 			})
 		: null
 	return {
 		serviceName: env.SERVICE_NAME,
 		region: env.REGION_NAME,
 		signedIn: Boolean(user),
-		providerName: user?.memberships[0]?.provider.name ?? null,
+		isTeamMember: Boolean(user?.memberships.length),
+		isAdmin: Boolean(user?.isAdmin),
 	}
 }
 
@@ -82,7 +83,19 @@ function Document({ children, title }: { children: ReactNode; title: string }) {
 	)
 }
 
-function Header({ serviceName, region, signedIn }: { serviceName: string; region: string; signedIn: boolean }) {
+function Header({
+	serviceName,
+	region,
+	signedIn,
+	isTeamMember,
+	isAdmin,
+}: {
+	serviceName: string
+	region: string
+	signedIn: boolean
+	isTeamMember: boolean
+	isAdmin: boolean
+}) {
 	return (
 		<header className="bg-brand-dark text-white">
 			<a
@@ -108,11 +121,26 @@ function Header({ serviceName, region, signedIn }: { serviceName: string; region
 								Apprenticeships
 							</Link>
 						</li>
-						<li>
-							<Link className="text-white visited:text-white" to="/provider">
-								{signedIn ? 'Your vacancies' : 'For employers'}
-							</Link>
-						</li>
+						{signedIn && !isTeamMember ? (
+							<li>
+								<Link className="text-white visited:text-white" to="/account/applications">
+									Your applications
+								</Link>
+							</li>
+						) : (
+							<li>
+								<Link className="text-white visited:text-white" to="/provider">
+									{signedIn ? 'Your vacancies' : 'For employers'}
+								</Link>
+							</li>
+						)}
+						{isAdmin ? (
+							<li>
+								<Link className="text-white visited:text-white" to="/admin/emails">
+									Admin
+								</Link>
+							</li>
+						) : null}
 						<li>
 							{signedIn ? (
 								<form method="post" action="/logout">
@@ -171,7 +199,13 @@ export function Layout({ children }: { children: ReactNode }) {
 	const region = data?.region ?? 'Norfolk and Waveney'
 	return (
 		<Document title={title}>
-			<Header serviceName={serviceName} region={region} signedIn={data?.signedIn ?? false} />
+			<Header
+				serviceName={serviceName}
+				region={region}
+				signedIn={data?.signedIn ?? false}
+				isTeamMember={data?.isTeamMember ?? false}
+				isAdmin={data?.isAdmin ?? false}
+			/>
 			<main id="main-content" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6" tabIndex={-1}>
 				{children}
 			</main>

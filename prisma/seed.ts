@@ -14,9 +14,18 @@ import { prisma } from '#app/utils/db.server.ts'
 import { notifySearchOutbox, recordVacancyChange } from '#search/outbox.server.ts'
 
 export const DEMO_PASSWORD = 'care-careers-demo'
+// Demo candidates have reserved example.* addresses; the local mailbox is the only place their email goes.
 export const DEMO_ACCOUNTS = [
 	{ email: 'manager@wensum-lodge.example', provider: 'Wensum Lodge Care Home' },
 	{ email: 'margaret@pa-employer.example', provider: 'Margaret (individual employer)' },
+]
+export const DEMO_ADMIN = 'admin@carecareers.example'
+
+// Candidates with applications to Wensum Lodge, so its team has applicants to work with.
+const demoCandidates = [
+	{ email: 'sam.taylor@candidate.example', firstName: 'Sam', lastName: 'Taylor', postcode: 'NR3 2AB', stage: 'new', password: true },
+	{ email: 'priya.shah@candidate.example', firstName: 'Priya', lastName: 'Shah', postcode: 'NR5 9CD', stage: 'reviewing', password: false },
+	{ email: 'jo.adeyemi@candidate.example', firstName: 'Jo', lastName: 'Adeyemi', postcode: 'NR18 0EF', stage: 'new', password: false },
 ]
 
 function random(seed: number) {
@@ -439,10 +448,58 @@ export async function seedDemoData(now = new Date()) {
 		await tx.provider.createMany({ data: providers.map((p) => p.data as never) })
 		for (const account of DEMO_ACCOUNTS) {
 			const provider = providers.find((p) => p.seed.name === account.provider)!
-			const user = await tx.user.create({ data: { email: account.email, passwordHash, name: 'Demo account' } })
+			const user = await tx.user.create({ data: { email: account.email, passwordHash, name: 'Demo account', emailVerifiedAt: now } })
 			await tx.teamMember.create({ data: { providerId: provider.id, userId: user.id, role: 'owner' } })
 		}
+		await tx.user.create({ data: { email: DEMO_ADMIN, passwordHash, name: 'Regional team (demo)', isAdmin: true, emailVerifiedAt: now } })
 		await tx.vacancy.createMany({ data: vacancies as never })
+		const wensum = await tx.vacancy.findMany({
+			where: { providerId: providers.find((p) => p.seed.name === DEMO_ACCOUNTS[0].provider)!.id, status: 'live' },
+			orderBy: { id: 'asc' },
+			take: 2,
+		})
+		for (const [i, c] of demoCandidates.entries()) {
+			const user = await tx.user.create({
+				data: { email: c.email, name: `${c.firstName} ${c.lastName}`, passwordHash: c.password ? passwordHash : null, emailVerifiedAt: now },
+			})
+			await tx.candidateProfile.create({
+				data: {
+					userId: user.id,
+					firstName: c.firstName,
+					lastName: c.lastName,
+					phone: `07700 900${String(100 + i)}`,
+					postcode: c.postcode,
+					outcode: c.postcode.split(' ')[0],
+					rightToWork: 'yes',
+					drivingLicence: i !== 1,
+					hasCar: i === 0,
+					availableDays: true,
+					availableWeekends: i !== 2,
+					availableNights: i === 1,
+					hoursWanted: i === 2 ? 'part-time' : 'full-time',
+					roles: ['care-worker', 'support-worker'],
+					experienceYears: ['1-2', 'none', '3-5'][i],
+					experienceSettings: i === 1 ? [] : ['care-home'],
+					qualifications: i === 2 ? ['care-certificate', 'level-2-diploma-in-care'] : i === 0 ? ['care-certificate'] : [],
+				},
+			})
+			const submittedAt = addDays(now, -(3 - i))
+			await tx.application.create({
+				data: {
+					vacancyId: wensum[i % wensum.length].id,
+					candidateId: user.id,
+					stage: c.stage,
+					submittedAt,
+					supportingStatement: 'I looked after my grandmother for two years and would like to make caring my career.',
+					events: {
+						create: [
+							{ stage: 'new', actor: 'candidate', at: submittedAt },
+							...(c.stage === 'reviewing' ? [{ stage: 'reviewing', actor: 'provider', at: addDays(submittedAt, 1) }] : []),
+						],
+					},
+				},
+			})
+		}
 		// Index them like any other change (start-up would reconcile anyway).
 		const live = await tx.vacancy.findMany({ where: { status: 'live' }, select: { id: true } })
 		await recordVacancyChange(

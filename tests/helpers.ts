@@ -43,6 +43,7 @@ export function validVacancyInput(overrides: Partial<VacancyInput> = {}): Vacanc
 		visaSponsorship: false,
 		closingDate: endOfLondonDayIn(21),
 		positions: 1,
+		questions: [],
 		...overrides,
 	}
 }

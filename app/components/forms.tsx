@@ -445,3 +445,38 @@ export function Honeypot() {
 		</div>
 	)
 }
+
+export function FileField({
+	fields,
+	name,
+	label,
+	hint,
+	accept,
+}: {
+	fields: FieldState
+	name: string
+	label: ReactNode
+	hint?: ReactNode
+	accept?: string
+}) {
+	const id = fields.id(name)
+	const error = fields.error(name)
+	return (
+		<FormGroup error={error}>
+			<label htmlFor={id} className="mb-1 block font-bold">
+				{label}
+			</label>
+			<Hint id={`${id}-hint`}>{hint}</Hint>
+			<ErrorMessage id={`${id}-error`} message={error} />
+			<input
+				id={id}
+				name={name}
+				type="file"
+				accept={accept}
+				aria-invalid={error ? true : undefined}
+				aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+				className={`block w-full max-w-xl border-2 p-1 ${error ? 'border-error' : 'border-transparent'}`}
+			/>
+		</FormGroup>
+	)
+}

@@ -24,6 +24,7 @@ export const vacancyFieldOrder: Array<string | [string, string]> = [
 	['closingYear', 'closingDay'],
 	'positions',
 	'howToApply',
+	...[1, 2, 3, 4, 5].map((n) => `question${n}`),
 ]
 
 type Option = { id: string; label: string }
@@ -102,7 +103,35 @@ export function VacancyForm({
 				/>
 				<DateInput fields={fields} prefix="closing" legend="Closing date" hint="Applications close at 23:59 UK time on this day. For example, 27 3 2027." />
 				<TextField fields={fields} name="positions" label="How many people are you hiring?" width="w-20" inputMode="numeric" />
-				<TextArea fields={fields} name="howToApply" label="How to apply (optional)" hint="For example, who to call or email, or when you hold open days." rows={4} />
+				<TextArea
+					fields={fields}
+					name="howToApply"
+					label="Questions before applying (optional)"
+					hint="Candidates apply on this site. Here you can say who to call or email with questions, or when you hold open days."
+					rows={4}
+				/>
+
+				<h2 className="mb-2 mt-8 text-2xl">Questions for candidates (optional)</h2>
+				<p className="mb-4 max-w-2xl text-muted">
+					Up to five short questions every applicant answers, such as “Can you work alternate weekends?”. They cannot be
+					changed once someone has applied.
+				</p>
+				{[1, 2, 3, 4, 5].map((n) => (
+					<fieldset key={n} className="mb-4 grid gap-x-4 border-l-4 border-line pl-4 sm:grid-cols-[3fr_1fr]">
+						<legend className="sr-only">Question {n}</legend>
+						<TextField fields={fields} name={`question${n}`} label={`Question ${n}`} width="max-w-full" />
+						<SelectField
+							fields={fields}
+							name={`questionKind${n}`}
+							label="Answer"
+							options={[
+								{ id: 'yes-no', label: 'Yes or no' },
+								{ id: 'text', label: 'A short answer' },
+							]}
+							placeholder="Yes or no"
+						/>
+					</fieldset>
+				))}
 
 				<div className="mt-8 flex flex-wrap gap-4">
 					{canPublish ? (

@@ -15,6 +15,14 @@ import { findDistrict, isInServiceArea, locateWorkplace } from './places.server.
 import { getEnv } from '#app/utils/env.server.ts'
 
 export const MAX_CLOSING_DAYS = 366
+export const MAX_QUESTIONS = 5
+
+const questionFields = Object.fromEntries(
+	Array.from({ length: MAX_QUESTIONS }, (_, i) => [
+		[`question${i + 1}`, optionalText('the question', 200)],
+		[`questionKind${i + 1}`, z.enum(['yes-no', 'text']).optional().catch(undefined)],
+	]).flat(),
+) as Record<string, z.ZodTypeAny>
 
 const yesNo = (message: string) =>
 	z.enum(['yes', 'no'], { error: message }).transform((v) => v === 'yes')
@@ -85,6 +93,7 @@ export function vacancyFormSchema(now = new Date()) {
 				.min(1, { error: 'Enter at least 1 position' })
 				.max(500, { error: 'Enter 500 positions or fewer' })
 				.default(1),
+			...questionFields,
 		})
 		// Checks across fields run even when other fields have errors, so people
 		// see every problem in one round trip (GOV.UK: validate the whole form).
@@ -178,6 +187,10 @@ export function vacancyFormSchema(now = new Date()) {
 				visaSponsorship: input.visaSponsorship,
 				closingDate: endOfLondonDay(input.closingYear, input.closingMonth, input.closingDay)!,
 				positions: input.positions,
+				questions: Array.from({ length: MAX_QUESTIONS }, (_, i) => ({
+					text: (input as Record<string, unknown>)[`question${i + 1}`] as string | undefined,
+					kind: ((input as Record<string, unknown>)[`questionKind${i + 1}`] as string | undefined) ?? 'yes-no',
+				})).filter((q): q is { text: string; kind: string } => Boolean(q.text)),
 			}
 		})
 }
@@ -185,7 +198,7 @@ export function vacancyFormSchema(now = new Date()) {
 export type VacancyInput = z.output<ReturnType<typeof vacancyFormSchema>>
 
 /** Coordinates for search. An individual employer's vacancy sits at its district's centre, never nearer their home. */
-async function locate(input: VacancyInput, providerId: string) {
+async function locate(input: Pick<VacancyInput, 'postcode' | 'town'>, providerId: string) {
 	const provider = await prisma.provider.findUniqueOrThrow({ where: { id: providerId }, select: { type: true } })
 	const located = locateWorkplace(input.postcode, provider.type === 'individual-employer' ? '' : input.town)
 	if (!located) throw new Error('postcode was validated but cannot be located')
@@ -196,13 +209,14 @@ async function afterChange(ids: number[]) {
 	if (ids.length) notifySearchOutbox()
 }
 
-export async function createVacancy(providerId: string, input: VacancyInput, options: { publish: boolean }) {
+export async function createVacancy(providerId: string, { questions, ...input }: VacancyInput, options: { publish: boolean }) {
 	const where = await locate(input, providerId)
 	const vacancy = await prisma.$transaction(async (tx) => {
 		const created = await tx.vacancy.create({
 			data: {
 				...input,
 				...where,
+				screeningQuestions: { create: questions.map((q, i) => ({ position: i + 1, text: q.text, kind: q.kind })) },
 				providerId,
 				status: options.publish ? 'live' : 'draft',
 				publishedAt: options.publish ? new Date() : null,
@@ -216,7 +230,7 @@ export async function createVacancy(providerId: string, input: VacancyInput, opt
 	return vacancy
 }
 
-export async function updateVacancy(id: number, providerId: string, input: VacancyInput, options: { publish: boolean }) {
+export async function updateVacancy(id: number, providerId: string, { questions, ...input }: VacancyInput, options: { publish: boolean }) {
 	const where = await locate(input, providerId)
 	const updated = await prisma.$transaction(async (tx) => {
 		const current = await tx.vacancy.findFirst({ where: { id, providerId }, select: { status: true } })
@@ -226,6 +240,11 @@ export async function updateVacancy(id: number, providerId: string, input: Vacan
 			where: { id },
 			data: { ...input, ...where, ...(publish ? { status: 'live', publishedAt: new Date() } : {}) },
 		})
+		// Questions are fixed once someone has answered them.
+		if (!(await tx.application.count({ where: { vacancyId: id } }))) {
+			await tx.screeningQuestion.deleteMany({ where: { vacancyId: id } })
+			await tx.screeningQuestion.createMany({ data: questions.map((q, i) => ({ vacancyId: id, position: i + 1, text: q.text, kind: q.kind })) })
+		}
 		await recordVacancyChange(tx, id)
 		return { id }
 	})
@@ -237,7 +256,7 @@ export class VacancyStateError extends Error {}
 
 /** Publishes a draft after checking it again against today's rules (pay rates rise each April). */
 export async function publishVacancy(id: number, providerId: string, now = new Date()) {
-	const draft = await prisma.vacancy.findFirst({ where: { id, providerId } })
+	const draft = await getVacancyForProvider(id, providerId)
 	if (!draft) return null
 	if (draft.status !== 'draft') throw new VacancyStateError('Only a draft can be published')
 	const check = parseWithZod(toFormData(vacancyFormValues(draft)), { schema: vacancyFormSchema(now) })
@@ -270,8 +289,9 @@ export async function closeVacancy(id: number, providerId: string, reason: 'clos
 
 /** A new draft with the same details and a closing date four weeks from now. */
 export async function duplicateVacancy(id: number, providerId: string, now = new Date()) {
-	const source = await prisma.vacancy.findFirst({ where: { id, providerId } })
-	if (!source) return null
+	const found = await prisma.vacancy.findFirst({ where: { id, providerId }, include: { screeningQuestions: true } })
+	if (!found) return null
+	const { screeningQuestions, ...source } = found
 	const {
 		id: _id,
 		status: _status,
@@ -287,6 +307,7 @@ export async function duplicateVacancy(id: number, providerId: string, now = new
 			...copy,
 			status: 'draft',
 			closingDate: endOfLondonDayIn(28, now),
+			screeningQuestions: { create: screeningQuestions.map((q) => ({ position: q.position, text: q.text, kind: q.kind })) },
 		},
 		select: { id: true },
 	})
@@ -333,10 +354,12 @@ export async function listProviderVacancies(providerId: string) {
 
 /** A vacancy as its own provider's team sees it: fetched by id and provider together. */
 export async function getVacancyForProvider(id: number, providerId: string) {
-	return prisma.vacancy.findFirst({ where: { id, providerId } })
+	return prisma.vacancy.findFirst({ where: { id, providerId }, include: { screeningQuestions: { orderBy: { position: 'asc' } } } })
 }
 
-export type VacancyRecord = NonNullable<Awaited<ReturnType<typeof getVacancyForProvider>>>
+export type VacancyRecord = Omit<NonNullable<Awaited<ReturnType<typeof getVacancyForProvider>>>, 'screeningQuestions'> & {
+	screeningQuestions?: Array<{ text: string; kind: string }>
+}
 
 /** The form's field values for an existing vacancy (edit and duplicate). */
 export function vacancyFormValues(v: VacancyRecord) {
@@ -365,6 +388,12 @@ export function vacancyFormValues(v: VacancyRecord) {
 		closingMonth: String(closing.month),
 		closingYear: String(closing.year),
 		positions: String(v.positions),
+		...Object.fromEntries(
+			(v.screeningQuestions ?? []).flatMap((q, i) => [
+				[`question${i + 1}`, q.text],
+				[`questionKind${i + 1}`, q.kind],
+			]),
+		),
 	}
 }
 

@@ -150,6 +150,11 @@ export default function VacancyRoute() {
 			<span className="mb-1 block text-lg text-muted">{d.provider.name}</span>
 			<h1 className="mb-3 text-3xl md:text-4xl">{d.title}</h1>
 			<Badges job={{ apprenticeship: v.apprenticeship, noDrivingNeeded: v.noDrivingNeeded, visaSponsorship: v.visaSponsorship }} />
+			<p className="mb-6">
+				<Link to={`/jobs/${d.id}/apply`} className="btn">
+					Apply for this job
+				</Link>
+			</p>
 			<div className="grid gap-8 md:grid-cols-[2fr_1fr]">
 				<div>
 					<dl className="mb-8 border-t border-line">
@@ -213,12 +218,20 @@ export default function VacancyRoute() {
 					<h2 className="mb-3 mt-6 text-2xl" id="how-to-apply">
 						How to apply
 					</h2>
+					<p className="mb-4">
+						Apply on this site in about three minutes. You do not need an account or a CV. Apply by {v.closingLong}.
+					</p>
+					<p className="mb-6">
+						<Link to={`/jobs/${d.id}/apply`} className="btn">
+							Apply for this job
+						</Link>
+					</p>
 					{v.howToApply ? (
-						<Paragraphs text={v.howToApply} />
-					) : (
-						<p className="mb-4">Contact {d.provider.name} to apply.</p>
-					)}
-					<p className="text-muted">Apply by {v.closingLong}.</p>
+						<>
+							<h3 className="mb-2 text-xl">Questions before you apply?</h3>
+							<Paragraphs text={v.howToApply} />
+						</>
+					) : null}
 				</div>
 
 				<aside aria-labelledby="employer-heading" className="self-start border-t-4 border-brand bg-[#f3f2f1] p-4">

@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
-import { authenticate, createSession, requireAnonymous, safeRedirect } from '#app/utils/auth.server.ts'
+import { authenticate, createSession, homePathFor, requireAnonymous, safeRedirect } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
 import { EmailSchema } from '#app/utils/validation.ts'
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		)
 	}
 	const cookie = await createSession(userId)
-	return redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': cookie } })
+	return redirect(safeRedirect(redirectTo, await homePathFor(userId)), { headers: { 'Set-Cookie': cookie } })
 }
 
 export const handle: PageHandle = { title: 'Sign in' }
@@ -56,7 +56,7 @@ export default function LoginRoute() {
 		<div className="max-w-xl">
 			<ErrorSummary errors={fields.summary(['email', 'password'])} formError={fields.formError} />
 			<h1 className="mb-4 text-3xl">Sign in</h1>
-			<p className="mb-6">Sign in to post and manage your vacancies.</p>
+			<p className="mb-6">Sign in to manage your vacancies, or to see your applications.</p>
 			<Form method="post" noValidate>
 				<input type="hidden" name="redirectTo" value={redirectTo} />
 				<TextField fields={fields} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} />
@@ -65,9 +65,17 @@ export default function LoginRoute() {
 					Sign in
 				</button>
 			</Form>
-			<h2 className="mb-2 mt-10 text-xl">New here?</h2>
+			<p className="mt-6">
+				<Link to="/forgot-password">Forgotten your password?</Link>
+			</p>
+			<h2 className="mb-2 mt-10 text-xl">Applied for a job without a password?</h2>
+			<p className="mb-6">
+				<Link to="/login/email">Email me a link to sign in</Link>
+			</p>
+			<h2 className="mb-2 text-xl">New here?</h2>
 			<p>
-				<Link to="/signup">Create an employer account</Link> to post vacancies for free.
+				Job seekers do not need an account: you create one when you apply. Employers can{' '}
+				<Link to="/signup">create an employer account</Link> to post vacancies for free.
 			</p>
 		</div>
 	)

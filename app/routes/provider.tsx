@@ -22,8 +22,18 @@ export default function ProviderLayout() {
 						</NavLink>
 					</li>
 					<li>
+						<NavLink to="/provider/applications" className={navClass}>
+							Applicants
+						</NavLink>
+					</li>
+					<li>
 						<NavLink to="/provider/vacancies/new" className={navClass}>
 							Post a vacancy
+						</NavLink>
+					</li>
+					<li>
+						<NavLink to="/provider/team" className={navClass}>
+							Team
 						</NavLink>
 					</li>
 					<li>

@@ -14,6 +14,7 @@ import {
 } from '#app/models/vacancies.server.ts'
 import { vacancyHours } from '#search/document.ts'
 import { formatDate } from '#app/utils/dates.ts'
+import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 async function requireOwnVacancy(request: Request, vacancyId: string | undefined) {
@@ -28,6 +29,7 @@ async function requireOwnVacancy(request: Request, vacancyId: string | undefined
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { vacancy: v } = await requireOwnVacancy(request, params.vacancyId)
 	const confirmClose = new URL(request.url).searchParams.get('close') === 'confirm'
+	const applicants = await prisma.application.count({ where: { vacancyId: v.id, submittedAt: { not: null } } })
 	const expired = v.status === 'live' && v.closingDate.getTime() < Date.now()
 	return {
 		id: v.id,
@@ -45,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		driving: v.drivingLicenceRequired ? 'Needed' : 'Not needed',
 		sponsorship: v.visaSponsorship ? 'Offered' : 'Not offered',
 		confirmClose,
+		applicants,
 		contract: labelOf(contracts, v.contract),
 		closing: formatDate(v.closingDate),
 		published: v.publishedAt ? formatDate(v.publishedAt) : null,
@@ -113,9 +116,14 @@ export default function ManageVacancyRoute() {
 				<Link to="/provider">‹ All your vacancies</Link>
 			</p>
 			<h1 className="mb-2 text-3xl">{d.title}</h1>
-			<p className="mb-6">
+			<p className="mb-4">
 				<strong className={`tag ${status.className}`}>{status.text}</strong>
 				{d.apprenticeship ? <span className="ml-2 text-muted">Apprenticeship</span> : null}
+			</p>
+			<p className="mb-6">
+				<Link to={`/provider/applications?vacancy=${d.id}`}>
+					{d.applicants === 1 ? '1 applicant' : `${d.applicants} applicants`}
+				</Link>
 			</p>
 			<dl className="mb-8 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 border-t border-line pt-4">
 				<dt className="font-bold">Role</dt>

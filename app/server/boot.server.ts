@@ -1,3 +1,6 @@
+import { startDevMailSink } from '#emails/dev-sink.server.ts'
+import { configureMail } from '#emails/transport.server.ts'
+import { startEmailWorker } from '#emails/worker.server.ts'
 import { configureSearch, setSearchHealthy } from '#search/client.server.ts'
 import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
 import { reconcileIndex, startSearchSync } from '#search/sync.server.ts'
@@ -97,6 +100,11 @@ export async function boot() {
 		log.warn('search', `index not reconciled yet (${error instanceof Error ? error.message : error}); will retry when Meilisearch answers`)
 	}
 
+	const mailSink = env.SMTP_URL ? null : await startDevMailSink(dataDir('mailbox'))
+	configureMail({ url: env.SMTP_URL ?? mailSink!.url, from: env.MAIL_FROM })
+	if (mailSink) log.warn('email', 'no SMTP_URL: emails are kept in the local mailbox, shown at /dev/mailbox')
+	const emailWorker = startEmailWorker()
+
 	const sync = startSearchSync()
 	const timers = [
 		every(60_000, closeExpiredVacancies, 'expiry'),
@@ -110,6 +118,8 @@ export async function boot() {
 		async stop() {
 			timers.forEach((stop) => stop())
 			await sync.stop()
+			await emailWorker.stop()
+			await mailSink?.stop()
 			await meili?.stop()
 			await prisma.$disconnect()
 		},

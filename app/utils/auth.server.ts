@@ -76,8 +76,15 @@ export async function requireUserId(request: Request) {
 	return userId
 }
 
+/** Where a signed-in person's work is: their provider's vacancies, or their applications. */
+export async function homePathFor(userId: string) {
+	const isTeamMember = await prisma.teamMember.count({ where: { userId } })
+	return isTeamMember ? '/provider' : '/account/applications'
+}
+
 export async function requireAnonymous(request: Request) {
-	if (await getUserId(request)) throw redirect('/provider')
+	const userId = await getUserId(request)
+	if (userId) throw redirect(await homePathFor(userId))
 }
 
 export async function logout(request: Request) {
@@ -104,7 +111,7 @@ export async function authenticate(email: string, password: string) {
  * Resolving against our own origin catches "//evil", "/\\evil" and control
  * characters that browsers strip ("/\t/evil").
  */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/provider') {
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string) {
 	if (typeof to !== 'string' || !to.startsWith('/') || /[\u0000-\u001f\\]/.test(to)) return fallback
 	const base = new URL(publicUrl())
 	try {

@@ -37,3 +37,8 @@ export function endOfLondonDayIn(days: number, now = new Date()) {
 	const d = londonDateParts(addDays(now, days))
 	return endOfLondonDay(d.year, d.month, d.day)!
 }
+
+/** dd/mm/yyyy at HH:mm, London time. */
+export function formatDateTime(date: Date | string | number) {
+	return format(new TZDate(new Date(date).getTime(), LONDON), "dd/MM/yyyy 'at' HH:mm")
+}

@@ -3,7 +3,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
 import { databaseUrl } from './data-dir.server.ts'
 
-export type { Prisma } from '#app/generated/prisma/client.ts'
+export { Prisma } from '#app/generated/prisma/client.ts'
 
 export const prisma = remember('prisma', () => {
 	const adapter = new PrismaBetterSqlite3({ url: databaseUrl(), timeout: 10_000 })

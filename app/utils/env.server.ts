@@ -28,6 +28,17 @@ export const EnvSchema = z
 		SEED_DEMO_DATA: booleanString.default(true),
 		REGION_NAME: z.string().min(1).default('Norfolk and Waveney'),
 		SERVICE_NAME: z.string().min(1).default('Care Careers'),
+		BRAND_COLOUR: z
+			.string()
+			.regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a hex colour such as #0b5c55' })
+			.default('#0b5c55'),
+		// Send email through this server (smtp://user:pass@host:587, smtps://…). Unset: a
+		// local sink keeps every email under DATA_DIR/mailbox, shown at /dev/mailbox.
+		SMTP_URL: z
+			.string()
+			.regex(/^smtps?:\/\/.+/, { error: 'must be an smtp:// or smtps:// URL' })
+			.optional(),
+		MAIL_FROM: z.string().min(3).default('Care Careers <no-reply@carecareers.localhost>'),
 		LOG_REQUESTS: booleanString.default(true),
 		// How many reverse proxies sit in front of the app (their X-Forwarded-For
 		// is then trusted for the client's address, which rate limits use).

@@ -8,6 +8,10 @@ export const rateLimits = {
 	login: { name: 'login', limit: 10, windowMs: 15 * 60_000 },
 	loginPerAccount: { name: 'login-account', limit: 10, windowMs: 15 * 60_000 },
 	signup: { name: 'signup', limit: 10, windowMs: 60 * 60_000 },
+	apply: { name: 'apply', limit: 20, windowMs: 60 * 60_000 },
+	applyPerEmail: { name: 'apply-email', limit: 8, windowMs: 60 * 60_000 },
+	emailLink: { name: 'email-link', limit: 5, windowMs: 60 * 60_000 },
+	emailLinkPerAddress: { name: 'email-link-address', limit: 20, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimitRule>
 
 // Keys are hashed: the table must not become a list of emails or IP addresses.

@@ -1,0 +1,58 @@
+import * as passwordReset from '#emails/templates/password-reset.tsx'
+import * as signInLink from '#emails/templates/sign-in-link.tsx'
+import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
+import { renderEmail } from '#emails/render.server.ts'
+import { hashPassword } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { publicUrl } from '#app/utils/env.server.ts'
+import { consumeVerification, createVerification, findVerification } from '#app/utils/tokens.server.ts'
+
+export const RESET_MINUTES = 60
+export const SIGN_IN_MINUTES = 30
+
+/**
+ * Emails a single-use link if the address has an account; says nothing either
+ * way, so the form cannot be used to find out who has an account.
+ */
+export async function sendPasswordReset(email: string) {
+	const user = await prisma.user.findUnique({ where: { email }, select: { id: true } })
+	if (!user) return
+	await prisma.$transaction(async (tx) => {
+		const token = await createVerification(tx, { purpose: 'password-reset', userId: user.id, ttlMs: RESET_MINUTES * 60_000 })
+		const message = await renderEmail(passwordReset, { resetUrl: `${publicUrl()}/reset-password/${token}`, expiresInMinutes: RESET_MINUTES })
+		await queueEmail(tx, { key: `password-reset:${user.id}:${token.slice(0, 12)}`, to: email, ...message })
+	})
+	notifyEmailOutbox()
+}
+
+export async function isResetTokenValid(token: string) {
+	return Boolean(await findVerification(prisma, 'password-reset', token))
+}
+
+/** Sets the new password, uses the token up and signs the account out everywhere. */
+export async function resetPassword(token: string, password: string) {
+	const passwordHash = await hashPassword(password)
+	return prisma.$transaction(async (tx) => {
+		const verification = await consumeVerification(tx, 'password-reset', token)
+		if (!verification) return null
+		await tx.user.update({ where: { id: verification.userId }, data: { passwordHash, emailVerifiedAt: new Date() } })
+		await tx.session.deleteMany({ where: { userId: verification.userId } })
+		return verification.userId
+	})
+}
+
+/** For candidates, who may never have set a password. Same silence as the reset. */
+export async function sendSignInLink(email: string) {
+	const user = await prisma.user.findUnique({ where: { email }, select: { id: true, emailVerifiedAt: true } })
+	if (!user?.emailVerifiedAt) return
+	await prisma.$transaction(async (tx) => {
+		const token = await createVerification(tx, { purpose: 'sign-in', userId: user.id, ttlMs: SIGN_IN_MINUTES * 60_000 })
+		const message = await renderEmail(signInLink, { signInUrl: `${publicUrl()}/sign-in/${token}`, expiresInMinutes: SIGN_IN_MINUTES })
+		await queueEmail(tx, { key: `sign-in:${user.id}:${token.slice(0, 12)}`, to: email, ...message })
+	})
+	notifyEmailOutbox()
+}
+
+export async function redeemSignInLink(token: string) {
+	return prisma.$transaction(async (tx) => (await consumeVerification(tx, 'sign-in', token))?.userId ?? null)
+}

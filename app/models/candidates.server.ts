@@ -1,0 +1,200 @@
+import fs from 'node:fs'
+import { z } from 'zod'
+import { dataDir } from '#app/utils/data-dir.server.ts'
+import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
+import { requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'
+import { careRoles } from './care-roles.server.ts'
+import {
+	availabilityOptions,
+	candidateQualifications,
+	experienceOptions,
+	hoursWantedOptions,
+	ids,
+	rightToWorkOptions,
+	settings,
+} from './options.ts'
+
+const checkboxList = <T extends [string, ...string[]]>(values: T) =>
+	z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)))
+
+const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message }).transform((v) => v === 'yes')
+
+export const CandidateProfileSchema = z.object({
+	firstName: requiredText('your first name', 60),
+	lastName: requiredText('your last name', 60),
+	phone: z
+		.string({ error: 'Enter a phone number' })
+		.trim()
+		.min(1, { error: 'Enter a phone number' })
+		.transform((v) => v.replace(/[\s()-]/g, ''))
+		.refine((v) => /^(\+44|0)\d{9,10}$/.test(v), { error: 'Enter a UK phone number, like 07700 900 982 or 01603 123 456' }),
+	postcode: UkPostcodeSchema,
+	rightToWork: z.enum(ids(rightToWorkOptions), { error: 'Say whether you have the right to work in the UK' }),
+	drivingLicence: yesNo('Say whether you have a driving licence'),
+	hasCar: yesNo('Say whether you have a car you can use for work'),
+	availability: checkboxList(ids(availabilityOptions)).refine((v) => v.length > 0, { error: 'Choose when you can work' }),
+	hoursWanted: z.enum(ids(hoursWantedOptions), { error: 'Choose the hours you want' }),
+	roles: checkboxList(ids(careRoles.map((r) => ({ id: r.id })))),
+	experienceYears: z.enum(ids(experienceOptions), { error: 'Choose how much care experience you have' }),
+	experienceSettings: checkboxList(ids(settings)),
+	qualifications: checkboxList(ids(candidateQualifications)),
+})
+
+export type CandidateProfileInput = z.infer<typeof CandidateProfileSchema>
+
+export const profileFieldOrder = [
+	'firstName',
+	'lastName',
+	'email',
+	'phone',
+	'postcode',
+	'rightToWork',
+	'drivingLicence',
+	'hasCar',
+	'availability',
+	'hoursWanted',
+	'roles',
+	'experienceYears',
+	'experienceSettings',
+	'qualifications',
+]
+
+/** Stored JSON form of the profile (for an unconfirmed candidate's application). */
+export function profileToJson(input: CandidateProfileInput) {
+	return { ...input, postcode: input.postcode.postcode, outcode: input.postcode.outcode }
+}
+
+export type StoredProfile = ReturnType<typeof profileToJson>
+
+function profileData(p: StoredProfile) {
+	return {
+		firstName: p.firstName,
+		lastName: p.lastName,
+		phone: p.phone,
+		postcode: p.postcode,
+		outcode: p.outcode,
+		rightToWork: p.rightToWork,
+		drivingLicence: p.drivingLicence,
+		hasCar: p.hasCar,
+		availableDays: p.availability.includes('days'),
+		availableNights: p.availability.includes('nights'),
+		availableWeekends: p.availability.includes('weekends'),
+		hoursWanted: p.hoursWanted,
+		roles: p.roles,
+		experienceYears: p.experienceYears,
+		experienceSettings: p.experienceSettings,
+		qualifications: p.qualifications,
+	}
+}
+
+export async function saveCandidateProfile(tx: Tx, userId: string, profile: StoredProfile) {
+	const data = profileData(profile)
+	await tx.candidateProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data })
+	await tx.user.update({ where: { id: userId }, data: { name: `${profile.firstName} ${profile.lastName}` } })
+}
+
+export async function getCandidateProfile(userId: string) {
+	return prisma.candidateProfile.findUnique({ where: { userId } })
+}
+
+type ProfileRow = NonNullable<Awaited<ReturnType<typeof getCandidateProfile>>>
+
+/** Form values for a stored profile (apply and account forms start from these). */
+export function profileFormValues(p: ProfileRow) {
+	return {
+		firstName: p.firstName,
+		lastName: p.lastName,
+		phone: p.phone,
+		postcode: p.postcode,
+		rightToWork: p.rightToWork,
+		drivingLicence: p.drivingLicence ? 'yes' : 'no',
+		hasCar: p.hasCar ? 'yes' : 'no',
+		availability: [p.availableDays && 'days', p.availableNights && 'nights', p.availableWeekends && 'weekends'].filter(Boolean) as string[],
+		hoursWanted: p.hoursWanted,
+		roles: (p.roles as string[]) ?? [],
+		experienceYears: p.experienceYears,
+		experienceSettings: (p.experienceSettings as string[]) ?? [],
+		qualifications: (p.qualifications as string[]) ?? [],
+	}
+}
+
+export async function updateCandidateProfile(userId: string, input: CandidateProfileInput) {
+	await prisma.$transaction((tx) => saveCandidateProfile(tx, userId, profileToJson(input)))
+}
+
+/** Everything we hold about a candidate, for "download my data". */
+export async function exportCandidateData(userId: string) {
+	const user = await prisma.user.findUniqueOrThrow({
+		where: { id: userId },
+		select: {
+			email: true,
+			name: true,
+			emailVerifiedAt: true,
+			createdAt: true,
+			candidate: true,
+			files: { select: { id: true, originalName: true, mimeType: true, size: true, createdAt: true } },
+			applications: {
+				select: {
+					id: true,
+					stage: true,
+					submittedAt: true,
+					supportingStatement: true,
+					unsuccessfulReason: true,
+					feedback: true,
+					vacancy: { select: { id: true, title: true, provider: { select: { name: true } } } },
+					answers: { select: { answer: true, question: { select: { text: true } } } },
+					events: { select: { stage: true, actor: true, at: true }, orderBy: { at: 'asc' } },
+					interviews: { select: { startsAt: true, durationMinutes: true, location: true, videoUrl: true, response: true, responseMessage: true } },
+					checks: { select: { kind: true, status: true, nextActor: true } },
+				},
+			},
+		},
+	})
+	const emails = await prisma.emailOutbox.findMany({
+		where: { toAddress: user.email },
+		select: { subject: true, status: true, createdAt: true, sentAt: true },
+		orderBy: { createdAt: 'asc' },
+	})
+	return { exportedAt: new Date().toISOString(), account: user, emailsSentToYou: emails }
+}
+
+/**
+ * Deletes a candidate's account and personal data. Their applications stay with
+ * the providers as "withdrawn candidate": no name, contact details, answers,
+ * statement, CV or notes.
+ */
+export async function deleteCandidateAccount(userId: string) {
+	const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, files: { select: { id: true } } } })
+	await prisma.$transaction(async (tx) => {
+		const applications = await tx.application.findMany({ where: { candidateId: userId }, select: { id: true, stage: true } })
+		const applicationIds = applications.map((a) => a.id)
+		await tx.screeningAnswer.deleteMany({ where: { applicationId: { in: applicationIds } } })
+		await tx.applicationNote.deleteMany({ where: { applicationId: { in: applicationIds } } })
+		for (const application of applications) {
+			const open = !['hired', 'unsuccessful', 'withdrawn'].includes(application.stage)
+			await tx.application.update({
+				where: { id: application.id },
+				data: {
+					candidateId: null,
+					supportingStatement: '',
+					feedback: null,
+					pendingProfile: Prisma.DbNull,
+					cvFileId: null,
+					...(open ? { stage: 'withdrawn' } : {}),
+				},
+			})
+			if (open) await tx.applicationEvent.create({ data: { applicationId: application.id, stage: 'withdrawn', actor: 'candidate', detail: 'account deleted' } })
+		}
+		// Emails to them, and copies of emails to providers that named them, go too.
+		await tx.emailOutbox.deleteMany({ where: { toAddress: user.email } })
+		for (const id of applicationIds) {
+			await tx.emailOutbox.deleteMany({ where: { messageKey: { contains: id }, status: { not: 'sent' } } })
+			await tx.emailOutbox.updateMany({
+				where: { messageKey: { contains: id } },
+				data: { html: '', text: '(removed: the candidate deleted their account)', subject: '(removed)' },
+			})
+		}
+		await tx.user.delete({ where: { id: userId } })
+	})
+	for (const file of user.files) fs.rmSync(dataDir('uploads', file.id), { force: true })
+}

@@ -1,0 +1,93 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
+import { fileTypeFromBuffer } from 'file-type'
+import { dataDir } from '#app/utils/data-dir.server.ts'
+import { prisma, type Tx } from '#app/utils/db.server.ts'
+
+export const MAX_CV_BYTES = 5 * 1024 * 1024
+const MAX_TEXT_FIELD_BYTES = 100 * 1024
+
+const allowedCvTypes: Record<string, string> = {
+	'application/pdf': 'pdf',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+}
+
+export type Upload = { name: string; bytes: Buffer; tooLarge: boolean }
+
+/**
+ * Reads a multipart form, keeping at most 5 MB of any file (the rest is read
+ * and thrown away, so we can still answer with the other fields and a clear
+ * message instead of a broken connection).
+ */
+export async function readMultipartForm(request: Request) {
+	const uploads = new Map<string, Upload>()
+	const handler: UploadHandler = async ({ name, filename, data }) => {
+		const chunks: Uint8Array[] = []
+		let size = 0
+		const limit = filename !== undefined ? MAX_CV_BYTES : MAX_TEXT_FIELD_BYTES
+		for await (const chunk of data) {
+			size += chunk.byteLength
+			if (size <= limit) chunks.push(chunk)
+		}
+		const bytes = Buffer.concat(chunks)
+		if (filename === undefined) return bytes.toString('utf8')
+		if (!filename && size === 0) return undefined
+		uploads.set(name, { name: filename.slice(0, 200), bytes, tooLarge: size > limit })
+		return filename
+	}
+	const formData = await unstable_parseMultipartFormData(request, handler)
+	return { formData, uploads }
+}
+
+/** A CV's problem in words, or its detected type. The type comes from the file's bytes, never its name. */
+export async function checkCv(upload: Upload): Promise<{ error: string } | { mimeType: string; extension: string }> {
+	if (upload.tooLarge) return { error: 'The CV must be smaller than 5 MB' }
+	if (upload.bytes.length === 0) return { error: 'The selected CV is empty' }
+	const detected = await fileTypeFromBuffer(upload.bytes)
+	const extension = detected ? allowedCvTypes[detected.mime] : undefined
+	if (!detected || !extension) return { error: 'The CV must be a PDF or a Word document (.docx)' }
+	return { mimeType: detected.mime, extension }
+}
+
+/** Writes the file under data/uploads (outside public/) and records it. */
+export async function storeFile(tx: Tx, ownerId: string, upload: Upload, mimeType: string) {
+	const file = await tx.storedFile.create({
+		data: {
+			ownerId,
+			originalName: upload.name,
+			mimeType,
+			size: upload.bytes.length,
+			sha256: crypto.createHash('sha256').update(upload.bytes).digest('hex'),
+		},
+		select: { id: true },
+	})
+	fs.mkdirSync(dataDir('uploads'), { recursive: true })
+	fs.writeFileSync(dataDir('uploads', file.id), upload.bytes, { mode: 0o600 })
+	return file.id
+}
+
+/**
+ * A file the user may read: their own, or a CV sent with a submitted application
+ * to a vacancy of a provider whose team they are in. Anything else is null.
+ */
+export async function getReadableFile(fileId: string, userId: string) {
+	const file = await prisma.storedFile.findFirst({
+		where: {
+			id: fileId,
+			OR: [
+				{ ownerId: userId },
+				{
+					applications: {
+						some: { submittedAt: { not: null }, vacancy: { provider: { members: { some: { userId } } } } },
+					},
+				},
+			],
+		},
+		select: { id: true, originalName: true, mimeType: true, size: true },
+	})
+	if (!file) return null
+	const path = dataDir('uploads', file.id)
+	if (!fs.existsSync(path)) return null
+	return { ...file, bytes: fs.readFileSync(path) }
+}

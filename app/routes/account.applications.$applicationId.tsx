@@ -1,0 +1,251 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
+import { StageHistory, StageTag } from '#app/components/stage-tag.tsx'
+import {
+	ApplicationError,
+	formatInterviewTime,
+	getCandidateApplication,
+	InterviewReplySchema,
+	replyToInterview,
+	withdrawApplication,
+} from '#app/models/applications.server.ts'
+import { checkActors, checkKinds, checkStatuses, labelOf } from '#app/models/options.ts'
+import { requireUserId } from '#app/utils/auth.server.ts'
+import { formatDate, formatDateTime } from '#app/utils/dates.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const userId = await requireUserId(request)
+	const a = await getCandidateApplication(params.applicationId ?? '', userId)
+	if (!a) throw new Response('Not found', { status: 404 })
+	const interview = a.interviews[0]
+	return {
+		id: a.id,
+		stage: a.stage,
+		title: a.vacancy.title,
+		vacancyId: a.vacancy.id,
+		providerName: a.vacancy.provider.name,
+		town: a.vacancy.town,
+		sent: formatDate(a.submittedAt!),
+		statement: a.supportingStatement,
+		cv: a.cv ? { id: a.cv.id, name: a.cv.originalName } : null,
+		answers: a.answers.map((x) => ({ question: x.question.text, answer: x.answer })),
+		events: a.events.map((e) => ({ id: e.id, stage: e.stage, actor: e.actor, detail: e.detail, at: formatDateTime(e.at) })),
+		interview:
+			interview && a.stage === 'interview'
+				? {
+						when: formatInterviewTime(interview.startsAt),
+						durationMinutes: interview.durationMinutes,
+						location: interview.location,
+						videoUrl: interview.videoUrl,
+						details: interview.details,
+						response: interview.response,
+						responseMessage: interview.responseMessage,
+					}
+				: null,
+		checks:
+			a.stage === 'conditional-offer' || a.stage === 'hired'
+				? a.checks.map((c) => ({
+						kind: labelOf(checkKinds, c.kind),
+						status: labelOf(checkStatuses, c.status),
+						nextActor: labelOf(checkActors, c.nextActor),
+						cleared: c.status === 'cleared',
+					}))
+				: [],
+		canWithdraw: !['hired', 'unsuccessful', 'withdrawn'].includes(a.stage),
+		confirmWithdraw: new URL(request.url).searchParams.get('withdraw') === 'confirm',
+	}
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const userId = await requireUserId(request)
+	const formData = await request.formData()
+	const id = params.applicationId ?? ''
+	try {
+		if (formData.get('intent') === 'withdraw') {
+			await withdrawApplication(id, userId)
+			return redirect(`/account/applications/${id}?withdrawn=1`)
+		}
+		const submission = parseWithZod(formData, { schema: InterviewReplySchema })
+		if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+		await replyToInterview(id, userId, submission.value)
+		return redirect(`/account/applications/${id}?replied=1`)
+	} catch (error) {
+		if (error instanceof ApplicationError) return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
+		throw error
+	}
+}
+
+export const handle: PageHandle = { title: (d: { title: string }) => `Your application: ${d.title}` }
+
+export default function CandidateApplicationRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	const fields = useFormFields('reply', actionData?.result)
+	const notice = params.get('sent')
+		? `Your application has been sent to ${d.providerName}. We have emailed you a copy.`
+		: params.get('withdrawn')
+			? 'You have withdrawn your application. The employer has been told.'
+			: params.get('replied')
+				? 'Thank you. The employer has been told.'
+				: null
+	return (
+		<div className="max-w-3xl">
+			{notice && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					{notice}
+				</div>
+			) : null}
+			<ErrorSummary errors={fields.summary(['reply', 'message'])} formError={fields.formError} />
+			<p className="mb-4">
+				<Link to="/account/applications">‹ All your applications</Link>
+			</p>
+			<span className="block text-lg text-muted">
+				{d.providerName}, {d.town}
+			</span>
+			<h1 className="mb-2 text-3xl">{d.title}</h1>
+			<p className="mb-6">
+				<StageTag stage={d.stage} /> <span className="ml-2 text-muted">Sent {d.sent}</span>
+			</p>
+
+			{d.interview ? (
+				<section aria-labelledby="interview-heading" className="mb-8 border-l-8 border-[#3d2375] bg-[#f3f0fa] p-4">
+					<h2 id="interview-heading" className="mb-3 text-2xl">
+						Your interview
+					</h2>
+					<dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+						<dt className="font-bold">When</dt>
+						<dd>{d.interview.when}</dd>
+						<dt className="font-bold">How long</dt>
+						<dd>{d.interview.durationMinutes} minutes</dd>
+						{d.interview.location ? (
+							<>
+								<dt className="font-bold">Where</dt>
+								<dd>{d.interview.location}</dd>
+							</>
+						) : null}
+						{d.interview.videoUrl ? (
+							<>
+								<dt className="font-bold">Video call</dt>
+								<dd>
+									<a href={d.interview.videoUrl} rel="noopener noreferrer">
+										Join the video call
+									</a>
+								</dd>
+							</>
+						) : null}
+					</dl>
+					{d.interview.details ? <p className="mb-4">{d.interview.details}</p> : null}
+					{d.interview.response === 'pending' ? (
+						<Form method="post" noValidate>
+							<Radios
+								fields={fields}
+								name="reply"
+								legend="Can you make it?"
+								options={[
+									{ id: 'accept', label: 'Yes, I will be there' },
+									{ id: 'reschedule', label: 'No, I need another time' },
+								]}
+							/>
+							<TextArea fields={fields} name="message" label="Message to the employer (needed if you ask for another time)" hint="For example, which days and times suit you." rows={3} maxLength={500} />
+							<button type="submit" className="btn">
+								Send reply
+							</button>
+						</Form>
+					) : (
+						<p>
+							<strong>{d.interview.response === 'accepted' ? 'You accepted this interview.' : 'You asked for another time.'}</strong>
+							{d.interview.responseMessage ? ` Your message: “${d.interview.responseMessage}”` : ''}
+						</p>
+					)}
+				</section>
+			) : null}
+
+			{d.checks.length ? (
+				<section aria-labelledby="checks-heading" className="mb-8">
+					<h2 id="checks-heading" className="mb-3 text-2xl">
+						Your pre-employment checks
+					</h2>
+					<table className="w-full border-collapse text-left">
+						<thead>
+							<tr className="border-b-2 border-ink">
+								<th scope="col" className="py-2 pr-4">
+									Check
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Status
+								</th>
+								<th scope="col" className="py-2">
+									Who acts next
+								</th>
+							</tr>
+						</thead>
+						<tbody>
+							{d.checks.map((c) => (
+								<tr key={c.kind} className="border-b border-line">
+									<td className="py-2 pr-4">{c.kind}</td>
+									<td className="py-2 pr-4">{c.status}</td>
+									<td className="py-2">{c.cleared ? '–' : c.nextActor}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</section>
+			) : null}
+
+			<section aria-labelledby="history-heading" className="mb-8">
+				<h2 id="history-heading" className="mb-3 text-2xl">
+					History
+				</h2>
+				<StageHistory events={d.events} />
+			</section>
+
+			<section aria-labelledby="sent-heading" className="mb-8">
+				<h2 id="sent-heading" className="mb-3 text-2xl">
+					What you sent
+				</h2>
+				{d.answers.map((a) => (
+					<div key={a.question} className="mb-3">
+						<p className="font-bold">{a.question}</p>
+						<p>{a.answer === 'yes' ? 'Yes' : a.answer === 'no' ? 'No' : a.answer}</p>
+					</div>
+				))}
+				{d.statement ? <p className="mb-3 whitespace-pre-line">{d.statement}</p> : <p className="mb-3 text-muted">No supporting statement.</p>}
+				{d.cv ? (
+					<p>
+						CV: <a href={`/files/${d.cv.id}`}>{d.cv.name}</a>
+					</p>
+				) : null}
+				<p className="mt-3">
+					<Link to={`/jobs/${d.vacancyId}`}>See the job advert</Link>
+				</p>
+			</section>
+
+			{d.canWithdraw ? (
+				<section aria-labelledby="withdraw-heading">
+					<h2 id="withdraw-heading" className="mb-2 text-2xl">
+						Withdraw your application
+					</h2>
+					{d.confirmWithdraw ? (
+						<div className="flex flex-wrap items-center gap-4">
+							<Form method="post">
+								<button type="submit" name="intent" value="withdraw" className="btn btn-warning">
+									Yes, withdraw my application
+								</button>
+							</Form>
+							<Link to={`/account/applications/${d.id}`}>No, keep it</Link>
+						</div>
+					) : (
+						<p>
+							If you no longer want this job, <Link to="?withdraw=confirm">withdraw your application</Link>. The employer will
+							be told.
+						</p>
+					)}
+				</section>
+			) : null}
+		</div>
+	)
+}

@@ -1,0 +1,56 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CandidateProfileFields } from '#app/components/candidate-profile-fields.tsx'
+import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
+import { roleOptions } from '#app/models/care-roles.server.ts'
+import {
+	CandidateProfileSchema,
+	getCandidateProfile,
+	profileFieldOrder,
+	profileFormValues,
+	updateCandidateProfile,
+} from '#app/models/candidates.server.ts'
+import { requireUserId } from '#app/utils/auth.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const userId = await requireUserId(request)
+	const profile = await getCandidateProfile(userId)
+	return { roles: roleOptions, defaults: profile ? profileFormValues(profile) : {}, hasProfile: Boolean(profile) }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const userId = await requireUserId(request)
+	const submission = parseWithZod(await request.formData(), { schema: CandidateProfileSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	await updateCandidateProfile(userId, submission.value)
+	return redirect('/account/profile?saved=1')
+}
+
+export const handle: PageHandle = { title: 'Your details' }
+
+export default function CandidateProfileRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	const fields = useFormFields('profile', actionData?.result, d.defaults)
+	return (
+		<div className="max-w-2xl">
+			{params.get('saved') && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					Your details have been saved. Employers you apply to from now on will see them.
+				</div>
+			) : null}
+			<ErrorSummary errors={fields.summary(profileFieldOrder)} formError={fields.formError} />
+			<h1 className="mb-2 text-3xl">Your details</h1>
+			<p className="mb-6">We use these to fill in your applications. Employers see them only when you apply.</p>
+			<Form method="post" noValidate>
+				<CandidateProfileFields fields={fields} roles={d.roles} />
+				<button type="submit" className="btn">
+					Save details
+				</button>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,58 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { confirmApplicationEmail } from '#app/models/applications.server.ts'
+import { createSession } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+import { findVerification } from '#app/utils/tokens.server.ts'
+
+// The link in the email opens this page; the button sends the application.
+// (Email scanners follow links, so a GET must never use the token up.)
+export async function loader({ params }: LoaderFunctionArgs) {
+	const verification = await findVerification(prisma, 'confirm-application', params.token ?? '')
+	const application = verification?.subjectId
+		? await prisma.application.findFirst({
+				where: { id: verification.subjectId, submittedAt: null },
+				select: { vacancy: { select: { title: true, provider: { select: { name: true } } } } },
+			})
+		: null
+	return { valid: Boolean(application), title: application?.vacancy.title ?? null, providerName: application?.vacancy.provider.name ?? null }
+}
+
+export async function action({ params }: ActionFunctionArgs) {
+	const confirmed = await confirmApplicationEmail(params.token ?? '')
+	if (!confirmed) return redirect(`/confirm-application/${params.token}`)
+	return redirect(`/account/applications/${confirmed.applicationId}?sent=1`, {
+		headers: { 'Set-Cookie': await createSession(confirmed.userId) },
+	})
+}
+
+export const handle: PageHandle = { title: 'Confirm your email' }
+
+export default function ConfirmApplicationRoute() {
+	const d = useLoaderData<typeof loader>()
+	if (!d.valid) {
+		return (
+			<div className="max-w-2xl">
+				<h1 className="mb-4 text-3xl">This link has expired or has been used</h1>
+				<p className="mb-4">
+					If you have already confirmed, your application has been sent: <Link to="/login">sign in</Link> to see it.
+				</p>
+				<p>Otherwise, apply again from the job’s page and we will send you a new link.</p>
+			</div>
+		)
+	}
+	return (
+		<div className="max-w-2xl">
+			<h1 className="mb-4 text-3xl">Confirm your email to send your application</h1>
+			<p className="mb-6">
+				Your application for {d.title} with {d.providerName} is ready to send.
+			</p>
+			<Form method="post">
+				<button type="submit" className="btn">
+					Confirm and send my application
+				</button>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,53 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { RESET_MINUTES, sendPasswordReset } from '#app/models/account-recovery.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import { EmailSchema } from '#app/utils/validation.ts'
+
+const Schema = z.object({ email: EmailSchema })
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const submission = parseWithZod(await request.formData(), { schema: Schema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const byAddress = await consumeRateLimit(rateLimits.emailLinkPerAddress, clientAddressKey(context.clientIp))
+	const byEmail = await consumeRateLimit(rateLimits.emailLink, submission.value.email)
+	if (!byAddress.ok || !byEmail.ok) {
+		const wait = Math.max(byAddress.retryAfterSeconds, byEmail.retryAfterSeconds)
+		return tooManyRequests(wait, { result: submission.reply({ formErrors: [`Too many reset emails asked for. Try again ${retryAfterText(wait)}.`] }) })
+	}
+	await sendPasswordReset(submission.value.email)
+	return redirect('/forgot-password?sent=1')
+}
+
+export const handle: PageHandle = { title: 'Reset your password' }
+
+export default function ForgotPasswordRoute() {
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	const fields = useFormFields('forgot', actionData?.result)
+	if (params.get('sent') && !actionData) {
+		return (
+			<div className="max-w-xl">
+				<h1 className="mb-4 text-3xl">Check your email</h1>
+				<p>If that address has an account, we have sent it a link to reset the password. It works once, for {RESET_MINUTES} minutes.</p>
+			</div>
+		)
+	}
+	return (
+		<div className="max-w-xl">
+			<ErrorSummary errors={fields.summary(['email'])} formError={fields.formError} />
+			<h1 className="mb-4 text-3xl">Reset your password</h1>
+			<p className="mb-6">We will email you a link to choose a new password.</p>
+			<Form method="post" noValidate>
+				<TextField fields={fields} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} />
+				<button type="submit" className="btn">
+					Send the link
+				</button>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,199 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { CandidateProfileFields } from '#app/components/candidate-profile-fields.tsx'
+import { ErrorSummary, FileField, Honeypot, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
+import { ApplicationError, applyFormSchema, applyToVacancy } from '#app/models/applications.server.ts'
+import { roleOptions } from '#app/models/care-roles.server.ts'
+import { getCandidateProfile, profileFieldOrder, profileFormValues } from '#app/models/candidates.server.ts'
+import { checkCv, readMultipartForm } from '#app/models/files.server.ts'
+import { formatPay } from '#app/models/pay.ts'
+import { getUserId } from '#app/utils/auth.server.ts'
+import { formatDate } from '#app/utils/dates.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+
+async function loadVacancy(vacancyId: string | undefined) {
+	const id = Number(vacancyId)
+	const vacancy = Number.isInteger(id)
+		? await prisma.vacancy.findFirst({
+				where: { id, status: 'live', closingDate: { gte: new Date() } },
+				select: {
+					id: true,
+					title: true,
+					town: true,
+					roleId: true,
+					payPeriod: true,
+					payMin: true,
+					payMax: true,
+					closingDate: true,
+					provider: { select: { name: true } },
+					screeningQuestions: { orderBy: { position: 'asc' }, select: { id: true, text: true, kind: true } },
+				},
+			})
+		: null
+	// A closed or unknown vacancy: its own page explains (410 with similar jobs, or 404).
+	if (!vacancy) throw redirect(`/jobs/${vacancyId}`)
+	return vacancy
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const vacancy = await loadVacancy(params.vacancyId)
+	const userId = await getUserId(request)
+	const [profile, existing] = userId
+		? await Promise.all([
+				getCandidateProfile(userId),
+				prisma.application.findFirst({
+					where: { vacancyId: vacancy.id, candidateId: userId, submittedAt: { not: null } },
+					select: { id: true, submittedAt: true },
+				}),
+			])
+		: [null, null]
+	return {
+		vacancy: {
+			id: vacancy.id,
+			title: vacancy.title,
+			town: vacancy.town,
+			providerName: vacancy.provider.name,
+			pay: formatPay(vacancy),
+			closing: formatDate(vacancy.closingDate),
+		},
+		questions: vacancy.screeningQuestions,
+		signedIn: Boolean(userId),
+		alreadyApplied: existing ? { id: existing.id, on: formatDate(existing.submittedAt!) } : null,
+		roles: roleOptions,
+		defaults: profile ? profileFormValues(profile) : { roles: [vacancy.roleId] },
+	}
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	const vacancy = await loadVacancy(params.vacancyId)
+	const userId = await getUserId(request)
+	const { formData, uploads } = await readMultipartForm(request)
+	if (isHoneypotFilled(formData)) return redirect(`/jobs/${vacancy.id}/apply/check-email`)
+
+	const schema = applyFormSchema(vacancy.screeningQuestions, { needsEmail: !userId })
+	const submission = parseWithZod(formData, { schema })
+	const cvUpload = uploads.get('cv')
+	const cv = cvUpload ? await checkCv(cvUpload) : null
+	const cvError = cv && 'error' in cv ? cv.error : null
+	if (submission.status !== 'success' || cvError) {
+		const reply = submission.reply()
+		return data(
+			{ result: { ...reply, status: 'error' as const, error: { ...(reply.error ?? {}), ...(cvError ? { cv: [cvError] } : {}) } } },
+			{ status: 400 },
+		)
+	}
+
+	const email = userId ? `user:${userId}` : String(submission.value.email)
+	const byAddress = await consumeRateLimit(rateLimits.apply, clientAddressKey(context.clientIp))
+	const byEmail = await consumeRateLimit(rateLimits.applyPerEmail, email)
+	if (!byAddress.ok || !byEmail.ok) {
+		const wait = Math.max(byAddress.retryAfterSeconds, byEmail.retryAfterSeconds)
+		return tooManyRequests(wait, { result: submission.reply({ formErrors: [`Too many applications sent from here. Try again ${retryAfterText(wait)}.`] }) })
+	}
+	try {
+		const result = await applyToVacancy({
+			vacancyId: vacancy.id,
+			input: submission.value,
+			questions: vacancy.screeningQuestions,
+			signedInUserId: userId,
+			cv: cvUpload && cv && !('error' in cv) ? { upload: cvUpload, mimeType: cv.mimeType } : null,
+		})
+		if (result.needsConfirmation) return redirect(`/jobs/${vacancy.id}/apply/check-email`)
+		return redirect(`/account/applications/${result.applicationId}?sent=1`)
+	} catch (error) {
+		if (error instanceof ApplicationError) {
+			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 409 })
+		}
+		throw error
+	}
+}
+
+export const handle: PageHandle = {
+	title: (d: { vacancy: { title: string } }) => `Apply for ${d.vacancy.title}`,
+}
+
+export default function ApplyRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const fields = useFormFields('apply', actionData?.result, d.defaults)
+	const questionFields = d.questions.map((q) => `q${q.id}`)
+
+	if (d.alreadyApplied) {
+		return (
+			<div className="max-w-2xl">
+				<h1 className="mb-4 text-3xl">You have already applied for this job</h1>
+				<p className="mb-4">
+					You applied for {d.vacancy.title} with {d.vacancy.providerName} on {d.alreadyApplied.on}.
+				</p>
+				<p>
+					<Link to={`/account/applications/${d.alreadyApplied.id}`}>See your application</Link>
+				</p>
+			</div>
+		)
+	}
+
+	return (
+		<div className="max-w-2xl">
+			<ErrorSummary
+				errors={fields.summary([...profileFieldOrder, ...questionFields, 'supportingStatement', 'cv'])}
+				formError={fields.formError}
+			/>
+			<p className="mb-2">
+				<Link to={`/jobs/${d.vacancy.id}`}>‹ Back to the job</Link>
+			</p>
+			<span className="block text-lg text-muted">{d.vacancy.providerName}</span>
+			<h1 className="mb-2 text-3xl">Apply for {d.vacancy.title}</h1>
+			<p className="mb-6 text-muted">
+				{d.vacancy.town} · {d.vacancy.pay} · closes {d.vacancy.closing}
+			</p>
+			<p className="mb-6">
+				It takes about three minutes. {d.signedIn ? 'We have filled in what you told us last time: check it is still right.' : 'You do not need an account.'}
+			</p>
+			<Form method="post" encType="multipart/form-data" noValidate>
+				<Honeypot />
+				<CandidateProfileFields fields={fields} roles={d.roles} emailField={!d.signedIn} />
+
+				<h2 className="mb-4 mt-8 text-2xl">This job</h2>
+				{d.questions.map((q) =>
+					q.kind === 'yes-no' ? (
+						<Radios
+							key={q.id}
+							fields={fields}
+							name={`q${q.id}`}
+							legend={q.text}
+							inline
+							options={[
+								{ id: 'yes', label: 'Yes' },
+								{ id: 'no', label: 'No' },
+							]}
+						/>
+					) : (
+						<TextArea key={q.id} fields={fields} name={`q${q.id}`} label={q.text} rows={3} maxLength={1000} />
+					),
+				)}
+				<TextArea
+					fields={fields}
+					name="supportingStatement"
+					label="Why would you like this job? (optional)"
+					hint="A few sentences about you: what matters to you, and any experience of caring, paid or not, such as for a relative."
+					rows={6}
+					maxLength={5000}
+				/>
+				<FileField
+					fields={fields}
+					name="cv"
+					label="Upload a CV (optional)"
+					hint="A PDF or Word document, up to 5 MB. Only this employer will see it."
+					accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+				/>
+				<button type="submit" className="btn">
+					Send application
+				</button>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,36 @@
+import { Link, useParams } from '@remix-run/react'
+import { CONFIRM_TTL_HOURS } from '#app/models/applications.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader() {
+	return { hours: CONFIRM_TTL_HOURS }
+}
+
+export const handle: PageHandle = { title: 'Check your email' }
+
+export default function CheckEmailRoute() {
+	const { vacancyId } = useParams()
+	return (
+		<div className="max-w-2xl">
+			<div className="mb-6 bg-success p-6 text-white">
+				<h1 className="mb-2 text-3xl text-white">Check your email</h1>
+				<p className="text-lg">Your application is saved. It will be sent when you confirm your email address.</p>
+			</div>
+			<p className="mb-4">
+				We have sent a link to the email address you gave. Open it on any device within {CONFIRM_TTL_HOURS} hours to send
+				your application.
+			</p>
+			<h2 className="mb-2 text-xl">If it has not arrived</h2>
+			<ul className="mb-6 ml-6 list-disc space-y-1">
+				<li>wait a few minutes, and check your junk or spam folder</li>
+				<li>
+					check you typed your email correctly, then <Link to={`/jobs/${vacancyId}/apply`}>apply again</Link> to send a
+					new link
+				</li>
+			</ul>
+			<p>
+				<Link to="/jobs">Look at other jobs</Link>
+			</p>
+		</div>
+	)
+}

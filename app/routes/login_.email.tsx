@@ -1,0 +1,61 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { sendSignInLink, SIGN_IN_MINUTES } from '#app/models/account-recovery.server.ts'
+import { requireAnonymous } from '#app/utils/auth.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import { EmailSchema } from '#app/utils/validation.ts'
+
+const Schema = z.object({ email: EmailSchema })
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireAnonymous(request)
+	return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const submission = parseWithZod(await request.formData(), { schema: Schema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const byAddress = await consumeRateLimit(rateLimits.emailLinkPerAddress, clientAddressKey(context.clientIp))
+	const byEmail = await consumeRateLimit(rateLimits.emailLink, submission.value.email)
+	if (!byAddress.ok || !byEmail.ok) {
+		const wait = Math.max(byAddress.retryAfterSeconds, byEmail.retryAfterSeconds)
+		return tooManyRequests(wait, { result: submission.reply({ formErrors: [`Too many links asked for. Try again ${retryAfterText(wait)}.`] }) })
+	}
+	await sendSignInLink(submission.value.email)
+	return redirect('/login/email?sent=1')
+}
+
+export const handle: PageHandle = { title: 'Sign in with an email link' }
+
+export default function EmailLinkRoute() {
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	const fields = useFormFields('email-link', actionData?.result)
+	if (params.get('sent') && !actionData) {
+		return (
+			<div className="max-w-xl">
+				<h1 className="mb-4 text-3xl">Check your email</h1>
+				<p className="mb-4">
+					If that address has applied for a job here, we have sent it a link to sign in. It works once, for {SIGN_IN_MINUTES} minutes.
+				</p>
+			</div>
+		)
+	}
+	return (
+		<div className="max-w-xl">
+			<ErrorSummary errors={fields.summary(['email'])} formError={fields.formError} />
+			<h1 className="mb-4 text-3xl">Sign in with an email link</h1>
+			<p className="mb-6">If you applied for a job without setting a password, we can email you a link to sign in.</p>
+			<Form method="post" noValidate>
+				<TextField fields={fields} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} />
+				<button type="submit" className="btn">
+					Email me a link
+				</button>
+			</Form>
+		</div>
+	)
+}

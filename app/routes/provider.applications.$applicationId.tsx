@@ -1,0 +1,459 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { DateInput, ErrorSummary, Radios, SelectField, TextArea, TextField, useFormFields, type FormResult } from '#app/components/forms.tsx'
+import { StageHistory, StageTag } from '#app/components/stage-tag.tsx'
+import {
+	addNote,
+	ApplicationError,
+	CheckUpdateSchema,
+	formatInterviewTime,
+	getProviderApplication,
+	InterviewSchema,
+	makeConditionalOffer,
+	markHired,
+	markReviewing,
+	markUnsuccessful,
+	nextStages,
+	scheduleInterview,
+	UnsuccessfulSchema,
+	updateCheck,
+} from '#app/models/applications.server.ts'
+import { roleName } from '#app/models/care-roles.server.ts'
+import {
+	availabilityOptions,
+	candidateQualifications,
+	checkActors,
+	checkKinds,
+	checkStatuses,
+	experienceOptions,
+	hoursWantedOptions,
+	labelOf,
+	rightToWorkOptions,
+	settings,
+	unsuccessfulReasons,
+} from '#app/models/options.ts'
+import { requireProviderMember } from '#app/models/providers.server.ts'
+import { formatDateTime, londonDateParts } from '#app/utils/dates.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+async function load(request: Request, applicationId: string | undefined) {
+	const member = await requireProviderMember(request)
+	// Fetched by id and provider together: another provider's applicant is a 404.
+	const application = await getProviderApplication(applicationId ?? '', member.provider.id)
+	if (!application) throw new Response('Not found', { status: 404 })
+	return { member, application }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { application: a } = await load(request, params.applicationId)
+	const profile = a.candidate?.candidate
+	const interview = a.interviews[0]
+	const labels = (list: readonly { id: string; label: string }[], values: unknown) =>
+		((values as string[]) ?? []).map((v) => labelOf(list, v)).join(', ') || 'None given'
+	const interviewParts = interview ? londonDateParts(interview.startsAt) : null
+	return {
+		id: a.id,
+		stage: a.stage,
+		next: nextStages(a.stage),
+		vacancy: { id: a.vacancy.id, title: a.vacancy.title },
+		sent: formatDateTime(a.submittedAt!),
+		candidate: profile
+			? {
+					name: `${profile.firstName} ${profile.lastName}`,
+					email: a.candidate!.email,
+					phone: profile.phone,
+					postcode: profile.postcode,
+					rightToWork: labelOf(rightToWorkOptions, profile.rightToWork),
+					driving: `${profile.drivingLicence ? 'Has a driving licence' : 'No driving licence'}; ${profile.hasCar ? 'has a car' : 'no car'}`,
+					availability: labels(availabilityOptions, [
+						profile.availableDays && 'days',
+						profile.availableNights && 'nights',
+						profile.availableWeekends && 'weekends',
+					].filter(Boolean)),
+					hoursWanted: labelOf(hoursWantedOptions, profile.hoursWanted),
+					roles: ((profile.roles as string[]) ?? []).map(roleName).join(', ') || 'None given',
+					experience: labelOf(experienceOptions, profile.experienceYears),
+					settings: labels(settings, profile.experienceSettings),
+					qualifications: labels(candidateQualifications, profile.qualifications),
+				}
+			: null,
+		statement: a.supportingStatement,
+		cv: a.cv ? { id: a.cv.id, name: a.cv.originalName, sizeKb: Math.ceil(a.cv.size / 1024) } : null,
+		answers: a.answers.map((x) => ({ question: x.question.text, answer: x.answer })),
+		events: a.events.map((e) => ({ id: e.id, stage: e.stage, actor: e.actor, detail: e.detail, at: formatDateTime(e.at) })),
+		notes: a.notes.map((n) => ({ id: n.id, author: n.authorName, body: n.body, at: formatDateTime(n.createdAt) })),
+		interview: interview
+			? {
+					when: formatInterviewTime(interview.startsAt),
+					durationMinutes: interview.durationMinutes,
+					location: interview.location,
+					videoUrl: interview.videoUrl,
+					response: interview.response,
+					responseMessage: interview.responseMessage,
+				}
+			: null,
+		interviewDefaults: interview
+			? {
+					interviewDay: String(interviewParts!.day),
+					interviewMonth: String(interviewParts!.month),
+					interviewYear: String(interviewParts!.year),
+					time: new Date(interview.startsAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }),
+					durationMinutes: String(interview.durationMinutes),
+					location: interview.location ?? '',
+					videoUrl: interview.videoUrl ?? '',
+					details: interview.details,
+				}
+			: { durationMinutes: '30' },
+		checks: a.checks.map((c) => ({ kind: c.kind, label: labelOf(checkKinds, c.kind), status: c.status, nextActor: c.nextActor, note: c.note })),
+		outstandingChecks: a.checks.filter((c) => c.status !== 'cleared').length,
+		unsuccessfulReason: a.unsuccessfulReason ? labelOf(unsuccessfulReasons, a.unsuccessfulReason) : null,
+	}
+}
+
+const IntentSchema = z.enum(['reviewing', 'interview', 'offer', 'check', 'hired', 'unsuccessful', 'note'])
+
+type ActionResult = { intent: string; result: FormResult }
+
+function failed(intent: string, result: FormResult, status = 400) {
+	return data<ActionResult>({ intent, result }, { status })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const { member, application } = await load(request, params.applicationId)
+	const formData = await request.formData()
+	const intent = IntentSchema.safeParse(formData.get('intent'))
+	if (!intent.success) return failed('', { status: 'error', error: { '': ['Choose what to do'] } })
+	const id = application.id
+	const providerId = member.provider.id
+	const done = (what: string) => redirect(`/provider/applications/${id}?done=${what}`)
+	try {
+		switch (intent.data) {
+			case 'reviewing':
+				await markReviewing(id, providerId)
+				return done('reviewing')
+			case 'offer':
+				await makeConditionalOffer(id, providerId)
+				return done('offer')
+			case 'hired': {
+				const { vacancyClosed } = await markHired(id, providerId)
+				return done(vacancyClosed ? 'hired-closed' : 'hired')
+			}
+			case 'interview': {
+				const submission = parseWithZod(formData, { schema: InterviewSchema })
+				if (submission.status !== 'success') return failed('interview', submission.reply())
+				await scheduleInterview(id, providerId, submission.value)
+				return done('interview')
+			}
+			case 'unsuccessful': {
+				const submission = parseWithZod(formData, { schema: UnsuccessfulSchema })
+				if (submission.status !== 'success') return failed('unsuccessful', submission.reply())
+				await markUnsuccessful(id, providerId, submission.value)
+				return done('unsuccessful')
+			}
+			case 'check': {
+				const submission = parseWithZod(formData, { schema: CheckUpdateSchema })
+				if (submission.status !== 'success') return failed('check', submission.reply())
+				await updateCheck(id, providerId, submission.value)
+				return done('check')
+			}
+			case 'note': {
+				const submission = parseWithZod(formData, {
+					schema: z.object({
+						body: z.string({ error: 'Write the note' }).trim().min(1, { error: 'Write the note' }).max(2000, { error: 'Notes must be 2,000 characters or fewer' }),
+					}),
+				})
+				if (submission.status !== 'success') return failed('note', submission.reply())
+				const author = await prisma.user.findUniqueOrThrow({ where: { id: member.userId }, select: { name: true, email: true } })
+				await addNote(id, providerId, { id: member.userId, name: author.name ?? author.email }, submission.value.body)
+				return done('note')
+			}
+		}
+	} catch (error) {
+		if (error instanceof ApplicationError) return failed(intent.data, { status: 'error', error: { '': [error.message] } }, 409)
+		throw error
+	}
+}
+
+export const handle: PageHandle = {
+	title: (d: { candidate: { name: string } | null; vacancy: { title: string } }) => `${d.candidate?.name ?? 'Withdrawn candidate'}: ${d.vacancy.title}`,
+}
+
+const notices: Record<string, string> = {
+	reviewing: 'Marked as reviewing. The candidate has been told.',
+	interview: 'Interview invitation sent, with a calendar file.',
+	offer: 'Conditional offer made. The candidate has been sent the list of checks.',
+	check: 'Check updated.',
+	hired: 'Marked as hired. The candidate has been told.',
+	'hired-closed': 'Marked as hired. That fills the last position, so the vacancy is now closed.',
+	unsuccessful: 'Marked as unsuccessful. The candidate has been told, kindly.',
+	note: 'Note added.',
+}
+
+function Detail({ label, children }: { label: string; children: React.ReactNode }) {
+	return (
+		<>
+			<dt className="font-bold">{label}</dt>
+			<dd className="mb-2 sm:mb-0">{children}</dd>
+		</>
+	)
+}
+
+export default function ProviderApplicationRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined)
+	const interviewFields = useFormFields('interview', resultFor('interview'), d.interviewDefaults)
+	const unsuccessfulFields = useFormFields('unsuccessful', resultFor('unsuccessful'))
+	const noteFields = useFormFields('note', resultFor('note'))
+	const generalError = actionData?.result.error?.['']?.[0]
+	const notice = params.get('done') && !actionData ? notices[params.get('done')!] : null
+	const can = (stage: string) => (d.next as string[]).includes(stage)
+
+	return (
+		<div>
+			{notice ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					{notice}
+				</div>
+			) : null}
+			<ErrorSummary
+				formError={generalError}
+				errors={[
+					...interviewFields.summary([['interviewDay', 'interviewDay'], ['interviewMonth', 'interviewDay'], ['interviewYear', 'interviewDay'], 'time', 'durationMinutes', 'location', 'videoUrl', 'details']),
+					...unsuccessfulFields.summary(['reason', 'feedback']),
+					...noteFields.summary(['body']),
+				]}
+			/>
+			<p className="mb-4">
+				<Link to={`/provider/applications?vacancy=${d.vacancy.id}`}>‹ All applicants for this vacancy</Link>
+			</p>
+			<span className="block text-lg text-muted">
+				<Link to={`/provider/vacancies/${d.vacancy.id}`}>{d.vacancy.title}</Link>
+			</span>
+			<h1 className="mb-2 text-3xl">{d.candidate?.name ?? 'Withdrawn candidate'}</h1>
+			<p className="mb-6">
+				<StageTag stage={d.stage} /> <span className="ml-2 text-muted">Applied {d.sent}</span>
+				{d.unsuccessfulReason ? <span className="ml-2 text-muted">· {d.unsuccessfulReason}</span> : null}
+			</p>
+
+			<div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
+				<div>
+					{d.next.length ? (
+						<section aria-labelledby="next-heading" className="mb-8 border-t-4 border-brand bg-[#f3f2f1] p-4">
+							<h2 id="next-heading" className="mb-4 text-2xl">
+								Next step
+							</h2>
+							<div className="mb-4 flex flex-wrap gap-3">
+								{can('reviewing') ? (
+									<Form method="post">
+										<button type="submit" name="intent" value="reviewing" className="btn btn-secondary">
+											Start reviewing
+										</button>
+									</Form>
+								) : null}
+								{can('conditional-offer') ? (
+									<Form method="post">
+										<button type="submit" name="intent" value="offer" className="btn">
+											Make a conditional offer
+										</button>
+									</Form>
+								) : null}
+								{can('hired') ? (
+									d.outstandingChecks ? (
+										<p className="self-center">
+											Mark as hired once all checks are cleared ({d.outstandingChecks} to go).
+										</p>
+									) : (
+										<Form method="post">
+											<button type="submit" name="intent" value="hired" className="btn">
+												Mark as hired
+											</button>
+										</Form>
+									)
+								) : null}
+							</div>
+
+							{can('interview') ? (
+								<details className="mb-4" open={actionData?.intent === 'interview' || undefined}>
+									<summary className="cursor-pointer font-bold text-brand underline">
+										{d.stage === 'interview' ? 'Change the interview time' : 'Invite to an interview'}
+									</summary>
+									<Form method="post" noValidate className="mt-4 bg-white p-4">
+										<DateInput fields={interviewFields} prefix="interview" legend="Date" hint="For example, 27 3 2027." />
+										<TextField fields={interviewFields} name="time" label="Time" hint="24-hour clock, like 14:30. UK time." width="w-28" inputMode="numeric" />
+										<TextField fields={interviewFields} name="durationMinutes" label="How long, in minutes" width="w-24" inputMode="numeric" />
+										<TextField fields={interviewFields} name="location" label="Where (address or room)" hint="Leave blank for a video interview." />
+										<TextField fields={interviewFields} name="videoUrl" label="Video call link (optional)" type="url" spellCheck={false} />
+										<TextArea fields={interviewFields} name="details" label="Anything they should know (optional)" hint="Who they will meet, what to bring, parking." rows={3} />
+										<button type="submit" name="intent" value="interview" className="btn">
+											Send the invitation
+										</button>
+									</Form>
+								</details>
+							) : null}
+
+							{can('unsuccessful') ? (
+								<details open={actionData?.intent === 'unsuccessful' || undefined}>
+									<summary className="cursor-pointer font-bold text-brand underline">Mark as unsuccessful</summary>
+									<Form method="post" noValidate className="mt-4 bg-white p-4">
+										<Radios fields={unsuccessfulFields} name="reason" legend="Why?" hint="The candidate gets a kind email written for this reason." options={unsuccessfulReasons} />
+										<TextArea fields={unsuccessfulFields} name="feedback" label="Feedback for the candidate (optional)" hint="One or two helpful sentences. They will see this." rows={3} />
+										<button type="submit" name="intent" value="unsuccessful" className="btn btn-warning">
+											Mark as unsuccessful
+										</button>
+									</Form>
+								</details>
+							) : null}
+						</section>
+					) : null}
+
+					{d.interview && d.stage === 'interview' ? (
+						<section aria-labelledby="interview-heading" className="mb-8">
+							<h2 id="interview-heading" className="mb-2 text-2xl">
+								Interview
+							</h2>
+							<p className="mb-1">
+								{d.interview.when}, {d.interview.durationMinutes} minutes{d.interview.location ? `, ${d.interview.location}` : ''}
+								{d.interview.videoUrl ? ', by video' : ''}.
+							</p>
+							<p>
+								<strong>
+									{d.interview.response === 'accepted'
+										? 'The candidate accepted.'
+										: d.interview.response === 'reschedule-requested'
+											? 'The candidate asked for another time.'
+											: 'Waiting for the candidate to reply.'}
+								</strong>
+								{d.interview.responseMessage ? ` “${d.interview.responseMessage}”` : ''}
+							</p>
+						</section>
+					) : null}
+
+					{d.checks.length ? (
+						<section aria-labelledby="checks-heading" className="mb-8">
+							<h2 id="checks-heading" className="mb-3 text-2xl">
+								Pre-employment checks
+							</h2>
+							{d.checks.map((c) => (
+								<CheckRow key={c.kind} check={c} editable={d.stage === 'conditional-offer'} result={actionData?.intent === 'check' ? actionData.result : undefined} />
+							))}
+						</section>
+					) : null}
+
+					<section aria-labelledby="candidate-heading" className="mb-8">
+						<h2 id="candidate-heading" className="mb-3 text-2xl">
+							The candidate
+						</h2>
+						{d.candidate ? (
+							<dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+								<Detail label="Email">
+									<a href={`mailto:${d.candidate.email}`}>{d.candidate.email}</a>
+								</Detail>
+								<Detail label="Phone">
+									<a href={`tel:${d.candidate.phone}`}>{d.candidate.phone}</a>
+								</Detail>
+								<Detail label="Postcode">{d.candidate.postcode}</Detail>
+								<Detail label="Right to work">{d.candidate.rightToWork}</Detail>
+								<Detail label="Driving">{d.candidate.driving}</Detail>
+								<Detail label="Can work">{d.candidate.availability}</Detail>
+								<Detail label="Hours wanted">{d.candidate.hoursWanted}</Detail>
+								<Detail label="Interested in">{d.candidate.roles}</Detail>
+								<Detail label="Care experience">{d.candidate.experience}</Detail>
+								<Detail label="Worked in">{d.candidate.settings}</Detail>
+								<Detail label="Qualifications">{d.candidate.qualifications}</Detail>
+							</dl>
+						) : (
+							<p>This candidate deleted their account. Their details have been removed.</p>
+						)}
+						{d.answers.length ? (
+							<>
+								<h3 className="mb-2 mt-6 text-xl">Answers to your questions</h3>
+								{d.answers.map((a) => (
+									<div key={a.question} className="mb-3">
+										<p className="font-bold">{a.question}</p>
+										<p>{a.answer === 'yes' ? 'Yes' : a.answer === 'no' ? 'No' : a.answer}</p>
+									</div>
+								))}
+							</>
+						) : null}
+						<h3 className="mb-2 mt-6 text-xl">Supporting statement</h3>
+						{d.statement ? <p className="whitespace-pre-line">{d.statement}</p> : <p className="text-muted">None given.</p>}
+						{d.cv ? (
+							<p className="mt-4">
+								<a href={`/files/${d.cv.id}`}>
+									Download CV<span className="sr-only"> of {d.candidate?.name}</span> ({d.cv.name}, {d.cv.sizeKb} KB)
+								</a>
+							</p>
+						) : null}
+					</section>
+				</div>
+
+				<div>
+					<section aria-labelledby="notes-heading" className="mb-8">
+						<h2 id="notes-heading" className="mb-1 text-2xl">
+							Notes
+						</h2>
+						<p className="mb-3 text-muted">Only your team can see these.</p>
+						<Form method="post" noValidate className="mb-4">
+							<TextArea fields={noteFields} name="body" label="Add a note" rows={3} maxLength={2000} />
+							<button type="submit" name="intent" value="note" className="btn btn-secondary">
+								Add note
+							</button>
+						</Form>
+						{d.notes.map((n) => (
+							<div key={n.id} className="mb-3 border-l-4 border-line pl-3">
+								<p className="whitespace-pre-line">{n.body}</p>
+								<p className="text-sm text-muted">
+									{n.author}, {n.at}
+								</p>
+							</div>
+						))}
+					</section>
+					<section aria-labelledby="history-heading">
+						<h2 id="history-heading" className="mb-3 text-2xl">
+							History
+						</h2>
+						<StageHistory events={d.events} />
+					</section>
+				</div>
+			</div>
+		</div>
+	)
+}
+
+function CheckRow({
+	check,
+	editable,
+	result,
+}: {
+	check: { kind: string; label: string; status: string; nextActor: string; note: string }
+	editable: boolean
+	result?: FormResult
+}) {
+	const fields = useFormFields(`check-${check.kind}`, result?.initialValue?.kind === check.kind ? result : undefined, check)
+	if (!editable) {
+		return (
+			<p className="mb-2">
+				<strong>{check.label}:</strong> {labelOf(checkStatuses, check.status)}
+			</p>
+		)
+	}
+	return (
+		<Form method="post" noValidate className="mb-4 border-b border-line pb-4">
+			<input type="hidden" name="kind" value={check.kind} />
+			<h3 className="mb-2 text-lg">{check.label}</h3>
+			<div className="grid gap-x-4 sm:grid-cols-2">
+				<SelectField fields={fields} name="status" label="Status" options={checkStatuses} placeholder="Choose a status" />
+				<SelectField fields={fields} name="nextActor" label="Who acts next" options={checkActors} placeholder="Choose who" />
+			</div>
+			<TextField fields={fields} name="note" label={`Note about the ${check.label.toLowerCase()} (optional)`} />
+			<button type="submit" name="intent" value="check" className="btn btn-secondary">
+				Save<span className="sr-only"> {check.label.toLowerCase()}</span>
+			</button>
+		</Form>
+	)
+}

@@ -1,0 +1,109 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, Radios, TextField, useFormFields } from '#app/components/forms.tsx'
+import { labelOf, teamRoles } from '#app/models/options.ts'
+import { requireProviderMember } from '#app/models/providers.server.ts'
+import { InviteSchema, inviteColleague, listTeam, TeamError } from '#app/models/team.server.ts'
+import { formatDate } from '#app/utils/dates.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const member = await requireProviderMember(request)
+	const team = await listTeam(member.provider.id)
+	return {
+		isOwner: member.role === 'owner',
+		members: team.members.map((m) => ({ id: m.id, name: m.user.name ?? m.user.email, email: m.user.email, role: m.role, since: formatDate(m.createdAt) })),
+		invitations: team.invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expires: formatDate(i.expiresAt) })),
+	}
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const member = await requireProviderMember(request)
+	const submission = parseWithZod(await request.formData(), { schema: InviteSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	try {
+		await inviteColleague(member.provider.id, { userId: member.userId, role: member.role }, submission.value)
+	} catch (error) {
+		if (error instanceof TeamError) return data({ result: submission.reply({ fieldErrors: { email: [error.message] } }) }, { status: 409 })
+		throw error
+	}
+	return redirect('/provider/team?invited=1')
+}
+
+export const handle: PageHandle = { title: 'Your team' }
+
+export default function TeamRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	const fields = useFormFields('invite', actionData?.result, { role: 'recruiter' })
+	return (
+		<div className="max-w-3xl">
+			{params.get('invited') && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					Invitation sent. It lasts 7 days.
+				</div>
+			) : null}
+			<ErrorSummary errors={fields.summary(['email', 'role'])} formError={fields.formError} />
+			<h1 className="mb-6 text-3xl">Your team</h1>
+			<table className="mb-8 w-full border-collapse text-left">
+				<caption className="mb-2 text-left text-xl font-bold">Members</caption>
+				<thead>
+					<tr className="border-b-2 border-ink">
+						<th scope="col" className="py-2 pr-4">
+							Name
+						</th>
+						<th scope="col" className="py-2 pr-4">
+							Email
+						</th>
+						<th scope="col" className="py-2 pr-4">
+							Role
+						</th>
+						<th scope="col" className="py-2">
+							Since
+						</th>
+					</tr>
+				</thead>
+				<tbody>
+					{d.members.map((m) => (
+						<tr key={m.id} className="border-b border-line">
+							<td className="py-2 pr-4">{m.name}</td>
+							<td className="py-2 pr-4">{m.email}</td>
+							<td className="py-2 pr-4">{m.role === 'owner' ? 'Owner' : 'Recruiter'}</td>
+							<td className="py-2">{m.since}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			{d.invitations.length ? (
+				<>
+					<h2 className="mb-2 text-xl">Waiting to accept</h2>
+					<ul className="mb-8 ml-6 list-disc">
+						{d.invitations.map((i) => (
+							<li key={i.id}>
+								{i.email}, {labelOf(teamRoles, i.role).split(':')[0].toLowerCase()}, until {i.expires}
+							</li>
+						))}
+					</ul>
+				</>
+			) : null}
+			{d.isOwner ? (
+				<section aria-labelledby="invite-heading">
+					<h2 id="invite-heading" className="mb-4 text-2xl">
+						Invite a colleague
+					</h2>
+					<Form method="post" noValidate>
+						<TextField fields={fields} name="email" label="Their email address" type="email" autoComplete="off" spellCheck={false} />
+						<Radios fields={fields} name="role" legend="What can they do?" options={teamRoles} />
+						<button type="submit" className="btn">
+							Send invitation
+						</button>
+					</Form>
+				</section>
+			) : (
+				<p>Ask an owner of your team to invite colleagues.</p>
+			)}
+		</div>
+	)
+}
