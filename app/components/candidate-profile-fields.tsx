@@ -8,6 +8,23 @@ import {
 } from '#app/models/options.ts'
 import { Checkboxes, Radios, TextField, type FieldState } from './forms.tsx'
 
+export const profileFieldOrder = [
+	'firstName',
+	'lastName',
+	'email',
+	'phone',
+	'postcode',
+	'rightToWork',
+	'drivingLicence',
+	'hasCar',
+	'availability',
+	'hoursWanted',
+	'roles',
+	'experienceYears',
+	'experienceSettings',
+	'qualifications',
+]
+
 const yesNo = [
 	{ id: 'yes', label: 'Yes' },
 	{ id: 'no', label: 'No' },

@@ -6,9 +6,8 @@ import { hashPassword } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 import { consumeVerification, createVerification, findVerification } from '#app/utils/tokens.server.ts'
+import { RESET_MINUTES, SIGN_IN_MINUTES } from './link-lifetimes.ts'
 
-export const RESET_MINUTES = 60
-export const SIGN_IN_MINUTES = 30
 
 /**
  * Emails a single-use link if the address has an account; says nothing either

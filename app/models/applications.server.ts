@@ -22,8 +22,8 @@ import { EmailSchema, optionalText } from '#app/utils/validation.ts'
 import { CandidateProfileSchema, profileToJson, saveCandidateProfile, type StoredProfile } from './candidates.server.ts'
 import { checkKinds, ids, unsuccessfulReasons, type StageId } from './options.ts'
 import { storeFile, type Upload } from './files.server.ts'
+import { CONFIRM_TTL_HOURS } from './link-lifetimes.ts'
 
-export const CONFIRM_TTL_HOURS = 48
 
 export class ApplicationError extends Error {}
 

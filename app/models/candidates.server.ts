@@ -42,22 +42,6 @@ export const CandidateProfileSchema = z.object({
 
 export type CandidateProfileInput = z.infer<typeof CandidateProfileSchema>
 
-export const profileFieldOrder = [
-	'firstName',
-	'lastName',
-	'email',
-	'phone',
-	'postcode',
-	'rightToWork',
-	'drivingLicence',
-	'hasCar',
-	'availability',
-	'hoursWanted',
-	'roles',
-	'experienceYears',
-	'experienceSettings',
-	'qualifications',
-]
 
 /** Stored JSON form of the profile (for an unconfirmed candidate's application). */
 export function profileToJson(input: CandidateProfileInput) {

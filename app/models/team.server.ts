@@ -7,9 +7,9 @@ import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 import { newToken, tokenHash } from '#app/utils/tokens.server.ts'
 import { EmailSchema, NewPasswordSchema, requiredText } from '#app/utils/validation.ts'
+import { INVITATION_DAYS } from './link-lifetimes.ts'
 import { ids, teamRoles } from './options.ts'
 
-export const INVITATION_DAYS = 7
 
 export const InviteSchema = z.object({
 	email: EmailSchema,

@@ -1,16 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { CandidateProfileFields } from '#app/components/candidate-profile-fields.tsx'
+import { CandidateProfileFields, profileFieldOrder } from '#app/components/candidate-profile-fields.tsx'
 import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
 import { roleOptions } from '#app/models/care-roles.server.ts'
-import {
-	CandidateProfileSchema,
-	getCandidateProfile,
-	profileFieldOrder,
-	profileFormValues,
-	updateCandidateProfile,
-} from '#app/models/candidates.server.ts'
+import { CandidateProfileSchema, getCandidateProfile, profileFormValues, updateCandidateProfile } from '#app/models/candidates.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 

@@ -1,5 +1,5 @@
-import { Link, useParams } from '@remix-run/react'
-import { CONFIRM_TTL_HOURS } from '#app/models/applications.server.ts'
+import { Link, useLoaderData, useParams } from '@remix-run/react'
+import { CONFIRM_TTL_HOURS } from '#app/models/link-lifetimes.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader() {
@@ -10,6 +10,7 @@ export const handle: PageHandle = { title: 'Check your email' }
 
 export default function CheckEmailRoute() {
 	const { vacancyId } = useParams()
+	const { hours } = useLoaderData<typeof loader>()
 	return (
 		<div className="max-w-2xl">
 			<div className="mb-6 bg-success p-6 text-white">
@@ -17,7 +18,7 @@ export default function CheckEmailRoute() {
 				<p className="text-lg">Your application is saved. It will be sent when you confirm your email address.</p>
 			</div>
 			<p className="mb-4">
-				We have sent a link to the email address you gave. Open it on any device within {CONFIRM_TTL_HOURS} hours to send
+				We have sent a link to the email address you gave. Open it on any device within {hours} hours to send
 				your application.
 			</p>
 			<h2 className="mb-2 text-xl">If it has not arrived</h2>
