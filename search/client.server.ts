@@ -3,6 +3,9 @@ import { Meilisearch, MeilisearchRequestError, MeilisearchRequestTimeOutError } 
 
 export type SearchConfig = { url: string; apiKey: string; indexName: string }
 
+/** The talent pool lives beside the jobs index, in an index of its own. */
+export const poolIndexName = () => `${searchConfig().indexName}_talent_pool`
+
 type SearchState = {
 	config: SearchConfig | null
 	client: Meilisearch | null

@@ -10,7 +10,13 @@ const nudge = remember<Nudge>('search-outbox-nudge', () => ({ listeners: new Set
  */
 export async function recordVacancyChange(tx: Tx, vacancyIds: number | number[]) {
 	const ids = Array.isArray(vacancyIds) ? vacancyIds : [vacancyIds]
-	if (ids.length) await tx.searchOutbox.createMany({ data: ids.map((vacancyId) => ({ vacancyId })) })
+	if (ids.length) await tx.searchOutbox.createMany({ data: ids.map((id) => ({ entity: 'vacancy', entityId: String(id) })) })
+}
+
+/** The same for talent-pool candidates, by their pool id (which outlives the account). */
+export async function recordCandidateChange(tx: Tx, poolIds: string | string[]) {
+	const ids = Array.isArray(poolIds) ? poolIds : [poolIds]
+	if (ids.length) await tx.searchOutbox.createMany({ data: ids.map((id) => ({ entity: 'candidate', entityId: id })) })
 }
 
 /** Wakes the sync worker now rather than at its next poll. */

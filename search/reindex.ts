@@ -10,7 +10,7 @@ import { getEnv, loadDotEnv } from '#app/utils/env.server.ts'
 import { projectRoot } from '#app/utils/project-root.server.ts'
 import { configureSearch } from './client.server.ts'
 import { runningInstance, startMeilisearch } from './meili-process.server.ts'
-import { rebuildIndex } from './sync.server.ts'
+import { projections, rebuildIndex } from './sync.server.ts'
 
 loadDotEnv(projectRoot)
 const env = getEnv()
@@ -28,14 +28,16 @@ if (env.MEILI_URL && env.MEILI_MASTER_KEY) {
 		stop = () => meili.stop()
 	}
 }
-const started = Date.now()
-let last = -1
-const result = await rebuildIndex((done, total) => {
-	const percent = total ? Math.floor((done / total) * 100) : 100
-	if (percent !== last) process.stdout.write(`\rIndexing ${done}/${total} vacancies (${percent}%)`)
-	last = percent
-})
-process.stdout.write('\n')
-console.log(`Rebuilt the index with ${result.documents} vacancies in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+for (const projection of projections) {
+	const started = Date.now()
+	let last = -1
+	const result = await rebuildIndex(projection, (done, total) => {
+		const percent = total ? Math.floor((done / total) * 100) : 100
+		if (percent !== last) process.stdout.write(`\rIndexing ${projection.entity} documents: ${done}/${total} (${percent}%)`)
+		last = percent
+	})
+	process.stdout.write('\n')
+	console.log(`Rebuilt ${projection.indexUid()} with ${result.documents} documents in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+}
 await stop()
 process.exit(0)

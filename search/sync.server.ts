@@ -1,25 +1,27 @@
 import { MeilisearchApiError } from 'meilisearch'
 import { prisma } from '#app/utils/db.server.ts'
 import { log } from '#app/utils/log.server.ts'
-import {
-	isSearchHealthy,
-	isUnreachable,
-	meili,
-	onSearchHealthChange,
-	pingSearch,
-	searchConfig,
-	setSearchHealthy,
-	vacancyIndex,
-} from './client.server.ts'
-import { documentVersion, isSearchable, liveVacancyWhere, toSearchDocument, vacancyDocumentSelect } from './document.ts'
+import { isSearchHealthy, isUnreachable, meili, onSearchHealthChange, pingSearch, setSearchHealthy } from './client.server.ts'
 import { onSearchOutbox } from './outbox.server.ts'
-import { DOCUMENT_VERSION, indexSettings } from './settings.ts'
+import { poolProjection } from './pool-projection.server.ts'
+import type { Projection } from './projection.ts'
+import { vacancyProjection } from './vacancy-projection.server.ts'
 
 const LEASE_MS = 30_000
 const BATCH = 500
 const TASK_TIMEOUT_MS = 120_000
 
-async function waitTasks(tasks: Array<{ waitTask: (o?: { timeout?: number; interval?: number }) => Promise<{ status: string; error?: { message?: string } | null }> }>) {
+export const projections: Projection[] = [vacancyProjection, poolProjection]
+
+function projectionFor(entity: string) {
+	const projection = projections.find((p) => p.entity === entity)
+	if (!projection) throw new Error(`no search index for ${entity}`)
+	return projection
+}
+
+type WaitableTask = { waitTask: (o?: { timeout?: number; interval?: number }) => Promise<{ status: string; error?: { message?: string } | null }> }
+
+async function waitTasks(tasks: WaitableTask[]) {
 	for (const task of tasks) {
 		const done = await task.waitTask({ timeout: TASK_TIMEOUT_MS, interval: 20 })
 		if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.status}: ${done.error?.message ?? 'no reason given'}`)
@@ -30,17 +32,15 @@ export function backoffMs(attempts: number) {
 	return Math.min(60_000, 500 * 2 ** Math.max(0, attempts - 1))
 }
 
-/** Loads the vacancies and writes them to the index: documents for searchable ones, deletions for the rest. */
-async function pushVacancies(ids: number[], indexUid = searchConfig().indexName) {
+/** Writes these rows to the index as they are now: documents for those that belong, deletions for the rest. */
+async function push(projection: Projection, ids: string[], indexUid = projection.indexUid()) {
 	const index = meili().index(indexUid)
-	const now = new Date()
-	const vacancies = await prisma.vacancy.findMany({ where: { id: { in: ids } }, select: vacancyDocumentSelect })
-	const documents = vacancies.filter((v) => isSearchable(v, now)).map(toSearchDocument)
-	const kept = new Set(documents.map((d) => d.id))
+	const documents = await projection.load(ids)
+	const kept = new Set(documents.map((d) => String(d.id)))
 	const removed = ids.filter((id) => !kept.has(id))
-	const tasks = []
+	const tasks: WaitableTask[] = []
 	if (documents.length) tasks.push(index.addDocuments(documents, { primaryKey: 'id' }))
-	if (removed.length) tasks.push(index.deleteDocuments(removed))
+	if (removed.length) tasks.push(index.deleteDocuments(projection.entity === 'vacancy' ? removed.map(Number) : removed))
 	await waitTasks(tasks)
 	return { upserted: documents.length, deleted: removed.length }
 }
@@ -52,7 +52,7 @@ async function claimOutboxRows(now: Date) {
 			where: { availableAt: { lte: now } },
 			orderBy: { id: 'asc' },
 			take: BATCH,
-			select: { id: true, vacancyId: true, attempts: true },
+			select: { id: true, entity: true, entityId: true, attempts: true },
 		})
 		if (rows.length) {
 			// A lease: if this process dies mid-batch, the rows come back after LEASE_MS.
@@ -77,16 +77,12 @@ async function releaseWithBackoff(rows: OutboxRow[], error: unknown) {
 	}
 }
 
-/** Applies one batch of due outbox rows. Returns how many rows it handled. */
-export async function processSearchOutbox() {
-	const rows = await claimOutboxRows(new Date())
-	if (!rows.length) return 0
-	const byVacancy = new Map<number, OutboxRow[]>()
-	for (const row of rows) byVacancy.set(row.vacancyId, [...(byVacancy.get(row.vacancyId) ?? []), row])
+async function applyRows(projection: Projection, rows: OutboxRow[]) {
+	const byId = new Map<string, OutboxRow[]>()
+	for (const row of rows) byId.set(row.entityId, [...(byId.get(row.entityId) ?? []), row])
 	try {
-		await pushVacancies([...byVacancy.keys()])
+		await push(projection, [...byId.keys()])
 		await prisma.searchOutbox.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })
-		return rows.length
 	} catch (error) {
 		if (isUnreachable(error)) {
 			setSearchHealthy(false)
@@ -94,18 +90,27 @@ export async function processSearchOutbox() {
 			throw error
 		}
 		// One bad document must not hold up the rest: retry them one by one.
-		for (const [vacancyId, vacancyRows] of byVacancy) {
+		for (const [id, idRows] of byId) {
 			try {
-				await pushVacancies([vacancyId])
-				await prisma.searchOutbox.deleteMany({ where: { id: { in: vacancyRows.map((r) => r.id) } } })
+				await push(projection, [id])
+				await prisma.searchOutbox.deleteMany({ where: { id: { in: idRows.map((r) => r.id) } } })
 			} catch (single) {
-				await releaseWithBackoff(vacancyRows, single)
+				await releaseWithBackoff(idRows, single)
 				if (isUnreachable(single)) throw single
-				log.error('search', `vacancy ${vacancyId} could not be indexed: ${single instanceof Error ? single.message : String(single)}`)
+				log.error('search', `${projection.entity} ${id} could not be indexed: ${single instanceof Error ? single.message : String(single)}`)
 			}
 		}
-		return rows.length
 	}
+}
+
+/** Applies one batch of due outbox rows. Returns how many rows it handled. */
+export async function processSearchOutbox() {
+	const rows = await claimOutboxRows(new Date())
+	for (const projection of projections) {
+		const mine = rows.filter((r) => r.entity === projection.entity)
+		if (mine.length) await applyRows(projection, mine)
+	}
+	return rows.length
 }
 
 async function indexExists(uid: string) {
@@ -126,38 +131,29 @@ async function writeState(key: string, value: string) {
 	await prisma.appState.upsert({ where: { key }, create: { key, value }, update: { value } })
 }
 
-async function createIndexWithSettings(uid: string) {
+async function createIndexWithSettings(projection: Projection, uid: string) {
 	await meili().createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS })
-	await waitTasks([meili().index(uid).updateSettings(indexSettings)])
-}
-
-/** Every searchable vacancy's id and document version, straight from the database. */
-async function expectedDocuments() {
-	const rows = await prisma.vacancy.findMany({
-		where: liveVacancyWhere(),
-		select: { id: true, updatedAt: true, provider: { select: { updatedAt: true } } },
-	})
-	return new Map(rows.map((r) => [r.id, documentVersion(r)]))
+	await waitTasks([meili().index(uid).updateSettings(projection.settings)])
 }
 
 /** Every document's id and version, straight from the index. */
-export async function indexedDocuments(uid = searchConfig().indexName) {
+export async function indexedDocuments(projection: Projection = vacancyProjection, uid = projection.indexUid()) {
 	const index = meili().index(uid)
-	const found = new Map<number, number>()
+	const found = new Map<string, number>()
 	const limit = 10_000
 	for (let offset = 0; ; offset += limit) {
-		const page = await index.getDocuments<{ id: number; version: number }>({ fields: ['id', 'version'], limit, offset })
-		for (const doc of page.results) found.set(Number(doc.id), Number(doc.version))
+		const page = await index.getDocuments<{ id: string | number; version: number }>({ fields: ['id', 'version'], limit, offset })
+		for (const doc of page.results) found.set(String(doc.id), Number(doc.version))
 		if (page.results.length < limit) break
 	}
 	return found
 }
 
-async function pushInBatches(ids: number[], uid?: string, onProgress?: (done: number) => void) {
+async function pushInBatches(projection: Projection, ids: string[], uid?: string, onProgress?: (done: number) => void) {
 	let upserted = 0
 	let deleted = 0
 	for (let i = 0; i < ids.length; i += 5000) {
-		const result = await pushVacancies(ids.slice(i, i + 5000), uid)
+		const result = await push(projection, ids.slice(i, i + 5000), uid)
 		upserted += result.upserted
 		deleted += result.deleted
 		onProgress?.(Math.min(ids.length, i + 5000))
@@ -166,17 +162,17 @@ async function pushInBatches(ids: number[], uid?: string, onProgress?: (done: nu
 }
 
 /**
- * Rebuilds the whole index from the database into a new index, then swaps it in
+ * Rebuilds a whole index from the database into a new index, then swaps it in
  * atomically, so searches keep answering from the old one meanwhile.
  */
-export async function rebuildIndex(onProgress?: (done: number, total: number) => void) {
-	const uid = searchConfig().indexName
+export async function rebuildIndex(projection: Projection = vacancyProjection, onProgress?: (done: number, total: number) => void) {
+	const uid = projection.indexUid()
 	const next = `${uid}_rebuild`
 	await meili().deleteIndexIfExists(next)
-	await createIndexWithSettings(next)
-	const ids = [...(await expectedDocuments()).keys()].sort((a, b) => a - b)
+	await createIndexWithSettings(projection, next)
+	const ids = [...(await projection.expected()).keys()]
 	onProgress?.(0, ids.length)
-	const { upserted } = await pushInBatches(ids, next, (done) => onProgress?.(done, ids.length))
+	const { upserted } = await pushInBatches(projection, ids, next, (done) => onProgress?.(done, ids.length))
 	if (await indexExists(uid)) {
 		await meili().swapIndexes([{ indexes: [uid, next], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS })
 		await meili().deleteIndex(next).waitTask({ timeout: TASK_TIMEOUT_MS })
@@ -185,45 +181,24 @@ export async function rebuildIndex(onProgress?: (done: number, total: number) =>
 	}
 	// Changes the sync worker wrote to the old index during the rebuild are not
 	// in the new one: put them right.
-	await fixDrift()
+	await fixDrift(projection)
 	return { documents: upserted }
 }
 
-/**
- * Makes the index match the database: creates it, applies changed settings,
- * rebuilds it when the document shape changed, then fixes any document that is
- * missing, stale or should not be there.
- */
-export async function reconcileIndex() {
-	const uid = searchConfig().indexName
-	const stateKey = `search:${uid}:document-version`
-	let rebuilt = false
-	if (!(await indexExists(uid)) || (await readState(stateKey)) !== String(DOCUMENT_VERSION)) {
-		await rebuildIndex()
-		rebuilt = true
-	} else if (!settingsMatch(await vacancyIndex().getSettings())) {
-		// Changed in code, or an index Meilisearch created by itself without settings.
-		await waitTasks([vacancyIndex().updateSettings(indexSettings)])
-	}
-	await writeState(stateKey, String(DOCUMENT_VERSION))
-	const result = await fixDrift()
-	return { rebuilt, ...result }
-}
-
-function settingsMatch(current: Record<string, unknown>) {
+function settingsMatch(projection: Projection, current: Record<string, unknown>) {
 	const normalise = (value: unknown): unknown =>
 		Array.isArray(value)
 			? value.map(normalise)
 			: value && typeof value === 'object'
 				? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, normalise(v)]))
 				: value
-	return Object.entries(indexSettings).every(([key, wanted]) => {
+	return Object.entries(projection.settings).every(([key, wanted]) => {
 		const have = current[key]
 		if (key === 'filterableAttributes' || key === 'sortableAttributes' || key === 'stopWords') {
 			return JSON.stringify([...((have as string[]) ?? [])].sort()) === JSON.stringify([...(wanted as string[])].sort())
 		}
 		if (key === 'synonyms') return JSON.stringify(normalise(have)) === JSON.stringify(normalise(wanted))
-		if (key === 'typoTolerance' || key === 'pagination' || key === 'faceting') {
+		if (wanted && typeof wanted === 'object' && !Array.isArray(wanted)) {
 			return Object.entries(wanted as Record<string, unknown>).every(
 				([k, v]) => JSON.stringify(normalise((have as Record<string, unknown>)?.[k])) === JSON.stringify(normalise(v)),
 			)
@@ -232,16 +207,43 @@ function settingsMatch(current: Record<string, unknown>) {
 	})
 }
 
-async function fixDrift() {
-	const drift = await findDrift()
-	const result = await pushInBatches([...drift.missingOrStale, ...drift.extra])
+async function reconcileProjection(projection: Projection) {
+	const uid = projection.indexUid()
+	const stateKey = `search:${uid}:document-version`
+	let rebuilt = false
+	if (!(await indexExists(uid)) || (await readState(stateKey)) !== String(projection.documentVersion)) {
+		await rebuildIndex(projection)
+		rebuilt = true
+	} else if (!settingsMatch(projection, (await meili().index(uid).getSettings()) as Record<string, unknown>)) {
+		// Changed in code, or an index Meilisearch created by itself without settings.
+		await waitTasks([meili().index(uid).updateSettings(projection.settings)])
+	}
+	await writeState(stateKey, String(projection.documentVersion))
+	const result = await fixDrift(projection)
+	return { rebuilt, ...result }
+}
+
+/**
+ * Makes every index match the database: creates it, applies changed settings,
+ * rebuilds it when the document shape changed, then fixes any document that is
+ * missing, stale or should not be there. Returns the jobs index's figures.
+ */
+export async function reconcileIndex() {
+	const results = []
+	for (const projection of projections) results.push(await reconcileProjection(projection))
+	return results[0]
+}
+
+async function fixDrift(projection: Projection) {
+	const drift = await findDrift(projection)
+	const result = await pushInBatches(projection, [...drift.missingOrStale, ...drift.extra])
 	return { upserted: result.upserted, deleted: result.deleted, documents: drift.expected }
 }
 
-/** Whether index and database hold exactly the same searchable vacancies at the same versions. */
-export async function findDrift() {
-	const expected = await expectedDocuments()
-	const actual = await indexedDocuments()
+/** Whether an index and the database hold exactly the same rows at the same versions. */
+export async function findDrift(projection: Projection = vacancyProjection) {
+	const expected = await projection.expected()
+	const actual = await indexedDocuments(projection)
 	const missingOrStale = [...expected].filter(([id, v]) => actual.get(id) !== v).map(([id]) => id)
 	const extra = [...actual.keys()].filter((id) => !expected.has(id))
 	return { missingOrStale, extra, expected: expected.size }

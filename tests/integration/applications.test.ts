@@ -175,7 +175,7 @@ describe('the provider’s pipeline', () => {
 		}
 		expect((await act({ intent: 'hired' })).location).toBe(`/provider/applications/${candidate.applicationId}?done=hired-closed`)
 		expect(await prisma.vacancy.findUniqueOrThrow({ where: { id: vacancy.id } })).toMatchObject({ status: 'closed', closedReason: 'filled' })
-		expect(await prisma.searchOutbox.count({ where: { vacancyId: vacancy.id } })).toBeGreaterThan(0)
+		expect(await prisma.searchOutbox.count({ where: { entity: 'vacancy', entityId: String(vacancy.id) } })).toBeGreaterThan(0)
 		await deliverAll()
 		expect(mail.mailbox(candidate.email).map((m) => m.subject)).toContain(`You got the job: Care assistant with ${(await prisma.provider.findUniqueOrThrow({ where: { id: provider.providerId } })).name}`)
 	})

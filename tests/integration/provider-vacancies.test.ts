@@ -175,7 +175,7 @@ describe('posting a vacancy', () => {
 		const id = Number(result.location!.match(/vacancies\/(\d+)/)![1])
 		const vacancy = await prisma.vacancy.findUniqueOrThrow({ where: { id } })
 		expect(vacancy).toMatchObject({ status: 'live', payMin: 1290, payMax: 1340, weekends: true, partTime: true, positions: 2, outcode: 'NR18' })
-		expect(await prisma.searchOutbox.count({ where: { vacancyId: id } })).toBe(1)
+		expect(await prisma.searchOutbox.count({ where: { entity: 'vacancy', entityId: String(id) } })).toBe(1)
 	})
 
 	test('pay below the National Living Wage is refused, naming the rate, together with every other error', async () => {
@@ -313,7 +313,7 @@ describe('lifecycle: draft → live → closed', () => {
 		)
 		const id = Number(created.location!.match(/vacancies\/(\d+)/)![1])
 		expect((await prisma.vacancy.findUniqueOrThrow({ where: { id } })).status).toBe('draft')
-		expect(await prisma.searchOutbox.count({ where: { vacancyId: id } })).toBe(0)
+		expect(await prisma.searchOutbox.count({ where: { entity: 'vacancy', entityId: String(id) } })).toBe(0)
 
 		const act = (intent: string) =>
 			callRoute(() =>
@@ -331,7 +331,7 @@ describe('lifecycle: draft → live → closed', () => {
 		const stale = await insertVacancy(provider.id, { closingDate: addDays(new Date(), -1) })
 		expect(await closeExpiredVacancies()).toBeGreaterThanOrEqual(1)
 		expect(await prisma.vacancy.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: 'closed', closedReason: 'expired' })
-		expect(await prisma.searchOutbox.count({ where: { vacancyId: stale.id } })).toBe(1)
+		expect(await prisma.searchOutbox.count({ where: { entity: 'vacancy', entityId: String(stale.id) } })).toBe(1)
 	})
 })
 

@@ -1,0 +1,59 @@
+import { recordCandidateChange } from '#search/outbox.server.ts'
+import { prisma, type Tx } from '#app/utils/db.server.ts'
+
+export type ConsentKind = 'redirect' | 'talent-pool'
+
+// The exact words a candidate agrees to. Stored with each consent, so what they
+// agreed to stays on record even if these change.
+export const consentWording: Record<ConsentKind, string> = {
+	redirect: 'If this employer can’t offer me this job, they may pass my details to other health and care employers near me',
+	'talent-pool': 'Show my profile in the regional talent pool so employers can invite me to apply',
+}
+
+export async function activeConsents(tx: Tx, userId: string) {
+	const rows = await tx.consent.findMany({ where: { userId, withdrawnAt: null }, select: { kind: true, grantedAt: true } })
+	const granted = (kind: ConsentKind) => rows.find((r) => r.kind === kind)?.grantedAt ?? null
+	return { redirect: granted('redirect'), talentPool: granted('talent-pool') }
+}
+
+/**
+ * Records a grant or a withdrawal (a grant that is already active, or a
+ * withdrawal of nothing, changes nothing). The talent pool index follows
+ * through the outbox, so withdrawal reaches search within seconds.
+ */
+export async function setConsent(tx: Tx, userId: string, kind: ConsentKind, granted: boolean, source: 'apply' | 'account') {
+	const active = await tx.consent.findFirst({ where: { userId, kind, withdrawnAt: null } })
+	if (granted && !active) await tx.consent.create({ data: { userId, kind, wording: consentWording[kind], source } })
+	if (!granted && active) await tx.consent.updateMany({ where: { userId, kind, withdrawnAt: null }, data: { withdrawnAt: new Date() } })
+	const changed = granted !== Boolean(active)
+	if (changed && kind === 'talent-pool') await recordPoolChange(tx, userId)
+	return changed
+}
+
+export async function recordPoolChange(tx: Tx, userId: string) {
+	const profile = await tx.candidateProfile.findUnique({ where: { userId }, select: { poolId: true } })
+	if (profile) await recordCandidateChange(tx, profile.poolId)
+}
+
+export async function consentHistory(userId: string) {
+	return prisma.consent.findMany({ where: { userId }, orderBy: { grantedAt: 'desc' } })
+}
+
+/** Employers this candidate has blocked: they never see them in the pool nor get them as redirects. */
+export async function blockedProviderIds(tx: Tx, userId: string) {
+	return (await tx.employerBlock.findMany({ where: { userId }, select: { providerId: true } })).map((b) => b.providerId)
+}
+
+export async function blockEmployer(userId: string, providerId: string) {
+	await prisma.$transaction(async (tx) => {
+		await tx.employerBlock.upsert({ where: { userId_providerId: { userId, providerId } }, create: { userId, providerId }, update: {} })
+		await recordPoolChange(tx, userId)
+	})
+}
+
+export async function unblockEmployer(userId: string, providerId: string) {
+	await prisma.$transaction(async (tx) => {
+		await tx.employerBlock.deleteMany({ where: { userId, providerId } })
+		await recordPoolChange(tx, userId)
+	})
+}
