@@ -30,8 +30,17 @@ export function mailTransport() {
 	return { transport: state.transport, from: state.from }
 }
 
+/** "Care Careers <no-reply@example.org>" → "example.org" */
+export function mailDomain(from: string) {
+	return from.match(/@([^>\s]+)/)?.[1] ?? 'localhost'
+}
+
+/** "Care Careers <no-reply@example.org>" → "no-reply@example.org" */
+export function mailAddress(from: string) {
+	return from.match(/<([^>]+)>/)?.[1] ?? from.trim()
+}
+
 /** One Message-ID per outbox row, whichever attempt sends it. */
 export function messageIdFor(key: string, from: string) {
-	const domain = from.match(/@([^>\s]+)/)?.[1] ?? 'localhost'
-	return `<${crypto.createHash('sha256').update(key).digest('hex').slice(0, 32)}@${domain}>`
+	return `<${crypto.createHash('sha256').update(key).digest('hex').slice(0, 32)}@${mailDomain(from)}>`
 }

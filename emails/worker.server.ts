@@ -1,5 +1,6 @@
 import { prisma } from '#app/utils/db.server.ts'
 import { log } from '#app/utils/log.server.ts'
+import { startLoop } from '#app/utils/loop.server.ts'
 import { onEmailOutbox, type EmailAttachment } from './outbox.server.ts'
 import { mailTransport, messageIdFor } from './transport.server.ts'
 
@@ -12,35 +13,50 @@ export function emailBackoffMs(attempts: number) {
 	return Math.min(30 * 60_000, 1000 * 2 ** attempts)
 }
 
-async function claim(now: Date) {
+/**
+ * Claims the next due email with a lease. One at a time: a slow SMTP server
+ * must not let the lease on a queued email run out while it waits its turn.
+ */
+async function claimNext(now: Date) {
 	return prisma.$transaction(async (tx) => {
 		// "sending" rows whose lease ran out belong to a worker that died mid-send.
-		const rows = await tx.emailOutbox.findMany({
+		const row = await tx.emailOutbox.findFirst({
 			where: { status: { in: ['pending', 'sending'] }, availableAt: { lte: now } },
 			orderBy: { id: 'asc' },
-			take: BATCH,
 		})
-		if (rows.length) {
-			await tx.emailOutbox.updateMany({
-				where: { id: { in: rows.map((r) => r.id) } },
-				data: { status: 'sending', availableAt: new Date(now.getTime() + LEASE_MS) },
-			})
-		}
-		return rows
+		if (!row) return null
+		const leaseUntil = new Date(now.getTime() + LEASE_MS)
+		const claimed = await tx.emailOutbox.updateMany({
+			where: { id: row.id, availableAt: row.availableAt, status: row.status },
+			data: { status: 'sending', availableAt: leaseUntil },
+		})
+		return claimed.count ? { row, leaseUntil } : null
 	})
 }
 
+/** SMTP 5xx replies are permanent (no such mailbox, rejected): retrying will not help. */
+function isPermanent(error: unknown) {
+	const code = (error as { responseCode?: number }).responseCode
+	return typeof code === 'number' && code >= 500 && code < 600
+}
+
 /**
- * Sends one batch of due emails. Delivery is at least once with a stable
- * Message-ID: if the process dies after the server accepted a message but
- * before it was marked sent, the retry carries the same Message-ID, which the
- * receiving mailbox treats as the same message.
+ * Sends due emails, one claimed row at a time. Delivery is at least once with
+ * a stable Message-ID: if the process dies after the server accepted a message
+ * but before it was marked sent, the retry carries the same Message-ID, which
+ * most mailboxes (and the local sink) keep once. See README, "Exactly once, honestly".
  */
-export async function processEmailOutbox(hooks: { afterSend?: (key: string) => void } = {}) {
-	const rows = await claim(new Date())
+export async function processEmailOutbox(hooks: { afterSend?: (key: string) => void } = {}, limit = BATCH) {
 	const { transport, from } = mailTransport()
+	let claimed = 0
 	let sent = 0
-	for (const row of rows) {
+	while (claimed < limit) {
+		const next = await claimNext(new Date())
+		if (!next) break
+		claimed++
+		const { row, leaseUntil } = next
+		// Every update below holds only while this worker's lease does.
+		const mine = { id: row.id, status: 'sending', availableAt: leaseUntil }
 		try {
 			await transport.sendMail({
 				from,
@@ -57,9 +73,9 @@ export async function processEmailOutbox(hooks: { afterSend?: (key: string) => v
 			})
 		} catch (error) {
 			const attempts = row.attempts + 1
-			const failed = attempts >= MAX_ATTEMPTS
-			await prisma.emailOutbox.update({
-				where: { id: row.id },
+			const failed = attempts >= MAX_ATTEMPTS || isPermanent(error)
+			await prisma.emailOutbox.updateMany({
+				where: mine,
 				data: {
 					attempts,
 					status: failed ? 'failed' : 'pending',
@@ -71,13 +87,13 @@ export async function processEmailOutbox(hooks: { afterSend?: (key: string) => v
 			continue
 		}
 		hooks.afterSend?.(row.messageKey)
-		await prisma.emailOutbox.update({
-			where: { id: row.id },
+		await prisma.emailOutbox.updateMany({
+			where: mine,
 			data: { status: 'sent', sentAt: new Date(), attempts: row.attempts + 1, lastError: null },
 		})
 		sent++
 	}
-	return { claimed: rows.length, sent }
+	return { claimed, sent }
 }
 
 /** Puts failed emails back in the queue (from the admin's email page). */
@@ -91,37 +107,10 @@ export async function retryFailedEmails(ids?: number[]) {
 
 /** The background loop: sends emails as they are queued, and retries with backoff. */
 export function startEmailWorker(options: { pollMs?: number } = {}) {
-	const pollMs = options.pollMs ?? 2000
-	let running = true
-	let wake: (() => void) | null = null
-	const sleep = (ms: number) =>
-		new Promise<void>((resolve) => {
-			const timer = setTimeout(done, ms)
-			function done() {
-				clearTimeout(timer)
-				wake = null
-				resolve()
-			}
-			wake = done
-		})
-	const unsubscribe = onEmailOutbox(() => wake?.())
-	const loop = (async () => {
-		while (running) {
-			try {
-				const { claimed } = await processEmailOutbox()
-				if (claimed === 0) await sleep(pollMs)
-			} catch (error) {
-				log.error('email', `email worker: ${error instanceof Error ? error.message : String(error)}`)
-				await sleep(pollMs)
-			}
-		}
-	})()
-	return {
-		async stop() {
-			running = false
-			unsubscribe()
-			wake?.()
-			await loop
-		},
-	}
+	return startLoop({
+		name: 'email',
+		step: async () => (await processEmailOutbox()).claimed,
+		pollMs: options.pollMs ?? 2000,
+		subscribe: onEmailOutbox,
+	})
 }

@@ -19,6 +19,7 @@ export type VacancyQuery = {
 	page: number
 	perPage: number
 	excludeIds?: number[]
+	excludeProviderIds?: string[]
 	now?: Date
 }
 
@@ -94,6 +95,7 @@ export function meiliFilters(query: VacancyQuery, skip?: string) {
 	if (query.sponsorship) filters.push('visaSponsorship = true')
 	if (query.minHourlyPence !== null) filters.push(`hourlyMax >= ${query.minHourlyPence}`)
 	if (query.excludeIds?.length) filters.push(`id NOT IN [${query.excludeIds.join(', ')}]`)
+	if (query.excludeProviderIds?.length) filters.push(`providerId NOT IN [${query.excludeProviderIds.map(quote).join(', ')}]`)
 	return filters
 }
 
@@ -122,6 +124,7 @@ export function matchesFilters(doc: VacancyDocument, query: VacancyQuery, skip?:
 	if (query.sponsorship && !doc.visaSponsorship) return false
 	if (query.minHourlyPence !== null && doc.hourlyMax < query.minHourlyPence) return false
 	if (query.excludeIds?.includes(doc.id)) return false
+	if (query.excludeProviderIds?.includes(doc.providerId)) return false
 	return true
 }
 

@@ -1,6 +1,7 @@
 import { MeilisearchApiError } from 'meilisearch'
 import { prisma } from '#app/utils/db.server.ts'
 import { log } from '#app/utils/log.server.ts'
+import { createSleeper } from '#app/utils/loop.server.ts'
 import { isSearchHealthy, isUnreachable, meili, onSearchHealthChange, pingSearch, setSearchHealthy } from './client.server.ts'
 import { onSearchOutbox } from './outbox.server.ts'
 import { poolProjection } from './pool-projection.server.ts'
@@ -257,22 +258,12 @@ export function startSearchSync(options: { pollMs?: number; healthCheckMs?: numb
 	const pollMs = options.pollMs ?? 1000
 	const healthCheckMs = options.healthCheckMs ?? 2000
 	let running = true
-	let wake: (() => void) | null = null
 	let needsReconcile = !isSearchHealthy()
-	const sleep = (ms: number) =>
-		new Promise<void>((resolve) => {
-			const timer = setTimeout(done, ms)
-			function done() {
-				clearTimeout(timer)
-				wake = null
-				resolve()
-			}
-			wake = done
-		})
-	const unsubscribe = onSearchOutbox(() => wake?.())
+	const { sleep, wake } = createSleeper()
+	const unsubscribe = onSearchOutbox(wake)
 	const unsubscribeHealth = onSearchHealthChange((healthy) => {
 		if (healthy) needsReconcile = true
-		wake?.()
+		wake()
 	})
 
 	const loop = (async () => {
@@ -313,7 +304,7 @@ export function startSearchSync(options: { pollMs?: number; healthCheckMs?: numb
 			running = false
 			unsubscribe()
 			unsubscribeHealth()
-			wake?.()
+			wake()
 			await loop
 		},
 	}

@@ -5,8 +5,9 @@ import {
 	hoursWantedOptions,
 	rightToWorkOptions,
 	settings,
+	travelChoices,
 } from '#app/models/options.ts'
-import { Checkboxes, Radios, TextField, type FieldState } from './forms.tsx'
+import { Checkbox, Checkboxes, Radios, SelectField, TextField, type FieldState } from './forms.tsx'
 
 export const profileFieldOrder = [
 	'firstName',
@@ -23,6 +24,7 @@ export const profileFieldOrder = [
 	'experienceYears',
 	'experienceSettings',
 	'qualifications',
+	'travelMiles',
 ]
 
 const yesNo = [
@@ -65,12 +67,43 @@ export function CandidateProfileFields({
 			<Radios fields={fields} name="hasCar" legend="Do you have a car you can use for work?" options={yesNo} inline />
 			<Checkboxes fields={fields} name="availability" legend="When can you work?" hint="Select all that apply." options={availabilityOptions} />
 			<Radios fields={fields} name="hoursWanted" legend="What hours do you want?" options={hoursWantedOptions} inline />
+			<SelectField
+				fields={fields}
+				name="travelMiles"
+				label="How far can you travel to work?"
+				options={travelChoices.map((m) => ({ id: String(m), label: `Up to ${m} miles` }))}
+				placeholder="Choose a distance"
+			/>
 			<Checkboxes fields={fields} name="roles" legend="Roles you are interested in (optional)" hint="Select all that apply." options={roles} />
 
 			<h2 className="mb-4 mt-8 text-2xl">Experience and qualifications</h2>
 			<Radios fields={fields} name="experienceYears" legend="How much paid or unpaid care experience do you have?" options={experienceOptions} />
 			<Checkboxes fields={fields} name="experienceSettings" legend="Where have you worked in care? (optional)" options={settings} />
 			<Checkboxes fields={fields} name="qualifications" legend="Which of these do you have? (optional)" options={candidateQualifications} />
+		</>
+	)
+}
+
+/** The two consents, in the candidate's own words, unticked until they tick them. */
+export function ConsentFields({ fields }: { fields: FieldState }) {
+	return (
+		<>
+			<h2 className="mb-2 mt-8 text-2xl">If this job is not for you</h2>
+			<p className="mb-4 max-w-2xl text-muted">
+				Both are optional. You can change your mind at any time in your account, and choose employers who should never see
+				your details.
+			</p>
+			<Checkbox
+				fields={fields}
+				name="consentRedirect"
+				label="If this employer can’t offer me this job, they may pass my details to other health and care employers near me"
+			/>
+			<Checkbox
+				fields={fields}
+				name="consentTalentPool"
+				label="Show my profile in the regional talent pool so employers can invite me to apply"
+				hint="Employers see your skills and the first half of your postcode, never your name or contact details, until you accept an invitation."
+			/>
 		</>
 	)
 }

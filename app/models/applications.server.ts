@@ -1,36 +1,32 @@
-import { TZDate } from '@date-fns/tz'
+import crypto from 'node:crypto'
 import { z } from 'zod'
 import * as applicationReceivedCandidate from '#emails/templates/application-received-candidate.tsx'
 import * as applicationReceivedProvider from '#emails/templates/application-received-provider.tsx'
-import * as applicationReviewing from '#emails/templates/application-reviewing.tsx'
 import * as applicationWithdrawn from '#emails/templates/application-withdrawn.tsx'
-import * as conditionalOffer from '#emails/templates/conditional-offer.tsx'
 import * as confirmApplication from '#emails/templates/confirm-application.tsx'
-import * as hired from '#emails/templates/hired.tsx'
-import * as interviewInvitation from '#emails/templates/interview-invitation.tsx'
 import * as interviewResponse from '#emails/templates/interview-response.tsx'
-import * as unsuccessful from '#emails/templates/unsuccessful.tsx'
-import { interviewInvitation as interviewIcs } from '#emails/ics.server.ts'
 import { notifyEmailOutbox, queueEmail, type QueuedEmail } from '#emails/outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
-import { notifySearchOutbox, recordVacancyChange } from '#search/outbox.server.ts'
-import { LONDON } from '#app/utils/dates.ts'
 import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
-import { getEnv, publicUrl } from '#app/utils/env.server.ts'
-import { createVerification, consumeVerification } from '#app/utils/tokens.server.ts'
+import { publicUrl } from '#app/utils/env.server.ts'
+import { consumeVerification, createVerification, findVerification, newToken } from '#app/utils/tokens.server.ts'
 import { EmailSchema, optionalText } from '#app/utils/validation.ts'
-import { CandidateProfileSchema, profileToJson, saveCandidateProfile, type StoredProfile } from './candidates.server.ts'
-import { checkKinds, ids, unsuccessfulReasons, type StageId } from './options.ts'
-import { storeFile, type Upload } from './files.server.ts'
+import { CandidateProfileSchema, profileFormValues, profileToJson, saveCandidateProfile, type StoredProfile } from './candidates.server.ts'
+import { setConsent } from './consent.server.ts'
+import { discardUpload, recordUpload, writeUpload, type Upload, type WrittenUpload } from './files.server.ts'
+import { formatInterviewTime } from './interview-time.ts'
 import { CONFIRM_TTL_HOURS } from './link-lifetimes.ts'
-
+import { isFinished } from './options.ts'
+import { recordRedirectProgress } from './redirect-progress.server.ts'
 
 export class ApplicationError extends Error {}
 
 type Question = { id: number; kind: string; text: string }
 
-/** The apply form: the candidate's profile, this job's questions, a statement and (without an account) an email. */
-export function applyFormSchema(questions: Question[], options: { needsEmail: boolean }) {
+const consentBox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean())
+
+/** Fields for the answers to a vacancy's own questions (q<id>). */
+export function answersShape(questions: Question[]) {
 	const answers: Record<string, z.ZodTypeAny> = {}
 	for (const q of questions) {
 		answers[`q${q.id}`] =
@@ -42,178 +38,271 @@ export function applyFormSchema(questions: Question[], options: { needsEmail: bo
 						.min(1, { error: `Answer the question: ${q.text}` })
 						.max(1000, { error: 'Answers must be 1,000 characters or fewer' })
 	}
+	return answers
+}
+
+/** The apply form: the candidate's profile, this job's questions, a statement, consents and (without an account) an email. */
+export function applyFormSchema(questions: Question[], options: { needsEmail: boolean }) {
 	return CandidateProfileSchema.extend({
 		email: options.needsEmail ? EmailSchema : z.string().optional(),
 		supportingStatement: optionalText('your supporting statement', 5000),
-		...answers,
+		consentRedirect: consentBox,
+		consentTalentPool: consentBox,
+		...answersShape(questions),
 	})
 }
 
 export type ApplyInput = z.infer<ReturnType<typeof applyFormSchema>>
 
-function candidateUrl(applicationId: string) {
+export function answersFrom(input: Record<string, unknown>, questions: Question[]) {
+	return Object.fromEntries(questions.map((q) => [q.id, String(input[`q${q.id}`] ?? '')]))
+}
+
+export function candidateUrl(applicationId: string) {
 	return `${publicUrl()}/account/applications/${applicationId}`
 }
 
-function providerUrl(applicationId: string) {
+export function providerUrl(applicationId: string) {
 	return `${publicUrl()}/provider/applications/${applicationId}`
 }
 
-async function teamEmails(tx: Tx, providerId: string) {
-	const members = await tx.teamMember.findMany({ where: { providerId }, select: { user: { select: { id: true, email: true } } } })
+export async function teamEmails(db: Tx, providerId: string) {
+	const members = await db.teamMember.findMany({ where: { providerId }, select: { user: { select: { id: true, email: true } } } })
 	return members.map((m) => m.user)
 }
 
-/** Emails are rendered before the transaction (rendering is slow-ish), queued inside it. */
-async function queueAll(tx: Tx, emails: QueuedEmail[]) {
-	for (const email of emails) await queueEmail(tx, email)
+/** A key for an email caused by one change; unique, so the same change never queues it twice. */
+export function changeKey(kind: string, applicationId: string) {
+	return `${kind}:${applicationId}:${Date.now().toString(36)}${crypto.randomBytes(3).toString('hex')}`
 }
 
 type VacancyForApply = { id: number; title: string; providerId: string; provider: { name: string } }
 
-async function receivedEmails(tx: Tx, applicationId: string, vacancy: VacancyForApply, candidate: { email: string; firstName: string; lastName: string }) {
-	const team = await teamEmails(tx, vacancy.providerId)
-	const forCandidate = await renderEmail(applicationReceivedCandidate, {
-		firstName: candidate.firstName,
-		vacancyTitle: vacancy.title,
-		providerName: vacancy.provider.name,
-		applicationUrl: candidateUrl(applicationId),
-	})
-	const forProvider = await renderEmail(applicationReceivedProvider, {
-		vacancyTitle: vacancy.title,
-		candidateName: `${candidate.firstName} ${candidate.lastName}`,
-		applicationUrl: providerUrl(applicationId),
-	})
+/** Rendered before the transaction that queues them: rendering must not hold the database's write lock. */
+async function renderReceivedEmails(applicationId: string, vacancy: VacancyForApply, candidate: { email: string; firstName: string; lastName: string }) {
+	const team = await teamEmails(prisma, vacancy.providerId)
+	const [forCandidate, forProvider] = await Promise.all([
+		renderEmail(applicationReceivedCandidate, {
+			firstName: candidate.firstName,
+			vacancyTitle: vacancy.title,
+			providerName: vacancy.provider.name,
+			applicationUrl: candidateUrl(applicationId),
+		}),
+		renderEmail(applicationReceivedProvider, {
+			vacancyTitle: vacancy.title,
+			candidateName: `${candidate.firstName} ${candidate.lastName}`,
+			applicationUrl: providerUrl(applicationId),
+		}),
+	])
 	return [
 		{ key: `application-received:candidate:${applicationId}`, to: candidate.email, ...forCandidate },
 		...team.map((member) => ({ key: `application-received:provider:${applicationId}:${member.id}`, to: member.email, ...forProvider })),
-	]
+	] satisfies QueuedEmail[]
 }
 
-/**
- * Saves an application. A signed-in candidate's goes straight to the provider;
- * anyone else's is kept until they confirm their email from the link we send.
- */
-export async function applyToVacancy(options: {
-	vacancyId: number
-	input: ApplyInput
-	questions: Question[]
-	signedInUserId: string | null
-	cv: { upload: Upload; mimeType: string } | null
-}) {
-	const vacancy = await prisma.vacancy.findFirst({
-		where: { id: options.vacancyId, status: 'live', closingDate: { gte: new Date() } },
+async function queueAll(tx: Tx, emails: QueuedEmail[]) {
+	for (const email of emails) await queueEmail(tx, email)
+}
+
+function liveVacancy(vacancyId: number) {
+	return prisma.vacancy.findFirst({
+		where: { id: vacancyId, status: 'live', closingDate: { gte: new Date() } },
 		select: { id: true, title: true, providerId: true, provider: { select: { name: true } } },
 	})
-	if (!vacancy) throw new ApplicationError('This job is no longer taking applications')
-	const profile = profileToJson(options.input)
-	const signedIn = options.signedInUserId
-	const email = signedIn
-		? (await prisma.user.findUniqueOrThrow({ where: { id: signedIn }, select: { email: true } })).email
-		: (options.input.email as string)
-
-	const result = await prisma.$transaction(async (tx) => {
-		const user =
-			(signedIn ? await tx.user.findUnique({ where: { id: signedIn } }) : await tx.user.findUnique({ where: { email } })) ??
-			(await tx.user.create({ data: { email, name: `${profile.firstName} ${profile.lastName}` } }))
-		const existing = await tx.application.findUnique({ where: { vacancyId_candidateId: { vacancyId: vacancy.id, candidateId: user.id } } })
-		if (existing?.submittedAt) throw new ApplicationError('You have already applied for this job')
-		if (existing) await tx.application.delete({ where: { id: existing.id } })
-
-		const cvFileId = options.cv ? await storeFile(tx, user.id, options.cv.upload, options.cv.mimeType) : null
-		const application = await tx.application.create({
-			data: {
-				vacancyId: vacancy.id,
-				candidateId: user.id,
-				supportingStatement: options.input.supportingStatement ?? '',
-				cvFileId,
-				submittedAt: signedIn ? new Date() : null,
-				pendingProfile: signedIn ? Prisma.DbNull : profile,
-			},
-			select: { id: true },
-		})
-		const answers = options.questions.map((q) => ({
-			applicationId: application.id,
-			questionId: q.id,
-			answer: String((options.input as Record<string, unknown>)[`q${q.id}`] ?? ''),
-		}))
-		if (answers.length) await tx.screeningAnswer.createMany({ data: answers })
-
-		if (signedIn) {
-			await saveCandidateProfile(tx, user.id, profile)
-			await tx.applicationEvent.create({ data: { applicationId: application.id, stage: 'new', actor: 'candidate' } })
-			await queueAll(tx, await receivedEmails(tx, application.id, vacancy, { email, ...profile }))
-			return { applicationId: application.id, needsConfirmation: false }
-		}
-		const token = await createVerification(tx, {
-			purpose: 'confirm-application',
-			userId: user.id,
-			subjectId: application.id,
-			ttlMs: CONFIRM_TTL_HOURS * 3600_000,
-		})
-		const confirm = await renderEmail(confirmApplication, {
-			firstName: profile.firstName,
-			vacancyTitle: vacancy.title,
-			providerName: vacancy.provider.name,
-			confirmUrl: `${publicUrl()}/confirm-application/${token}`,
-			expiresInHours: CONFIRM_TTL_HOURS,
-		})
-		await queueEmail(tx, { key: `confirm-application:${application.id}:${token.slice(0, 12)}`, to: email, ...confirm })
-		return { applicationId: application.id, needsConfirmation: true }
-	})
-	notifyEmailOutbox()
-	return { ...result, email }
 }
+
+type PendingApplication = { profile: StoredProfile; email: string; consents: { redirect: boolean; talentPool: boolean } }
+
+export type ApplyRequest = {
+	vacancyId: number
+	profile: StoredProfile
+	answers: Record<number, string>
+	supportingStatement: string
+	consents: { redirect: boolean; talentPool: boolean }
+	cv: { upload: Upload; mimeType: string } | null
+} & ({ signedInUserId: string } | { signedInUserId: null; email: string })
 
 /**
- * The candidate clicked the link in their email: their address is confirmed,
- * the profile they typed is saved, and the application goes to the provider.
+ * Saves an application. A signed-in candidate's goes straight to the provider.
+ * Anyone else's waits, unattached to any account, until the owner of the email
+ * address confirms from the link we send: so nobody can apply, or change a
+ * profile, in someone else's name, and the form never says whether an address
+ * has applied before.
  */
-export async function confirmApplicationEmail(token: string) {
-	const result = await prisma.$transaction(async (tx) => {
-		const verification = await consumeVerification(tx, 'confirm-application', token)
-		if (!verification?.subjectId) return null
-		const application = await tx.application.findFirst({
-			where: { id: verification.subjectId, candidateId: verification.userId },
-			select: {
-				id: true,
-				submittedAt: true,
-				pendingProfile: true,
-				candidate: { select: { email: true } },
-				vacancy: { select: { id: true, title: true, providerId: true, provider: { select: { name: true } } } },
+export async function applyToVacancy(request: ApplyRequest) {
+	const vacancy = await liveVacancy(request.vacancyId)
+	if (!vacancy) throw new ApplicationError('This job is no longer taking applications')
+	const file = request.cv ? writeUpload(request.cv.upload, request.cv.mimeType) : null
+	try {
+		const result =
+			request.signedInUserId !== null
+				? await submitAsSignedIn(request.signedInUserId, vacancy, request, file)
+				: await keepUntilConfirmed(request.email, vacancy, request, file)
+		notifyEmailOutbox()
+		return result
+	} catch (error) {
+		discardUpload(file)
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+			throw new ApplicationError('You have already applied for this job')
+		}
+		throw error
+	}
+}
+
+async function submitAsSignedIn(userId: string, vacancy: VacancyForApply, request: ApplyRequest, file: WrittenUpload | null) {
+	const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
+	const already = await prisma.application.findFirst({ where: { vacancyId: vacancy.id, candidateId: userId }, select: { id: true } })
+	if (already) throw new ApplicationError('You have already applied for this job')
+	const applicationId = `a${crypto.randomBytes(12).toString('hex')}`
+	const emails = await renderReceivedEmails(applicationId, vacancy, { email: user.email, ...request.profile })
+	await prisma.$transaction(async (tx) => {
+		if (file) await recordUpload(tx, file, userId)
+		await tx.application.create({
+			data: {
+				id: applicationId,
+				vacancyId: vacancy.id,
+				candidateId: userId,
+				supportingStatement: request.supportingStatement,
+				cvFileId: file?.id ?? null,
+				submittedAt: new Date(),
+				answers: { create: Object.entries(request.answers).map(([questionId, answer]) => ({ questionId: Number(questionId), answer })) },
+				events: { create: { stage: 'new', actor: 'candidate' } },
 			},
 		})
-		if (!application || application.submittedAt || !application.candidate) return null
-		const profile = application.pendingProfile as StoredProfile
-		await tx.user.update({ where: { id: verification.userId }, data: { emailVerifiedAt: new Date() } })
-		await saveCandidateProfile(tx, verification.userId, profile)
-		await tx.application.update({ where: { id: application.id }, data: { submittedAt: new Date(), pendingProfile: Prisma.DbNull } })
-		await tx.applicationEvent.create({ data: { applicationId: application.id, stage: 'new', actor: 'candidate' } })
-		await queueAll(tx, await receivedEmails(tx, application.id, application.vacancy, { email: application.candidate.email, ...profile }))
-		return { userId: verification.userId, applicationId: application.id }
+		await saveCandidateProfile(tx, userId, request.profile)
+		await setConsent(tx, userId, 'redirect', request.consents.redirect, 'apply')
+		await setConsent(tx, userId, 'talent-pool', request.consents.talentPool, 'apply')
+		await queueAll(tx, emails)
+		await recordRedirectProgress(tx, userId, { id: applicationId, providerId: vacancy.providerId }, 'applied')
 	})
-	if (result) notifyEmailOutbox()
-	return result
+	return { applicationId, needsConfirmation: false as const }
 }
 
-// ---------- the provider's pipeline ----------
-
-const allowedMoves: Record<StageId, StageId[]> = {
-	new: ['reviewing', 'interview', 'conditional-offer', 'unsuccessful'],
-	reviewing: ['interview', 'conditional-offer', 'unsuccessful'],
-	interview: ['interview', 'conditional-offer', 'unsuccessful'],
-	'conditional-offer': ['hired', 'unsuccessful'],
-	hired: [],
-	unsuccessful: [],
-	withdrawn: [],
+async function keepUntilConfirmed(email: string, vacancy: VacancyForApply, request: ApplyRequest, file: WrittenUpload | null) {
+	const user =
+		(await prisma.user.findUnique({ where: { email }, select: { id: true } })) ??
+		(await prisma.user.create({ data: { email }, select: { id: true } }))
+	const applicationId = `a${crypto.randomBytes(12).toString('hex')}`
+	const token = newToken()
+	const confirm = await renderEmail(confirmApplication, {
+		firstName: request.profile.firstName,
+		vacancyTitle: vacancy.title,
+		providerName: vacancy.provider.name,
+		confirmUrl: `${publicUrl()}/confirm-application/${token}`,
+		expiresInHours: CONFIRM_TTL_HOURS,
+	})
+	const pending: PendingApplication = { profile: request.profile, email, consents: request.consents }
+	await prisma.$transaction(async (tx) => {
+		if (file) await recordUpload(tx, file, null)
+		await tx.application.create({
+			data: {
+				id: applicationId,
+				vacancyId: vacancy.id,
+				candidateId: null,
+				supportingStatement: request.supportingStatement,
+				cvFileId: file?.id ?? null,
+				pendingProfile: pending,
+				answers: { create: Object.entries(request.answers).map(([questionId, answer]) => ({ questionId: Number(questionId), answer })) },
+			},
+		})
+		await createVerification(tx, {
+			purpose: 'confirm-application',
+			userId: user.id,
+			subjectId: applicationId,
+			ttlMs: CONFIRM_TTL_HOURS * 3600_000,
+			token,
+		})
+		await queueEmail(tx, { key: `confirm-application:${applicationId}`, to: email, ...confirm })
+	})
+	return { applicationId, needsConfirmation: true as const }
 }
 
-export function nextStages(stage: string) {
-	return allowedMoves[stage as StageId] ?? []
+async function discardPending(tx: Tx, applicationId: string) {
+	const application = await tx.application.findUnique({ where: { id: applicationId }, select: { cvFileId: true } })
+	await tx.application.delete({ where: { id: applicationId } })
+	if (application?.cvFileId) await tx.storedFile.delete({ where: { id: application.cvFileId } })
+	return application?.cvFileId ?? null
 }
+
+export type ConfirmOutcome =
+	| { outcome: 'sent'; userId: string; applicationId: string }
+	| { outcome: 'already-applied'; userId: string; applicationId: string }
+	| { outcome: 'closed'; vacancyId: number }
+	| null
+
+/**
+ * The candidate pressed the button from their email: the address is confirmed,
+ * what they typed becomes their profile, and the application goes to the
+ * provider, unless the job has closed meanwhile or they had already applied.
+ */
+export async function confirmApplicationEmail(token: string): Promise<ConfirmOutcome> {
+	const verification = await findVerification(prisma, 'confirm-application', token)
+	if (!verification?.subjectId) return null
+	const pendingApplication = await prisma.application.findFirst({
+		where: { id: verification.subjectId, candidateId: null, submittedAt: null },
+		select: { id: true, vacancyId: true, pendingProfile: true, cvFileId: true },
+	})
+	if (!pendingApplication) return null
+	const pending = pendingApplication.pendingProfile as PendingApplication
+	const vacancy = await liveVacancy(pendingApplication.vacancyId)
+	const userId = verification.userId
+
+	if (!vacancy) {
+		const discarded = await prisma.$transaction(async (tx) => {
+			if (!(await consumeVerification(tx, 'confirm-application', token))) return null
+			return discardPending(tx, pendingApplication.id)
+		})
+		if (discarded) discardUpload({ id: discarded } as WrittenUpload)
+		return { outcome: 'closed', vacancyId: pendingApplication.vacancyId }
+	}
+
+	const emails = await renderReceivedEmails(pendingApplication.id, vacancy, { email: pending.email, ...pending.profile })
+	const outcome = await prisma.$transaction(async (tx): Promise<ConfirmOutcome> => {
+		if (!(await consumeVerification(tx, 'confirm-application', token))) return null
+		await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } })
+		const existing = await tx.application.findFirst({ where: { vacancyId: vacancy.id, candidateId: userId }, select: { id: true } })
+		if (existing) {
+			await discardPending(tx, pendingApplication.id)
+			return { outcome: 'already-applied', userId, applicationId: existing.id }
+		}
+		await tx.application.update({
+			where: { id: pendingApplication.id },
+			data: { candidateId: userId, submittedAt: new Date(), pendingProfile: Prisma.DbNull, events: { create: { stage: 'new', actor: 'candidate' } } },
+		})
+		if (pendingApplication.cvFileId) await tx.storedFile.update({ where: { id: pendingApplication.cvFileId }, data: { ownerId: userId } })
+		await saveCandidateProfile(tx, userId, pending.profile)
+		await setConsent(tx, userId, 'redirect', pending.consents.redirect, 'apply')
+		await setConsent(tx, userId, 'talent-pool', pending.consents.talentPool, 'apply')
+		await queueAll(tx, emails)
+		await recordRedirectProgress(tx, userId, { id: pendingApplication.id, providerId: vacancy.providerId }, 'applied')
+		return { outcome: 'sent', userId, applicationId: pendingApplication.id }
+	})
+	if (outcome?.outcome === 'sent') notifyEmailOutbox()
+	return outcome
+}
+
+/** One step, with the profile the candidate already has (redirect matches and pool invitations). */
+export async function applyWithProfile(userId: string, vacancyId: number, answers: Record<number, string>) {
+	const profile = await prisma.candidateProfile.findUnique({ where: { userId } })
+	if (!profile) throw new ApplicationError('Add your details before applying')
+	const consents = await prisma.consent.findMany({ where: { userId, withdrawnAt: null }, select: { kind: true } })
+	const values = profileFormValues(profile)
+	const parsed = CandidateProfileSchema.parse({ ...values, postcode: profile.postcode })
+	return applyToVacancy({
+		vacancyId,
+		signedInUserId: userId,
+		profile: { ...profileToJson(parsed), travelMiles: profile.travelMiles },
+		answers,
+		supportingStatement: '',
+		consents: { redirect: consents.some((c) => c.kind === 'redirect'), talentPool: consents.some((c) => c.kind === 'talent-pool') },
+		cv: null,
+	})
+}
+
+// ---------- what each side sees ----------
 
 /** Submitted applications to this provider's vacancies only: the ownership check lives in the query. */
-const ownedBy = (providerId: string) => ({ submittedAt: { not: null }, vacancy: { providerId } })
+export const ownedBy = (providerId: string) => ({ submittedAt: { not: null }, vacancy: { providerId } })
 
 export async function listProviderApplications(providerId: string, filter: { stage?: string; vacancyId?: number }) {
 	const where = { ...ownedBy(providerId), ...(filter.vacancyId ? { vacancyId: filter.vacancyId } : {}) }
@@ -239,7 +328,7 @@ export async function getProviderApplication(applicationId: string, providerId: 
 	return prisma.application.findFirst({
 		where: { id: applicationId, ...ownedBy(providerId) },
 		include: {
-			vacancy: { select: { id: true, title: true, positions: true, status: true, provider: { select: { name: true } } } },
+			vacancy: { select: { id: true, title: true, roleId: true, positions: true, status: true, provider: { select: { name: true } } } },
 			candidate: { select: { email: true, candidate: true } },
 			cv: { select: { id: true, originalName: true, size: true, mimeType: true } },
 			answers: { include: { question: true }, orderBy: { question: { position: 'asc' } } },
@@ -247,281 +336,10 @@ export async function getProviderApplication(applicationId: string, providerId: 
 			notes: { orderBy: { createdAt: 'desc' } },
 			interviews: { orderBy: { createdAt: 'desc' }, take: 1 },
 			checks: { orderBy: { id: 'asc' } },
+			redirect: { select: { status: true } },
 		},
 	})
 }
-
-type OwnedApplication = {
-	id: string
-	stage: string
-	vacancy: { id: number; title: string; providerId: string; positions: number; provider: { name: string } }
-	candidate: { email: string; candidate: { firstName: string; lastName: string; outcode: string } | null } | null
-}
-
-async function requireOwned(tx: Tx, applicationId: string, providerId: string): Promise<OwnedApplication> {
-	const application = await tx.application.findFirst({
-		where: { id: applicationId, ...ownedBy(providerId) },
-		select: {
-			id: true,
-			stage: true,
-			vacancy: { select: { id: true, title: true, providerId: true, positions: true, provider: { select: { name: true } } } },
-			candidate: { select: { email: true, candidate: { select: { firstName: true, lastName: true, outcode: true } } } },
-		},
-	})
-	if (!application) throw new Response('Not found', { status: 404 })
-	return application
-}
-
-function assertMove(application: OwnedApplication, to: StageId) {
-	if (!nextStages(application.stage).includes(to)) {
-		throw new ApplicationError(`An application at “${application.stage}” cannot move to “${to}”`)
-	}
-}
-
-export const InterviewSchema = z
-	.object({
-		interviewDay: z.coerce.number({ error: 'Interview date must include a day' }).int().min(1, { error: 'Interview date must be a real date' }).max(31, { error: 'Interview date must be a real date' }),
-		interviewMonth: z.coerce.number({ error: 'Interview date must include a month' }).int().min(1, { error: 'Interview date must be a real date' }).max(12, { error: 'Interview date must be a real date' }),
-		interviewYear: z.coerce.number({ error: 'Interview date must include a year' }).int().min(2000, { error: 'Year must include 4 numbers' }).max(2100, { error: 'Interview date must be a real date' }),
-		time: z
-			.string({ error: 'Enter the time, like 14:30' })
-			.trim()
-			.regex(/^([01]?\d|2[0-3])[:.]([0-5]\d)$/, { error: 'Enter the time in 24-hour format, like 14:30' }),
-		durationMinutes: z.coerce
-			.number({ error: 'Enter how long the interview lasts, in minutes' })
-			.int()
-			.min(10, { error: 'An interview lasts at least 10 minutes' })
-			.max(480, { error: 'An interview lasts 8 hours at most' }),
-		location: optionalText('the place', 300),
-		videoUrl: z
-			.string()
-			.trim()
-			.optional()
-			.transform((v) => v || undefined)
-			.refine((v) => v === undefined || /^https:\/\/\S+$/.test(v), { error: 'Enter the video link starting with https://' }),
-		details: optionalText('the details', 2000),
-	})
-	.superRefine((input, ctx) => {
-		if (!input.location && !input.videoUrl) {
-			ctx.addIssue({ code: 'custom', path: ['location'], message: 'Enter where the interview is, or a video link' })
-		}
-		const [hour, minute] = input.time.split(/[:.]/).map(Number)
-		const startsAt = new TZDate(input.interviewYear, input.interviewMonth - 1, input.interviewDay, hour, minute, 0, LONDON)
-		if (startsAt.getDate() !== input.interviewDay || startsAt.getMonth() !== input.interviewMonth - 1) {
-			ctx.addIssue({ code: 'custom', path: ['interviewDay'], message: 'Interview date must be a real date' })
-		} else if (startsAt.getTime() < Date.now()) {
-			ctx.addIssue({ code: 'custom', path: ['interviewDay'], message: 'Interview date must be in the future' })
-		}
-	})
-	.transform((input) => {
-		const [hour, minute] = input.time.split(/[:.]/).map(Number)
-		return {
-			startsAt: new Date(new TZDate(input.interviewYear, input.interviewMonth - 1, input.interviewDay, hour, minute, 0, LONDON).getTime()),
-			durationMinutes: input.durationMinutes,
-			location: input.location ?? null,
-			videoUrl: input.videoUrl ?? null,
-			details: input.details ?? '',
-		}
-	})
-
-export type InterviewInput = z.output<typeof InterviewSchema>
-
-export function formatInterviewTime(date: Date) {
-	const london = new TZDate(date.getTime(), LONDON)
-	const time = london.toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: LONDON }).replace(' ', '').toLowerCase()
-	const day = london.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON })
-	return `${day.replace(',', '')} at ${time}`
-}
-
-function mailDomain() {
-	return getEnv().MAIL_FROM.match(/@([^>\s]+)/)?.[1] ?? 'localhost'
-}
-
-function mailAddress() {
-	return getEnv().MAIL_FROM.match(/<([^>]+)>/)?.[1] ?? getEnv().MAIL_FROM
-}
-
-async function moveStage(tx: Tx, application: OwnedApplication, to: StageId, detail?: string) {
-	await tx.application.update({ where: { id: application.id }, data: { stage: to } })
-	return tx.applicationEvent.create({ data: { applicationId: application.id, stage: to, actor: 'provider', detail: detail ?? null } })
-}
-
-export async function markReviewing(applicationId: string, providerId: string) {
-	await prisma.$transaction(async (tx) => {
-		const application = await requireOwned(tx, applicationId, providerId)
-		assertMove(application, 'reviewing')
-		const event = await moveStage(tx, application, 'reviewing')
-		if (application.candidate?.candidate) {
-			const email = await renderEmail(applicationReviewing, {
-				firstName: application.candidate.candidate.firstName,
-				vacancyTitle: application.vacancy.title,
-				providerName: application.vacancy.provider.name,
-				applicationUrl: candidateUrl(application.id),
-			})
-			await queueEmail(tx, { key: `stage:${application.id}:${event.id}`, to: application.candidate.email, ...email })
-		}
-	})
-	notifyEmailOutbox()
-}
-
-/** Invites the candidate to an interview, or moves an existing one (same calendar event, next sequence). */
-export async function scheduleInterview(applicationId: string, providerId: string, input: InterviewInput) {
-	await prisma.$transaction(async (tx) => {
-		const application = await requireOwned(tx, applicationId, providerId)
-		assertMove(application, 'interview')
-		const previous = application.stage === 'interview' ? await tx.interview.findFirst({ where: { applicationId }, orderBy: { createdAt: 'desc' } }) : null
-		const interview = previous
-			? await tx.interview.update({
-					where: { id: previous.id },
-					data: { ...input, sequence: previous.sequence + 1, response: 'pending', responseMessage: null, respondedAt: null },
-				})
-			: await tx.interview.create({ data: { applicationId, ...input } })
-		const event = await moveStage(tx, application, 'interview', previous ? 'time changed' : undefined)
-		const person = application.candidate?.candidate
-		if (!application.candidate || !person) return
-		const when = formatInterviewTime(interview.startsAt)
-		const email = await renderEmail(interviewInvitation, {
-			firstName: person.firstName,
-			vacancyTitle: application.vacancy.title,
-			providerName: application.vacancy.provider.name,
-			when,
-			durationMinutes: interview.durationMinutes,
-			location: interview.location,
-			videoUrl: interview.videoUrl,
-			details: interview.details,
-			applicationUrl: candidateUrl(application.id),
-			isChange: Boolean(previous),
-		})
-		const ics = interviewIcs({
-			interviewId: interview.id,
-			sequence: interview.sequence,
-			startsAt: interview.startsAt,
-			durationMinutes: interview.durationMinutes,
-			title: `Interview: ${application.vacancy.title} with ${application.vacancy.provider.name}`,
-			description: [interview.details, `Reply: ${candidateUrl(application.id)}`].filter(Boolean).join('\n\n'),
-			location: interview.location,
-			videoUrl: interview.videoUrl,
-			organiser: { name: application.vacancy.provider.name, email: mailAddress() },
-			attendee: { name: `${person.firstName} ${person.lastName}`, email: application.candidate.email },
-			domain: mailDomain(),
-		})
-		await queueEmail(tx, { key: `stage:${application.id}:${event.id}`, to: application.candidate.email, attachments: [ics], ...email })
-	})
-	notifyEmailOutbox()
-}
-
-export async function makeConditionalOffer(applicationId: string, providerId: string) {
-	await prisma.$transaction(async (tx) => {
-		const application = await requireOwned(tx, applicationId, providerId)
-		assertMove(application, 'conditional-offer')
-		const event = await moveStage(tx, application, 'conditional-offer')
-		await tx.preEmploymentCheck.createMany({
-			data: checkKinds.map((k) => ({ applicationId, kind: k.id, nextActor: k.firstActor })),
-		})
-		const person = application.candidate?.candidate
-		if (!application.candidate || !person) return
-		const nextStep: Record<string, string> = {
-			candidate: 'you will be asked for documents or details',
-			referee: 'we will contact your referees',
-			provider: 'the employer will arrange it',
-			'dbs-service': 'with the Disclosure and Barring Service',
-		}
-		const email = await renderEmail(conditionalOffer, {
-			firstName: person.firstName,
-			vacancyTitle: application.vacancy.title,
-			providerName: application.vacancy.provider.name,
-			checks: checkKinds.map((k) => ({ label: k.label, nextStep: nextStep[k.firstActor] })),
-			applicationUrl: candidateUrl(application.id),
-		})
-		await queueEmail(tx, { key: `stage:${application.id}:${event.id}`, to: application.candidate.email, ...email })
-	})
-	notifyEmailOutbox()
-}
-
-export const CheckUpdateSchema = z.object({
-	kind: z.enum(ids(checkKinds)),
-	status: z.enum(['not-started', 'in-progress', 'cleared', 'problem'], { error: 'Choose the status of the check' }),
-	nextActor: z.enum(['candidate', 'provider', 'referee', 'dbs-service'], { error: 'Choose who needs to act next' }),
-	note: optionalText('the note', 500),
-})
-
-export async function updateCheck(applicationId: string, providerId: string, input: z.infer<typeof CheckUpdateSchema>) {
-	await prisma.$transaction(async (tx) => {
-		const application = await requireOwned(tx, applicationId, providerId)
-		if (application.stage !== 'conditional-offer') throw new ApplicationError('Checks can only change while an offer is conditional')
-		await tx.preEmploymentCheck.update({
-			where: { applicationId_kind: { applicationId, kind: input.kind } },
-			data: { status: input.status, nextActor: input.nextActor, note: input.note ?? '' },
-		})
-	})
-}
-
-/** Hires once every check is cleared; hiring the last open position closes the vacancy. */
-export async function markHired(applicationId: string, providerId: string) {
-	const closed = await prisma.$transaction(async (tx) => {
-		const application = await requireOwned(tx, applicationId, providerId)
-		assertMove(application, 'hired')
-		const outstanding = await tx.preEmploymentCheck.count({ where: { applicationId, status: { not: 'cleared' } } })
-		if (outstanding) throw new ApplicationError(`${outstanding} pre-employment ${outstanding === 1 ? 'check is' : 'checks are'} not cleared yet`)
-		const event = await moveStage(tx, application, 'hired')
-		const person = application.candidate?.candidate
-		if (application.candidate && person) {
-			const email = await renderEmail(hired, {
-				firstName: person.firstName,
-				vacancyTitle: application.vacancy.title,
-				providerName: application.vacancy.provider.name,
-				applicationUrl: candidateUrl(application.id),
-			})
-			await queueEmail(tx, { key: `stage:${application.id}:${event.id}`, to: application.candidate.email, ...email })
-		}
-		const hiredCount = await tx.application.count({ where: { vacancyId: application.vacancy.id, stage: 'hired' } })
-		if (hiredCount < application.vacancy.positions) return false
-		const closing = await tx.vacancy.updateMany({
-			where: { id: application.vacancy.id, status: 'live' },
-			data: { status: 'closed', closedAt: new Date(), closedReason: 'filled' },
-		})
-		if (closing.count) await recordVacancyChange(tx, application.vacancy.id)
-		return closing.count > 0
-	})
-	notifyEmailOutbox()
-	if (closed) notifySearchOutbox()
-	return { vacancyClosed: closed }
-}
-
-export const UnsuccessfulSchema = z.object({
-	reason: z.enum(ids(unsuccessfulReasons), { error: 'Choose the reason, so the candidate gets the right message' }),
-	feedback: optionalText('the feedback', 1000),
-})
-
-export async function markUnsuccessful(applicationId: string, providerId: string, input: z.infer<typeof UnsuccessfulSchema>) {
-	await prisma.$transaction(async (tx) => {
-		const application = await requireOwned(tx, applicationId, providerId)
-		assertMove(application, 'unsuccessful')
-		await tx.application.update({ where: { id: applicationId }, data: { unsuccessfulReason: input.reason, feedback: input.feedback ?? null } })
-		const event = await moveStage(tx, application, 'unsuccessful', input.reason)
-		const person = application.candidate?.candidate
-		if (!application.candidate || !person) return
-		const email = await renderEmail(unsuccessful, {
-			firstName: person.firstName,
-			vacancyTitle: application.vacancy.title,
-			providerName: application.vacancy.provider.name,
-			reason: input.reason,
-			feedback: input.feedback ?? null,
-			searchUrl: `${publicUrl()}/jobs?${new URLSearchParams({ where: person.outcode })}`,
-		})
-		await queueEmail(tx, { key: `stage:${application.id}:${event.id}`, to: application.candidate.email, ...email })
-	})
-	notifyEmailOutbox()
-}
-
-export async function addNote(applicationId: string, providerId: string, author: { id: string; name: string }, body: string) {
-	await prisma.$transaction(async (tx) => {
-		await requireOwned(tx, applicationId, providerId)
-		await tx.applicationNote.create({ data: { applicationId, authorId: author.id, authorName: author.name, body } })
-	})
-}
-
-// ---------- the candidate's side ----------
 
 const ownApplication = (userId: string) => ({ candidateId: userId, submittedAt: { not: null } })
 
@@ -553,34 +371,30 @@ export async function getCandidateApplication(applicationId: string, userId: str
 	})
 }
 
-async function requireOwnApplication(tx: Tx, applicationId: string, userId: string) {
-	const application = await tx.application.findFirst({
+async function loadOwnApplication(applicationId: string, userId: string) {
+	const application = await prisma.application.findFirst({
 		where: { id: applicationId, ...ownApplication(userId) },
-		select: {
-			id: true,
-			stage: true,
-			vacancy: { select: { title: true, providerId: true } },
-			candidate: { select: { name: true } },
-		},
+		select: { id: true, stage: true, vacancy: { select: { title: true, providerId: true } }, candidate: { select: { name: true } } },
 	})
 	if (!application) throw new Response('Not found', { status: 404 })
 	return application
 }
 
 export async function withdrawApplication(applicationId: string, userId: string) {
+	const application = await loadOwnApplication(applicationId, userId)
+	if (isFinished(application.stage)) throw new ApplicationError('This application has already finished')
+	const team = await teamEmails(prisma, application.vacancy.providerId)
+	const email = await renderEmail(applicationWithdrawn, {
+		vacancyTitle: application.vacancy.title,
+		candidateName: application.candidate?.name ?? 'A candidate',
+		applicationUrl: providerUrl(applicationId),
+	})
 	await prisma.$transaction(async (tx) => {
-		const application = await requireOwnApplication(tx, applicationId, userId)
-		if (['hired', 'unsuccessful', 'withdrawn'].includes(application.stage)) throw new ApplicationError('This application has already finished')
-		await tx.application.update({ where: { id: applicationId }, data: { stage: 'withdrawn' } })
-		const event = await tx.applicationEvent.create({ data: { applicationId, stage: 'withdrawn', actor: 'candidate' } })
-		const email = await renderEmail(applicationWithdrawn, {
-			vacancyTitle: application.vacancy.title,
-			candidateName: application.candidate?.name ?? 'A candidate',
-			applicationUrl: providerUrl(applicationId),
-		})
-		for (const member of await teamEmails(tx, application.vacancy.providerId)) {
-			await queueEmail(tx, { key: `stage:${applicationId}:${event.id}:${member.id}`, to: member.email, ...email })
-		}
+		const moved = await tx.application.updateMany({ where: { id: applicationId, stage: application.stage }, data: { stage: 'withdrawn' } })
+		if (!moved.count) throw new ApplicationError('This application changed just now. Reload the page to see it.')
+		await tx.applicationEvent.create({ data: { applicationId, stage: 'withdrawn', actor: 'candidate' } })
+		const key = changeKey('withdrawn', applicationId)
+		for (const member of team) await queueEmail(tx, { key: `${key}:${member.id}`, to: member.email, ...email })
 	})
 	notifyEmailOutbox()
 }
@@ -598,30 +412,31 @@ export const InterviewReplySchema = z.discriminatedUnion('reply', [
 ])
 
 export async function replyToInterview(applicationId: string, userId: string, input: z.infer<typeof InterviewReplySchema>) {
+	const application = await loadOwnApplication(applicationId, userId)
+	if (application.stage !== 'interview') throw new ApplicationError('There is no interview to reply to')
+	const interview = await prisma.interview.findFirst({ where: { applicationId }, orderBy: { createdAt: 'desc' } })
+	if (!interview) throw new ApplicationError('There is no interview to reply to')
+	const accepted = input.reply === 'accept'
+	const team = await teamEmails(prisma, application.vacancy.providerId)
+	const email = await renderEmail(interviewResponse, {
+		candidateName: application.candidate?.name ?? 'The candidate',
+		vacancyTitle: application.vacancy.title,
+		when: formatInterviewTime(interview.startsAt),
+		accepted,
+		message: input.message ?? null,
+		applicationUrl: providerUrl(applicationId),
+	})
 	await prisma.$transaction(async (tx) => {
-		const application = await requireOwnApplication(tx, applicationId, userId)
-		if (application.stage !== 'interview') throw new ApplicationError('There is no interview to reply to')
-		const interview = await tx.interview.findFirst({ where: { applicationId }, orderBy: { createdAt: 'desc' } })
-		if (!interview) throw new ApplicationError('There is no interview to reply to')
-		const accepted = input.reply === 'accept'
-		await tx.interview.update({
-			where: { id: interview.id },
+		const updated = await tx.interview.updateMany({
+			where: { id: interview.id, sequence: interview.sequence },
 			data: { response: accepted ? 'accepted' : 'reschedule-requested', responseMessage: input.message ?? null, respondedAt: new Date() },
 		})
-		const event = await tx.applicationEvent.create({
+		if (!updated.count) throw new ApplicationError('The interview time changed just now. Reload the page to see the new time.')
+		await tx.applicationEvent.create({
 			data: { applicationId, stage: 'interview', actor: 'candidate', detail: accepted ? 'accepted the interview' : 'asked for another time' },
 		})
-		const email = await renderEmail(interviewResponse, {
-			candidateName: application.candidate?.name ?? 'The candidate',
-			vacancyTitle: application.vacancy.title,
-			when: formatInterviewTime(interview.startsAt),
-			accepted,
-			message: input.message ?? null,
-			applicationUrl: providerUrl(applicationId),
-		})
-		for (const member of await teamEmails(tx, application.vacancy.providerId)) {
-			await queueEmail(tx, { key: `interview-reply:${applicationId}:${event.id}:${member.id}`, to: member.email, ...email })
-		}
+		const key = changeKey('interview-reply', applicationId)
+		for (const member of team) await queueEmail(tx, { key: `${key}:${member.id}`, to: member.email, ...email })
 	})
 	notifyEmailOutbox()
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { z } from 'zod'
+import { notifySearchOutbox, recordCandidateChange } from '#search/outbox.server.ts'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
 import { requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'
@@ -12,6 +13,7 @@ import {
 	ids,
 	rightToWorkOptions,
 	settings,
+	travelChoices,
 } from './options.ts'
 
 const checkboxList = <T extends [string, ...string[]]>(values: T) =>
@@ -38,6 +40,9 @@ export const CandidateProfileSchema = z.object({
 	experienceYears: z.enum(ids(experienceOptions), { error: 'Choose how much care experience you have' }),
 	experienceSettings: checkboxList(ids(settings)),
 	qualifications: checkboxList(ids(candidateQualifications)),
+	travelMiles: z.coerce
+		.number({ error: 'Choose how far you can travel to work' })
+		.refine((v) => (travelChoices as readonly number[]).includes(v), { error: 'Choose how far you can travel to work' }),
 })
 
 export type CandidateProfileInput = z.infer<typeof CandidateProfileSchema>
@@ -68,13 +73,16 @@ function profileData(p: StoredProfile) {
 		experienceYears: p.experienceYears,
 		experienceSettings: p.experienceSettings,
 		qualifications: p.qualifications,
+		travelMiles: p.travelMiles,
 	}
 }
 
 export async function saveCandidateProfile(tx: Tx, userId: string, profile: StoredProfile) {
 	const data = profileData(profile)
-	await tx.candidateProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data })
+	const saved = await tx.candidateProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: { poolId: true } })
 	await tx.user.update({ where: { id: userId }, data: { name: `${profile.firstName} ${profile.lastName}` } })
+	// The talent pool index follows (the projection decides whether they are in it).
+	await recordCandidateChange(tx, saved.poolId)
 }
 
 export async function getCandidateProfile(userId: string) {
@@ -99,11 +107,13 @@ export function profileFormValues(p: ProfileRow) {
 		experienceYears: p.experienceYears,
 		experienceSettings: (p.experienceSettings as string[]) ?? [],
 		qualifications: (p.qualifications as string[]) ?? [],
+		travelMiles: String(p.travelMiles),
 	}
 }
 
 export async function updateCandidateProfile(userId: string, input: CandidateProfileInput) {
 	await prisma.$transaction((tx) => saveCandidateProfile(tx, userId, profileToJson(input)))
+	notifySearchOutbox()
 }
 
 /** Everything we hold about a candidate, for "download my data". */

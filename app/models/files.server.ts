@@ -20,9 +20,18 @@ export type Upload = { name: string; bytes: Buffer; tooLarge: boolean }
  * and thrown away, so we can still answer with the other fields and a clear
  * message instead of a broken connection).
  */
+export const MAX_FORM_BYTES = MAX_CV_BYTES + 512 * 1024
+const MAX_PARTS = 200
+
+export class FormTooLargeError extends Error {}
+
 export async function readMultipartForm(request: Request) {
+	const declared = Number(request.headers.get('Content-Length') ?? 0)
+	if (declared > MAX_FORM_BYTES) throw new FormTooLargeError('form too large')
 	const uploads = new Map<string, Upload>()
+	let parts = 0
 	const handler: UploadHandler = async ({ name, filename, data }) => {
+		if (++parts > MAX_PARTS) throw new FormTooLargeError('too many fields')
 		const chunks: Uint8Array[] = []
 		let size = 0
 		const limit = filename !== undefined ? MAX_CV_BYTES : MAX_TEXT_FIELD_BYTES
@@ -50,20 +59,28 @@ export async function checkCv(upload: Upload): Promise<{ error: string } | { mim
 	return { mimeType: detected.mime, extension }
 }
 
-/** Writes the file under data/uploads (outside public/) and records it. */
-export async function storeFile(tx: Tx, ownerId: string, upload: Upload, mimeType: string) {
-	const file = await tx.storedFile.create({
-		data: {
-			ownerId,
-			originalName: upload.name,
-			mimeType,
-			size: upload.bytes.length,
-			sha256: crypto.createHash('sha256').update(upload.bytes).digest('hex'),
-		},
-		select: { id: true },
-	})
+export type WrittenUpload = { id: string; name: string; mimeType: string; size: number; sha256: string }
+
+/**
+ * Writes an upload under data/uploads (outside public/) before the database
+ * transaction that records it, so the transaction holds no lock while the disk
+ * works. Call `discardUpload` if that transaction fails.
+ */
+export function writeUpload(upload: Upload, mimeType: string): WrittenUpload {
+	const id = `f${crypto.randomBytes(12).toString('hex')}`
 	fs.mkdirSync(dataDir('uploads'), { recursive: true })
-	fs.writeFileSync(dataDir('uploads', file.id), upload.bytes, { mode: 0o600 })
+	fs.writeFileSync(dataDir('uploads', id), upload.bytes, { mode: 0o600 })
+	return { id, name: upload.name, mimeType, size: upload.bytes.length, sha256: crypto.createHash('sha256').update(upload.bytes).digest('hex') }
+}
+
+export function discardUpload(file: WrittenUpload | null) {
+	if (file) fs.rmSync(dataDir('uploads', file.id), { force: true })
+}
+
+export async function recordUpload(tx: Tx, file: WrittenUpload, ownerId: string | null) {
+	await tx.storedFile.create({
+		data: { id: file.id, ownerId, originalName: file.name, mimeType: file.mimeType, size: file.size, sha256: file.sha256 },
+	})
 	return file.id
 }
 

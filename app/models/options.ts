@@ -89,6 +89,8 @@ export const candidateQualifications = [
 	{ id: 'nursing-registration', label: 'Nursing registration (NMC)' },
 ] as const
 
+export const travelChoices = [3, 5, 10, 15, 20, 30] as const
+
 export const availabilityOptions = [
 	{ id: 'days', label: 'Days' },
 	{ id: 'nights', label: 'Nights' },
@@ -106,6 +108,9 @@ export const stages = [
 ] as const
 
 export type StageId = (typeof stages)[number]['id']
+
+export const finishedStages: readonly string[] = ['hired', 'unsuccessful', 'withdrawn']
+export const isFinished = (stage: string) => finishedStages.includes(stage)
 
 export const unsuccessfulReasons = [
 	{ id: 'closer-match', label: 'Other candidates were a closer match' },

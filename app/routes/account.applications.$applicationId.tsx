@@ -3,9 +3,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
 import { StageHistory, StageTag } from '#app/components/stage-tag.tsx'
+import { formatInterviewTime } from '#app/models/interview-time.ts'
 import {
 	ApplicationError,
-	formatInterviewTime,
 	getCandidateApplication,
 	InterviewReplySchema,
 	replyToInterview,
@@ -87,7 +87,9 @@ export default function CandidateApplicationRoute() {
 	const fields = useFormFields('reply', actionData?.result)
 	const notice = params.get('sent')
 		? `Your application has been sent to ${d.providerName}. We have emailed you a copy.`
-		: params.get('withdrawn')
+		: params.get('already')
+			? 'You had already applied for this job, so we kept your first application.'
+			: params.get('withdrawn')
 			? 'You have withdrawn your application. The employer has been told.'
 			: params.get('replied')
 				? 'Thank you. The employer has been told.'

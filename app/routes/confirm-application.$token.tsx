@@ -12,7 +12,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 	const verification = await findVerification(prisma, 'confirm-application', params.token ?? '')
 	const application = verification?.subjectId
 		? await prisma.application.findFirst({
-				where: { id: verification.subjectId, submittedAt: null },
+				where: { id: verification.subjectId, candidateId: null, submittedAt: null },
 				select: { vacancy: { select: { title: true, provider: { select: { name: true } } } } },
 			})
 		: null
@@ -22,7 +22,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params }: ActionFunctionArgs) {
 	const confirmed = await confirmApplicationEmail(params.token ?? '')
 	if (!confirmed) return redirect(`/confirm-application/${params.token}`)
-	return redirect(`/account/applications/${confirmed.applicationId}?sent=1`, {
+	// The job closed before they confirmed: its page explains and suggests others.
+	if (confirmed.outcome === 'closed') return redirect(`/jobs/${confirmed.vacancyId}`)
+	const query = confirmed.outcome === 'sent' ? 'sent=1' : 'already=1'
+	return redirect(`/account/applications/${confirmed.applicationId}?${query}`, {
 		headers: { 'Set-Cookie': await createSession(confirmed.userId) },
 	})
 }

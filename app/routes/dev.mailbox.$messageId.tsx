@@ -6,8 +6,8 @@ import { formatDateTime } from '#app/utils/dates.ts'
 import { requireDevMailbox } from '#app/utils/dev-mailbox.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
-export async function loader({ params }: LoaderFunctionArgs) {
-	requireDevMailbox()
+export async function loader({ params, context }: LoaderFunctionArgs) {
+	requireDevMailbox(context)
 	const mail = await readMailboxMessage(dataDir('mailbox'), params.messageId ?? '')
 	if (!mail) throw new Response('Not found', { status: 404 })
 	return {

@@ -3,8 +3,8 @@ import { readMailboxMessage } from '#emails/dev-sink.server.ts'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { requireDevMailbox } from '#app/utils/dev-mailbox.server.ts'
 
-export async function loader({ params }: LoaderFunctionArgs) {
-	requireDevMailbox()
+export async function loader({ params, context }: LoaderFunctionArgs) {
+	requireDevMailbox(context)
 	const mail = await readMailboxMessage(dataDir('mailbox'), params.messageId ?? '')
 	const attachment = mail?.attachments[Number(params.index)]
 	if (!attachment) throw new Response('Not found', { status: 404 })

@@ -7,8 +7,8 @@ import { prisma } from '#app/utils/db.server.ts'
 import { requireDevMailbox } from '#app/utils/dev-mailbox.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
-export async function loader(_: LoaderFunctionArgs) {
-	requireDevMailbox()
+export async function loader({ context }: LoaderFunctionArgs) {
+	requireDevMailbox(context)
 	const [messages, waiting] = await Promise.all([
 		listMailbox(dataDir('mailbox')),
 		prisma.emailOutbox.findMany({

@@ -1,11 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { CandidateProfileFields, profileFieldOrder } from '#app/components/candidate-profile-fields.tsx'
+import { CandidateProfileFields, ConsentFields, profileFieldOrder } from '#app/components/candidate-profile-fields.tsx'
 import { ErrorSummary, FileField, Honeypot, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
-import { ApplicationError, applyFormSchema, applyToVacancy } from '#app/models/applications.server.ts'
+import { answersFrom, ApplicationError, applyFormSchema, applyToVacancy } from '#app/models/applications.server.ts'
 import { roleOptions } from '#app/models/care-roles.server.ts'
-import { getCandidateProfile, profileFormValues } from '#app/models/candidates.server.ts'
+import { getCandidateProfile, profileFormValues, profileToJson } from '#app/models/candidates.server.ts'
+import { activeConsents } from '#app/models/consent.server.ts'
 import { checkCv, readMultipartForm } from '#app/models/files.server.ts'
 import { formatPay } from '#app/models/pay.ts'
 import { getUserId } from '#app/utils/auth.server.ts'
@@ -64,8 +65,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		signedIn: Boolean(userId),
 		alreadyApplied: existing ? { id: existing.id, on: formatDate(existing.submittedAt!) } : null,
 		roles: roleOptions,
-		defaults: profile ? profileFormValues(profile) : { roles: [vacancy.roleId] },
+		defaults: {
+			...(profile ? profileFormValues(profile) : { roles: [vacancy.roleId], travelMiles: '10' }),
+			...(userId ? await consentDefaults(userId) : {}),
+		},
 	}
+}
+
+async function consentDefaults(userId: string) {
+	const active = await activeConsents(prisma, userId)
+	return { consentRedirect: Boolean(active.redirect), consentTalentPool: Boolean(active.talentPool) }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -95,13 +104,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		return tooManyRequests(wait, { result: submission.reply({ formErrors: [`Too many applications sent from here. Try again ${retryAfterText(wait)}.`] }) })
 	}
 	try {
-		const result = await applyToVacancy({
+		const input = submission.value
+		const common = {
 			vacancyId: vacancy.id,
-			input: submission.value,
-			questions: vacancy.screeningQuestions,
-			signedInUserId: userId,
+			profile: profileToJson(input),
+			answers: answersFrom(input, vacancy.screeningQuestions),
+			supportingStatement: input.supportingStatement ?? '',
+			consents: { redirect: input.consentRedirect, talentPool: input.consentTalentPool },
 			cv: cvUpload && cv && !('error' in cv) ? { upload: cvUpload, mimeType: cv.mimeType } : null,
-		})
+		}
+		const result = await applyToVacancy(userId ? { ...common, signedInUserId: userId } : { ...common, signedInUserId: null, email: String(input.email) })
 		if (result.needsConfirmation) return redirect(`/jobs/${vacancy.id}/apply/check-email`)
 		return redirect(`/account/applications/${result.applicationId}?sent=1`)
 	} catch (error) {
@@ -187,9 +199,14 @@ export default function ApplyRoute() {
 					fields={fields}
 					name="cv"
 					label="Upload a CV (optional)"
-					hint="A PDF or Word document, up to 5 MB. Only this employer will see it."
+					hint={
+						actionData && !fields.error('cv')
+							? 'If you chose a CV, choose it again: browsers forget the file when a form comes back with errors. A PDF or Word document, up to 5 MB.'
+							: 'A PDF or Word document, up to 5 MB. Only this employer will see it.'
+					}
 					accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 				/>
+				<ConsentFields fields={fields} />
 				<button type="submit" className="btn">
 					Send application
 				</button>

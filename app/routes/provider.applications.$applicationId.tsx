@@ -4,12 +4,11 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { DateInput, ErrorSummary, Radios, SelectField, TextArea, TextField, useFormFields, type FormResult } from '#app/components/forms.tsx'
 import { StageHistory, StageTag } from '#app/components/stage-tag.tsx'
+import { ApplicationError, getProviderApplication } from '#app/models/applications.server.ts'
+import { formatInterviewTime } from '#app/models/interview-time.ts'
 import {
 	addNote,
-	ApplicationError,
 	CheckUpdateSchema,
-	formatInterviewTime,
-	getProviderApplication,
 	InterviewSchema,
 	makeConditionalOffer,
 	markHired,
@@ -19,7 +18,7 @@ import {
 	scheduleInterview,
 	UnsuccessfulSchema,
 	updateCheck,
-} from '#app/models/applications.server.ts'
+} from '#app/models/pipeline.server.ts'
 import { roleName } from '#app/models/care-roles.server.ts'
 import {
 	availabilityOptions,

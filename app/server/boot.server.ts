@@ -11,12 +11,12 @@ import { pruneExpiredSessions } from '#app/utils/auth.server.ts'
 import { dataDir, databaseUrl, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
 import { configureDatabase, prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { log } from '#app/utils/log.server.ts'
+import { describeError, log } from '#app/utils/log.server.ts'
 import { pruneRateLimits } from '#app/utils/rate-limit.server.ts'
 
 function every(ms: number, task: () => Promise<unknown>, name: string) {
 	const timer = setInterval(() => {
-		task().catch((error) => log.error(name, error instanceof Error ? error.message : String(error)))
+		task().catch((error) => log.error(name, describeError(error)))
 	}, ms)
 	timer.unref()
 	return () => clearInterval(timer)

@@ -32,13 +32,17 @@ app.use((req, res, next) => {
 app.use(securityHeaders({ isDev }))
 app.use(checkSameOrigin)
 
+// Links we email carry a secret in their path: never write it to the log.
+const secretPaths = /^\/(reset-password|sign-in|confirm-application|invitations)\/[^/]+/
+const loggablePath = (path: string) => path.replace(secretPaths, '/$1/:token')
+
 if (env.LOG_REQUESTS) {
 	// Method, path and status only: query strings can hold postcodes and searches.
 	app.use((req, res, next) => {
 		const start = process.hrtime.bigint()
 		res.on('finish', () => {
 			const ms = Number(process.hrtime.bigint() - start) / 1e6
-			if (!req.path.startsWith('/assets/')) log.info('http', `${req.method} ${req.path} ${res.statusCode} ${ms.toFixed(1)}ms`)
+			if (!req.path.startsWith('/assets/')) log.info('http', `${req.method} ${loggablePath(req.path)} ${res.statusCode} ${ms.toFixed(1)}ms`)
 		})
 		next()
 	})

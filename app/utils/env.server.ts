@@ -45,6 +45,13 @@ export const EnvSchema = z
 		TRUST_PROXY_HOPS: z.coerce.number({ error: 'must be a whole number of proxies, like 1' }).int().min(0).max(5).default(0),
 	})
 	.superRefine((env, ctx) => {
+		if (env.PUBLIC_URL?.startsWith('https://') && !env.SMTP_URL) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['SMTP_URL'],
+				message: 'a site served over https must send real email: set SMTP_URL (the local mailbox is for running on your own machine)',
+			})
+		}
 		if (Boolean(env.MEILI_URL) !== Boolean(env.MEILI_MASTER_KEY)) {
 			ctx.addIssue({
 				code: 'custom',

@@ -9,12 +9,17 @@ export function newToken() {
 	return crypto.randomBytes(32).toString('base64url')
 }
 
+/** Whether a string could be one of our tokens at all (checked before any lookup). */
+export function isTokenShaped(token: string) {
+	return /^[A-Za-z0-9_-]{20,100}$/.test(token)
+}
+
 /** A single-use, expiring token for an email link. Only its hash is stored. */
 export async function createVerification(
 	tx: Tx,
-	options: { purpose: VerificationPurpose; userId: string; subjectId?: string; ttlMs: number },
+	options: { purpose: VerificationPurpose; userId: string; subjectId?: string; ttlMs: number; token?: string },
 ) {
-	const token = newToken()
+	const token = options.token ?? newToken()
 	await tx.verification.create({
 		data: {
 			purpose: options.purpose,
@@ -29,7 +34,7 @@ export async function createVerification(
 
 /** The unused, unexpired verification for this token, or null. Does not use it up. */
 export async function findVerification(tx: Tx, purpose: VerificationPurpose, token: string) {
-	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
+	if (!isTokenShaped(token)) return null
 	const verification = await tx.verification.findUnique({ where: { tokenHash: tokenHash(token) } })
 	if (!verification || verification.purpose !== purpose || verification.usedAt || verification.expiresAt.getTime() < Date.now()) return null
 	return verification

@@ -195,7 +195,7 @@ describe('the provider’s pipeline', () => {
 		const missing = await act({ intent: 'unsuccessful' })
 		expect(missing.status).toBe(400)
 		expect(missing.data.result.error.reason).toEqual(['Choose the reason, so the candidate gets the right message'])
-		await act({ intent: 'unsuccessful', reason: 'driving-licence', feedback: 'Try our care home roles in Norwich.' })
+		await act({ intent: 'unsuccessful', reason: 'driving-licence', feedback: 'Try our care home roles in Norwich.', suitable: 'no' })
 		await deliverAll()
 		const email = mail.mailbox(candidate.email).find((m) => m.subject === 'Your application for Care assistant')!
 		const text = (email.text ?? '').replace(/\s+/g, ' ')
