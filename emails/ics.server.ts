@@ -55,8 +55,9 @@ export function interviewInvitation(
 ): EmailAttachment {
 	const { error, value } = createEvent({
 		...commonFields(options, 'REQUEST'),
-		description: options.description,
-		...(options.location ? { location: options.location } : {}),
+		description: [options.videoUrl ? `Video call: ${options.videoUrl}` : '', options.description].filter(Boolean).join('\n\n'),
+		// Most calendar apps show LOCATION and the description, not URL.
+		location: options.location ?? (options.videoUrl ? `Video call: ${options.videoUrl}` : undefined),
 		...(options.videoUrl ? { url: options.videoUrl } : {}),
 		status: 'CONFIRMED',
 	})

@@ -33,7 +33,7 @@ export function EmailLayout({ brand, preview, heading, children }: { brand: Bran
 						<Text style={{ fontSize: '14px', lineHeight: '20px', color: '#4a5358', margin: 0 }}>
 							Sent by {brand.serviceName}, the free health and social care jobs service for {brand.region}.{' '}
 							<Link href={brand.siteUrl} style={{ color: '#1d70b8' }}>
-								{brand.siteUrl.replace(/^https?:\/\//, '')}
+								{brand.siteUrl}
 							</Link>
 						</Text>
 					</Section>

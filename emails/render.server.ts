@@ -21,7 +21,16 @@ export async function renderEmail<P>(template: EmailTemplate<P>, props: P): Prom
 	const element = createElement(template.default, { ...props, brand: brand() })
 	const [html, text] = await Promise.all([
 		render(element),
-		render(element, { plainText: true, htmlToTextOptions: { wordwrap: 78, selectors: [{ selector: 'img', format: 'skip' }] } }),
+		render(element, {
+			plainText: true,
+			htmlToTextOptions: {
+				wordwrap: 78,
+				selectors: [
+					{ selector: 'img', format: 'skip' },
+					{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
+				],
+			},
+		}),
 	])
 	return { subject: template.subject(props), html, text }
 }

@@ -5,7 +5,7 @@ import { renderEmail } from '#emails/render.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
-import { consumeVerification, createVerification, findVerification } from '#app/utils/tokens.server.ts'
+import { consumeVerification, createVerification, findVerification, newToken } from '#app/utils/tokens.server.ts'
 import { RESET_MINUTES, SIGN_IN_MINUTES } from './link-lifetimes.ts'
 
 
@@ -15,10 +15,12 @@ import { RESET_MINUTES, SIGN_IN_MINUTES } from './link-lifetimes.ts'
  */
 export async function sendPasswordReset(email: string) {
 	const user = await prisma.user.findUnique({ where: { email }, select: { id: true } })
+	// The email is rendered either way, so the response takes as long whether or not the account exists.
+	const token = newToken()
+	const message = await renderEmail(passwordReset, { resetUrl: `${publicUrl()}/reset-password/${token}`, expiresInMinutes: RESET_MINUTES })
 	if (!user) return
 	await prisma.$transaction(async (tx) => {
-		const token = await createVerification(tx, { purpose: 'password-reset', userId: user.id, ttlMs: RESET_MINUTES * 60_000 })
-		const message = await renderEmail(passwordReset, { resetUrl: `${publicUrl()}/reset-password/${token}`, expiresInMinutes: RESET_MINUTES })
+		await createVerification(tx, { purpose: 'password-reset', userId: user.id, ttlMs: RESET_MINUTES * 60_000, token })
 		await queueEmail(tx, { key: `password-reset:${user.id}:${token.slice(0, 12)}`, to: email, ...message })
 	})
 	notifyEmailOutbox()
@@ -36,6 +38,11 @@ export async function resetPassword(token: string, password: string) {
 		if (!verification) return null
 		await tx.user.update({ where: { id: verification.userId }, data: { passwordHash, emailVerifiedAt: new Date() } })
 		await tx.session.deleteMany({ where: { userId: verification.userId } })
+		// Any other reset or sign-in link already sent stops working too.
+		await tx.verification.updateMany({
+			where: { userId: verification.userId, purpose: { in: ['password-reset', 'sign-in'] }, usedAt: null },
+			data: { usedAt: new Date() },
+		})
 		return verification.userId
 	})
 }
@@ -43,10 +50,11 @@ export async function resetPassword(token: string, password: string) {
 /** For candidates, who may never have set a password. Same silence as the reset. */
 export async function sendSignInLink(email: string) {
 	const user = await prisma.user.findUnique({ where: { email }, select: { id: true, emailVerifiedAt: true } })
+	const token = newToken()
+	const message = await renderEmail(signInLink, { signInUrl: `${publicUrl()}/sign-in/${token}`, expiresInMinutes: SIGN_IN_MINUTES })
 	if (!user?.emailVerifiedAt) return
 	await prisma.$transaction(async (tx) => {
-		const token = await createVerification(tx, { purpose: 'sign-in', userId: user.id, ttlMs: SIGN_IN_MINUTES * 60_000 })
-		const message = await renderEmail(signInLink, { signInUrl: `${publicUrl()}/sign-in/${token}`, expiresInMinutes: SIGN_IN_MINUTES })
+		await createVerification(tx, { purpose: 'sign-in', userId: user.id, ttlMs: SIGN_IN_MINUTES * 60_000, token })
 		await queueEmail(tx, { key: `sign-in:${user.id}:${token.slice(0, 12)}`, to: email, ...message })
 	})
 	notifyEmailOutbox()

@@ -399,17 +399,16 @@ export async function withdrawApplication(applicationId: string, userId: string)
 	notifyEmailOutbox()
 }
 
-export const InterviewReplySchema = z.discriminatedUnion('reply', [
-	z.object({ reply: z.literal('accept'), message: optionalText('your message', 500) }),
-	z.object({
-		reply: z.literal('reschedule'),
-		message: z
-			.string({ error: 'Say which days and times would suit you' })
-			.trim()
-			.min(1, { error: 'Say which days and times would suit you' })
-			.max(500, { error: 'Your message must be 500 characters or fewer' }),
-	}),
-])
+export const InterviewReplySchema = z
+	.object({
+		reply: z.enum(['accept', 'reschedule'], { error: 'Say whether you can make the interview' }),
+		message: optionalText('your message', 500),
+	})
+	.superRefine((input, ctx) => {
+		if (input.reply === 'reschedule' && !input.message) {
+			ctx.addIssue({ code: 'custom', path: ['message'], message: 'Say which days and times would suit you' })
+		}
+	})
 
 export async function replyToInterview(applicationId: string, userId: string, input: z.infer<typeof InterviewReplySchema>) {
 	const application = await loadOwnApplication(applicationId, userId)

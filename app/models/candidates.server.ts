@@ -11,6 +11,7 @@ import {
 	experienceOptions,
 	hoursWantedOptions,
 	ids,
+	isFinished,
 	rightToWorkOptions,
 	settings,
 	travelChoices,
@@ -28,8 +29,8 @@ export const CandidateProfileSchema = z.object({
 		.string({ error: 'Enter a phone number' })
 		.trim()
 		.min(1, { error: 'Enter a phone number' })
-		.transform((v) => v.replace(/[\s()-]/g, ''))
-		.refine((v) => /^(\+44|0)\d{9,10}$/.test(v), { error: 'Enter a UK phone number, like 07700 900 982 or 01603 123 456' }),
+		.max(20, { error: 'Enter a UK phone number, like 07700 900 982 or 01603 123 456' })
+		.refine((v) => /^(\+44|0)\d{9,10}$/.test(v.replace(/[\s()-]/g, '')), { error: 'Enter a UK phone number, like 07700 900 982 or 01603 123 456' }),
 	postcode: UkPostcodeSchema,
 	rightToWork: z.enum(ids(rightToWorkOptions), { error: 'Say whether you have the right to work in the UK' }),
 	drivingLicence: yesNo('Say whether you have a driving licence'),
@@ -155,17 +156,32 @@ export async function exportCandidateData(userId: string) {
 /**
  * Deletes a candidate's account and personal data. Their applications stay with
  * the providers as "withdrawn candidate": no name, contact details, answers,
- * statement, CV or notes.
+ * statement, CV, interview replies, check notes or emails.
  */
 export async function deleteCandidateAccount(userId: string) {
-	const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, files: { select: { id: true } } } })
-	await prisma.$transaction(async (tx) => {
+	const removedFiles: string[] = []
+	const email = await prisma.$transaction(async (tx) => {
+		const user = await tx.user.findUniqueOrThrow({
+			where: { id: userId },
+			select: { email: true, files: { select: { id: true } }, candidate: { select: { poolId: true } } },
+		})
+		removedFiles.push(...user.files.map((f) => f.id))
+		// Applications still waiting for this address to confirm them.
+		const pending = await tx.verification.findMany({ where: { userId, purpose: 'confirm-application' }, select: { subjectId: true } })
+		const pendingIds = pending.map((p) => p.subjectId).filter((id): id is string => Boolean(id))
+		const pendingFiles = await tx.application.findMany({ where: { id: { in: pendingIds }, candidateId: null }, select: { cvFileId: true } })
+		removedFiles.push(...pendingFiles.map((a) => a.cvFileId).filter((id): id is string => Boolean(id)))
+		await tx.application.deleteMany({ where: { id: { in: pendingIds }, candidateId: null } })
+		await tx.storedFile.deleteMany({ where: { id: { in: removedFiles } } })
+
 		const applications = await tx.application.findMany({ where: { candidateId: userId }, select: { id: true, stage: true } })
 		const applicationIds = applications.map((a) => a.id)
 		await tx.screeningAnswer.deleteMany({ where: { applicationId: { in: applicationIds } } })
 		await tx.applicationNote.deleteMany({ where: { applicationId: { in: applicationIds } } })
+		await tx.interview.updateMany({ where: { applicationId: { in: applicationIds } }, data: { responseMessage: null } })
+		await tx.preEmploymentCheck.updateMany({ where: { applicationId: { in: applicationIds } }, data: { note: '' } })
 		for (const application of applications) {
-			const open = !['hired', 'unsuccessful', 'withdrawn'].includes(application.stage)
+			const open = !isFinished(application.stage)
 			await tx.application.update({
 				where: { id: application.id },
 				data: {
@@ -179,16 +195,32 @@ export async function deleteCandidateAccount(userId: string) {
 			})
 			if (open) await tx.applicationEvent.create({ data: { applicationId: application.id, stage: 'withdrawn', actor: 'candidate', detail: 'account deleted' } })
 		}
-		// Emails to them, and copies of emails to providers that named them, go too.
+		// Emails to them go; copies of emails to providers that named them are emptied.
 		await tx.emailOutbox.deleteMany({ where: { toAddress: user.email } })
 		for (const id of applicationIds) {
 			await tx.emailOutbox.deleteMany({ where: { messageKey: { contains: id }, status: { not: 'sent' } } })
 			await tx.emailOutbox.updateMany({
 				where: { messageKey: { contains: id } },
-				data: { html: '', text: '(removed: the candidate deleted their account)', subject: '(removed)' },
+				data: { html: '', text: '(removed: the candidate deleted their account)', subject: '(removed)', attachments: Prisma.DbNull, lastError: null },
 			})
 		}
+		await tx.redirect.updateMany({ where: { candidateId: userId }, data: { candidateId: null } })
+		// Out of the talent pool index too (the worker deletes the document).
+		if (user.candidate) await recordCandidateChange(tx, user.candidate.poolId)
 		await tx.user.delete({ where: { id: userId } })
+		return user.email
 	})
-	for (const file of user.files) fs.rmSync(dataDir('uploads', file.id), { force: true })
+	for (const id of removedFiles) fs.rmSync(dataDir('uploads', id), { force: true })
+	removeFromLocalMailbox(email)
+	notifySearchOutbox()
+}
+
+/** The local mailbox (running on your own machine only) keeps copies too. */
+function removeFromLocalMailbox(email: string) {
+	const dir = dataDir('mailbox')
+	if (!fs.existsSync(dir)) return
+	for (const file of fs.readdirSync(dir)) {
+		const head = fs.readFileSync(`${dir}/${file}`, 'utf8').slice(0, 4000)
+		if (new RegExp(`^To:.*${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'im').test(head)) fs.rmSync(`${dir}/${file}`, { force: true })
+	}
 }

@@ -232,10 +232,10 @@ export async function scheduleInterview(applicationId: string, providerId: strin
 }
 
 const nextStepWords: Record<string, string> = {
-	candidate: 'you will be asked for documents or details',
-	referee: 'we will contact your referees',
+	candidate: 'the employer will ask you for documents or details',
+	referee: 'the employer will ask you for two referees, then contact them',
 	provider: 'the employer will arrange it',
-	'dbs-service': 'with the Disclosure and Barring Service',
+	'dbs-service': 'the employer applies to the Disclosure and Barring Service for you',
 }
 
 export async function makeConditionalOffer(applicationId: string, providerId: string) {
@@ -275,9 +275,19 @@ export const CheckUpdateSchema = z.object({
 export async function updateCheck(applicationId: string, providerId: string, input: z.infer<typeof CheckUpdateSchema>) {
 	const application = await loadOwned(applicationId, providerId)
 	if (application.stage !== 'conditional-offer') throw new ApplicationError('Checks can only change while an offer is conditional')
-	await prisma.preEmploymentCheck.update({
-		where: { applicationId_kind: { applicationId, kind: input.kind } },
-		data: { status: input.status, nextActor: input.nextActor, note: input.note ?? '' },
+	await prisma.$transaction(async (tx) => {
+		const before = await tx.preEmploymentCheck.findUniqueOrThrow({ where: { applicationId_kind: { applicationId, kind: input.kind } } })
+		await tx.preEmploymentCheck.update({
+			where: { id: before.id },
+			data: { status: input.status, nextActor: input.nextActor, note: input.note ?? '' },
+		})
+		// Cleared checks and problems are milestones the candidate sees in their history.
+		if (before.status !== input.status && (input.status === 'cleared' || input.status === 'problem')) {
+			const label = checkKinds.find((k) => k.id === input.kind)?.label ?? input.kind
+			await tx.applicationEvent.create({
+				data: { applicationId, stage: 'conditional-offer', actor: 'provider', detail: `${label}: ${input.status === 'cleared' ? 'cleared' : 'needs attention'}` },
+			})
+		}
 	})
 }
 
@@ -338,6 +348,9 @@ export const UnsuccessfulSchema = z
 		suitableRoles: z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(roleIds))),
 	})
 	.superRefine((input, ctx) => {
+		if (input.reason === 'other' && !input.feedback) {
+			ctx.addIssue({ code: 'custom', path: ['feedback'], message: 'Tell the candidate why, in a sentence or two: “another reason” alone is not enough' })
+		}
 		if (input.suitable === 'yes' && input.suitableRoles.length === 0) {
 			ctx.addIssue({ code: 'custom', path: ['suitableRoles'], message: 'Choose at least one role they could do' })
 		}

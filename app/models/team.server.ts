@@ -5,7 +5,7 @@ import { renderEmail } from '#emails/render.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
-import { newToken, tokenHash } from '#app/utils/tokens.server.ts'
+import { isTokenShaped, newToken, tokenHash } from '#app/utils/tokens.server.ts'
 import { EmailSchema, NewPasswordSchema, requiredText } from '#app/utils/validation.ts'
 import { INVITATION_DAYS } from './link-lifetimes.ts'
 import { ids, teamRoles } from './options.ts'
@@ -41,7 +41,7 @@ export class TeamError extends Error {}
 
 /** Only an owner may invite; the invitation email goes through the outbox. */
 export async function inviteColleague(providerId: string, inviter: { userId: string; role: string }, input: z.infer<typeof InviteSchema>) {
-	if (inviter.role !== 'owner') throw new Response('Only owners can invite colleagues', { status: 403 })
+	requireOwner(inviter)
 	const token = newToken()
 	await prisma.$transaction(async (tx) => {
 		const already = await tx.teamMember.findFirst({ where: { providerId, user: { email: input.email } } })
@@ -71,7 +71,7 @@ export async function inviteColleague(providerId: string, inviter: { userId: str
 }
 
 export async function findInvitation(token: string) {
-	if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
+	if (!isTokenShaped(token)) return null
 	const invitation = await prisma.teamInvitation.findUnique({
 		where: { tokenHash: tokenHash(token) },
 		select: { id: true, email: true, role: true, acceptedAt: true, expiresAt: true, providerId: true, provider: { select: { name: true } } },
@@ -93,6 +93,12 @@ export async function acceptInvitation(token: string, options: { signedInUserId:
 		const claimed = await tx.teamInvitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } })
 		if (!claimed.count) return null
 		let userId = options.signedInUserId
+		const elsewhere = await tx.teamMember.findFirst({
+			where: { user: { email: invitation.email }, providerId: { not: invitation.providerId } },
+			select: { provider: { select: { name: true } } },
+		})
+		// One account recruits for one provider, so what it can see is never in doubt.
+		if (elsewhere) throw new TeamError(`${invitation.email} already recruits for ${elsewhere.provider.name}. Use a different email address for this team.`)
 		if (userId) {
 			const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
 			if (user.email !== invitation.email) throw new TeamError(`This invitation is for ${invitation.email}. Sign out, then open the link again.`)
@@ -115,4 +121,27 @@ export async function acceptInvitation(token: string, options: { signedInUserId:
 		})
 		return { userId, providerName: invitation.provider.name }
 	})
+}
+
+function requireOwner(inviter: { role: string }) {
+	if (inviter.role !== 'owner') throw new Response('Only owners can change the team', { status: 403 })
+}
+
+/** Someone who leaves loses access at once: their membership goes, and so do their sessions' rights to this provider. */
+export async function removeMember(providerId: string, by: { userId: string; role: string }, memberId: string) {
+	requireOwner(by)
+	await prisma.$transaction(async (tx) => {
+		const member = await tx.teamMember.findFirst({ where: { id: memberId, providerId } })
+		if (!member) throw new Response('Not found', { status: 404 })
+		if (member.role === 'owner' && (await tx.teamMember.count({ where: { providerId, role: 'owner' } })) === 1) {
+			throw new TeamError('A team needs at least one owner: make someone else an owner first')
+		}
+		await tx.teamMember.delete({ where: { id: member.id } })
+	})
+}
+
+export async function cancelInvitation(providerId: string, by: { userId: string; role: string }, invitationId: string) {
+	requireOwner(by)
+	const cancelled = await prisma.teamInvitation.deleteMany({ where: { id: invitationId, providerId, acceptedAt: null } })
+	if (!cancelled.count) throw new Response('Not found', { status: 404 })
 }

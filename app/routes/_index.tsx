@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { liveVacancyWhere } from '#search/document.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
@@ -24,8 +24,14 @@ export const meta: MetaFunction = () => [
 
 export default function HomeRoute() {
 	const d = useLoaderData<typeof loader>()
+	const [params] = useSearchParams()
 	return (
 		<div>
+			{params.get('deleted') ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					Your account and your details have been deleted.
+				</div>
+			) : null}
 			<section className="-mx-4 mb-10 bg-brand px-4 py-10 text-white md:py-14">
 				<div className="mx-auto max-w-6xl">
 					<h1 className="mb-3 max-w-3xl text-3xl text-white md:text-5xl">Find a job in care in {d.region}</h1>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -24,8 +24,14 @@ export const handle: PageHandle = { title: 'Your account' }
 
 export default function AccountRoute() {
 	const d = useLoaderData<typeof loader>()
+	const [params] = useSearchParams()
 	return (
 		<div className="max-w-2xl">
+			{params.get('password') ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					Your password has been saved. You have been signed out everywhere else.
+				</div>
+			) : null}
 			<h1 className="mb-4 text-3xl">Your account</h1>
 			<dl className="mb-8 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
 				<dt className="font-bold">Name</dt>

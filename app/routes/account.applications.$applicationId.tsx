@@ -11,7 +11,7 @@ import {
 	replyToInterview,
 	withdrawApplication,
 } from '#app/models/applications.server.ts'
-import { checkActors, checkKinds, checkStatuses, labelOf } from '#app/models/options.ts'
+import { checkActors, checkKinds, checkStatuses, isFinished, labelOf } from '#app/models/options.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate, formatDateTime } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
@@ -30,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		town: a.vacancy.town,
 		sent: formatDate(a.submittedAt!),
 		statement: a.supportingStatement,
+		feedback: a.stage === 'unsuccessful' ? a.feedback : null,
 		cv: a.cv ? { id: a.cv.id, name: a.cv.originalName } : null,
 		answers: a.answers.map((x) => ({ question: x.question.text, answer: x.answer })),
 		events: a.events.map((e) => ({ id: e.id, stage: e.stage, actor: e.actor, detail: e.detail, at: formatDateTime(e.at) })),
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 						cleared: c.status === 'cleared',
 					}))
 				: [],
-		canWithdraw: !['hired', 'unsuccessful', 'withdrawn'].includes(a.stage),
+		canWithdraw: !isFinished(a.stage),
 		confirmWithdraw: new URL(request.url).searchParams.get('withdraw') === 'confirm',
 	}
 }
@@ -113,6 +114,14 @@ export default function CandidateApplicationRoute() {
 				<StageTag stage={d.stage} /> <span className="ml-2 text-muted">Sent {d.sent}</span>
 			</p>
 
+			{d.feedback ? (
+				<section aria-labelledby="feedback-heading" className="mb-8 border-l-8 border-line p-4">
+					<h2 id="feedback-heading" className="mb-2 text-2xl">
+						Feedback from {d.providerName}
+					</h2>
+					<p className="whitespace-pre-line">{d.feedback}</p>
+				</section>
+			) : null}
 			{d.interview ? (
 				<section aria-labelledby="interview-heading" className="mb-8 border-l-8 border-[#3d2375] bg-[#f3f0fa] p-4">
 					<h2 id="interview-heading" className="mb-3 text-2xl">

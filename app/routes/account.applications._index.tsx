@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { StageTag } from '#app/components/stage-tag.tsx'
 import { listCandidateApplications } from '#app/models/applications.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
@@ -26,8 +26,14 @@ export const handle: PageHandle = { title: 'Your applications' }
 
 export default function MyApplicationsRoute() {
 	const d = useLoaderData<typeof loader>()
+	const [params] = useSearchParams()
 	return (
 		<div className="max-w-3xl">
+			{params.get('reset') ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					Your new password is saved. You have been signed out everywhere else.
+				</div>
+			) : null}
 			<h1 className="mb-6 text-3xl">Your applications</h1>
 			{d.applications.length ? (
 				<ul>

@@ -53,7 +53,7 @@ export default function DevMailboxMessageRoute() {
 				</ul>
 			) : null}
 			<h2 className="mb-2 text-2xl">HTML part</h2>
-			<iframe title={`HTML part of ${d.subject}`} srcDoc={d.html} sandbox="" className="mb-6 h-[36rem] w-full max-w-3xl border-2 border-line" />
+			<iframe title={`HTML part of ${d.subject}`} srcDoc={d.html} sandbox="" className="mb-6 h-[60rem] w-full max-w-3xl border-2 border-line" />
 			<h2 className="mb-2 text-2xl">Plain-text part</h2>
 			<pre className="max-w-3xl whitespace-pre-wrap border-2 border-line bg-[#f3f2f1] p-4 font-mono text-sm">{d.text}</pre>
 		</div>

@@ -2,7 +2,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { ErrorSummary, Honeypot, TextField, useFormFields } from '#app/components/forms.tsx'
+import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import { sendPasswordReset } from '#app/models/account-recovery.server.ts'
 import { RESET_MINUTES } from '#app/models/link-lifetimes.ts'
 import type { PageHandle } from '#app/utils/page.ts'
@@ -12,7 +13,9 @@ import { EmailSchema } from '#app/utils/validation.ts'
 const Schema = z.object({ email: EmailSchema })
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const submission = parseWithZod(await request.formData(), { schema: Schema })
+	const formData = await request.formData()
+	if (isHoneypotFilled(formData)) return redirect(new URL(request.url).pathname + '?sent=1')
+	const submission = parseWithZod(formData, { schema: Schema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const byAddress = await consumeRateLimit(rateLimits.emailLinkPerAddress, clientAddressKey(context.clientIp))
 	const byEmail = await consumeRateLimit(rateLimits.emailLink, submission.value.email)
@@ -44,6 +47,7 @@ export default function ForgotPasswordRoute() {
 			<h1 className="mb-4 text-3xl">Reset your password</h1>
 			<p className="mb-6">We will email you a link to choose a new password.</p>
 			<Form method="post" noValidate>
+				<Honeypot />
 				<TextField fields={fields} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} />
 				<button type="submit" className="btn">
 					Send the link

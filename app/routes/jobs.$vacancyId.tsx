@@ -11,7 +11,9 @@ import { resolvePlace } from '#app/models/places.server.ts'
 import { toPublicProvider } from '#app/models/providers.server.ts'
 import { getPublicVacancy, similarVacancies } from '#app/models/vacancies.server.ts'
 import { vacancyHours } from '#search/document.ts'
+import { getUserId } from '#app/utils/auth.server.ts'
 import { formatDate, formatDateLong } from '#app/utils/dates.ts'
+import { prisma } from '#app/utils/db.server.ts'
 import { distanceMiles, formatMiles } from '#app/utils/geo.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
@@ -29,6 +31,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 	const from = where ? resolvePlace(where) : null
 	const distance = from?.ok ? { miles: formatMiles(distanceMiles(from.place, v)), from: from.place.label } : null
 
+	const userId = await getUserId(request)
+	const applied = userId
+		? await prisma.application.findFirst({ where: { vacancyId: v.id, candidateId: userId, submittedAt: { not: null } }, select: { id: true, submittedAt: true } })
+		: null
 	const role = getRole(v.roleId)
 	const standard = v.standardRef ? getStandard(v.standardRef) : null
 	const base = {
@@ -56,6 +62,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 	return {
 		...base,
 		similar: [],
+		applied: applied ? { id: applied.id, on: formatDate(applied.submittedAt!) } : null,
 		jsonLd: jobPostingJsonLd(v, provider),
 		details: {
 			role: role?.name ?? v.roleId,
@@ -107,6 +114,23 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 	)
 }
 
+function ApplyAction({ id, applied }: { id: number; applied: { id: string; on: string } | null }) {
+	if (applied) {
+		return (
+			<p className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-3">
+				You applied for this job on {applied.on}. <Link to={`/account/applications/${applied.id}`}>See your application</Link>
+			</p>
+		)
+	}
+	return (
+		<p className="mb-6">
+			<Link to={`/jobs/${id}/apply`} className="btn">
+				Apply for this job
+			</Link>
+		</p>
+	)
+}
+
 export default function VacancyRoute() {
 	const d = useLoaderData<typeof loader>()
 	if (!d.details) {
@@ -150,11 +174,7 @@ export default function VacancyRoute() {
 			<span className="mb-1 block text-lg text-muted">{d.provider.name}</span>
 			<h1 className="mb-3 text-3xl md:text-4xl">{d.title}</h1>
 			<Badges job={{ apprenticeship: v.apprenticeship, noDrivingNeeded: v.noDrivingNeeded, visaSponsorship: v.visaSponsorship }} />
-			<p className="mb-6">
-				<Link to={`/jobs/${d.id}/apply`} className="btn">
-					Apply for this job
-				</Link>
-			</p>
+			<ApplyAction id={d.id} applied={d.applied} />
 			<div className="grid gap-8 md:grid-cols-[2fr_1fr]">
 				<div>
 					<dl className="mb-8 border-t border-line">
@@ -221,11 +241,7 @@ export default function VacancyRoute() {
 					<p className="mb-4">
 						Apply on this site in about three minutes. You do not need an account or a CV. Apply by {v.closingLong}.
 					</p>
-					<p className="mb-6">
-						<Link to={`/jobs/${d.id}/apply`} className="btn">
-							Apply for this job
-						</Link>
-					</p>
+					<ApplyAction id={d.id} applied={d.applied} />
 					{v.howToApply ? (
 						<>
 							<h3 className="mb-2 text-xl">Questions before you apply?</h3>

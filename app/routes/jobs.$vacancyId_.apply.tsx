@@ -7,7 +7,7 @@ import { answersFrom, ApplicationError, applyFormSchema, applyToVacancy } from '
 import { roleOptions } from '#app/models/care-roles.server.ts'
 import { getCandidateProfile, profileFormValues, profileToJson } from '#app/models/candidates.server.ts'
 import { activeConsents } from '#app/models/consent.server.ts'
-import { checkCv, readMultipartForm } from '#app/models/files.server.ts'
+import { checkCv, FormTooLargeError, readMultipartForm } from '#app/models/files.server.ts'
 import { formatPay } from '#app/models/pay.ts'
 import { getUserId } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
@@ -80,7 +80,24 @@ async function consentDefaults(userId: string) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const vacancy = await loadVacancy(params.vacancyId)
 	const userId = await getUserId(request)
-	const { formData, uploads } = await readMultipartForm(request)
+	// Counted before the body is read, so floods cost us little; bad attempts count too.
+	const byAddress = await consumeRateLimit(rateLimits.apply, clientAddressKey(context.clientIp))
+	if (!byAddress.ok) {
+		return tooManyRequests(byAddress.retryAfterSeconds, {
+			result: { status: 'error' as const, error: { '': [`Too many applications sent from here. Try again ${retryAfterText(byAddress.retryAfterSeconds)}.`] } },
+		})
+	}
+	let form
+	try {
+		form = await readMultipartForm(request)
+	} catch (error) {
+		if (!(error instanceof FormTooLargeError)) throw error
+		return data(
+			{ result: { status: 'error' as const, error: { cv: ['The CV must be smaller than 5 MB'], '': ['The form was too large to send, so nothing was saved. Fill it in again with a smaller CV.'] } } },
+			{ status: 413 },
+		)
+	}
+	const { formData, uploads } = form
 	if (isHoneypotFilled(formData)) return redirect(`/jobs/${vacancy.id}/apply/check-email`)
 
 	const schema = applyFormSchema(vacancy.screeningQuestions, { needsEmail: !userId })
@@ -96,15 +113,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		)
 	}
 
-	const email = userId ? `user:${userId}` : String(submission.value.email)
-	const byAddress = await consumeRateLimit(rateLimits.apply, clientAddressKey(context.clientIp))
-	const byEmail = await consumeRateLimit(rateLimits.applyPerEmail, email)
-	if (!byAddress.ok || !byEmail.ok) {
-		const wait = Math.max(byAddress.retryAfterSeconds, byEmail.retryAfterSeconds)
-		return tooManyRequests(wait, { result: submission.reply({ formErrors: [`Too many applications sent from here. Try again ${retryAfterText(wait)}.`] }) })
+	const input = submission.value
+	const byEmail = await consumeRateLimit(rateLimits.applyPerEmail, userId ? `user:${userId}` : String(input.email))
+	if (!byEmail.ok) {
+		return tooManyRequests(byEmail.retryAfterSeconds, {
+			result: submission.reply({ formErrors: [`Too many applications from this email address. Try again ${retryAfterText(byEmail.retryAfterSeconds)}.`] }),
+		})
 	}
 	try {
-		const input = submission.value
 		const common = {
 			vacancyId: vacancy.id,
 			profile: profileToJson(input),

@@ -2,7 +2,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { ErrorSummary, Honeypot, TextField, useFormFields } from '#app/components/forms.tsx'
+import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import { sendSignInLink } from '#app/models/account-recovery.server.ts'
 import { SIGN_IN_MINUTES } from '#app/models/link-lifetimes.ts'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
@@ -18,7 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const submission = parseWithZod(await request.formData(), { schema: Schema })
+	const formData = await request.formData()
+	if (isHoneypotFilled(formData)) return redirect(new URL(request.url).pathname + '?sent=1')
+	const submission = parseWithZod(formData, { schema: Schema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	const byAddress = await consumeRateLimit(rateLimits.emailLinkPerAddress, clientAddressKey(context.clientIp))
 	const byEmail = await consumeRateLimit(rateLimits.emailLink, submission.value.email)
@@ -52,6 +55,7 @@ export default function EmailLinkRoute() {
 			<h1 className="mb-4 text-3xl">Sign in with an email link</h1>
 			<p className="mb-6">If you applied for a job without setting a password, we can email you a link to sign in.</p>
 			<Form method="post" noValidate>
+				<Honeypot />
 				<TextField fields={fields} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} />
 				<button type="submit" className="btn">
 					Email me a link

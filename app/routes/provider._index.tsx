@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireProviderMember } from '#app/models/providers.server.ts'
 import { listProviderVacancies } from '#app/models/vacancies.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
@@ -76,8 +76,19 @@ function VacancyTable({ caption, rows, empty }: { caption: string; rows: Row[]; 
 
 export default function ProviderVacanciesRoute() {
 	const d = useLoaderData<typeof loader>()
+	const [params] = useSearchParams()
+	const notice = params.get('joined')
+		? 'Welcome to the team. You can now post vacancies and see applicants.'
+		: params.get('reset')
+			? 'Your new password is saved. You have been signed out everywhere else.'
+			: null
 	return (
 		<div>
+			{notice ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					{notice}
+				</div>
+			) : null}
 			<div className="mb-6 flex flex-wrap items-center justify-between gap-4">
 				<h1 className="text-3xl">Your vacancies</h1>
 				<Link to="/provider/vacancies/new" className="btn">

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { DateInput, ErrorSummary, Radios, SelectField, TextArea, TextField, useFormFields, type FormResult } from '#app/components/forms.tsx'
+import { Checkboxes, DateInput, ErrorSummary, Radios, SelectField, TextArea, TextField, useFormFields, type FormResult } from '#app/components/forms.tsx'
 import { StageHistory, StageTag } from '#app/components/stage-tag.tsx'
 import { ApplicationError, getProviderApplication } from '#app/models/applications.server.ts'
 import { formatInterviewTime } from '#app/models/interview-time.ts'
@@ -19,7 +19,9 @@ import {
 	UnsuccessfulSchema,
 	updateCheck,
 } from '#app/models/pipeline.server.ts'
-import { roleName } from '#app/models/care-roles.server.ts'
+import { careRoles, roleName } from '#app/models/care-roles.server.ts'
+import { activeConsents } from '#app/models/consent.server.ts'
+import { relatedRoles } from '#app/models/matching.server.ts'
 import {
 	availabilityOptions,
 	candidateQualifications,
@@ -64,7 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 					name: `${profile.firstName} ${profile.lastName}`,
 					email: a.candidate!.email,
 					phone: profile.phone,
-					postcode: profile.postcode,
+					area: `${profile.outcode} area`,
 					rightToWork: labelOf(rightToWorkOptions, profile.rightToWork),
 					driving: `${profile.drivingLicence ? 'Has a driving licence' : 'No driving licence'}; ${profile.hasCar ? 'has a car' : 'no car'}`,
 					availability: labels(availabilityOptions, [
@@ -109,6 +111,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		checks: a.checks.map((c) => ({ kind: c.kind, label: labelOf(checkKinds, c.kind), status: c.status, nextActor: c.nextActor, note: c.note })),
 		outstandingChecks: a.checks.filter((c) => c.status !== 'cleared').length,
 		unsuccessfulReason: a.unsuccessfulReason ? labelOf(unsuccessfulReasons, a.unsuccessfulReason) : null,
+		confirm: ['offer', 'hired'].includes(new URL(request.url).searchParams.get('confirm') ?? '') ? new URL(request.url).searchParams.get('confirm') : null,
+		lastPosition: (await prisma.application.count({ where: { vacancyId: a.vacancy.id, stage: 'hired' } })) + 1 >= a.vacancy.positions,
+		stillOpen: await prisma.application.count({ where: { vacancyId: a.vacancy.id, submittedAt: { not: null }, stage: { in: ['new', 'reviewing', 'interview', 'conditional-offer'] }, id: { not: a.id } } }),
+		vacancyStatus: a.vacancy.status,
+		roles: careRoles.map((r) => ({ id: r.id, label: r.name })),
+		unsuccessfulDefaults: { suitableRoles: [a.vacancy.roleId, ...relatedRoles(a.vacancy.roleId)] },
+		canRedirect: Boolean(a.candidateId && (await activeConsents(prisma, a.candidateId)).redirect),
+		redirected: a.redirect?.status ?? null,
 	}
 }
 
@@ -144,19 +154,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				const submission = parseWithZod(formData, { schema: InterviewSchema })
 				if (submission.status !== 'success') return failed('interview', submission.reply())
 				await scheduleInterview(id, providerId, submission.value)
-				return done('interview')
+				return done(application.stage === 'interview' ? 'interview-moved' : 'interview')
 			}
 			case 'unsuccessful': {
 				const submission = parseWithZod(formData, { schema: UnsuccessfulSchema })
 				if (submission.status !== 'success') return failed('unsuccessful', submission.reply())
-				await markUnsuccessful(id, providerId, submission.value)
-				return done('unsuccessful')
+				const { redirected } = await markUnsuccessful(id, providerId, submission.value)
+				return done(redirected ? 'unsuccessful-redirected' : 'unsuccessful')
 			}
 			case 'check': {
 				const submission = parseWithZod(formData, { schema: CheckUpdateSchema })
 				if (submission.status !== 'success') return failed('check', submission.reply())
 				await updateCheck(id, providerId, submission.value)
-				return done('check')
+				return redirect(`/provider/applications/${id}?done=check#check-${submission.value.kind}`)
 			}
 			case 'note': {
 				const submission = parseWithZod(formData, {
@@ -183,11 +193,13 @@ export const handle: PageHandle = {
 const notices: Record<string, string> = {
 	reviewing: 'Marked as reviewing. The candidate has been told.',
 	interview: 'Interview invitation sent, with a calendar file.',
+	'interview-moved': 'The new time has been sent, with an updated calendar file.',
 	offer: 'Conditional offer made. The candidate has been sent the list of checks.',
 	check: 'Check updated.',
 	hired: 'Marked as hired. The candidate has been told.',
 	'hired-closed': 'Marked as hired. That fills the last position, so the vacancy is now closed.',
 	unsuccessful: 'Marked as unsuccessful. The candidate has been told, kindly.',
+	'unsuccessful-redirected': 'Marked as unsuccessful, and passed on: within a minute the candidate will be sent jobs with other employers that fit them.',
 	note: 'Note added.',
 }
 
@@ -206,7 +218,7 @@ export default function ProviderApplicationRoute() {
 	const [params] = useSearchParams()
 	const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined)
 	const interviewFields = useFormFields('interview', resultFor('interview'), d.interviewDefaults)
-	const unsuccessfulFields = useFormFields('unsuccessful', resultFor('unsuccessful'))
+	const unsuccessfulFields = useFormFields('unsuccessful', resultFor('unsuccessful'), d.unsuccessfulDefaults)
 	const noteFields = useFormFields('note', resultFor('note'))
 	const generalError = actionData?.result.error?.['']?.[0]
 	const notice = params.get('done') && !actionData ? notices[params.get('done')!] : null
@@ -217,13 +229,20 @@ export default function ProviderApplicationRoute() {
 			{notice ? (
 				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
 					{notice}
+					{params.get('done') === 'hired-closed' && d.stillOpen ? (
+						<p className="mt-2">
+							{d.stillOpen} other {d.stillOpen === 1 ? 'applicant is' : 'applicants are'} still waiting to hear.{' '}
+							<Link to={`/provider/applications?vacancy=${d.vacancy.id}`}>Let them know</Link>: mark them unsuccessful with
+							“The position has been filled”, or say if they would suit other roles.
+						</p>
+					) : null}
 				</div>
 			) : null}
 			<ErrorSummary
 				formError={generalError}
 				errors={[
 					...interviewFields.summary([['interviewDay', 'interviewDay'], ['interviewMonth', 'interviewDay'], ['interviewYear', 'interviewDay'], 'time', 'durationMinutes', 'location', 'videoUrl', 'details']),
-					...unsuccessfulFields.summary(['reason', 'feedback']),
+					...unsuccessfulFields.summary(['reason', 'feedback', 'suitable', 'suitableRoles']),
 					...noteFields.summary(['body']),
 				]}
 			/>
@@ -236,7 +255,8 @@ export default function ProviderApplicationRoute() {
 			<h1 className="mb-2 text-3xl">{d.candidate?.name ?? 'Withdrawn candidate'}</h1>
 			<p className="mb-6">
 				<StageTag stage={d.stage} /> <span className="ml-2 text-muted">Applied {d.sent}</span>
-				{d.unsuccessfulReason ? <span className="ml-2 text-muted">· {d.unsuccessfulReason}</span> : null}
+				{d.unsuccessfulReason ? <span className="text-muted"> · {d.unsuccessfulReason}</span> : null}
+				{d.redirected ? <span className="text-muted"> · passed on to other employers ({d.redirected === 'hired' ? 'hired elsewhere' : d.redirected})</span> : null}
 			</p>
 
 			<div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
@@ -246,33 +266,46 @@ export default function ProviderApplicationRoute() {
 							<h2 id="next-heading" className="mb-4 text-2xl">
 								Next step
 							</h2>
+							{d.confirm ? (
+								<div className="mb-4 border-l-8 border-[#f47738] bg-white p-4">
+									<p className="mb-3 font-bold">
+										{d.confirm === 'offer'
+											? `Make ${d.candidate?.name ?? 'this candidate'} a conditional offer? They will be emailed the offer and the checks.`
+											: `Mark ${d.candidate?.name ?? 'this candidate'} as hired? They will be emailed${d.lastPosition ? ', and this fills the last position, so the vacancy will close' : ''}.`}
+									</p>
+									<div className="flex flex-wrap items-center gap-4">
+										<Form method="post">
+											<button type="submit" name="intent" value={d.confirm === 'offer' ? 'offer' : 'hired'} className="btn">
+												{d.confirm === 'offer' ? 'Yes, make the offer' : 'Yes, mark as hired'}
+											</button>
+										</Form>
+										<Link to={`/provider/applications/${d.id}`}>Cancel</Link>
+									</div>
+								</div>
+							) : null}
 							<div className="mb-4 flex flex-wrap gap-3">
 								{can('reviewing') ? (
 									<Form method="post">
-										<button type="submit" name="intent" value="reviewing" className="btn btn-secondary">
+										<button type="submit" name="intent" value="reviewing" className="btn">
 											Start reviewing
 										</button>
 									</Form>
 								) : null}
-								{can('conditional-offer') ? (
-									<Form method="post">
-										<button type="submit" name="intent" value="offer" className="btn">
-											Make a conditional offer
-										</button>
-									</Form>
+								{can('conditional-offer') && d.confirm !== 'offer' ? (
+									<Link to="?confirm=offer" className="btn btn-secondary">
+										Make a conditional offer
+									</Link>
 								) : null}
 								{can('hired') ? (
 									d.outstandingChecks ? (
 										<p className="self-center">
 											Mark as hired once all checks are cleared ({d.outstandingChecks} to go).
 										</p>
-									) : (
-										<Form method="post">
-											<button type="submit" name="intent" value="hired" className="btn">
-												Mark as hired
-											</button>
-										</Form>
-									)
+									) : d.confirm !== 'hired' ? (
+										<Link to="?confirm=hired" className="btn">
+											Mark as hired
+										</Link>
+									) : null
 								) : null}
 							</div>
 
@@ -289,7 +322,7 @@ export default function ProviderApplicationRoute() {
 										<TextField fields={interviewFields} name="videoUrl" label="Video call link (optional)" type="url" spellCheck={false} />
 										<TextArea fields={interviewFields} name="details" label="Anything they should know (optional)" hint="Who they will meet, what to bring, parking." rows={3} />
 										<button type="submit" name="intent" value="interview" className="btn">
-											Send the invitation
+											{d.stage === 'interview' ? 'Send the new time' : 'Send the invitation'}
 										</button>
 									</Form>
 								</details>
@@ -300,7 +333,29 @@ export default function ProviderApplicationRoute() {
 									<summary className="cursor-pointer font-bold text-brand underline">Mark as unsuccessful</summary>
 									<Form method="post" noValidate className="mt-4 bg-white p-4">
 										<Radios fields={unsuccessfulFields} name="reason" legend="Why?" hint="The candidate gets a kind email written for this reason." options={unsuccessfulReasons} />
-										<TextArea fields={unsuccessfulFields} name="feedback" label="Feedback for the candidate (optional)" hint="One or two helpful sentences. They will see this." rows={3} />
+										<TextArea fields={unsuccessfulFields} name="feedback" label="Feedback for the candidate (optional)" hint="One or two helpful sentences. They will see this. Needed if you chose “another reason”." rows={3} />
+										<Radios
+											fields={unsuccessfulFields}
+											name="suitable"
+											legend="Suitable for other roles?"
+											hint={
+												d.canRedirect
+													? 'They agreed to be passed on. If you say yes, we will show them jobs with other employers near them that fit.'
+													: 'They have not agreed to be passed on, so their details stay with you whatever you answer.'
+											}
+											inline
+											options={[
+												{ id: 'yes', label: 'Yes' },
+												{ id: 'no', label: 'No' },
+											]}
+										/>
+										<Checkboxes
+											fields={unsuccessfulFields}
+											name="suitableRoles"
+											legend="Which roles could they do? (if yes)"
+											hint="We have ticked this role and the ones next to it in the care pathways."
+											options={d.roles}
+										/>
 										<button type="submit" name="intent" value="unsuccessful" className="btn btn-warning">
 											Mark as unsuccessful
 										</button>
@@ -355,7 +410,7 @@ export default function ProviderApplicationRoute() {
 								<Detail label="Phone">
 									<a href={`tel:${d.candidate.phone}`}>{d.candidate.phone}</a>
 								</Detail>
-								<Detail label="Postcode">{d.candidate.postcode}</Detail>
+								<Detail label="Lives in">{d.candidate.area}</Detail>
 								<Detail label="Right to work">{d.candidate.rightToWork}</Detail>
 								<Detail label="Driving">{d.candidate.driving}</Detail>
 								<Detail label="Can work">{d.candidate.availability}</Detail>
@@ -397,7 +452,7 @@ export default function ProviderApplicationRoute() {
 							Notes
 						</h2>
 						<p className="mb-3 text-muted">Only your team can see these.</p>
-						<Form method="post" noValidate className="mb-4">
+						<Form method="post" noValidate className="mb-4" key={d.notes.length}>
 							<TextArea fields={noteFields} name="body" label="Add a note" rows={3} maxLength={2000} />
 							<button type="submit" name="intent" value="note" className="btn btn-secondary">
 								Add note
@@ -442,16 +497,20 @@ function CheckRow({
 		)
 	}
 	return (
-		<Form method="post" noValidate className="mb-4 border-b border-line pb-4">
+		<Form method="post" noValidate preventScrollReset className="mb-4 border-b border-line pb-4" id={`check-${check.kind}`}>
 			<input type="hidden" name="kind" value={check.kind} />
-			<h3 className="mb-2 text-lg">{check.label}</h3>
+			<h3 className="mb-2 text-lg">
+				{check.label}
+				{check.status === 'problem' ? <strong className="tag ml-2 bg-[#f4cdc6] text-[#942514]">Problem</strong> : null}
+				{check.status === 'cleared' ? <strong className="tag ml-2 bg-[#cce2d8] text-[#005a30]">Cleared</strong> : null}
+			</h3>
 			<div className="grid gap-x-4 sm:grid-cols-2">
 				<SelectField fields={fields} name="status" label="Status" options={checkStatuses} placeholder="Choose a status" />
 				<SelectField fields={fields} name="nextActor" label="Who acts next" options={checkActors} placeholder="Choose who" />
 			</div>
-			<TextField fields={fields} name="note" label={`Note about the ${check.label.toLowerCase()} (optional)`} />
+			<TextField fields={fields} name="note" label={`Note (optional)`} />
 			<button type="submit" name="intent" value="check" className="btn btn-secondary">
-				Save<span className="sr-only"> {check.label.toLowerCase()}</span>
+				Save<span className="sr-only"> {check.label}</span>
 			</button>
 		</Form>
 	)

@@ -4,23 +4,40 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { ErrorSummary, Radios, TextField, useFormFields } from '#app/components/forms.tsx'
 import { labelOf, teamRoles } from '#app/models/options.ts'
 import { requireProviderMember } from '#app/models/providers.server.ts'
-import { InviteSchema, inviteColleague, listTeam, TeamError } from '#app/models/team.server.ts'
+import { cancelInvitation, InviteSchema, inviteColleague, listTeam, removeMember, TeamError } from '#app/models/team.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
+import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const member = await requireProviderMember(request)
-	const team = await listTeam(member.provider.id)
+	const team = { ...(await listTeam(member.provider.id)), you: (await prisma.user.findUniqueOrThrow({ where: { id: member.userId }, select: { email: true } })).email }
 	return {
 		isOwner: member.role === 'owner',
-		members: team.members.map((m) => ({ id: m.id, name: m.user.name ?? m.user.email, email: m.user.email, role: m.role, since: formatDate(m.createdAt) })),
+		members: team.members.map((m) => ({ id: m.id, name: m.user.name ?? m.user.email, email: m.user.email, role: m.role, since: formatDate(m.createdAt), isYou: m.user.email === team.you })),
 		invitations: team.invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expires: formatDate(i.expiresAt) })),
 	}
 }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const member = await requireProviderMember(request)
-	const submission = parseWithZod(await request.formData(), { schema: InviteSchema })
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	const by = { userId: member.userId, role: member.role }
+	try {
+		if (intent === 'remove') {
+			await removeMember(member.provider.id, by, String(formData.get('memberId') ?? ''))
+			return redirect('/provider/team?removed=1')
+		}
+		if (intent === 'cancel') {
+			await cancelInvitation(member.provider.id, by, String(formData.get('invitationId') ?? ''))
+			return redirect('/provider/team?cancelled=1')
+		}
+	} catch (error) {
+		if (error instanceof TeamError) return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
+		throw error
+	}
+	const submission = parseWithZod(formData, { schema: InviteSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
 		await inviteColleague(member.provider.id, { userId: member.userId, role: member.role }, submission.value)
@@ -40,9 +57,9 @@ export default function TeamRoute() {
 	const fields = useFormFields('invite', actionData?.result, { role: 'recruiter' })
 	return (
 		<div className="max-w-3xl">
-			{params.get('invited') && !actionData ? (
+			{(params.get('invited') || params.get('removed') || params.get('cancelled')) && !actionData ? (
 				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					Invitation sent. It lasts 7 days.
+					{params.get('invited') ? 'Invitation sent. It lasts 7 days.' : params.get('removed') ? 'They have been removed from the team and can no longer see your applicants.' : 'Invitation cancelled.'}
 				</div>
 			) : null}
 			<ErrorSummary errors={fields.summary(['email', 'role'])} formError={fields.formError} />
@@ -60,9 +77,14 @@ export default function TeamRoute() {
 						<th scope="col" className="py-2 pr-4">
 							Role
 						</th>
-						<th scope="col" className="py-2">
+						<th scope="col" className="py-2 pr-4">
 							Since
 						</th>
+						{d.isOwner ? (
+							<th scope="col" className="py-2">
+								<span className="sr-only">Actions</span>
+							</th>
+						) : null}
 					</tr>
 				</thead>
 				<tbody>
@@ -71,7 +93,19 @@ export default function TeamRoute() {
 							<td className="py-2 pr-4">{m.name}</td>
 							<td className="py-2 pr-4">{m.email}</td>
 							<td className="py-2 pr-4">{m.role === 'owner' ? 'Owner' : 'Recruiter'}</td>
-							<td className="py-2">{m.since}</td>
+							<td className="py-2 pr-4">{m.since}</td>
+							{d.isOwner ? (
+								<td className="py-2">
+									{m.isYou ? null : (
+										<Form method="post">
+											<input type="hidden" name="memberId" value={m.id} />
+											<button type="submit" name="intent" value="remove" className="cursor-pointer text-error underline">
+												Remove<span className="sr-only"> {m.name} from the team</span>
+											</button>
+										</Form>
+									)}
+								</td>
+							) : null}
 						</tr>
 					))}
 				</tbody>
@@ -81,8 +115,16 @@ export default function TeamRoute() {
 					<h2 className="mb-2 text-xl">Waiting to accept</h2>
 					<ul className="mb-8 ml-6 list-disc">
 						{d.invitations.map((i) => (
-							<li key={i.id}>
+							<li key={i.id} className="mb-1">
 								{i.email}, {labelOf(teamRoles, i.role).split(':')[0].toLowerCase()}, until {i.expires}
+								{d.isOwner ? (
+									<Form method="post" className="ml-3 inline">
+										<input type="hidden" name="invitationId" value={i.id} />
+										<button type="submit" name="intent" value="cancel" className="cursor-pointer text-error underline">
+											Cancel<span className="sr-only"> the invitation to {i.email}</span>
+										</button>
+									</Form>
+								) : null}
 							</li>
 						))}
 					</ul>

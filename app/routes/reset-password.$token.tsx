@@ -19,7 +19,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
 	const userId = await resetPassword(params.token ?? '', submission.value.password)
 	if (!userId) return redirect(`/reset-password/${params.token}`)
-	return redirect(await homePathFor(userId), { headers: { 'Set-Cookie': await createSession(userId) } })
+	return redirect(`${await homePathFor(userId)}?reset=1`, { headers: { 'Set-Cookie': await createSession(userId) } })
 }
 
 export const handle: PageHandle = { title: 'Choose a new password' }

@@ -6,6 +6,9 @@ import { startMeilisearch, type MeiliProcess } from '#search/meili-process.serve
 import { reconcileIndex, startSearchSync } from '#search/sync.server.ts'
 import { applyMigrations } from '#prisma/migrate.ts'
 import { seedDemoData } from '#prisma/seed.ts'
+import { buildRedirectMatches } from '#app/models/redirects.server.ts'
+import { purgeExpiredData } from '#app/models/retention.server.ts'
+import { startTaskWorker } from '#app/models/tasks.server.ts'
 import { closeExpiredVacancies } from '#app/models/vacancies.server.ts'
 import { pruneExpiredSessions } from '#app/utils/auth.server.ts'
 import { dataDir, databaseUrl, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
@@ -104,12 +107,14 @@ export async function boot() {
 	configureMail({ url: env.SMTP_URL ?? mailSink!.url, from: env.MAIL_FROM })
 	if (mailSink) log.warn('email', 'no SMTP_URL: emails are kept in the local mailbox, shown at /dev/mailbox')
 	const emailWorker = startEmailWorker()
+	const tasks = startTaskWorker({ 'redirect-matches': buildRedirectMatches })
 
 	const sync = startSearchSync()
 	const timers = [
 		every(60_000, closeExpiredVacancies, 'expiry'),
 		every(60 * 60_000, () => pruneRateLimits(), 'rate-limit'),
 		every(60 * 60_000, pruneExpiredSessions, 'sessions'),
+		every(60 * 60_000, purgeExpiredData, 'retention'),
 	]
 	await closeExpiredVacancies()
 	log.info('boot', `ready in ${Date.now() - started} ms`)
@@ -119,6 +124,7 @@ export async function boot() {
 			timers.forEach((stop) => stop())
 			await sync.stop()
 			await emailWorker.stop()
+			await tasks.stop()
 			await mailSink?.stop()
 			await meili?.stop()
 			await prisma.$disconnect()

@@ -5,6 +5,7 @@ import { remember } from '@epic-web/remember'
 import { readOrCreateSecret } from './data-dir.server.ts'
 import { prisma } from './db.server.ts'
 import { getEnv, publicUrl } from './env.server.ts'
+import { tokenHash } from './tokens.server.ts'
 
 export const SESSION_DAYS = 30
 
@@ -38,7 +39,6 @@ const sessionCookie = remember('session-cookie', () =>
 	}),
 )
 
-const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url')
 
 export async function createSession(userId: string) {
 	const token = crypto.randomBytes(32).toString('base64url')

@@ -38,7 +38,7 @@ export function endOfLondonDayIn(days: number, now = new Date()) {
 	return endOfLondonDay(d.year, d.month, d.day)!
 }
 
-/** dd/mm/yyyy at HH:mm, London time. */
+/** "23/11/2026 at 3:32pm", London time (GOV.UK style: 12-hour clock, am/pm). */
 export function formatDateTime(date: Date | string | number) {
-	return format(new TZDate(new Date(date).getTime(), LONDON), "dd/MM/yyyy 'at' HH:mm")
+	return format(new TZDate(new Date(date).getTime(), LONDON), "dd/MM/yyyy 'at' h:mmaaa")
 }

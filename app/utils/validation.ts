@@ -4,9 +4,9 @@ import { parsePostcodeText } from './postcode.ts'
 // Field schemas with plain-English messages, shared by every form.
 
 export const EmailSchema = z
-	.string({ error: 'Enter your email address' })
+	.string({ error: 'Enter an email address' })
 	.trim()
-	.min(1, { error: 'Enter your email address' })
+	.min(1, { error: 'Enter an email address' })
 	.max(254, { error: 'Email address must be 254 characters or fewer' })
 	.pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.com' }))
 	.transform((email) => email.toLowerCase())

@@ -21,8 +21,6 @@ const reasonText: Record<string, string> = {
 	other: 'They have decided not to take your application further this time.',
 }
 
-export const reasons = Object.keys(reasonText)
-
 export const subject = (p: Props) => `Your application for ${p.vacancyTitle}`
 
 export default function Unsuccessful({ brand, ...p }: Props & { brand: Brand }) {

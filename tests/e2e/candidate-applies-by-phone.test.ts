@@ -31,6 +31,7 @@ async function fillApplication(page: Page, who: { first: string; email: string }
 	await page.getByRole('group', { name: 'Do you have a car you can use for work?' }).getByLabel('No').check()
 	await page.getByRole('group', { name: 'When can you work?' }).getByLabel('Days').check()
 	await page.getByRole('group', { name: 'What hours do you want?' }).getByLabel('Either').check()
+	await page.getByLabel('How far can you travel to work?').selectOption('10')
 	await page.getByLabel('None yet').check()
 	await page.getByLabel('Why would you like this job? (optional)').fill('I looked after my nan and loved it.')
 }

@@ -168,7 +168,7 @@ describe('the provider’s pipeline', () => {
 		await act({ intent: 'offer' })
 		await deliverAll()
 		const offer = mail.mailbox(candidate.email).find((m) => m.subject?.startsWith('Conditional job offer'))!
-		expect(offer.text).toContain('Enhanced DBS check: you will be asked for documents or details')
+		expect((offer.text ?? '').replace(/\s+/g, ' ')).toContain('Enhanced DBS check: the employer will ask you for documents or details')
 		expect((await act({ intent: 'hired' })).data.result.error['']).toEqual(['6 pre-employment checks are not cleared yet'])
 		for (const kind of ['dbs', 'reference-1', 'reference-2', 'right-to-work', 'id', 'health']) {
 			expect((await act({ intent: 'check', kind, status: 'cleared', nextActor: 'provider', note: '' })).status).toBe(302)
@@ -372,7 +372,7 @@ describe('password reset', () => {
 		const link = linkIn(mail.mailbox(provider.email).find((m) => m.subject === 'Reset your password')!, 'http://localhost:3999/reset-password/')
 		const token = link.split('/').pop()!
 		const reset = await callRoute(() => resetRoute.action({ request: routeRequest(`/reset-password/${token}`, { form: { password: 'a brand new password' } }), params: { token }, context }))
-		expect(reset.location).toBe('/provider')
+		expect(reset.location).toBe('/provider?reset=1')
 		expect(await prisma.session.count({ where: { userId: provider.userId } })).toBe(1)
 		expect(otherSession).not.toBe(cookieFrom(reset.headers))
 		const reused = await callRoute(() => resetRoute.action({ request: routeRequest(`/reset-password/${token}`, { form: { password: 'another new password' } }), params: { token }, context }))
