@@ -136,7 +136,7 @@ function Header({
 						)}
 						{isAdmin ? (
 							<li>
-								<Link className="text-white visited:text-white" to="/admin/emails">
+								<Link className="text-white visited:text-white" to="/admin/redirects">
 									Admin
 								</Link>
 							</li>

@@ -12,6 +12,7 @@ import { hashPassword } from '#app/utils/auth.server.ts'
 import { addDays, endOfLondonDayIn } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { notifySearchOutbox, recordVacancyChange } from '#search/outbox.server.ts'
+import { consentWording, type ConsentKind } from '#app/models/consent.server.ts'
 
 export const DEMO_PASSWORD = 'care-careers-demo'
 // Demo candidates have reserved example.* addresses; the local mailbox is the only place their email goes.
@@ -23,9 +24,25 @@ export const DEMO_ADMIN = 'admin@carecareers.example'
 
 // Candidates with applications to Wensum Lodge, so its team has applicants to work with.
 const demoCandidates = [
-	{ email: 'sam.taylor@candidate.example', firstName: 'Sam', lastName: 'Taylor', postcode: 'NR3 2AB', stage: 'new', password: true },
-	{ email: 'priya.shah@candidate.example', firstName: 'Priya', lastName: 'Shah', postcode: 'NR5 9CD', stage: 'reviewing', password: false },
-	{ email: 'jo.adeyemi@candidate.example', firstName: 'Jo', lastName: 'Adeyemi', postcode: 'NR18 0EF', stage: 'new', password: false },
+	{ email: 'sam.taylor@candidate.example', firstName: 'Sam', lastName: 'Taylor', postcode: 'NR3 2AB', stage: 'new', password: true, consents: ['redirect', 'talent-pool'] },
+	{ email: 'priya.shah@candidate.example', firstName: 'Priya', lastName: 'Shah', postcode: 'NR5 9CD', stage: 'reviewing', password: false, consents: ['talent-pool'] },
+	{ email: 'jo.adeyemi@candidate.example', firstName: 'Jo', lastName: 'Adeyemi', postcode: 'NR18 0EF', stage: 'new', password: false, consents: [] },
+]
+
+// People in the talent pool who have not applied anywhere yet.
+const poolCandidates: Array<[first: string, last: string, postcode: string, roles: string[], experience: string]> = [
+	['Alex', 'Reed', 'NR30 2AA', ['care-worker'], 'none'],
+	['Bea', 'Clarke', 'NR32 1BB', ['support-worker', 'care-worker'], '1-2'],
+	['Chris', 'Okafor', 'PE30 4CC', ['senior-care-worker'], '3-5'],
+	['Dana', 'Price', 'NR19 1DD', ['care-worker', 'nursing-assistant'], 'under-1'],
+	['Eli', 'Moss', 'IP24 2EE', ['support-worker'], 'none'],
+	['Fay', 'Hughes', 'NR27 9FF', ['registered-nurse'], 'over-5'],
+	['Gus', 'Mensah', 'NR2 3GG', ['personal-assistant', 'care-worker'], '1-2'],
+	['Hana', 'Kowalska', 'NR31 6HH', ['nursing-assistant'], '3-5'],
+	['Ivo', 'Brennan', 'IP22 4JJ', ['activities-worker'], 'under-1'],
+	['Jas', 'Singh', 'NR28 0KK', ['care-worker'], 'none'],
+	['Kim', 'Foster', 'NR34 9LL', ['team-leader', 'senior-care-worker'], 'over-5'],
+	['Lee', 'Watts', 'PE37 7MM', ['support-worker'], '1-2'],
 ]
 
 function random(seed: number) {
@@ -460,7 +477,13 @@ export async function seedDemoData(now = new Date()) {
 		})
 		for (const [i, c] of demoCandidates.entries()) {
 			const user = await tx.user.create({
-				data: { email: c.email, name: `${c.firstName} ${c.lastName}`, passwordHash: c.password ? passwordHash : null, emailVerifiedAt: now },
+				data: {
+					email: c.email,
+					name: `${c.firstName} ${c.lastName}`,
+					passwordHash: c.password ? passwordHash : null,
+					emailVerifiedAt: now,
+					consents: { create: c.consents.map((kind) => ({ kind, wording: consentWording[kind as ConsentKind], source: 'apply' })) },
+				},
 			})
 			await tx.candidateProfile.create({
 				data: {
@@ -481,6 +504,7 @@ export async function seedDemoData(now = new Date()) {
 					experienceYears: ['1-2', 'none', '3-5'][i],
 					experienceSettings: i === 1 ? [] : ['care-home'],
 					qualifications: i === 2 ? ['care-certificate', 'level-2-diploma-in-care'] : i === 0 ? ['care-certificate'] : [],
+					travelMiles: 10,
 				},
 			})
 			const submittedAt = addDays(now, -(3 - i))
@@ -496,6 +520,42 @@ export async function seedDemoData(now = new Date()) {
 							{ stage: 'new', actor: 'candidate', at: submittedAt },
 							...(c.stage === 'reviewing' ? [{ stage: 'reviewing', actor: 'provider', at: addDays(submittedAt, 1) }] : []),
 						],
+					},
+				},
+			})
+		}
+		for (const [i, [firstName, lastName, postcode, roles, experienceYears]] of poolCandidates.entries()) {
+			await tx.user.create({
+				data: {
+					email: `${firstName.toLowerCase()}.${lastName.toLowerCase()}@pool.example`,
+					name: `${firstName} ${lastName}`,
+					emailVerifiedAt: now,
+					consents: {
+						create: [
+							{ kind: 'talent-pool', wording: consentWording['talent-pool'], source: 'account' },
+							{ kind: 'redirect', wording: consentWording.redirect, source: 'account' },
+						],
+					},
+					candidate: {
+						create: {
+							firstName,
+							lastName,
+							phone: `07700 900${String(200 + i)}`,
+							postcode,
+							outcode: postcode.split(' ')[0],
+							rightToWork: i === 5 ? 'needs-sponsorship' : 'yes',
+							drivingLicence: i % 3 !== 0,
+							hasCar: i % 3 === 1,
+							availableDays: true,
+							availableNights: i % 4 === 0,
+							availableWeekends: i % 2 === 0,
+							hoursWanted: ['full-time', 'part-time', 'either'][i % 3],
+							roles,
+							experienceYears,
+							experienceSettings: experienceYears === 'none' ? [] : ['care-home'],
+							qualifications: experienceYears === 'none' ? [] : ['care-certificate'],
+							travelMiles: [5, 10, 15, 20][i % 4],
+						},
 					},
 				},
 			})

@@ -34,7 +34,7 @@ export type PlaceLookup =
 	| { ok: true; place: ResolvedPlace }
 	| { ok: false; message: string; suggestions: string[] }
 
-type District = { outcode: string; lat: number; lng: number; places: string[]; county: string; status: string }
+type District = { outcode: string; lat: number; lng: number; places: string[]; county: string; status: string; localAuthority: string }
 
 const dataDir = fromRoot('app', 'data')
 
@@ -57,6 +57,7 @@ const DistrictRowSchema = z.object({
 	places: z.string(),
 	county: z.string(),
 	status: z.string(),
+	district_2014: z.string(),
 })
 
 const typeRank: Record<string, number> = {
@@ -96,6 +97,7 @@ const gazetteer = remember('gazetteer', () => {
 			lng: row.lng,
 			county: row.county,
 			status: row.status,
+			localAuthority: row.district_2014,
 			places: row.places ? row.places.split(';').map((p) => p.trim()).filter(Boolean) : [],
 		})
 	}
@@ -292,4 +294,9 @@ const serviceArea = remember('service-area', () => {
 export function isInServiceArea(outcode: string) {
 	const district = findDistrict(outcode)
 	return district ? serviceArea.has(district.outcode) : false
+}
+
+/** The local authority area a postcode district mostly lies in (pre-2019 names: Waveney stays Waveney). */
+export function localAuthorityOf(outcode: string) {
+	return findDistrict(outcode)?.localAuthority || 'Unknown'
 }

@@ -20,8 +20,18 @@ export default function AccountLayout() {
 						</NavLink>
 					</li>
 					<li>
+						<NavLink to="/account/matches" className={navClass}>
+							Jobs for you
+						</NavLink>
+					</li>
+					<li>
 						<NavLink to="/account/profile" className={navClass}>
 							Your details
+						</NavLink>
+					</li>
+					<li>
+						<NavLink to="/account/sharing" className={navClass}>
+							Sharing your details
 						</NavLink>
 					</li>
 					<li>

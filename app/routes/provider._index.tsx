@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireProviderMember } from '#app/models/providers.server.ts'
+import { redirectOutcomesFor } from '#app/models/redirects.server.ts'
 import { listProviderVacancies } from '#app/models/vacancies.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { provider } = await requireProviderMember(request)
-	const vacancies = await listProviderVacancies(provider.id)
+	const [vacancies, outcomes] = await Promise.all([listProviderVacancies(provider.id), redirectOutcomesFor(provider.id)])
 	const rows = vacancies.map((v) => ({
 		id: v.id,
 		title: v.title,
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		apprenticeship: v.apprenticeship,
 	}))
 	return {
+		outcomes,
 		live: rows.filter((r) => r.status === 'live'),
 		drafts: rows.filter((r) => r.status === 'draft'),
 		closed: rows.filter((r) => r.status === 'closed').reverse(),
@@ -95,6 +97,29 @@ export default function ProviderVacanciesRoute() {
 					Post a vacancy
 				</Link>
 			</div>
+			{d.outcomes.passedOn ? (
+				<section aria-labelledby="passed-on-heading" className="mb-8 border-t-4 border-brand bg-[#f3f2f1] p-4">
+					<h2 id="passed-on-heading" className="mb-3 text-xl">
+						Candidates you passed on
+					</h2>
+					<dl className="flex flex-wrap gap-8">
+						<div>
+							<dt className="text-muted">Passed on</dt>
+							<dd className="text-3xl font-bold">{d.outcomes.passedOn}</dd>
+						</div>
+						<div>
+							<dt className="text-muted">Applied elsewhere</dt>
+							<dd className="text-3xl font-bold">{d.outcomes.applied}</dd>
+						</div>
+						<div>
+							<dt className="text-muted">Hired elsewhere</dt>
+							<dd className="text-3xl font-bold" data-testid="hired-elsewhere">
+								{d.outcomes.hired}
+							</dd>
+						</div>
+					</dl>
+				</section>
+			) : null}
 			<VacancyTable caption="Live" rows={d.live} empty="No live vacancies. Post one: it is free." />
 			<VacancyTable caption="Drafts" rows={d.drafts} empty="No drafts." />
 			<VacancyTable caption="Closed" rows={d.closed} empty="No closed vacancies." />

@@ -32,6 +32,11 @@ export default function ProviderLayout() {
 						</NavLink>
 					</li>
 					<li>
+						<NavLink to="/provider/talent-pool" className={navClass}>
+							Talent pool
+						</NavLink>
+					</li>
+					<li>
 						<NavLink to="/provider/team" className={navClass}>
 							Team
 						</NavLink>

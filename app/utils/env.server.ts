@@ -39,6 +39,8 @@ export const EnvSchema = z
 			.regex(/^smtps?:\/\/.+/, { error: 'must be an smtp:// or smtps:// URL' })
 			.optional(),
 		MAIL_FROM: z.string().min(3).default('Care Careers <no-reply@carecareers.localhost>'),
+		// How many talent-pool invitations one provider may send in a day
+		POOL_INVITES_PER_DAY: z.coerce.number({ error: 'must be a whole number, like 20' }).int().min(0).max(1000).default(20),
 		LOG_REQUESTS: booleanString.default(true),
 		// How many reverse proxies sit in front of the app (their X-Forwarded-For
 		// is then trusted for the client's address, which rate limits use).

@@ -1,0 +1,234 @@
+import { z } from 'zod'
+import * as poolInvitationEmail from '#emails/templates/pool-invitation.tsx'
+import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
+import { renderEmail } from '#emails/render.server.ts'
+import { isSearchHealthy, isUnreachable, meili, setSearchHealthy } from '#search/client.server.ts'
+import { poolFromDatabase, poolProjection, type PoolDocument } from '#search/pool-projection.server.ts'
+import { londonDateString, LONDON } from '#app/utils/dates.ts'
+import { TZDate } from '@date-fns/tz'
+import { prisma } from '#app/utils/db.server.ts'
+import { getEnv, publicUrl } from '#app/utils/env.server.ts'
+import { distanceMiles, formatMiles, METRES_PER_MILE } from '#app/utils/geo.ts'
+import { log } from '#app/utils/log.server.ts'
+import { careRoles, roleName } from './care-roles.server.ts'
+import { availabilityOptions, candidateQualifications, experienceOptions, hoursWantedOptions, ids, labelOf, radiusChoices } from './options.ts'
+import { resolvePlace } from './places.server.ts'
+import { applyWithProfile } from './applications.server.ts'
+import { blockEmployer } from './consent.server.ts'
+
+export class PoolError extends Error {}
+
+const list = <T extends [string, ...string[]]>(values: T) =>
+	z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string())).transform((items) =>
+		items.filter((item): item is T[number] => (values as string[]).includes(item)),
+	)
+
+export const PoolSearchSchema = z.object({
+	where: z.string().trim().max(60).catch('').default(''),
+	radius: z.coerce
+		.number()
+		.refine((r) => (radiusChoices as readonly number[]).includes(r))
+		.catch(10)
+		.default(10),
+	role: list(careRoles.map((r) => r.id) as [string, ...string[]]),
+	availability: list(ids(availabilityOptions)),
+	driving: z.preprocess((v) => v === '1' || v === 'on', z.boolean()),
+	qualification: list(ids(candidateQualifications)),
+})
+
+export type PoolSearch = z.infer<typeof PoolSearchSchema>
+
+/** What a provider may see of a pool candidate before they accept: nothing that identifies them. */
+export type PoolCard = {
+	poolId: string
+	area: string
+	distance: string | null
+	roles: string
+	availability: string
+	hours: string
+	driving: string
+	experience: string
+	qualifications: string
+	travel: string
+}
+
+function toCard(doc: PoolDocument, centre: { lat: number; lng: number } | null): PoolCard {
+	return {
+		poolId: doc.id,
+		area: `${doc.outcode} area`,
+		distance: centre && doc._geo ? formatMiles(distanceMiles(centre, doc._geo)) : null,
+		roles: doc.roles.map(roleName).join(', ') || 'Open to any role',
+		availability: doc.availability.map((a) => labelOf(availabilityOptions, a)).join(', '),
+		hours: labelOf(hoursWantedOptions, doc.hoursWanted),
+		driving: doc.drivingLicence && doc.hasCar ? 'Driving licence and a car' : doc.drivingLicence ? 'Driving licence, no car' : 'Does not drive',
+		experience: labelOf(experienceOptions, doc.experienceYears),
+		qualifications: doc.qualifications.map((q) => labelOf(candidateQualifications, q)).join(', ') || 'None yet',
+		travel: `Travels up to ${doc.travelMiles} miles`,
+	}
+}
+
+function matchesFilters(doc: PoolDocument, search: PoolSearch, providerId: string, centre: { lat: number; lng: number } | null) {
+	if (doc.blockedProviderIds.includes(providerId)) return false
+	if (centre && (!doc._geo || distanceMiles(centre, doc._geo) > search.radius)) return false
+	if (search.role.length && !doc.roles.some((r) => search.role.includes(r))) return false
+	if (search.availability.length && !search.availability.every((a) => doc.availability.includes(a))) return false
+	if (search.driving && !(doc.drivingLicence && doc.hasCar)) return false
+	if (search.qualification.length && !search.qualification.every((q) => doc.qualifications.includes(q))) return false
+	return true
+}
+
+const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`
+
+/**
+ * Searches candidates who chose to be in the talent pool, for a verified
+ * provider. Meilisearch does the work; if it is unreachable the same filters
+ * run over the database. Candidates who blocked this provider never appear.
+ */
+export async function searchPool(providerId: string, search: PoolSearch) {
+	const place = search.where ? resolvePlace(search.where) : null
+	const centre = place?.ok ? { lat: place.place.lat, lng: place.place.lng } : null
+	let docs: PoolDocument[] | null = null
+	if (isSearchHealthy()) {
+		const filter = [`NOT blockedProviderIds = ${quote(providerId)}`]
+		if (centre) filter.push(`_geoRadius(${centre.lat}, ${centre.lng}, ${Math.round(search.radius * METRES_PER_MILE)})`)
+		if (search.role.length) filter.push(`roles IN [${search.role.map(quote).join(', ')}]`)
+		for (const a of search.availability) filter.push(`availability = ${quote(a)}`)
+		if (search.driving) filter.push('drivingLicence = true AND hasCar = true')
+		for (const q of search.qualification) filter.push(`qualifications = ${quote(q)}`)
+		try {
+			const result = await meili()
+				.index(poolProjection.indexUid())
+				.search<PoolDocument>('', {
+					filter,
+					sort: centre ? [`_geoPoint(${centre.lat}, ${centre.lng}):asc`] : ['updatedAt:desc'],
+					limit: 200,
+				})
+			docs = result.hits
+		} catch (error) {
+			if (isUnreachable(error)) setSearchHealthy(false)
+			else log.error('pool', `pool search failed, answering from the database: ${error instanceof Error ? error.name : 'error'}`)
+		}
+	}
+	if (!docs) {
+		docs = (await poolFromDatabase()).filter((doc) => matchesFilters(doc, search, providerId, centre))
+		if (centre) docs.sort((a, b) => distanceMiles(centre, a._geo!) - distanceMiles(centre, b._geo!))
+		else docs.sort((a, b) => b.updatedAt - a.updatedAt)
+	}
+	return {
+		placeError: place && !place.ok ? place.message : null,
+		placeLabel: place?.ok ? place.place.label : null,
+		cards: docs.map((doc) => toCard(doc, centre)),
+	}
+}
+
+export async function requireVerifiedProvider(providerId: string) {
+	const provider = await prisma.provider.findUniqueOrThrow({ where: { id: providerId }, select: { verifiedAt: true } })
+	return Boolean(provider.verifiedAt)
+}
+
+function startOfLondonDay(now = new Date()) {
+	const [y, m, d] = londonDateString(now).split('-').map(Number)
+	return new Date(new TZDate(y, m - 1, d, 0, 0, 0, LONDON).getTime())
+}
+
+export async function invitationsLeftToday(providerId: string) {
+	const used = await prisma.poolInvitation.count({ where: { providerId, createdAt: { gte: startOfLondonDay() } } })
+	return Math.max(0, getEnv().POOL_INVITES_PER_DAY - used)
+}
+
+/**
+ * Invites a pool candidate to apply for one of the provider's live vacancies.
+ * Checked again at the moment of inviting: still in the pool, not blocking
+ * this provider, not already invited or applied, and within today's limit.
+ */
+export async function inviteFromPool(providerId: string, poolId: string, vacancyId: number) {
+	if (!(await requireVerifiedProvider(providerId))) throw new PoolError('Only verified providers can invite candidates from the talent pool')
+	const vacancy = await prisma.vacancy.findFirst({
+		where: { id: vacancyId, providerId, status: 'live', closingDate: { gte: new Date() } },
+		select: { id: true, title: true, town: true, provider: { select: { name: true } } },
+	})
+	if (!vacancy) throw new PoolError('Choose one of your live vacancies')
+	const profile = await prisma.candidateProfile.findFirst({
+		where: {
+			poolId,
+			user: { consents: { some: { kind: 'talent-pool', withdrawnAt: null } }, employerBlocks: { none: { providerId } } },
+		},
+		select: { userId: true, firstName: true, user: { select: { email: true } } },
+	})
+	if (!profile) throw new Response('Not found', { status: 404 })
+	const invitationId = `p${crypto.randomUUID().replace(/-/g, '')}`
+	const email = await renderEmail(poolInvitationEmail, {
+		firstName: profile.firstName,
+		providerName: vacancy.provider.name,
+		vacancyTitle: vacancy.title,
+		town: vacancy.town,
+		invitationUrl: `${publicUrl()}/account/invitations/${invitationId}`,
+	})
+	await prisma.$transaction(async (tx) => {
+		const used = await tx.poolInvitation.count({ where: { providerId, createdAt: { gte: startOfLondonDay() } } })
+		if (used >= getEnv().POOL_INVITES_PER_DAY) throw new PoolError(`You have used today’s ${getEnv().POOL_INVITES_PER_DAY} invitations. You can invite more tomorrow.`)
+		if (await tx.poolInvitation.findUnique({ where: { candidateId_vacancyId: { candidateId: profile.userId, vacancyId } } })) {
+			throw new PoolError('You have already invited this candidate to apply for that vacancy')
+		}
+		if (await tx.application.findFirst({ where: { vacancyId, candidateId: profile.userId } })) {
+			throw new PoolError('This candidate has already applied for that vacancy')
+		}
+		await tx.poolInvitation.create({ data: { id: invitationId, providerId, candidateId: profile.userId, vacancyId } })
+		await queueEmail(tx, { key: `pool-invitation:${invitationId}`, to: profile.user.email, ...email })
+	})
+	notifyEmailOutbox()
+}
+
+export async function getCandidateInvitation(invitationId: string, userId: string) {
+	return prisma.poolInvitation.findFirst({
+		where: { id: invitationId, candidateId: userId },
+		select: {
+			id: true,
+			status: true,
+			createdAt: true,
+			applicationId: true,
+			providerId: true,
+			provider: { select: { name: true } },
+			vacancy: {
+				select: {
+					id: true,
+					title: true,
+					town: true,
+					status: true,
+					closingDate: true,
+					payPeriod: true,
+					payMin: true,
+					payMax: true,
+					screeningQuestions: { orderBy: { position: 'asc' }, select: { id: true, text: true, kind: true } },
+				},
+			},
+		},
+	})
+}
+
+export async function listCandidateInvitations(userId: string) {
+	return prisma.poolInvitation.findMany({
+		where: { candidateId: userId, status: 'sent', vacancy: { status: 'live', closingDate: { gte: new Date() } } },
+		orderBy: { createdAt: 'desc' },
+		select: { id: true, createdAt: true, provider: { select: { name: true } }, vacancy: { select: { title: true, town: true } } },
+	})
+}
+
+/** The candidate's answer to an invitation: apply in one step, or say no (and perhaps block the employer). */
+export async function respondToInvitation(
+	invitationId: string,
+	userId: string,
+	response: { accept: true; answers: Record<number, string> } | { accept: false; block: boolean },
+) {
+	const invitation = await getCandidateInvitation(invitationId, userId)
+	if (!invitation) throw new Response('Not found', { status: 404 })
+	if (invitation.status !== 'sent') throw new PoolError('You have already answered this invitation')
+	if (response.accept) {
+		const { applicationId } = await applyWithProfile(userId, invitation.vacancy.id, response.answers)
+		await prisma.poolInvitation.update({ where: { id: invitationId }, data: { status: 'accepted', respondedAt: new Date(), applicationId } })
+		return { applicationId }
+	}
+	await prisma.poolInvitation.update({ where: { id: invitationId }, data: { status: 'declined', respondedAt: new Date() } })
+	if (response.block) await blockEmployer(userId, invitation.providerId)
+	return { applicationId: null }
+}

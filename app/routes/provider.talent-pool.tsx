@@ -1,0 +1,225 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { ErrorSummary } from '#app/components/forms.tsx'
+import { careRoles } from '#app/models/care-roles.server.ts'
+import { availabilityOptions, candidateQualifications, radiusChoices } from '#app/models/options.ts'
+import { requireProviderMember } from '#app/models/providers.server.ts'
+import {
+	invitationsLeftToday,
+	inviteFromPool,
+	PoolError,
+	PoolSearchSchema,
+	requireVerifiedProvider,
+	searchPool,
+} from '#app/models/talent-pool.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { provider } = await requireProviderMember(request)
+	if (!(await requireVerifiedProvider(provider.id))) return { verified: false as const }
+	const url = new URL(request.url)
+	const form = PoolSearchSchema.parse({
+		...Object.fromEntries(url.searchParams),
+		role: url.searchParams.getAll('role'),
+		availability: url.searchParams.getAll('availability'),
+		qualification: url.searchParams.getAll('qualification'),
+	})
+	const [result, vacancies, left] = await Promise.all([
+		searchPool(provider.id, form),
+		prisma.vacancy.findMany({
+			where: { providerId: provider.id, status: 'live', closingDate: { gte: new Date() } },
+			orderBy: { title: 'asc' },
+			select: { id: true, title: true, town: true },
+		}),
+		invitationsLeftToday(provider.id),
+	])
+	return {
+		verified: true as const,
+		form,
+		...result,
+		vacancies: vacancies.map((v) => ({ id: v.id, label: `${v.title}, ${v.town}` })),
+		invitationsLeft: left,
+		roles: careRoles.map((r) => ({ id: r.id, label: r.name })),
+	}
+}
+
+const InviteSchema = z.object({ poolId: z.string().min(1).max(40), vacancyId: z.coerce.number().int().positive() })
+
+export async function action({ request }: ActionFunctionArgs) {
+	const { provider } = await requireProviderMember(request)
+	const parsed = InviteSchema.safeParse(Object.fromEntries(await request.formData()))
+	if (!parsed.success) return data({ poolId: null, error: 'Choose a vacancy to invite them to' }, { status: 400 })
+	try {
+		await inviteFromPool(provider.id, parsed.data.poolId, parsed.data.vacancyId)
+	} catch (error) {
+		if (error instanceof PoolError) return data({ poolId: parsed.data.poolId, error: error.message }, { status: 409 })
+		throw error
+	}
+	const back = new URL(request.url)
+	back.searchParams.set('invited', '1')
+	return redirect(`${back.pathname}${back.search}`)
+}
+
+export const handle: PageHandle = { title: 'Talent pool' }
+
+export const meta = () => [{ name: 'robots', content: 'noindex' }]
+
+export default function TalentPoolRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	if (!d.verified) {
+		return (
+			<div className="max-w-2xl">
+				<h1 className="mb-4 text-3xl">Talent pool</h1>
+				<p className="mb-4">
+					The talent pool is open to verified providers: care services registered with the CQC, NHS employers, and others the
+					regional team has checked.
+				</p>
+				<p>Add your CQC location ID to your <Link to="/provider/profile">organisation profile</Link>, and the regional team will verify you.</p>
+			</div>
+		)
+	}
+	return (
+		<div>
+			{params.get('invited') && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					Invitation sent. If they apply, they will appear in your applicants with their details.
+				</div>
+			) : null}
+			<ErrorSummary
+				errors={d.placeError ? [{ href: '#pool-where', message: d.placeError }] : []}
+				formError={actionData?.error}
+			/>
+			<h1 className="mb-2 text-3xl">Talent pool</h1>
+			<p className="mb-6 max-w-3xl">
+				People who asked to be found by employers in the region. You see what they can do and roughly where they live, never who
+				they are, until they accept an invitation and apply. You can send {d.invitationsLeft} more{' '}
+				{d.invitationsLeft === 1 ? 'invitation' : 'invitations'} today.
+			</p>
+			<div className="grid gap-8 md:grid-cols-[1fr_2fr]">
+				<Form method="get" aria-label="Search the talent pool">
+					<div className="mb-4">
+						<label htmlFor="pool-where" className="mb-1 block font-bold">
+							Near
+						</label>
+						<p id="pool-where-hint" className="mb-1 text-sm text-muted">
+							Town, village or postcode
+						</p>
+						<input id="pool-where" name="where" defaultValue={d.form.where} className="input" aria-describedby="pool-where-hint" />
+					</div>
+					<div className="mb-4">
+						<label htmlFor="pool-radius" className="mb-1 block font-bold">
+							Distance
+						</label>
+						<select id="pool-radius" name="radius" defaultValue={String(d.form.radius)} className="input">
+							{radiusChoices.map((r) => (
+								<option key={r} value={r}>
+									Within {r} {r === 1 ? 'mile' : 'miles'}
+								</option>
+							))}
+						</select>
+					</div>
+					<fieldset className="mb-4">
+						<legend className="mb-2 font-bold">Can work</legend>
+						{availabilityOptions.map((a) => (
+							<div key={a.id} className="mb-1 flex items-center gap-2">
+								<input type="checkbox" id={`pool-availability-${a.id}`} name="availability" value={a.id} defaultChecked={d.form.availability.includes(a.id)} className="size-6 accent-[#0b0c0c]" />
+								<label htmlFor={`pool-availability-${a.id}`}>{a.label}</label>
+							</div>
+						))}
+					</fieldset>
+					<div className="mb-4 flex items-center gap-2">
+						<input type="checkbox" id="pool-driving" name="driving" value="1" defaultChecked={d.form.driving} className="size-6 accent-[#0b0c0c]" />
+						<label htmlFor="pool-driving" className="font-bold">
+							Drives, with a car
+						</label>
+					</div>
+					<fieldset className="mb-4">
+						<legend className="mb-2 font-bold">Has</legend>
+						{candidateQualifications.map((q) => (
+							<div key={q.id} className="mb-1 flex items-center gap-2">
+								<input type="checkbox" id={`pool-q-${q.id}`} name="qualification" value={q.id} defaultChecked={d.form.qualification.includes(q.id)} className="size-6 accent-[#0b0c0c]" />
+								<label htmlFor={`pool-q-${q.id}`}>{q.label}</label>
+							</div>
+						))}
+					</fieldset>
+					<fieldset className="mb-4">
+						<legend className="mb-2 font-bold">Interested in</legend>
+						<div className="max-h-72 overflow-y-auto border border-line p-2">
+							{d.roles.map((r) => (
+								<div key={r.id} className="mb-1 flex items-center gap-2">
+									<input type="checkbox" id={`pool-role-${r.id}`} name="role" value={r.id} defaultChecked={d.form.role.includes(r.id)} className="size-6 accent-[#0b0c0c]" />
+									<label htmlFor={`pool-role-${r.id}`}>{r.label}</label>
+								</div>
+							))}
+						</div>
+					</fieldset>
+					<button type="submit" className="btn">
+						Search
+					</button>
+				</Form>
+				<section aria-labelledby="pool-results">
+					<h2 id="pool-results" className="mb-4 text-2xl">
+						{d.cards.length} {d.cards.length === 1 ? 'candidate' : 'candidates'}
+						{d.placeLabel ? ` within ${d.form.radius} miles of ${d.placeLabel}` : ''}
+					</h2>
+					{d.cards.length ? (
+						<ul>
+							{d.cards.map((c, i) => (
+								<li key={c.poolId} className="border-b border-line py-4">
+									<h3 className="mb-2 text-lg">
+										Candidate {i + 1}: {c.area}
+										{c.distance ? `, ${c.distance} away` : ''}
+									</h3>
+									<dl className="mb-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+										<dt className="text-muted">Interested in</dt>
+										<dd>{c.roles}</dd>
+										<dt className="text-muted">Can work</dt>
+										<dd>
+											{c.availability}; {c.hours.toLowerCase()}
+										</dd>
+										<dt className="text-muted">Getting there</dt>
+										<dd>
+											{c.driving}. {c.travel}
+										</dd>
+										<dt className="text-muted">Experience</dt>
+										<dd>{c.experience}</dd>
+										<dt className="text-muted">Qualifications</dt>
+										<dd>{c.qualifications}</dd>
+									</dl>
+									{d.vacancies.length ? (
+										<Form method="post" className="flex flex-wrap items-end gap-3">
+											<input type="hidden" name="poolId" value={c.poolId} />
+											<div>
+												<label htmlFor={`vacancy-${c.poolId}`} className="mb-1 block text-sm font-bold">
+													Invite candidate {i + 1} to apply for
+												</label>
+												<select id={`vacancy-${c.poolId}`} name="vacancyId" className="input w-auto max-w-full">
+													{d.vacancies.map((v) => (
+														<option key={v.id} value={v.id}>
+															{v.label}
+														</option>
+													))}
+												</select>
+											</div>
+											<button type="submit" className="btn btn-secondary" disabled={d.invitationsLeft === 0}>
+												Invite to apply<span className="sr-only"> (candidate {i + 1})</span>
+											</button>
+										</Form>
+									) : (
+										<p className="text-muted">Post a vacancy to invite candidates to apply.</p>
+									)}
+								</li>
+							))}
+						</ul>
+					) : (
+						<p>Nobody in the pool matches. Try a wider distance or fewer filters.</p>
+					)}
+				</section>
+			</div>
+		</div>
+	)
+}
