@@ -1,0 +1,253 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import * as talentPoolRoute from '#app/routes/provider.talent-pool.tsx'
+import * as providerApplicationRoute from '#app/routes/provider.applications.$applicationId.tsx'
+import * as providerDashboardRoute from '#app/routes/provider._index.tsx'
+import { applyWithProfile } from '#app/models/applications.server.ts'
+import { consentWording, setConsent } from '#app/models/consent.server.ts'
+import { markHired, markUnsuccessful } from '#app/models/pipeline.server.ts'
+import { buildRedirectMatches } from '#app/models/redirects.server.ts'
+import { processTasks } from '#app/models/tasks.server.ts'
+import { searchPool, inviteFromPool, respondToInvitation } from '#app/models/talent-pool.server.ts'
+import { redirectTotals } from '#app/models/insight.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { poolProjection } from '#search/pool-projection.server.ts'
+import { indexedDocuments, reconcileIndex, startSearchSync } from '#search/sync.server.ts'
+import { processEmailOutbox } from '#emails/worker.server.ts'
+import { providerWithOwner } from '#tests/fixtures/applications.ts'
+import { insertVacancy } from '#tests/fixtures/vacancies.ts'
+import { callRoute, routeRequest, waitFor } from '#tests/helpers.ts'
+import { startTestMailServer } from '#tests/mail-server.ts'
+
+const context = { clientIp: '203.0.113.30' }
+const handlers = { 'redirect-matches': buildRedirectMatches }
+let mail: Awaited<ReturnType<typeof startTestMailServer>>
+
+beforeAll(async () => {
+	mail = await startTestMailServer()
+})
+afterAll(async () => {
+	await mail.stop()
+})
+
+let counter = 0
+
+/** A candidate with a profile in NR1 who has applied to `vacancyId` (already submitted). */
+async function candidate(options: {
+	vacancyId: number
+	consents: Array<'redirect' | 'talent-pool'>
+	postcode?: string
+	drivingLicence?: boolean
+	hasCar?: boolean
+	roles?: string[]
+}) {
+	const n = counter++
+	const user = await prisma.user.create({
+		data: {
+			email: `matched.${n}.${Date.now()}@candidate.test`,
+			name: `Morgan Private${n}`,
+			emailVerifiedAt: new Date(),
+			consents: { create: options.consents.map((kind) => ({ kind, wording: consentWording[kind], source: 'apply' })) },
+			candidate: {
+				create: {
+					firstName: 'Morgan',
+					lastName: `Private${n}`,
+					phone: '07700 900 555',
+					postcode: options.postcode ?? 'NR1 3QU',
+					outcode: (options.postcode ?? 'NR1 3QU').split(' ')[0],
+					rightToWork: 'yes',
+					drivingLicence: options.drivingLicence ?? false,
+					hasCar: options.hasCar ?? false,
+					availableDays: true,
+					availableNights: true,
+					availableWeekends: false,
+					hoursWanted: 'full-time',
+					roles: options.roles ?? ['care-worker'],
+					experienceYears: '1-2',
+					experienceSettings: ['care-home'],
+					qualifications: ['care-certificate'],
+					travelMiles: 10,
+				},
+			},
+		},
+		include: { candidate: true },
+	})
+	const application = await prisma.application.create({
+		data: { vacancyId: options.vacancyId, candidateId: user.id, submittedAt: new Date(), events: { create: { stage: 'new', actor: 'candidate' } } },
+	})
+	return { user, application, poolId: user.candidate!.poolId }
+}
+
+async function turnDown(applicationId: string, providerId: string, suitable: boolean) {
+	return markUnsuccessful(applicationId, providerId, { reason: 'closer-match', feedback: undefined, suitable: suitable ? 'yes' : 'no', suitableRoles: suitable ? ['care-worker'] : [] })
+}
+
+describe('matching a redirected candidate', () => {
+	test('a fixed fixture gives the expected top matches, in order, with their reasons', async () => {
+		const p0 = await providerWithOwner('Turned Down Homes')
+		const p1 = await providerWithOwner('First Choice Care')
+		const p2 = await providerWithOwner('Second Street Support')
+		const p3 = await providerWithOwner('Blocked Lodge')
+		const v = (providerId: string, o: Parameters<typeof insertVacancy>[1]) => insertVacancy(providerId, { publishedDaysAgo: 1, ...o })
+		const applied = await v(p0.providerId, { title: 'Care assistant (the one they applied for)', postcode: 'NR1 1AA' })
+		const m1 = await v(p1.providerId, { title: 'Night care assistant', postcode: 'NR3 1AA', hours: ['full-time', 'nights'], description: 'Nights on a friendly unit. Requirements: the Care Certificate, or willingness to complete it.' })
+		const m2 = await v(p2.providerId, { title: 'Support worker', roleId: 'support-worker', setting: 'supported-living', postcode: 'NR4 7AA', hours: ['full-time'] })
+		const m3 = await v(p2.providerId, { title: 'Healthcare assistant', roleId: 'nursing-assistant', setting: 'hospital-nhs', postcode: 'NR18 0AA', town: 'Wymondham', hours: ['part-time'] })
+		const m4 = await v(p1.providerId, { title: 'Care assistant', postcode: 'NR1 1AA', hours: ['full-time'] })
+		// None of these may be suggested:
+		await v(p1.providerId, { title: 'Home carer (driving needed)', postcode: 'NR3 1AA', hours: ['full-time'], drivingLicenceRequired: true })
+		const blocked = await v(p3.providerId, { title: 'Care assistant at a blocked employer', postcode: 'NR3 1AA', hours: ['full-time'] })
+		await v(p0.providerId, { title: 'Another job at the employer who turned them down', postcode: 'NR1 1AA', hours: ['full-time'] })
+		await v(p1.providerId, { title: 'Care assistant too far away', postcode: 'NR19 1AA', town: 'Dereham', hours: ['full-time'] })
+		await v(p2.providerId, { title: 'Registered nurse', roleId: 'registered-nurse', setting: 'nursing-home', postcode: 'NR1 1AA', hours: ['full-time'] })
+		await reconcileIndex()
+
+		const c = await candidate({ vacancyId: applied.id, consents: ['redirect'] })
+		await prisma.employerBlock.create({ data: { userId: c.user.id, providerId: blocked.providerId } })
+		const { redirected } = await turnDown(c.application.id, p0.providerId, true)
+		expect(redirected).toBe(true)
+		expect(await processTasks(handlers)).toBe(1)
+
+		const matches = await prisma.redirectMatch.findMany({ where: { redirect: { applicationId: c.application.id } }, orderBy: { rank: 'asc' } })
+		expect(matches.map((m) => m.vacancyId)).toEqual([m1.id, m4.id, m2.id, m3.id])
+		expect(matches.map((m) => m.reasons)).toEqual([
+			['1.3 miles away', 'full-time', 'nights', 'no driving needed', 'asks for the Care Certificate, which you have'],
+			['less than 1 mile away', 'full-time', 'no driving needed'],
+			['2.3 miles away', 'full-time', 'no driving needed'],
+			['9 miles away', 'no driving needed'],
+		])
+
+		while ((await processEmailOutbox()).claimed) {}
+		const email = mail.mailbox(c.user.email).find((m) => m.subject === '4 jobs near you that may suit you')!
+		const text = (email.text ?? '').replace(/\s+/g, ' ')
+		expect(text).toContain('Night care assistant')
+		expect(text).toContain('1.3 miles away · full-time · nights · no driving needed · asks for the Care Certificate, which you have')
+		expect(text).toContain('http://localhost:3999/account/matches')
+
+		// One step to apply elsewhere, then hired there: the first provider sees it.
+		const { applicationId } = await applyWithProfile(c.user.id, m1.id, {})
+		expect((await prisma.redirect.findUniqueOrThrow({ where: { applicationId: c.application.id } })).status).toBe('applied')
+		await prisma.application.update({ where: { id: applicationId }, data: { stage: 'conditional-offer' } })
+		await prisma.preEmploymentCheck.createMany({
+			data: ['dbs', 'reference-1', 'reference-2', 'right-to-work', 'id', 'health'].map((kind) => ({ applicationId, kind, nextActor: 'provider', status: 'cleared' })),
+		})
+		await markHired(applicationId, p1.providerId)
+		expect((await prisma.redirect.findUniqueOrThrow({ where: { applicationId: c.application.id } })).status).toBe('hired')
+		const dashboard = await callRoute(() => providerDashboardRoute.loader({ request: routeRequest('/provider', { cookie: p0.cookie }), params: {}, context }))
+		expect(dashboard.data.outcomes).toEqual({ passedOn: 1, applied: 1, hired: 1 })
+		const totals = await redirectTotals()
+		expect(totals.byRole.find((r) => r.label === 'Care worker')).toMatchObject({ suggested: 1, applied: 1, hired: 1 })
+		expect(totals.byArea.find((r) => r.label === 'Norwich')).toMatchObject({ hired: 1 })
+	})
+})
+
+describe('without consent nothing is passed on', () => {
+	test('no redirect, no email, and nothing in the pool, its index or any provider-facing page', async () => {
+		const p0 = await providerWithOwner('No Consent Homes')
+		const other = await providerWithOwner('Would Like To See Them')
+		await prisma.provider.update({ where: { id: other.providerId }, data: { verifiedAt: new Date() } })
+		const applied = await insertVacancy(p0.providerId, { title: 'Care assistant', postcode: 'NR1 1AA' })
+		await insertVacancy(other.providerId, { title: 'Care assistant nearby', postcode: 'NR1 1AA' })
+		const c = await candidate({ vacancyId: applied.id, consents: [] })
+		await reconcileIndex()
+
+		const { redirected } = await turnDown(c.application.id, p0.providerId, true)
+		expect(redirected).toBe(false)
+		expect(await prisma.redirect.count({ where: { applicationId: c.application.id } })).toBe(0)
+		expect(await prisma.taskOutbox.count({ where: { kind: 'redirect-matches' } })).toBe(0)
+		while ((await processEmailOutbox()).claimed) {}
+		expect(mail.mailbox(c.user.email).some((m) => /may suit you/.test(m.subject ?? ''))).toBe(false)
+		expect(mail.mailbox(c.user.email).map((m) => m.subject)).toContain('Your application for Care assistant')
+
+		expect((await indexedDocuments(poolProjection)).has(c.poolId)).toBe(false)
+		const pool = await searchPool(other.providerId, { where: '', radius: 30, role: [], availability: [], driving: false, qualification: [] })
+		expect(pool.cards.map((card) => card.poolId)).not.toContain(c.poolId)
+		const page = await callRoute(() => talentPoolRoute.loader({ request: routeRequest('/provider/talent-pool', { cookie: other.cookie }), params: {}, context }))
+		expect(JSON.stringify(page.data)).not.toContain(c.poolId)
+		expect(JSON.stringify(page.data)).not.toContain('Private')
+	})
+})
+
+describe('the talent pool', () => {
+	test('withdrawing consent takes a candidate out of pool search within 2 seconds', async () => {
+		const provider = await providerWithOwner('Pool Searcher')
+		await prisma.provider.update({ where: { id: provider.providerId }, data: { verifiedAt: new Date() } })
+		const somewhere = await providerWithOwner('Somewhere Else')
+		const applied = await insertVacancy(somewhere.providerId, { postcode: 'NR1 1AA' })
+		const c = await candidate({ vacancyId: applied.id, consents: ['talent-pool'] })
+		await reconcileIndex()
+		const search = () => searchPool(provider.providerId, { where: 'NR1', radius: 5, role: [], availability: [], driving: false, qualification: [] })
+		expect((await search()).cards.map((card) => card.poolId)).toContain(c.poolId)
+
+		const sync = startSearchSync({ pollMs: 200 })
+		try {
+			const started = Date.now()
+			await prisma.$transaction((tx) => setConsent(tx, c.user.id, 'talent-pool', false, 'account'))
+			;(await import('#search/outbox.server.ts')).notifySearchOutbox()
+			await waitFor(async () => {
+				expect((await search()).cards.map((card) => card.poolId)).not.toContain(c.poolId)
+			}, 2000, 50)
+			expect(Date.now() - started).toBeLessThan(2000)
+			expect((await indexedDocuments(poolProjection)).has(c.poolId)).toBe(false)
+		} finally {
+			await sync.stop()
+		}
+	})
+
+	test('pool pages and their loader data never hold a name, email, phone or full postcode before the candidate accepts', async () => {
+		const provider = await providerWithOwner('Careful Viewer')
+		await prisma.provider.update({ where: { id: provider.providerId }, data: { verifiedAt: new Date() } })
+		const vacancy = await insertVacancy(provider.providerId, { title: 'Care assistant to invite to', postcode: 'NR1 1AA' })
+		const elsewhere = await providerWithOwner('Elsewhere Homes')
+		const applied = await insertVacancy(elsewhere.providerId, { postcode: 'NR1 1AA' })
+		const c = await candidate({ vacancyId: applied.id, consents: ['talent-pool'], postcode: 'NR1 3QU' })
+		await reconcileIndex()
+		const page = await callRoute(() =>
+			talentPoolRoute.loader({ request: routeRequest('/provider/talent-pool?where=NR1&radius=5', { cookie: provider.cookie }), params: {}, context }),
+		)
+		const json = JSON.stringify(page.data)
+		expect(json).toContain(c.poolId)
+		for (const secret of [c.user.email, 'Morgan', 'Private', '07700', 'NR1 3QU', c.user.id]) expect(json).not.toContain(secret)
+		// The index itself holds none of it either.
+		const doc = await (await import('#search/client.server.ts')).meili().index(poolProjection.indexUid()).getDocument(c.poolId)
+		expect(JSON.stringify(doc)).not.toMatch(/Morgan|Private|07700|NR1 3QU|candidate\.test/)
+
+		// Invite → the candidate accepts in one step → now they are an applicant with their details.
+		await inviteFromPool(provider.providerId, c.poolId, vacancy.id)
+		const invitation = await prisma.poolInvitation.findFirstOrThrow({ where: { candidateId: c.user.id } })
+		while ((await processEmailOutbox()).claimed) {}
+		expect(mail.mailbox(c.user.email).map((m) => m.subject)).toContain('Careful Viewer invites you to apply: Care assistant to invite to')
+		const { applicationId } = await respondToInvitation(invitation.id, c.user.id, { accept: true, answers: {} })
+		const applicant = await callRoute(() =>
+			providerApplicationRoute.loader({ request: routeRequest(`/provider/applications/${applicationId}`, { cookie: provider.cookie }), params: { applicationId: applicationId! }, context }),
+		)
+		expect(applicant.data.candidate.name).toBe(`Morgan Private${counter - 1}`)
+	})
+
+	test('invitations per provider per day are limited, and a blocked employer cannot find or invite the candidate', async () => {
+		const provider = await providerWithOwner('Busy Inviter')
+		await prisma.provider.update({ where: { id: provider.providerId }, data: { verifiedAt: new Date() } })
+		const vacancy = await insertVacancy(provider.providerId, { postcode: 'NR1 1AA' })
+		const elsewhere = await providerWithOwner('Applied Elsewhere')
+		const applied = await insertVacancy(elsewhere.providerId, { postcode: 'NR1 1AA' })
+		await prisma.poolInvitation.createMany({
+			data: await Promise.all(
+				Array.from({ length: 20 }, async () => {
+					const c = await candidate({ vacancyId: applied.id, consents: ['talent-pool'] })
+					return { providerId: provider.providerId, candidateId: c.user.id, vacancyId: vacancy.id }
+				}),
+			),
+		})
+		const fresh = await candidate({ vacancyId: applied.id, consents: ['talent-pool'] })
+		await expect(inviteFromPool(provider.providerId, fresh.poolId, vacancy.id)).rejects.toThrow('You have used today’s 20 invitations')
+
+		const blocker = await candidate({ vacancyId: applied.id, consents: ['talent-pool'] })
+		await prisma.employerBlock.create({ data: { userId: blocker.user.id, providerId: elsewhere.providerId } })
+		await prisma.provider.update({ where: { id: elsewhere.providerId }, data: { verifiedAt: new Date() } })
+		await reconcileIndex()
+		const pool = await searchPool(elsewhere.providerId, { where: 'NR1', radius: 5, role: [], availability: [], driving: false, qualification: [] })
+		expect(pool.cards.map((card) => card.poolId)).not.toContain(blocker.poolId)
+		expect(pool.cards.map((card) => card.poolId)).toContain(fresh.poolId)
+		const theirVacancy = await insertVacancy(elsewhere.providerId, { postcode: 'NR1 1AA' })
+		await expect(inviteFromPool(elsewhere.providerId, blocker.poolId, theirVacancy.id)).rejects.toMatchObject({ status: 404 })
+	})
+})
