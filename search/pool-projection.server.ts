@@ -1,10 +1,12 @@
+import crypto from 'node:crypto'
 import { findDistrict } from '#app/models/places.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { poolIndexName } from './client.server.ts'
 import type { Projection } from './projection.ts'
 
 // Bump when the pool document shape changes: the pool index is then rebuilt.
-export const POOL_DOCUMENT_VERSION = 1
+// 2: random pool ids, no timestamps (a version that was a time, an exact updatedAt).
+export const POOL_DOCUMENT_VERSION = 2
 
 export const poolSettings = {
 	// Nothing is searched as text: the pool is filtered, never keyword-searched,
@@ -36,12 +38,7 @@ const poolSelect = {
 	qualifications: true,
 	travelMiles: true,
 	updatedAt: true,
-	user: {
-		select: {
-			consents: { where: { kind: 'talent-pool', withdrawnAt: null }, select: { grantedAt: true } },
-			employerBlocks: { select: { providerId: true, createdAt: true } },
-		},
-	},
+	user: { select: { employerBlocks: { select: { providerId: true } } } },
 } as const
 
 const inPool = { user: { consents: { some: { kind: 'talent-pool', withdrawnAt: null } } } }
@@ -52,21 +49,17 @@ function loadRows(where: object) {
 	return prisma.candidateProfile.findMany({ where: { ...inPool, ...where }, select: poolSelect })
 }
 
-function version(row: PoolRow) {
-	return Math.max(
-		row.updatedAt.getTime(),
-		...row.user.consents.map((c) => c.grantedAt.getTime()),
-		...row.user.employerBlocks.map((b) => b.createdAt.getTime()),
-	) + row.user.employerBlocks.length
-}
+const DAY_SECONDS = 86_400
 
 /**
- * A pool document: no name, no contact details, no full postcode, no free text.
- * The id is the profile's pool id, not the account id.
+ * A pool document: no name, no contact details, no full postcode, no free text,
+ * and nothing that could link it to an application or an account: the id is the
+ * profile's random pool id, "recently active" is kept to the day, and the
+ * version is a hash of the content rather than a time.
  */
 export function toPoolDocument(row: PoolRow) {
 	const district = findDistrict(row.outcode)
-	return {
+	const content = {
 		id: row.poolId,
 		outcode: row.outcode,
 		...(district ? { _geo: { lat: district.lat, lng: district.lng } } : {}),
@@ -81,10 +74,16 @@ export function toPoolDocument(row: PoolRow) {
 		experienceSettings: (row.experienceSettings as string[]) ?? [],
 		qualifications: (row.qualifications as string[]) ?? [],
 		travelMiles: row.travelMiles,
-		blockedProviderIds: row.user.employerBlocks.map((b) => b.providerId),
-		updatedAt: Math.floor(row.updatedAt.getTime() / 1000),
-		version: version(row),
+		blockedProviderIds: row.user.employerBlocks.map((b) => b.providerId).sort(),
+		// whole days since 1970, for "most recently active first"
+		updatedAt: Math.floor(row.updatedAt.getTime() / 1000 / DAY_SECONDS) * DAY_SECONDS,
 	}
+	return { ...content, version: contentVersion(content) }
+}
+
+/** Changes whenever the document's content does (reconciliation compares it). */
+function contentVersion(content: object) {
+	return parseInt(crypto.createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 12), 16)
 }
 
 export type PoolDocument = ReturnType<typeof toPoolDocument>
@@ -98,7 +97,7 @@ export const poolProjection: Projection = {
 		return (await loadRows({ poolId: { in: ids } })).map(toPoolDocument)
 	},
 	async expected() {
-		return new Map((await loadRows({})).map((row) => [row.poolId, version(row)]))
+		return new Map((await loadRows({})).map((row) => [row.poolId, toPoolDocument(row).version]))
 	},
 }
 

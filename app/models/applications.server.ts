@@ -174,8 +174,17 @@ async function submitAsSignedIn(userId: string, vacancy: VacancyForApply, reques
 		await setConsent(tx, userId, 'talent-pool', request.consents.talentPool, 'apply')
 		await queueAll(tx, emails)
 		await recordRedirectProgress(tx, userId, { id: applicationId, providerId: vacancy.providerId }, 'applied')
+		await answerInvitations(tx, userId, vacancy.id, applicationId)
 	})
 	return { applicationId, needsConfirmation: false as const }
+}
+
+/** Applying for a job they were invited to from the talent pool answers the invitation. */
+async function answerInvitations(tx: Tx, userId: string, vacancyId: number, applicationId: string) {
+	await tx.poolInvitation.updateMany({
+		where: { candidateId: userId, vacancyId, status: 'sent' },
+		data: { status: 'accepted', applicationId, respondedAt: new Date() },
+	})
 }
 
 async function keepUntilConfirmed(email: string, vacancy: VacancyForApply, request: ApplyRequest, file: WrittenUpload | null) {
@@ -275,6 +284,7 @@ export async function confirmApplicationEmail(token: string): Promise<ConfirmOut
 		await setConsent(tx, userId, 'talent-pool', pending.consents.talentPool, 'apply')
 		await queueAll(tx, emails)
 		await recordRedirectProgress(tx, userId, { id: pendingApplication.id, providerId: vacancy.providerId }, 'applied')
+		await answerInvitations(tx, userId, vacancy.id, pendingApplication.id)
 		return { outcome: 'sent', userId, applicationId: pendingApplication.id }
 	})
 	if (outcome?.outcome === 'sent') notifyEmailOutbox()

@@ -5,6 +5,7 @@ import { dataDir } from '#app/utils/data-dir.server.ts'
 import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
 import { requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'
 import { careRoles } from './care-roles.server.ts'
+import { newPoolId } from './pool-id.server.ts'
 import {
 	availabilityOptions,
 	candidateQualifications,
@@ -80,7 +81,13 @@ function profileData(p: StoredProfile) {
 
 export async function saveCandidateProfile(tx: Tx, userId: string, profile: StoredProfile) {
 	const data = profileData(profile)
-	const saved = await tx.candidateProfile.upsert({ where: { userId }, create: { userId, ...data }, update: data, select: { poolId: true } })
+	const saved = await tx.candidateProfile.upsert({
+		where: { userId },
+		// Random, never the database default (a cuid, which embeds the time it was made).
+		create: { userId, poolId: newPoolId(), ...data },
+		update: data,
+		select: { poolId: true },
+	})
 	await tx.user.update({ where: { id: userId }, data: { name: `${profile.firstName} ${profile.lastName}` } })
 	// The talent pool index follows (the projection decides whether they are in it).
 	await recordCandidateChange(tx, saved.poolId)

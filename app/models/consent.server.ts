@@ -1,5 +1,6 @@
 import { recordCandidateChange } from '#search/outbox.server.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
+import { rotatePoolId } from './pool-id.server.ts'
 
 export type ConsentKind = 'redirect' | 'talent-pool'
 
@@ -26,7 +27,12 @@ export async function setConsent(tx: Tx, userId: string, kind: ConsentKind, gran
 	if (granted && !active) await tx.consent.create({ data: { userId, kind, wording: consentWording[kind], source } })
 	if (!granted && active) await tx.consent.updateMany({ where: { userId, kind, withdrawnAt: null }, data: { withdrawnAt: new Date() } })
 	const changed = granted !== Boolean(active)
-	if (changed && kind === 'talent-pool') await recordPoolChange(tx, userId)
+	// Joining the pool (again) draws a new pool id, so the new card cannot be
+	// linked to an earlier one; leaving it takes the document out of the index.
+	if (changed && kind === 'talent-pool') {
+		if (granted) await rotatePoolId(tx, userId)
+		else await recordPoolChange(tx, userId)
+	}
 	return changed
 }
 

@@ -4,7 +4,7 @@ import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { isSearchHealthy, isUnreachable, meili, setSearchHealthy } from '#search/client.server.ts'
 import { poolFromDatabase, poolProjection, type PoolDocument } from '#search/pool-projection.server.ts'
-import { londonDateString, LONDON } from '#app/utils/dates.ts'
+import { formatDate, londonDateString, LONDON } from '#app/utils/dates.ts'
 import { TZDate } from '@date-fns/tz'
 import { prisma } from '#app/utils/db.server.ts'
 import { getEnv, publicUrl } from '#app/utils/env.server.ts'
@@ -15,6 +15,7 @@ import { availabilityOptions, candidateQualifications, experienceOptions, hoursW
 import { resolvePlace } from './places.server.ts'
 import { applyWithProfile } from './applications.server.ts'
 import { blockEmployer } from './consent.server.ts'
+import { poolLabel } from './pool-id.server.ts'
 
 export class PoolError extends Error {}
 
@@ -41,6 +42,8 @@ export type PoolSearch = z.infer<typeof PoolSearchSchema>
 /** What a provider may see of a pool candidate before they accept: nothing that identifies them. */
 export type PoolCard = {
 	poolId: string
+	/** "Candidate 4F7KQ": stable across searches, derived from the random pool id */
+	label: string
 	area: string
 	distance: string | null
 	roles: string
@@ -50,11 +53,14 @@ export type PoolCard = {
 	experience: string
 	qualifications: string
 	travel: string
+	/** this provider's invitations to this candidate since they (last) joined the pool */
+	invited: Array<{ vacancyTitle: string; on: string }>
 }
 
-function toCard(doc: PoolDocument, centre: { lat: number; lng: number } | null): PoolCard {
+function toCard(doc: PoolDocument, centre: { lat: number; lng: number } | null): Omit<PoolCard, 'invited'> {
 	return {
 		poolId: doc.id,
+		label: poolLabel(doc.id),
 		area: `${doc.outcode} area`,
 		distance: centre && doc._geo ? formatMiles(distanceMiles(centre, doc._geo)) : null,
 		roles: doc.roles.map(roleName).join(', ') || 'Open to any role',
@@ -86,6 +92,8 @@ const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`
  */
 export async function searchPool(providerId: string, search: PoolSearch) {
 	const place = search.where ? resolvePlace(search.where) : null
+	// A place we cannot find: say so, and show nobody rather than everybody.
+	if (place && !place.ok) return { placeError: place.message, placeLabel: null, cards: [] as PoolCard[] }
 	const centre = place?.ok ? { lat: place.place.lat, lng: place.place.lng } : null
 	let docs: PoolDocument[] | null = null
 	if (isSearchHealthy()) {
@@ -111,14 +119,50 @@ export async function searchPool(providerId: string, search: PoolSearch) {
 	}
 	if (!docs) {
 		docs = (await poolFromDatabase()).filter((doc) => matchesFilters(doc, search, providerId, centre))
-		if (centre) docs.sort((a, b) => distanceMiles(centre, a._geo!) - distanceMiles(centre, b._geo!))
-		else docs.sort((a, b) => b.updatedAt - a.updatedAt)
+		if (centre) docs.sort((a, b) => distanceMiles(centre, a._geo!) - distanceMiles(centre, b._geo!) || a.id.localeCompare(b.id))
+		else docs.sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id))
 	}
+	const invited = await invitationsByPoolId(providerId, docs.map((d) => d.id))
 	return {
-		placeError: place && !place.ok ? place.message : null,
+		placeError: null,
 		placeLabel: place?.ok ? place.place.label : null,
-		cards: docs.map((doc) => toCard(doc, centre)),
+		cards: docs.map((doc): PoolCard => ({ ...toCard(doc, centre), invited: invited.get(doc.id) ?? [] })),
 	}
+}
+
+/**
+ * What this provider has already invited each candidate to, resolved on the
+ * server (the page never holds an account id). Only invitations made since the
+ * candidate last joined the pool: an older one would link the new card to the old.
+ */
+async function invitationsByPoolId(providerId: string, poolIds: string[]) {
+	const result = new Map<string, Array<{ vacancyTitle: string; on: string }>>()
+	if (!poolIds.length) return result
+	const profiles = await prisma.candidateProfile.findMany({
+		where: { poolId: { in: poolIds } },
+		select: {
+			poolId: true,
+			user: {
+				select: {
+					consents: { where: { kind: 'talent-pool', withdrawnAt: null }, select: { grantedAt: true } },
+					poolInvitations: {
+						where: { providerId },
+						orderBy: { createdAt: 'asc' },
+						select: { createdAt: true, vacancy: { select: { title: true } } },
+					},
+				},
+			},
+		},
+	})
+	for (const profile of profiles) {
+		const joined = profile.user.consents[0]?.grantedAt
+		if (!joined) continue
+		const list = profile.user.poolInvitations
+			.filter((i) => i.createdAt >= joined)
+			.map((i) => ({ vacancyTitle: i.vacancy.title, on: formatDate(i.createdAt) }))
+		if (list.length) result.set(profile.poolId, list)
+	}
+	return result
 }
 
 export async function requireVerifiedProvider(providerId: string) {
@@ -136,10 +180,21 @@ export async function invitationsLeftToday(providerId: string) {
 	return Math.max(0, getEnv().POOL_INVITES_PER_DAY - used)
 }
 
+/** Whether this provider already holds the candidate's details, from an application they sent it. */
+export async function hasAppliedToProvider(db: Pick<typeof prisma, 'application'>, candidateId: string, providerId: string) {
+	return (await db.application.count({ where: { candidateId, submittedAt: { not: null }, vacancy: { providerId } } })) > 0
+}
+
 /**
  * Invites a pool candidate to apply for one of the provider's live vacancies.
  * Checked again at the moment of inviting: still in the pool, not blocking
- * this provider, not already invited or applied, and within today's limit.
+ * this provider, not already invited since they joined, and within today's
+ * limit.
+ *
+ * The answer never tells the provider anything about who the candidate is: if
+ * they have already applied for that vacancy, the invitation is recorded as
+ * answered by that application and nothing is sent, and the provider sees the
+ * same "invitation sent" as for anyone else.
  */
 export async function inviteFromPool(providerId: string, poolId: string, vacancyId: number) {
 	if (!(await requireVerifiedProvider(providerId))) throw new PoolError('Only verified providers can invite candidates from the talent pool')
@@ -153,30 +208,46 @@ export async function inviteFromPool(providerId: string, poolId: string, vacancy
 			poolId,
 			user: { consents: { some: { kind: 'talent-pool', withdrawnAt: null } }, employerBlocks: { none: { providerId } } },
 		},
-		select: { userId: true, firstName: true, user: { select: { email: true } } },
+		select: {
+			userId: true,
+			firstName: true,
+			user: { select: { email: true, consents: { where: { kind: 'talent-pool', withdrawnAt: null }, select: { grantedAt: true } } } },
+		},
 	})
 	if (!profile) throw new Response('Not found', { status: 404 })
-	const invitationId = `p${crypto.randomUUID().replace(/-/g, '')}`
+	const joinedPoolAt = profile.user.consents[0]!.grantedAt
+	const key = { candidateId_vacancyId: { candidateId: profile.userId, vacancyId } }
+	const earlier = await prisma.poolInvitation.findUnique({ where: key, select: { id: true } })
+	// One row per candidate and vacancy: inviting again after they rejoined the pool reuses it.
+	const invitationId = earlier?.id ?? `p${crypto.randomUUID().replace(/-/g, '')}`
 	const email = await renderEmail(poolInvitationEmail, {
 		firstName: profile.firstName,
 		providerName: vacancy.provider.name,
 		vacancyTitle: vacancy.title,
 		town: vacancy.town,
 		invitationUrl: `${publicUrl()}/account/invitations/${invitationId}`,
+		appliedBefore: await hasAppliedToProvider(prisma, profile.userId, providerId),
 	})
-	await prisma.$transaction(async (tx) => {
+	const sent = await prisma.$transaction(async (tx) => {
 		const used = await tx.poolInvitation.count({ where: { providerId, createdAt: { gte: startOfLondonDay() } } })
 		if (used >= getEnv().POOL_INVITES_PER_DAY) throw new PoolError(`You have used today’s ${getEnv().POOL_INVITES_PER_DAY} invitations. You can invite more tomorrow.`)
-		if (await tx.poolInvitation.findUnique({ where: { candidateId_vacancyId: { candidateId: profile.userId, vacancyId } } })) {
+		const existing = await tx.poolInvitation.findUnique({ where: key, select: { id: true, createdAt: true } })
+		if (existing && existing.createdAt >= joinedPoolAt) {
+			// The card already shows this invitation, so saying so tells them nothing new.
 			throw new PoolError('You have already invited this candidate to apply for that vacancy')
 		}
-		if (await tx.application.findFirst({ where: { vacancyId, candidateId: profile.userId } })) {
-			throw new PoolError('This candidate has already applied for that vacancy')
-		}
-		await tx.poolInvitation.create({ data: { id: invitationId, providerId, candidateId: profile.userId, vacancyId } })
-		await queueEmail(tx, { key: `pool-invitation:${invitationId}`, to: profile.user.email, ...email })
+		const application = await tx.application.findFirst({ where: { vacancyId, candidateId: profile.userId }, select: { id: true } })
+		const now = new Date()
+		const data = application
+			? { status: 'accepted', applicationId: application.id, createdAt: now, respondedAt: now }
+			: { status: 'sent', applicationId: null, createdAt: now, respondedAt: null }
+		if (existing) await tx.poolInvitation.update({ where: { id: existing.id }, data })
+		else await tx.poolInvitation.create({ data: { id: invitationId, providerId, candidateId: profile.userId, vacancyId, ...data } })
+		if (application) return false
+		await queueEmail(tx, { key: `pool-invitation:${invitationId}:${now.getTime().toString(36)}`, to: profile.user.email, ...email })
+		return true
 	})
-	notifyEmailOutbox()
+	if (sent) notifyEmailOutbox()
 }
 
 export async function getCandidateInvitation(invitationId: string, userId: string) {

@@ -45,16 +45,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-const InviteSchema = z.object({ poolId: z.string().min(1).max(40), vacancyId: z.coerce.number().int().positive() })
+const InviteSchema = z.object({
+	poolId: z.string().min(1).max(40),
+	vacancyId: z.coerce.number({ error: 'Choose a vacancy to invite them to' }).int().positive({ error: 'Choose a vacancy to invite them to' }),
+})
+
+type InviteResult = { poolId: string | null; field: 'vacancyId' | null; error: string }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const { provider } = await requireProviderMember(request)
-	const parsed = InviteSchema.safeParse(Object.fromEntries(await request.formData()))
-	if (!parsed.success) return data({ poolId: null, error: 'Choose a vacancy to invite them to' }, { status: 400 })
+	const form = Object.fromEntries(await request.formData())
+	const poolId = typeof form.poolId === 'string' ? form.poolId : null
+	const parsed = InviteSchema.safeParse({ ...form, vacancyId: form.vacancyId || undefined })
+	if (!parsed.success) {
+		const vacancyIssue = parsed.error.issues.find((i) => i.path[0] === 'vacancyId')
+		return data<InviteResult>(
+			vacancyIssue ? { poolId, field: 'vacancyId', error: 'Choose a vacancy to invite them to' } : { poolId: null, field: null, error: 'Search again and choose a candidate' },
+			{ status: 400 },
+		)
+	}
 	try {
 		await inviteFromPool(provider.id, parsed.data.poolId, parsed.data.vacancyId)
 	} catch (error) {
-		if (error instanceof PoolError) return data({ poolId: parsed.data.poolId, error: error.message }, { status: 409 })
+		if (error instanceof PoolError) return data<InviteResult>({ poolId: parsed.data.poolId, field: 'vacancyId', error: error.message }, { status: 409 })
+		if (error instanceof Response && error.status === 404) {
+			return data<InviteResult>({ poolId: null, field: null, error: 'That candidate is no longer in the talent pool. Search again to see who is.' }, { status: 404 })
+		}
 		throw error
 	}
 	const back = new URL(request.url)
@@ -90,8 +106,11 @@ export default function TalentPoolRoute() {
 				</div>
 			) : null}
 			<ErrorSummary
-				errors={d.placeError ? [{ href: '#pool-where', message: d.placeError }] : []}
-				formError={actionData?.error}
+				errors={[
+					...(d.placeError ? [{ href: '#pool-where', message: d.placeError }] : []),
+					...(actionData?.field && actionData.poolId ? [{ href: `#vacancy-${actionData.poolId}`, message: actionData.error }] : []),
+				]}
+				formError={actionData && !actionData.field ? actionData.error : undefined}
 			/>
 			<h1 className="mb-2 text-3xl">Talent pool</h1>
 			<p className="mb-6 max-w-3xl">
@@ -101,14 +120,27 @@ export default function TalentPoolRoute() {
 			</p>
 			<div className="grid gap-8 md:grid-cols-[1fr_2fr]">
 				<Form method="get" aria-label="Search the talent pool">
-					<div className="mb-4">
+					<div className={`mb-4 ${d.placeError ? 'border-l-4 border-error pl-4' : ''}`}>
 						<label htmlFor="pool-where" className="mb-1 block font-bold">
 							Near
 						</label>
 						<p id="pool-where-hint" className="mb-1 text-sm text-muted">
 							Town, village or postcode
 						</p>
-						<input id="pool-where" name="where" defaultValue={d.form.where} className="input" aria-describedby="pool-where-hint" />
+						{d.placeError ? (
+							<p id="pool-where-error" className="mb-2 font-bold text-error">
+								<span className="sr-only">Error: </span>
+								{d.placeError}
+							</p>
+						) : null}
+						<input
+							id="pool-where"
+							name="where"
+							defaultValue={d.form.where}
+							className={`input ${d.placeError ? 'input-error' : ''}`}
+							aria-invalid={d.placeError ? true : undefined}
+							aria-describedby={d.placeError ? 'pool-where-hint pool-where-error' : 'pool-where-hint'}
+						/>
 					</div>
 					<div className="mb-4">
 						<label htmlFor="pool-radius" className="mb-1 block font-bold">
@@ -162,64 +194,123 @@ export default function TalentPoolRoute() {
 					</button>
 				</Form>
 				<section aria-labelledby="pool-results">
-					<h2 id="pool-results" className="mb-4 text-2xl">
-						{d.cards.length} {d.cards.length === 1 ? 'candidate' : 'candidates'}
-						{d.placeLabel ? ` within ${d.form.radius} miles of ${d.placeLabel}` : ''}
-					</h2>
-					{d.cards.length ? (
-						<ul>
-							{d.cards.map((c, i) => (
-								<li key={c.poolId} className="border-b border-line py-4">
-									<h3 className="mb-2 text-lg">
-										Candidate {i + 1}: {c.area}
-										{c.distance ? `, ${c.distance} away` : ''}
-									</h3>
-									<dl className="mb-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-										<dt className="text-muted">Interested in</dt>
-										<dd>{c.roles}</dd>
-										<dt className="text-muted">Can work</dt>
-										<dd>
-											{c.availability}; {c.hours.toLowerCase()}
-										</dd>
-										<dt className="text-muted">Getting there</dt>
-										<dd>
-											{c.driving}. {c.travel}
-										</dd>
-										<dt className="text-muted">Experience</dt>
-										<dd>{c.experience}</dd>
-										<dt className="text-muted">Qualifications</dt>
-										<dd>{c.qualifications}</dd>
-									</dl>
-									{d.vacancies.length ? (
-										<Form method="post" className="flex flex-wrap items-end gap-3">
-											<input type="hidden" name="poolId" value={c.poolId} />
-											<div>
-												<label htmlFor={`vacancy-${c.poolId}`} className="mb-1 block text-sm font-bold">
-													Invite candidate {i + 1} to apply for
-												</label>
-												<select id={`vacancy-${c.poolId}`} name="vacancyId" className="input w-auto max-w-full">
-													{d.vacancies.map((v) => (
-														<option key={v.id} value={v.id}>
-															{v.label}
-														</option>
-													))}
-												</select>
-											</div>
-											<button type="submit" className="btn btn-secondary" disabled={d.invitationsLeft === 0}>
-												Invite to apply<span className="sr-only"> (candidate {i + 1})</span>
-											</button>
-										</Form>
-									) : (
-										<p className="text-muted">Post a vacancy to invite candidates to apply.</p>
-									)}
-								</li>
-							))}
-						</ul>
+					{d.placeError ? (
+						<>
+							<h2 id="pool-results" className="mb-4 text-2xl">
+								No results
+							</h2>
+							<p>We could not find that place, so we have not searched. Check the place and search again.</p>
+						</>
 					) : (
-						<p>Nobody in the pool matches. Try a wider distance or fewer filters.</p>
+						<>
+							<h2 id="pool-results" className="mb-4 text-2xl">
+								{d.cards.length} {d.cards.length === 1 ? 'candidate' : 'candidates'}
+								{d.placeLabel ? ` within ${d.form.radius} ${d.form.radius === 1 ? 'mile' : 'miles'} of ${d.placeLabel}` : ''}
+							</h2>
+							{d.cards.length ? (
+								<ul>
+									{d.cards.map((c) => (
+										<PoolCardItem key={c.poolId} card={c} vacancies={d.vacancies} invitationsLeft={d.invitationsLeft} result={actionData?.poolId === c.poolId ? actionData : undefined} />
+									))}
+								</ul>
+							) : (
+								<p>Nobody in the pool matches. Try a wider distance or fewer filters.</p>
+							)}
+						</>
 					)}
 				</section>
 			</div>
 		</div>
+	)
+}
+
+type Card = Extract<Awaited<ReturnType<typeof loader>>, { verified: true }>['cards'][number]
+
+function PoolCardItem({
+	card: c,
+	vacancies,
+	invitationsLeft,
+	result,
+}: {
+	card: Card
+	vacancies: Array<{ id: number; label: string }>
+	invitationsLeft: number
+	result?: { field: string | null; error: string }
+}) {
+	const selectId = `vacancy-${c.poolId}`
+	const error = result?.field === 'vacancyId' ? result.error : undefined
+	return (
+		<li className="border-b border-line py-4">
+			<h3 className="mb-2 text-lg">
+				{c.label}: {c.area}
+				{c.distance ? `, ${c.distance} away` : ''}
+			</h3>
+			<dl className="mb-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+				<dt className="text-muted">Interested in</dt>
+				<dd>{c.roles}</dd>
+				<dt className="text-muted">Can work</dt>
+				<dd>
+					{c.availability}; {c.hours.toLowerCase()}
+				</dd>
+				<dt className="text-muted">Getting there</dt>
+				<dd>
+					{c.driving}. {c.travel}
+				</dd>
+				<dt className="text-muted">Experience</dt>
+				<dd>{c.experience}</dd>
+				<dt className="text-muted">Qualifications</dt>
+				<dd>{c.qualifications}</dd>
+				{c.invited.length ? (
+					<>
+						<dt className="text-muted">You invited them to</dt>
+						<dd>
+							<ul>
+								{c.invited.map((i) => (
+									<li key={`${i.vacancyTitle}-${i.on}`}>
+										{i.vacancyTitle} ({i.on})
+									</li>
+								))}
+							</ul>
+						</dd>
+					</>
+				) : null}
+			</dl>
+			{vacancies.length ? (
+				<Form method="post" noValidate className={`flex flex-wrap items-end gap-3 ${error ? 'border-l-4 border-error pl-4' : ''}`}>
+					<input type="hidden" name="poolId" value={c.poolId} />
+					<div className="max-w-full">
+						<label htmlFor={selectId} className="mb-1 block text-sm font-bold">
+							Invite {c.label.replace('Candidate', 'candidate')} to apply for
+						</label>
+						{error ? (
+							<p id={`${selectId}-error`} className="mb-2 font-bold text-error">
+								<span className="sr-only">Error: </span>
+								{error}
+							</p>
+						) : null}
+						<select
+							id={selectId}
+							name="vacancyId"
+							defaultValue=""
+							className={`input w-auto max-w-full ${error ? 'input-error' : ''}`}
+							aria-invalid={error ? true : undefined}
+							aria-describedby={error ? `${selectId}-error` : undefined}
+						>
+							<option value="">Choose a vacancy</option>
+							{vacancies.map((v) => (
+								<option key={v.id} value={v.id}>
+									{v.label}
+								</option>
+							))}
+						</select>
+					</div>
+					<button type="submit" className="btn btn-secondary" disabled={invitationsLeft === 0}>
+						Invite to apply<span className="sr-only"> ({c.label})</span>
+					</button>
+				</Form>
+			) : (
+				<p className="text-muted">Post a vacancy to invite candidates to apply.</p>
+			)}
+		</li>
 	)
 }

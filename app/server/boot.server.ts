@@ -7,6 +7,7 @@ import { reconcileIndex, startSearchSync } from '#search/sync.server.ts'
 import { applyMigrations } from '#prisma/migrate.ts'
 import { seedDemoData } from '#prisma/seed.ts'
 import { buildRedirectMatches } from '#app/models/redirects.server.ts'
+import { replaceGuessablePoolIds } from '#app/models/pool-id.server.ts'
 import { purgeExpiredData } from '#app/models/retention.server.ts'
 import { startTaskWorker } from '#app/models/tasks.server.ts'
 import { closeExpiredVacancies } from '#app/models/vacancies.server.ts'
@@ -78,6 +79,8 @@ export async function boot() {
 		const seeded = await seedDemoData()
 		log.info('db', `seeded demo data: ${seeded.providers} providers, ${seeded.vacancies} vacancies`)
 	}
+	const replacedPoolIds = await replaceGuessablePoolIds()
+	if (replacedPoolIds) log.info('db', `gave ${replacedPoolIds} candidates a random talent-pool id`)
 
 	let meili: { stop: () => Promise<void> } | null = null
 	if (env.MEILI_URL && env.MEILI_MASTER_KEY) {

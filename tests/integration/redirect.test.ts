@@ -9,6 +9,7 @@ import { buildRedirectMatches } from '#app/models/redirects.server.ts'
 import { processTasks } from '#app/models/tasks.server.ts'
 import { searchPool, inviteFromPool, respondToInvitation } from '#app/models/talent-pool.server.ts'
 import { redirectTotals } from '#app/models/insight.server.ts'
+import { isOpaquePoolId, newPoolId, replaceGuessablePoolIds } from '#app/models/pool-id.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { poolProjection } from '#search/pool-projection.server.ts'
 import { indexedDocuments, reconcileIndex, startSearchSync } from '#search/sync.server.ts'
@@ -49,6 +50,7 @@ async function candidate(options: {
 			consents: { create: options.consents.map((kind) => ({ kind, wording: consentWording[kind], source: 'apply' })) },
 			candidate: {
 				create: {
+					poolId: newPoolId(),
 					firstName: 'Morgan',
 					lastName: `Private${n}`,
 					phone: '07700 900 555',
@@ -249,5 +251,88 @@ describe('the talent pool', () => {
 		expect(pool.cards.map((card) => card.poolId)).toContain(fresh.poolId)
 		const theirVacancy = await insertVacancy(elsewhere.providerId, { postcode: 'NR1 1AA' })
 		await expect(inviteFromPool(elsewhere.providerId, blocker.poolId, theirVacancy.id)).rejects.toMatchObject({ status: 404 })
+	})
+
+	test('pool ids are random, replace guessable ones, and change when the candidate rejoins the pool', async () => {
+		const provider = await providerWithOwner('Id Watcher')
+		await prisma.provider.update({ where: { id: provider.providerId }, data: { verifiedAt: new Date() } })
+		const elsewhere = await providerWithOwner('Id Elsewhere')
+		const applied = await insertVacancy(elsewhere.providerId, { postcode: 'NR1 1AA' })
+		const c = await candidate({ vacancyId: applied.id, consents: ['talent-pool'] })
+		// A profile made by the database default (a cuid, which embeds its creation time) gets a random id at start.
+		await prisma.candidateProfile.update({ where: { userId: c.user.id }, data: { poolId: 'cmabcdefg0000abcdefghijkl' } })
+		expect(await replaceGuessablePoolIds()).toBeGreaterThanOrEqual(1)
+		const first = (await prisma.candidateProfile.findUniqueOrThrow({ where: { userId: c.user.id } })).poolId
+		expect(isOpaquePoolId(first)).toBe(true)
+		await reconcileIndex()
+		const search = () => searchPool(provider.providerId, { where: 'NR1', radius: 5, role: [], availability: [], driving: false, qualification: [] })
+		const card = (await search()).cards.find((x) => x.poolId === first)!
+		expect(card.label).toBe(`Candidate ${first.slice(0, 5)}`)
+		// Nothing in the document is a time or an account id.
+		const doc = await (await import('#search/client.server.ts')).meili().index(poolProjection.indexUid()).getDocument(first)
+		expect(JSON.stringify(doc)).not.toContain(c.user.id)
+		expect((doc as { updatedAt: number }).updatedAt % 86_400).toBe(0)
+
+		await prisma.$transaction((tx) => setConsent(tx, c.user.id, 'talent-pool', false, 'account'))
+		await prisma.$transaction((tx) => setConsent(tx, c.user.id, 'talent-pool', true, 'account'))
+		const second = (await prisma.candidateProfile.findUniqueOrThrow({ where: { userId: c.user.id } })).poolId
+		expect(second).not.toBe(first)
+		expect(isOpaquePoolId(second)).toBe(true)
+		await (await import('#search/sync.server.ts')).processSearchOutbox()
+		const ids = (await search()).cards.map((x) => x.poolId)
+		expect(ids).toContain(second)
+		expect(ids).not.toContain(first)
+	})
+
+	test('inviting someone who already applied looks exactly like any other invitation, and sends them nothing', async () => {
+		const provider = await providerWithOwner('Already Applied To')
+		await prisma.provider.update({ where: { id: provider.providerId }, data: { verifiedAt: new Date() } })
+		const vacancy = await insertVacancy(provider.providerId, { title: 'Senior carer', postcode: 'NR1 1AA' })
+		const c = await candidate({ vacancyId: vacancy.id, consents: ['talent-pool'] })
+		await reconcileIndex()
+		const page = () =>
+			callRoute(() => talentPoolRoute.loader({ request: routeRequest('/provider/talent-pool?where=NR1&radius=5', { cookie: provider.cookie }), params: {}, context }))
+		expect((await page()).data.cards.find((x: { poolId: string }) => x.poolId === c.poolId).invited).toEqual([])
+
+		const response = await callRoute(() =>
+			talentPoolRoute.action({
+				request: routeRequest('/provider/talent-pool?where=NR1&radius=5', { cookie: provider.cookie, form: { poolId: c.poolId, vacancyId: String(vacancy.id) } }),
+				params: {},
+				context,
+			}),
+		)
+		expect(response.status).toBe(302)
+		expect(response.location).toContain('invited=1')
+		const invitation = await prisma.poolInvitation.findFirstOrThrow({ where: { candidateId: c.user.id } })
+		expect(invitation).toMatchObject({ status: 'accepted', applicationId: c.application.id })
+		while ((await processEmailOutbox()).claimed) {}
+		expect(mail.mailbox(c.user.email).some((m) => /invites you/.test(m.subject ?? ''))).toBe(false)
+		// The card shows the invitation, as it would for anyone.
+		expect((await page()).data.cards.find((x: { poolId: string }) => x.poolId === c.poolId).invited).toEqual([
+			{ vacancyTitle: 'Senior carer', on: expect.any(String) },
+		])
+
+		// No vacancy chosen: an error for that card's field, nothing sent.
+		const empty = await callRoute(() =>
+			talentPoolRoute.action({
+				request: routeRequest('/provider/talent-pool', { cookie: provider.cookie, form: { poolId: c.poolId, vacancyId: '' } }),
+				params: {},
+				context,
+			}),
+		)
+		expect(empty.status).toBe(400)
+		expect(empty.data).toEqual({ poolId: c.poolId, field: 'vacancyId', error: 'Choose a vacancy to invite them to' })
+	})
+
+	test('a place that cannot be found shows the error and nobody', async () => {
+		const provider = await providerWithOwner('Place Checker')
+		await prisma.provider.update({ where: { id: provider.providerId }, data: { verifiedAt: new Date() } })
+		const elsewhere = await providerWithOwner('Somewhere Near')
+		const applied = await insertVacancy(elsewhere.providerId, { postcode: 'NR1 1AA' })
+		await candidate({ vacancyId: applied.id, consents: ['talent-pool'] })
+		await reconcileIndex()
+		const result = await searchPool(provider.providerId, { where: 'Nowhereville Parva', radius: 5, role: [], availability: [], driving: false, qualification: [] })
+		expect(result.placeError).toMatch(/We could not find/)
+		expect(result.cards).toEqual([])
 	})
 })
