@@ -1,4 +1,4 @@
-import { defaultQuery, type VacancyHit } from '#search/query.ts'
+import { defaultQuery } from '#search/query.ts'
 import { searchVacancies } from '#search/search.server.ts'
 import { formatMiles } from '#app/utils/geo.ts'
 import { careRoles } from './care-roles.server.ts'
@@ -38,70 +38,207 @@ export type MatchCandidate = {
 	qualifications: string[]
 }
 
-// What a vacancy's requirements must say for "asks for X, which you have".
+/** What matching needs to know about a vacancy: from the search document, or the database row. */
+export type MatchVacancy = {
+	roleId: string
+	/** hours ids: full-time, part-time, nights, weekends, flexible */
+	hours: string[]
+	hoursPerWeek: number | null
+	drivingLicenceRequired: boolean
+	visaSponsorship: boolean
+	/** what the employer wrote under "What the candidate will need" */
+	requirements: string
+	description: string
+	distanceMiles: number
+}
+
+/** The hours ids a vacancy row's flags stand for (the same list the search document holds). */
+export function hoursOf(v: { fullTime: boolean; partTime: boolean; nights: boolean; weekends: boolean; flexible: boolean }) {
+	return [v.fullTime && 'full-time', v.partTime && 'part-time', v.nights && 'nights', v.weekends && 'weekends', v.flexible && 'flexible'].filter(
+		(h): h is string => Boolean(h),
+	)
+}
+
+// Vacancies have no structured list of required qualifications, only the
+// employer's words. So a qualification counts as asked for only when it is
+// named in "What the candidate will need", in a part of it that does not say it
+// is offered (training, induction, "or working towards it") or merely common.
 const qualificationAsks: Array<{ id: string; label: string; pattern: RegExp }> = [
-	{ id: 'care-certificate', label: 'the Care Certificate', pattern: /care certificate/i },
-	{ id: 'level-2-diploma-in-care', label: 'a Level 2 Diploma in Care', pattern: /level 2 (diploma|qualification)/i },
-	{ id: 'level-3-diploma-in-adult-care', label: 'a Level 3 Diploma in Adult Care', pattern: /level 3 (diploma|qualification)/i },
-	{ id: 'level-4-diploma-in-adult-care', label: 'a Level 4 Diploma', pattern: /level 4/i },
-	{ id: 'level-5-diploma-leadership-management-adult-care', label: 'a Level 5 Diploma', pattern: /level 5/i },
-	{ id: 'nursing-registration', label: 'nursing registration', pattern: /\bNMC\b|\bRGN\b|registered nurse|nursing registration/i },
+	// not "Adult Social Care Certificate", a different (Level 2) qualification
+	{ id: 'care-certificate', label: 'the Care Certificate', pattern: /(?<!social )\bcare certificate\b/i },
+	{ id: 'level-2-diploma-in-care', label: 'a Level 2 qualification in care', pattern: /\blevel 2 (diploma|qualification)s?\b/i },
+	{ id: 'level-3-diploma-in-adult-care', label: 'a Level 3 qualification in care', pattern: /\blevel 3 (diploma|qualification)s?\b/i },
+	{ id: 'level-4-diploma-in-adult-care', label: 'a Level 4 qualification in care', pattern: /\blevel 4 (diploma|qualification)s?\b/i },
+	{ id: 'level-5-diploma-leadership-management-adult-care', label: 'the Level 5 Diploma in Leadership and Management', pattern: /\blevel 5 diploma in leadership\b/i },
+	{
+		id: 'nursing-registration',
+		label: 'NMC registration as a nurse',
+		pattern: /\bNMC registration\b(?! as a nursing associate)|\bRGN\b|\bnursing registration\b|\bregistered (general |adult )?nurse\b(?! degree)/i,
+	},
 ]
 
-export type Match = { vacancyId: number; title: string; providerName: string; town: string; score: number; distanceMiles: number; reasons: string[] }
+const offeredOrCommon =
+	/\b(induction|training|train|trained|funded|fund|paid for|provided|we will|we['’]ll|support you|towards|willing|willingness|common)\b/i
+const preferred = /\b(preferred|desirable|an advantage|advantageous|ideally|recommended|welcome|would be (good|useful|helpful))\b/i
+const notNeeded = /\b(no|not)\b[^.]*\b(required|needed|necessary)\b/i
+
+type Ask = { id: string; label: string; strength: 'required' | 'preferred' }
+
+/** The qualifications a vacancy's requirements ask for, and how firmly. */
+export function qualificationsAskedFor(requirements: string): Ask[] {
+	const asks = new Map<string, Ask>()
+	for (const clause of requirements.split(/[\n;•]+/)) {
+		if (offeredOrCommon.test(clause) || notNeeded.test(clause)) continue
+		const strength = preferred.test(clause) ? 'preferred' : 'required'
+		for (const ask of qualificationAsks) {
+			if (!ask.pattern.test(clause)) continue
+			const current = asks.get(ask.id)
+			if (!current || (current.strength === 'preferred' && strength === 'required')) asks.set(ask.id, { id: ask.id, label: ask.label, strength })
+		}
+	}
+	return [...asks.values()]
+}
+
+const drivingWords = /\bdriv(e|er|ers|ing)\b|\bown (car|transport|vehicle)\b|\buse of a (car|vehicle)\b|\bcar drivers?\b/i
+const drivingNotNeeded = /\bnon-?drivers?\b|\b(no|not|don['’]?t|doesn['’]?t|without)\b/i
+const drivingNeeded = /\b(needed|need|needs|required|require|requires|essential|must|necessary)\b/i
+const drivingUseful = /\b(useful|helpful|desirable|advantage|preferred|ideally|welcome|bonus)\b/i
+const travelPaid = /\bmileage\b/i
+
+export type DrivingCue = 'needed' | 'useful' | 'mentioned' | 'mileage' | null
+
+/**
+ * What the advert's words say about driving, for a vacancy whose "needs a
+ * driving licence" answer was no: the words can still say it usually is.
+ */
+export function drivingCue(text: string): DrivingCue {
+	let cue: DrivingCue = null
+	const rank = { needed: 4, useful: 3, mentioned: 2, mileage: 1 } as const
+	const raise = (next: Exclude<DrivingCue, null>) => {
+		if (!cue || rank[next] > rank[cue]) cue = next
+	}
+	for (const clause of text.split(/[\n;•.]+/)) {
+		if (drivingWords.test(clause)) {
+			if (drivingNotNeeded.test(clause)) continue
+			raise(drivingNeeded.test(clause) ? 'needed' : drivingUseful.test(clause) ? 'useful' : 'mentioned')
+		} else if (travelPaid.test(clause)) raise('mileage')
+	}
+	return cue
+}
+
+export const FULL_TIME_HOURS = 30
+
+export function formatHours(hoursPerWeek: number) {
+	return `${Number.isInteger(hoursPerWeek) ? hoursPerWeek : hoursPerWeek.toFixed(1).replace(/\.0$/, '')} hours a week`
+}
+
+export type Match = {
+	vacancyId: number
+	title: string
+	providerName: string
+	town: string
+	hoursPerWeek: number | null
+	score: number
+	distanceMiles: number
+	reasons: string[]
+	cautions: string[]
+}
 
 /**
  * Ranking, in order of weight (documented in the README):
  *   1. role: one the provider suggested +3, one the candidate chose +2, a related role +1
- *   2. hours: the hours they want +1; nights they can do +1, weekends +0.5
- *   3. qualifications the job asks for that they have: +0.5 each, at most +1
- *   4. nearness: up to +1, falling to 0 at the edge of their travel distance
+ *   2. hours: the hours they want +1, hours that don't fit −1 (−0.5 if the advert
+ *      says hours are flexible); nights they can do +1, weekends +0.5
+ *   3. qualifications the job asks for that they have: +0.5 each (+0.25 if only
+ *      preferred), at most +1; one it requires that they don't have −1
+ *   4. driving, for someone without a licence and a car: the advert says a
+ *      licence is usually needed −2, useful or mentioned −1, mileage paid −0.5
+ *   5. nearness: up to +1, falling to 0 at the edge of their travel distance
  * Ties go to the nearer job, then the newer.
  * Hard rules, applied in the search itself: within their travel distance, a
- * related role, no driving needed unless they have a licence and a car, visa
- * sponsorship if they need it, not the provider that turned them down nor any
- * they blocked, not a job they already applied for, and no night work if they
- * cannot do nights.
+ * related role, no driving licence required unless they have a licence and a
+ * car, visa sponsorship if they need it, not the provider that turned them down
+ * nor any they blocked, not a job they already applied for, and no night work
+ * if they cannot do nights.
+ *
+ * Reasons only say what the vacancy's data supports; cautions say plainly where
+ * it may not fit them.
  */
-export function scoreMatch(candidate: MatchCandidate, suggested: string[], hit: VacancyHit, requirements: string) {
+export function scoreMatch(candidate: MatchCandidate, suggested: string[], v: MatchVacancy) {
 	const reasons: string[] = []
+	const cautions: string[] = []
 	let score = 0
-	const distance = hit.distanceMiles ?? 0
+	const distance = v.distanceMiles
 	reasons.push(`${formatMiles(distance)} away`)
-	if (suggested.includes(hit.roleId)) score += 3
-	else if (candidate.roles.includes(hit.roleId)) score += 2
+	if (suggested.includes(v.roleId)) score += 3
+	else if (candidate.roles.includes(v.roleId)) score += 2
 	else score += 1
 
-	const fullTime = hit.hours.includes('full-time')
-	const partTime = hit.hours.includes('part-time')
-	const flexible = hit.hours.includes('flexible')
-	if (candidate.hoursWanted === 'full-time' && fullTime) {
-		score += 1
-		reasons.push('full-time')
-	} else if (candidate.hoursWanted === 'part-time' && (partTime || flexible)) {
-		score += 1
-		reasons.push(partTime ? 'part-time' : 'flexible hours')
+	// The hours a week decide full- or part-time when the advert gives them; otherwise its boxes do.
+	const weekly = v.hoursPerWeek
+	const fullTime = weekly != null ? weekly >= FULL_TIME_HOURS : v.hours.includes('full-time')
+	const partTime = weekly != null ? weekly < FULL_TIME_HOURS : v.hours.includes('part-time')
+	const flexible = v.hours.includes('flexible')
+	const hoursText = weekly != null ? formatHours(weekly) : null
+	if (candidate.hoursWanted === 'full-time') {
+		if (fullTime) {
+			score += 1
+			reasons.push('full-time')
+		} else if (partTime) {
+			score -= flexible ? 0.5 : 1
+			cautions.push(`${hoursText ? `part-time, ${hoursText}` : 'part-time'}: fewer hours than the full-time work you asked for`)
+		}
+	} else if (candidate.hoursWanted === 'part-time') {
+		if (partTime) {
+			score += 1
+			reasons.push('part-time')
+		} else if (fullTime) {
+			score -= flexible ? 0.5 : 1
+			cautions.push(
+				`${hoursText ? `full-time, ${hoursText}` : 'full-time'}: more hours than the part-time work you asked for${flexible ? ' (the advert says hours are flexible, so ask)' : ''}`,
+			)
+		}
 	}
-	if (hit.hours.includes('nights') && candidate.availableNights) {
+	if (v.hours.includes('nights') && candidate.availableNights) {
 		score += 1
 		reasons.push('nights')
 	}
-	if (hit.hours.includes('weekends') && candidate.availableWeekends) {
+	if (v.hours.includes('weekends') && candidate.availableWeekends) {
 		score += 0.5
 		reasons.push('weekends')
 	}
-	if (hit.noDrivingNeeded && !(candidate.drivingLicence && candidate.hasCar)) reasons.push('no driving needed')
-	if (hit.visaSponsorship && candidate.rightToWork === 'needs-sponsorship') reasons.push('offers visa sponsorship')
+
+	if (!(candidate.drivingLicence && candidate.hasCar)) {
+		const cue = v.drivingLicenceRequired ? 'needed' : drivingCue(`${v.requirements}\n${v.description}`)
+		if (v.drivingLicenceRequired) {
+			score -= 3
+			cautions.push('needs a driving licence')
+		} else if (cue === 'needed') {
+			score -= 2
+			cautions.push('the advert says a driving licence is usually needed')
+		} else if (cue === 'useful' || cue === 'mentioned') {
+			score -= 1
+			cautions.push('the advert mentions driving: ask whether you would need to drive')
+		} else if (cue === 'mileage') {
+			score -= 0.5
+			cautions.push('the advert pays mileage, so the job may involve driving')
+		} else reasons.push('no driving licence needed')
+	}
+	if (v.visaSponsorship && candidate.rightToWork === 'needs-sponsorship') reasons.push('offers visa sponsorship')
+
 	let qualificationScore = 0
-	for (const ask of qualificationAsks) {
-		if (candidate.qualifications.includes(ask.id) && ask.pattern.test(requirements)) {
-			qualificationScore += 0.5
-			reasons.push(`asks for ${ask.label}, which you have`)
+	for (const ask of qualificationsAskedFor(v.requirements)) {
+		if (candidate.qualifications.includes(ask.id)) {
+			qualificationScore += ask.strength === 'required' ? 0.5 : 0.25
+			reasons.push(ask.strength === 'required' ? `asks for ${ask.label}, which you have` : `would like ${ask.label}, which you have`)
+		} else if (ask.strength === 'required') {
+			score -= 1
+			cautions.push(`asks for ${ask.label}, which is not in your details`)
 		}
 	}
 	score += Math.min(1, qualificationScore)
 	score += Math.max(0, 1 - distance / Math.max(1, candidate.travelMiles))
-	return { score: Math.round(score * 100) / 100, reasons }
+	return { score: Math.round(score * 100) / 100, reasons, cautions }
 }
 
 /** The best vacancies for a candidate elsewhere in the system, each with its reasons. */
@@ -110,7 +247,7 @@ export async function findMatches(options: {
 	suggestedRoles: string[]
 	excludeProviderIds: string[]
 	excludeVacancyIds: number[]
-	requirementsFor: (ids: number[]) => Promise<Map<number, string>>
+	textFor: (ids: number[]) => Promise<Map<number, { requirements: string; description: string }>>
 	limit?: number
 }) {
 	const { candidate } = options
@@ -135,10 +272,29 @@ export async function findMatches(options: {
 		}),
 	)
 	const hits = result.hits.filter((hit) => candidate.availableNights || !hit.hours.includes('nights'))
-	const requirements = await options.requirementsFor(hits.map((h) => h.id))
+	const text = await options.textFor(hits.map((h) => h.id))
 	const matches: Match[] = hits.map((hit) => {
-		const { score, reasons } = scoreMatch(candidate, options.suggestedRoles, hit, requirements.get(hit.id) ?? '')
-		return { vacancyId: hit.id, title: hit.title, providerName: hit.providerName, town: hit.town, score, distanceMiles: hit.distanceMiles ?? 0, reasons }
+		const { score, reasons, cautions } = scoreMatch(candidate, options.suggestedRoles, {
+			roleId: hit.roleId,
+			hours: hit.hours,
+			hoursPerWeek: hit.hoursPerWeek,
+			drivingLicenceRequired: !hit.noDrivingNeeded,
+			visaSponsorship: hit.visaSponsorship,
+			requirements: text.get(hit.id)?.requirements ?? '',
+			description: text.get(hit.id)?.description ?? '',
+			distanceMiles: hit.distanceMiles ?? 0,
+		})
+		return {
+			vacancyId: hit.id,
+			title: hit.title,
+			providerName: hit.providerName,
+			town: hit.town,
+			hoursPerWeek: hit.hoursPerWeek,
+			score,
+			distanceMiles: hit.distanceMiles ?? 0,
+			reasons,
+			cautions,
+		}
 	})
 	const published = new Map(hits.map((h) => [h.id, h.publishedAt]))
 	matches.sort(

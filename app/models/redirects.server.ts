@@ -3,12 +3,17 @@ import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
-import { findMatches, type MatchCandidate } from './matching.server.ts'
+import { distanceMiles } from '#app/utils/geo.ts'
+import { findMatches, hoursOf, scoreMatch, type MatchCandidate } from './matching.server.ts'
+import { findDistrict } from './places.server.ts'
 
-async function requirementsFor(ids: number[]) {
+async function textFor(ids: number[]) {
 	const rows = await prisma.vacancy.findMany({ where: { id: { in: ids } }, select: { id: true, requirements: true, description: true } })
-	return new Map(rows.map((r) => [r.id, `${r.requirements}\n${r.description}`]))
+	return new Map(rows.map((r) => [r.id, { requirements: r.requirements, description: r.description }]))
 }
+
+/** How many jobs the email lists; the rest wait on the page it links to. */
+export const EMAIL_MATCHES = 5
 
 export function toMatchCandidate(profile: {
 	outcode: string
@@ -38,7 +43,7 @@ export function toMatchCandidate(profile: {
 
 /**
  * The background task behind a redirect: finds the candidate's best matches
- * elsewhere, keeps them for their "Jobs you may be suited to" page, and emails
+ * elsewhere, keeps them for their "Jobs that may suit you" page, and emails
  * them. Runs again safely (matches are replaced, the email key is per redirect).
  */
 export async function buildRedirectMatches(redirectId: string) {
@@ -64,20 +69,22 @@ export async function buildRedirectMatches(redirectId: string) {
 		suggestedRoles: (redirect.roles as string[]) ?? [],
 		excludeProviderIds: [redirect.fromProviderId, ...user.employerBlocks.map((b) => b.providerId)],
 		excludeVacancyIds: user.applications.map((a) => a.vacancyId),
-		requirementsFor,
+		textFor,
 	})
 	const email = matches.length
 		? await renderEmail(jobsYouMaySuit, {
 				firstName: user.candidate.firstName,
 				fromProviderName: redirect.fromProvider.name,
-				matches: matches.map((m) => ({ ...m, url: `${publicUrl()}/jobs/${m.vacancyId}` })),
+				total: matches.length,
+				matches: matches.slice(0, EMAIL_MATCHES).map((m) => ({ ...m, url: `${publicUrl()}/jobs/${m.vacancyId}` })),
 				matchesUrl: `${publicUrl()}/account/matches`,
 			})
 		: null
 	await prisma.$transaction(async (tx) => {
 		await tx.redirectMatch.deleteMany({ where: { redirectId } })
 		await tx.redirectMatch.createMany({
-			data: matches.map((m, i) => ({ redirectId, vacancyId: m.vacancyId, rank: i + 1, reasons: m.reasons })),
+			// what we told them at the time, cautions included
+			data: matches.map((m, i) => ({ redirectId, vacancyId: m.vacancyId, rank: i + 1, reasons: [...m.reasons, ...m.cautions] })),
 		})
 		await tx.redirect.update({ where: { id: redirectId }, data: { matchesReadyAt: new Date() } })
 		if (email) await queueEmail(tx, { key: `redirect-matches:${redirectId}`, to: user.email, ...email })
@@ -85,35 +92,86 @@ export async function buildRedirectMatches(redirectId: string) {
 	if (email) notifyEmailOutbox()
 }
 
-/** The candidate's matches from every redirect, best first, without jobs that have closed or they applied for. */
+/**
+ * The candidate's matches from every redirect, best first, without jobs that
+ * have closed or they applied for. Reasons are worked out again from the
+ * vacancy and their details as they are now, so an edited advert or profile
+ * never leaves an untrue reason on the page.
+ */
 export async function listMatches(userId: string) {
-	const rows = await prisma.redirectMatch.findMany({
-		where: {
-			redirect: { candidateId: userId },
-			vacancy: { status: 'live', closingDate: { gte: new Date() }, applications: { none: { candidateId: userId } } },
-		},
-		orderBy: [{ redirect: { createdAt: 'desc' } }, { rank: 'asc' }],
-		select: {
-			reasons: true,
-			redirect: { select: { id: true, fromProvider: { select: { name: true } } } },
-			vacancy: {
-				select: {
-					id: true,
-					title: true,
-					town: true,
-					payPeriod: true,
-					payMin: true,
-					payMax: true,
-					hoursPerWeek: true,
-					closingDate: true,
-					provider: { select: { name: true } },
-					screeningQuestions: { orderBy: { position: 'asc' }, select: { id: true, text: true, kind: true } },
+	const [rows, profile] = await Promise.all([
+		prisma.redirectMatch.findMany({
+			where: {
+				redirect: { candidateId: userId },
+				vacancy: { status: 'live', closingDate: { gte: new Date() }, applications: { none: { candidateId: userId } } },
+			},
+			orderBy: [{ redirect: { createdAt: 'desc' } }, { rank: 'asc' }],
+			select: {
+				redirect: { select: { id: true, roles: true, fromProvider: { select: { name: true } } } },
+				vacancy: {
+					select: {
+						id: true,
+						title: true,
+						town: true,
+						roleId: true,
+						lat: true,
+						lng: true,
+						requirements: true,
+						description: true,
+						payPeriod: true,
+						payMin: true,
+						payMax: true,
+						hoursPerWeek: true,
+						fullTime: true,
+						partTime: true,
+						nights: true,
+						weekends: true,
+						flexible: true,
+						drivingLicenceRequired: true,
+						visaSponsorship: true,
+						closingDate: true,
+						provider: { select: { name: true } },
+						screeningQuestions: { orderBy: { position: 'asc' }, select: { id: true, text: true, kind: true } },
+					},
 				},
 			},
-		},
-	})
+		}),
+		prisma.candidateProfile.findUnique({ where: { userId } }),
+	])
+	if (!profile) return []
+	const candidate = toMatchCandidate(profile)
+	const home = findDistrict(profile.outcode)
 	const seen = new Set<number>()
-	return rows.filter((r) => !seen.has(r.vacancy.id) && seen.add(r.vacancy.id))
+	return rows
+		.filter((r) => !seen.has(r.vacancy.id) && seen.add(r.vacancy.id))
+		.map((r) => {
+			const v = r.vacancy
+			const { reasons, cautions } = scoreMatch(candidate, (r.redirect.roles as string[]) ?? [], {
+				roleId: v.roleId,
+				hours: hoursOf(v),
+				hoursPerWeek: v.hoursPerWeek,
+				drivingLicenceRequired: v.drivingLicenceRequired,
+				visaSponsorship: v.visaSponsorship,
+				requirements: v.requirements,
+				description: v.description,
+				distanceMiles: home ? distanceMiles(home, v) : 0,
+			})
+			return { redirect: r.redirect, vacancy: v, reasons, cautions }
+		})
+}
+
+/** Where the candidate stands, for the matches page when it has nothing to list. */
+export async function matchesState(userId: string) {
+	const [consent, redirects] = await Promise.all([
+		prisma.consent.count({ where: { userId, kind: 'redirect', withdrawnAt: null } }),
+		prisma.redirect.findMany({ where: { candidateId: userId }, select: { matchesReadyAt: true, _count: { select: { matches: true } } } }),
+	])
+	return {
+		consented: consent > 0,
+		finding: consent > 0 && redirects.some((r) => !r.matchesReadyAt),
+		looked: redirects.some((r) => r.matchesReadyAt),
+		everSuggested: redirects.some((r) => r._count.matches > 0),
+	}
 }
 
 /** Opening the page counts as "viewed" for the outcome figures. */

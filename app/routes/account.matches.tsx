@@ -5,7 +5,8 @@ import { z } from 'zod'
 import { ErrorSummary, Radios, TextArea, useFormFields, type FormResult } from '#app/components/forms.tsx'
 import { answersFrom, answersShape, ApplicationError, applyWithProfile } from '#app/models/applications.server.ts'
 import { formatPay } from '#app/models/pay.ts'
-import { listMatches, markMatchesViewed } from '#app/models/redirects.server.ts'
+import { formatHours } from '#app/models/matching.server.ts'
+import { listMatches, markMatchesViewed, matchesState } from '#app/models/redirects.server.ts'
 import { listCandidateInvitations } from '#app/models/talent-pool.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
@@ -13,17 +14,20 @@ import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const userId = await requireUserId(request)
-	const [matches, invitations] = await Promise.all([listMatches(userId), listCandidateInvitations(userId)])
+	const [matches, invitations, state] = await Promise.all([listMatches(userId), listCandidateInvitations(userId), matchesState(userId)])
 	await markMatchesViewed(userId)
 	return {
+		state,
 		matches: matches.map((m) => ({
 			vacancyId: m.vacancy.id,
 			title: m.vacancy.title,
 			providerName: m.vacancy.provider.name,
 			town: m.vacancy.town,
 			pay: formatPay(m.vacancy),
+			hours: m.vacancy.hoursPerWeek != null ? formatHours(m.vacancy.hoursPerWeek) : null,
 			closing: formatDate(m.vacancy.closingDate),
-			reasons: m.reasons as string[],
+			reasons: m.reasons,
+			cautions: m.cautions,
 			from: m.redirect.fromProvider.name,
 			questions: m.vacancy.screeningQuestions,
 		})),
@@ -49,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 }
 
-export const handle: PageHandle = { title: 'Jobs you may be suited to' }
+export const handle: PageHandle = { title: 'Jobs that may suit you' }
 
 type Match = Awaited<ReturnType<typeof loader>>['matches'][number]
 
@@ -62,9 +66,23 @@ function MatchCard({ match, result }: { match: Match; result?: FormResult }) {
 			</h2>
 			<p className="mb-1 font-bold">{match.providerName}</p>
 			<p className="mb-2">
-				{match.town} · {match.pay} · closes {match.closing}
+				{match.town} · {match.pay}
+				{match.hours ? ` · ${match.hours}` : ''} · closes {match.closing}
 			</p>
-			<p className="mb-3 border-l-4 border-brand pl-3">{match.reasons.join(' · ')}</p>
+			<p className="mb-3 border-l-4 border-brand pl-3">
+				<span className="sr-only">Why it may suit you: </span>
+				{match.reasons.join(' · ')}
+			</p>
+			{match.cautions.length ? (
+				<div className="mb-3 border-l-4 border-[#f47738] pl-3">
+					<p className="font-bold">Check before you apply</p>
+					<ul className="ml-5 list-disc">
+						{match.cautions.map((c) => (
+							<li key={c}>{c}</li>
+						))}
+					</ul>
+				</div>
+			) : null}
 			<ErrorSummary errors={fields.summary(match.questions.map((q) => `q${q.id}`))} formError={fields.formError} />
 			<Form method="post" noValidate>
 				<input type="hidden" name="vacancyId" value={match.vacancyId} />
@@ -86,7 +104,11 @@ function MatchCard({ match, result }: { match: Match; result?: FormResult }) {
 					),
 				)}
 				<button type="submit" className="btn">
-					Apply with my details<span className="sr-only"> for {match.title}</span>
+					Apply with my details
+					<span className="sr-only">
+						{' '}
+						for {match.title} at {match.providerName}
+					</span>
 				</button>
 			</Form>
 		</li>
@@ -98,7 +120,7 @@ export default function MatchesRoute() {
 	const actionData = useActionData<typeof action>()
 	return (
 		<div className="max-w-3xl">
-			<h1 className="mb-2 text-3xl">Jobs you may be suited to</h1>
+			<h1 className="mb-2 text-3xl">Jobs that may suit you</h1>
 			{d.invitations.length ? (
 				<section aria-labelledby="invitations-heading" className="mb-8 border-l-8 border-[#3d2375] bg-[#f3f0fa] p-4">
 					<h2 id="invitations-heading" className="mb-2 text-2xl">
@@ -129,11 +151,44 @@ export default function MatchesRoute() {
 					</ul>
 				</>
 			) : (
-				<p>
-					No suggestions at the moment. When an employer passes your details on, the jobs that fit you will appear here.{' '}
-					<Link to="/jobs">Search all jobs</Link>.
-				</p>
+				<EmptyState state={d.state} />
 			)}
 		</div>
+	)
+}
+
+function EmptyState({ state }: { state: Awaited<ReturnType<typeof loader>>['state'] }) {
+	if (state.finding) {
+		return <p>We are looking for jobs with other employers that fit you. They will appear here within a few minutes, and we will email you.</p>
+	}
+	if (state.looked) {
+		return (
+			<>
+				<p className="mb-4">
+					{state.everSuggested
+						? 'The jobs we suggested have closed, or you have applied for them.'
+						: 'We looked for jobs with other employers near you that fit what you told us, but did not find any.'}
+				</p>
+				<p>
+					<Link to="/jobs">Search all jobs</Link>, or check <Link to="/account/profile">your details</Link>, such as how far you
+					can travel and the hours you want.
+				</p>
+			</>
+		)
+	}
+	if (state.consented) {
+		return (
+			<p>
+				No suggestions yet. If an employer you apply to can’t offer you the job but thinks you would suit other roles, we will
+				send you jobs with other employers that fit, and they will appear here. <Link to="/jobs">Search all jobs</Link>.
+			</p>
+		)
+	}
+	return (
+		<p>
+			You have not asked for job suggestions. If you would like them, turn them on in{' '}
+			<Link to="/account/sharing">Sharing your details</Link>: then, if an employer you apply to can’t offer you the job but
+			thinks you would suit other roles, we will send you jobs with other employers that fit. <Link to="/jobs">Search all jobs</Link>.
+		</p>
 	)
 }

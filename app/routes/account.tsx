@@ -21,7 +21,7 @@ export default function AccountLayout() {
 					</li>
 					<li>
 						<NavLink to="/account/matches" className={navClass}>
-							Jobs for you
+							Jobs that may suit you
 						</NavLink>
 					</li>
 					<li>

@@ -77,7 +77,7 @@ test('Sam gets the email, sees why each job suits him, and applies in one step',
 	await openMail(page, 'sam.taylor@candidate.example', /may suit you/)
 	await expect(page.locator('pre')).toContainText('miles away')
 	await page.goto('/account/matches')
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jobs you may be suited to')
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jobs that may suit you')
 	const match = page.locator('li', { has: page.getByRole('link', { name: title }) })
 	await expect(match).toContainText('full-time')
 	await expectNoSeriousAxeViolations(page)

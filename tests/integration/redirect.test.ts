@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as talentPoolRoute from '#app/routes/provider.talent-pool.tsx'
 import * as providerApplicationRoute from '#app/routes/provider.applications.$applicationId.tsx'
 import * as providerDashboardRoute from '#app/routes/provider._index.tsx'
+import * as matchesRoute from '#app/routes/account.matches.tsx'
+import { createSession } from '#app/utils/auth.server.ts'
 import { applyWithProfile } from '#app/models/applications.server.ts'
 import { consentWording, setConsent } from '#app/models/consent.server.ts'
 import { markHired, markUnsuccessful } from '#app/models/pipeline.server.ts'
@@ -79,6 +81,10 @@ async function candidate(options: {
 	return { user, application, poolId: user.candidate!.poolId }
 }
 
+async function cookieFor(userId: string) {
+	return (await createSession(userId)).split(';')[0]
+}
+
 async function turnDown(applicationId: string, providerId: string, suitable: boolean) {
 	return markUnsuccessful(applicationId, providerId, { reason: 'closer-match', feedback: undefined, suitable: suitable ? 'yes' : 'no', suitableRoles: suitable ? ['care-worker'] : [] })
 }
@@ -95,6 +101,10 @@ describe('matching a redirected candidate', () => {
 		const m2 = await v(p2.providerId, { title: 'Support worker', roleId: 'support-worker', setting: 'supported-living', postcode: 'NR4 7AA', hours: ['full-time'] })
 		const m3 = await v(p2.providerId, { title: 'Healthcare assistant', roleId: 'nursing-assistant', setting: 'hospital-nhs', postcode: 'NR18 0AA', town: 'Wymondham', hours: ['part-time'] })
 		const m4 = await v(p1.providerId, { title: 'Care assistant', postcode: 'NR1 1AA', hours: ['full-time'] })
+		await prisma.vacancy.update({ where: { id: m1.id }, data: { requirements: 'Care experience; Care Certificate' } })
+		// Not "no driving needed": the advert's words say a licence usually is, so it is flagged and ranked down.
+		const m5 = await v(p1.providerId, { title: 'Community carer', postcode: 'NR3 1AA', hours: ['full-time'] })
+		await prisma.vacancy.update({ where: { id: m5.id }, data: { requirements: 'Enhanced DBS check; driving licence usually needed' } })
 		// None of these may be suggested:
 		await v(p1.providerId, { title: 'Home carer (driving needed)', postcode: 'NR3 1AA', hours: ['full-time'], drivingLicenceRequired: true })
 		const blocked = await v(p3.providerId, { title: 'Care assistant at a blocked employer', postcode: 'NR3 1AA', hours: ['full-time'] })
@@ -110,20 +120,28 @@ describe('matching a redirected candidate', () => {
 		expect(await processTasks(handlers)).toBe(1)
 
 		const matches = await prisma.redirectMatch.findMany({ where: { redirect: { applicationId: c.application.id } }, orderBy: { rank: 'asc' } })
-		expect(matches.map((m) => m.vacancyId)).toEqual([m1.id, m4.id, m2.id, m3.id])
+		expect(matches.map((m) => m.vacancyId)).toEqual([m1.id, m4.id, m5.id, m2.id, m3.id])
 		expect(matches.map((m) => m.reasons)).toEqual([
-			['1.3 miles away', 'full-time', 'nights', 'no driving needed', 'asks for the Care Certificate, which you have'],
-			['less than 1 mile away', 'full-time', 'no driving needed'],
-			['2.3 miles away', 'full-time', 'no driving needed'],
-			['9 miles away', 'no driving needed'],
+			['1.3 miles away', 'full-time', 'nights', 'no driving licence needed', 'asks for the Care Certificate, which you have'],
+			['less than 1 mile away', 'full-time', 'no driving licence needed'],
+			['1.3 miles away', 'full-time', 'the advert says a driving licence is usually needed'],
+			['2.3 miles away', 'full-time', 'no driving licence needed'],
+			['9 miles away', 'no driving licence needed', 'part-time: fewer hours than the full-time work you asked for'],
 		])
 
 		while ((await processEmailOutbox()).claimed) {}
-		const email = mail.mailbox(c.user.email).find((m) => m.subject === '4 jobs near you that may suit you')!
+		const email = mail.mailbox(c.user.email).find((m) => m.subject === '5 jobs near you that may suit you')!
 		const text = (email.text ?? '').replace(/\s+/g, ' ')
 		expect(text).toContain('Night care assistant')
-		expect(text).toContain('1.3 miles away · full-time · nights · no driving needed · asks for the Care Certificate, which you have')
+		expect(text).toContain('1.3 miles away · full-time · nights · no driving licence needed · asks for the Care Certificate, which you have')
+		expect(text).toContain('Check: the advert says a driving licence is usually needed')
 		expect(text).toContain('http://localhost:3999/account/matches')
+
+		// The page says the same, with the hours a week, and more than the email's five are waiting there.
+		const candidateCookie = await cookieFor(c.user.id)
+		const page = await callRoute(() => matchesRoute.loader({ request: routeRequest('/account/matches', { cookie: candidateCookie }), params: {}, context }))
+		expect(page.data.matches.map((m: { vacancyId: number }) => m.vacancyId)).toEqual([m1.id, m4.id, m5.id, m2.id, m3.id])
+		expect(page.data.matches[2]).toMatchObject({ cautions: ['the advert says a driving licence is usually needed'] })
 
 		// One step to apply elsewhere, then hired there: the first provider sees it.
 		const { applicationId } = await applyWithProfile(c.user.id, m1.id, {})
