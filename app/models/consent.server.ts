@@ -50,11 +50,26 @@ export async function blockedProviderIds(tx: Tx, userId: string) {
 	return (await tx.employerBlock.findMany({ where: { userId }, select: { providerId: true } })).map((b) => b.providerId)
 }
 
+/**
+ * Blocks an employer: they can no longer find the candidate in the talent pool
+ * or invite them, no job of theirs is suggested, and every invitation of theirs
+ * still open is closed. Returns how many invitations that closed.
+ */
 export async function blockEmployer(userId: string, providerId: string) {
-	await prisma.$transaction(async (tx) => {
-		await tx.employerBlock.upsert({ where: { userId_providerId: { userId, providerId } }, create: { userId, providerId }, update: {} })
+	return prisma.$transaction(async (tx) => {
+		const now = new Date()
+		await tx.employerBlock.upsert({ where: { userId_providerId: { userId, providerId } }, create: { userId, providerId, createdAt: now }, update: {} })
+		const closed = await tx.poolInvitation.updateMany({
+			where: { candidateId: userId, providerId, status: 'sent' },
+			data: { status: 'declined', respondedAt: now },
+		})
 		await recordPoolChange(tx, userId)
+		return closed.count
 	})
+}
+
+export async function isBlocked(userId: string, providerId: string) {
+	return (await prisma.employerBlock.count({ where: { userId, providerId } })) > 0
 }
 
 export async function unblockEmployer(userId: string, providerId: string) {

@@ -103,7 +103,13 @@ export async function listMatches(userId: string) {
 		prisma.redirectMatch.findMany({
 			where: {
 				redirect: { candidateId: userId },
-				vacancy: { status: 'live', closingDate: { gte: new Date() }, applications: { none: { candidateId: userId } } },
+				vacancy: {
+					status: 'live',
+					closingDate: { gte: new Date() },
+					applications: { none: { candidateId: userId } },
+					// an employer blocked since the jobs were suggested
+					provider: { blockedBy: { none: { userId } } },
+				},
 			},
 			orderBy: [{ redirect: { createdAt: 'desc' } }, { rank: 'asc' }],
 			select: {

@@ -14,7 +14,7 @@ import { careRoles, roleName } from './care-roles.server.ts'
 import { availabilityOptions, candidateQualifications, experienceOptions, hoursWantedOptions, ids, labelOf, radiusChoices } from './options.ts'
 import { resolvePlace } from './places.server.ts'
 import { applyWithProfile } from './applications.server.ts'
-import { blockEmployer } from './consent.server.ts'
+import { blockEmployer, isBlocked } from './consent.server.ts'
 import { poolLabel } from './pool-id.server.ts'
 
 export class PoolError extends Error {}
@@ -285,7 +285,10 @@ export async function listCandidateInvitations(userId: string) {
 	})
 }
 
-/** The candidate's answer to an invitation: apply in one step, or say no (and perhaps block the employer). */
+/**
+ * The candidate's answer to an invitation: apply in one step, say no, or say no
+ * and block the employer (which closes every other open invitation of theirs).
+ */
 export async function respondToInvitation(
 	invitationId: string,
 	userId: string,
@@ -295,11 +298,18 @@ export async function respondToInvitation(
 	if (!invitation) throw new Response('Not found', { status: 404 })
 	if (invitation.status !== 'sent') throw new PoolError('You have already answered this invitation')
 	if (response.accept) {
+		if (await isBlocked(userId, invitation.providerId)) {
+			throw new PoolError(`You have blocked ${invitation.provider.name}, so you cannot apply through their invitation`)
+		}
 		const { applicationId } = await applyWithProfile(userId, invitation.vacancy.id, response.answers)
 		await prisma.poolInvitation.update({ where: { id: invitationId }, data: { status: 'accepted', respondedAt: new Date(), applicationId } })
-		return { applicationId }
+		return { applicationId, otherInvitationsClosed: 0 }
+	}
+	if (response.block) {
+		// Closes this invitation along with the rest.
+		const closed = await blockEmployer(userId, invitation.providerId)
+		return { applicationId: null, otherInvitationsClosed: Math.max(0, closed - 1) }
 	}
 	await prisma.poolInvitation.update({ where: { id: invitationId }, data: { status: 'declined', respondedAt: new Date() } })
-	if (response.block) await blockEmployer(userId, invitation.providerId)
-	return { applicationId: null }
+	return { applicationId: null, otherInvitationsClosed: 0 }
 }

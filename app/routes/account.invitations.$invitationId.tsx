@@ -1,12 +1,15 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
 import { answersFrom, answersShape, ApplicationError } from '#app/models/applications.server.ts'
 import { formatPay } from '#app/models/pay.ts'
-import { getCandidateInvitation, PoolError, respondToInvitation } from '#app/models/talent-pool.server.ts'
+import { isBlocked, unblockEmployer } from '#app/models/consent.server.ts'
+import { getCandidateInvitation, hasAppliedToProvider, PoolError, respondToInvitation } from '#app/models/talent-pool.server.ts'
+import { notifySearchOutbox } from '#search/outbox.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
@@ -18,14 +21,17 @@ async function load(request: Request, invitationId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { invitation: i } = await load(request, params.invitationId)
+	const { userId, invitation: i } = await load(request, params.invitationId)
 	const open = i.vacancy.status === 'live' && i.vacancy.closingDate.getTime() >= Date.now()
+	const [appliedBefore, blocked] = await Promise.all([hasAppliedToProvider(prisma, userId, i.providerId), isBlocked(userId, i.providerId)])
 	return {
 		id: i.id,
 		status: i.status,
 		open,
 		applicationId: i.applicationId,
 		providerName: i.provider.name,
+		appliedBefore,
+		blocked,
 		vacancy: { id: i.vacancy.id, title: i.vacancy.title, town: i.vacancy.town, pay: formatPay(i.vacancy), closing: formatDate(i.vacancy.closingDate) },
 		questions: i.vacancy.screeningQuestions,
 	}
@@ -36,9 +42,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const formData = await request.formData()
 	const intent = formData.get('intent')
 	try {
+		if (intent === 'unblock') {
+			await unblockEmployer(userId, invitation.providerId)
+			notifySearchOutbox()
+			return redirect(`/account/invitations/${invitation.id}?unblocked=1`)
+		}
 		if (intent === 'decline' || intent === 'block') {
-			await respondToInvitation(invitation.id, userId, { accept: false, block: intent === 'block' })
-			return redirect(`/account/invitations/${invitation.id}`)
+			const { otherInvitationsClosed } = await respondToInvitation(invitation.id, userId, { accept: false, block: intent === 'block' })
+			if (intent === 'block') notifySearchOutbox()
+			return redirect(`/account/invitations/${invitation.id}${intent === 'block' ? `?blocked=1&closed=${otherInvitationsClosed}` : ''}`)
 		}
 		const questions = invitation.vacancy.screeningQuestions
 		const submission = parseWithZod(formData, { schema: z.object(answersShape(questions)) })
@@ -58,9 +70,34 @@ export const handle: PageHandle = { title: (d: { vacancy: { title: string } }) =
 export default function InvitationRoute() {
 	const d = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
 	const fields = useFormFields('invitation', actionData?.result)
+	const closed = Number(params.get('closed') ?? 0)
+	// What the employer has, in words that are true whether or not they applied to them before.
+	const whatTheyHave = d.appliedBefore
+		? `Your profile in the talent pool does not show your name or contact details, so ${d.providerName} does not know it is yours. They do have the details you sent with your earlier application to them.`
+		: `${d.providerName} has not seen your name or contact details.`
 	return (
 		<div className="max-w-2xl">
+			{params.get('blocked') && d.blocked ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					<h2 className="mb-2 text-xl">You have blocked {d.providerName}</h2>
+					<p className="mb-2">
+						They can no longer find you in the talent pool or invite you to apply, and we will not suggest their jobs to you.
+						{closed > 0 ? ` We have also closed their ${closed} other ${closed === 1 ? 'invitation' : 'invitations'} to you.` : ''}
+					</p>
+					<Form method="post">
+						<button type="submit" name="intent" value="unblock" className="cursor-pointer text-brand underline">
+							Undo: unblock {d.providerName}
+						</button>
+					</Form>
+				</div>
+			) : params.get('unblocked') && !d.blocked ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					You have unblocked {d.providerName}. They can find you in the talent pool and invite you again. Invitations that were
+					closed stay closed.
+				</div>
+			) : null}
 			<ErrorSummary errors={fields.summary(d.questions.map((q) => `q${q.id}`))} formError={fields.formError} />
 			<span className="block text-lg text-muted">Invitation from {d.providerName}</span>
 			<h1 className="mb-2 text-3xl">{d.vacancy.title}</h1>
@@ -69,17 +106,28 @@ export default function InvitationRoute() {
 			</p>
 			{d.status === 'accepted' && d.applicationId ? (
 				<p>
-					You accepted and applied. <Link to={`/account/applications/${d.applicationId}`}>See your application</Link>
+					You have applied for this job. <Link to={`/account/applications/${d.applicationId}`}>See your application</Link>
 				</p>
 			) : d.status === 'declined' ? (
-				<p>You said no to this invitation. {d.providerName} has not seen your details.</p>
+				<>
+					<p className="mb-4">You said no to this invitation. {whatTheyHave}</p>
+					{d.blocked && !params.get('blocked') ? (
+						<p>
+							You have blocked {d.providerName}. You can unblock them in <Link to="/account/sharing">Sharing your details</Link>.
+						</p>
+					) : null}
+				</>
 			) : !d.open ? (
-				<p>This job has closed. <Link to="/account/matches">See your other suggestions</Link></p>
+				<p>
+					This job has closed. <Link to="/account/matches">See your other suggestions</Link>
+				</p>
 			) : (
 				<>
 					<p className="mb-6">
-						{d.providerName} found your profile in the talent pool. They have not seen your name or contact details: they will
-						if you apply.
+						{d.providerName} found your profile in the talent pool.{' '}
+						{d.appliedBefore
+							? `${whatTheyHave} If you apply, they will see this application with your details.`
+							: 'They have not seen your name or contact details: they will if you apply.'}
 					</p>
 					<Form method="post" noValidate className="mb-8">
 						{d.questions.map((q) =>
@@ -101,6 +149,10 @@ export default function InvitationRoute() {
 						)}
 						<button type="submit" name="intent" value="apply" className="btn">
 							Apply with my details
+							<span className="sr-only">
+								{' '}
+								for {d.vacancy.title} at {d.providerName}
+							</span>
 						</button>
 					</Form>
 					<h2 className="mb-2 text-xl">Not for you?</h2>
@@ -111,11 +163,15 @@ export default function InvitationRoute() {
 							</button>
 						</Form>
 						<Form method="post">
-							<button type="submit" name="intent" value="block" className="btn btn-secondary">
-								No, and stop this employer seeing my profile
+							<button type="submit" name="intent" value="block" className="btn btn-secondary" aria-describedby="block-hint">
+								No, and block this employer
 							</button>
 						</Form>
 					</div>
+					<p id="block-hint" className="mt-2 text-muted">
+						Blocking stops {d.providerName} finding you in the talent pool or inviting you again, and closes any other
+						invitations from them. You can undo it.
+					</p>
 				</>
 			)}
 		</div>

@@ -26,7 +26,7 @@ export default function PoolInvitation({ brand, ...p }: Props & { brand: Brand }
 					: `Your profile in the talent pool does not show your name or contact details, so ${p.providerName} has not seen them. They will if you apply.`}
 			</P>
 			<ActionButton href={p.invitationUrl}>See the job and reply</ActionButton>
-			<P>You can apply in one step with the details you have already given, say no, or stop this employer seeing your profile.</P>
+			<P>You can apply in one step with the details you have already given, say no, or say no and block this employer.</P>
 		</EmailLayout>
 	)
 }

@@ -3,6 +3,7 @@ import * as talentPoolRoute from '#app/routes/provider.talent-pool.tsx'
 import * as providerApplicationRoute from '#app/routes/provider.applications.$applicationId.tsx'
 import * as providerDashboardRoute from '#app/routes/provider._index.tsx'
 import * as matchesRoute from '#app/routes/account.matches.tsx'
+import * as invitationRoute from '#app/routes/account.invitations.$invitationId.tsx'
 import { createSession } from '#app/utils/auth.server.ts'
 import { applyWithProfile } from '#app/models/applications.server.ts'
 import { consentWording, setConsent } from '#app/models/consent.server.ts'
@@ -352,5 +353,61 @@ describe('the talent pool', () => {
 		const result = await searchPool(provider.providerId, { where: 'Nowhereville Parva', radius: 5, role: [], availability: [], driving: false, qualification: [] })
 		expect(result.placeError).toMatch(/We could not find/)
 		expect(result.cards).toEqual([])
+	})
+
+	test('blocking from one invitation closes every open invitation from that employer, and can be undone', async () => {
+		const provider = await providerWithOwner('Two Invitations Ltd')
+		await prisma.provider.update({ where: { id: provider.providerId }, data: { verifiedAt: new Date() } })
+		const first = await insertVacancy(provider.providerId, { title: 'Day carer', postcode: 'NR1 1AA' })
+		const second = await insertVacancy(provider.providerId, { title: 'Night carer', postcode: 'NR1 1AA' })
+		const elsewhere = await providerWithOwner('Applied There First')
+		const applied = await insertVacancy(elsewhere.providerId, { postcode: 'NR1 1AA' })
+		const c = await candidate({ vacancyId: applied.id, consents: ['talent-pool'] })
+		await inviteFromPool(provider.providerId, c.poolId, first.id)
+		await inviteFromPool(provider.providerId, c.poolId, second.id)
+		const [one, two] = await prisma.poolInvitation.findMany({ where: { candidateId: c.user.id }, orderBy: { vacancyId: 'asc' } })
+		const cookie = await cookieFor(c.user.id)
+
+		// Never applied to them: "has not seen your name".
+		const before = await callRoute(() => invitationRoute.loader({ request: routeRequest(`/account/invitations/${one.id}`, { cookie }), params: { invitationId: one.id }, context }))
+		expect(before.data).toMatchObject({ appliedBefore: false, blocked: false })
+
+		const blocked = await callRoute(() =>
+			invitationRoute.action({ request: routeRequest(`/account/invitations/${one.id}`, { cookie, form: { intent: 'block' } }), params: { invitationId: one.id }, context }),
+		)
+		expect(blocked.location).toBe(`/account/invitations/${one.id}?blocked=1&closed=1`)
+		expect((await prisma.poolInvitation.findUniqueOrThrow({ where: { id: two.id } })).status).toBe('declined')
+		await expect(respondToInvitation(two.id, c.user.id, { accept: true, answers: {} })).rejects.toThrow('You have already answered this invitation')
+		expect(await prisma.application.count({ where: { candidateId: c.user.id, vacancyId: second.id } })).toBe(0)
+		// They can no longer invite them either.
+		const third = await insertVacancy(provider.providerId, { title: 'Weekend carer', postcode: 'NR1 1AA' })
+		await expect(inviteFromPool(provider.providerId, c.poolId, third.id)).rejects.toMatchObject({ status: 404 })
+
+		// Undo.
+		const undone = await callRoute(() =>
+			invitationRoute.action({ request: routeRequest(`/account/invitations/${one.id}`, { cookie, form: { intent: 'unblock' } }), params: { invitationId: one.id }, context }),
+		)
+		expect(undone.location).toBe(`/account/invitations/${one.id}?unblocked=1`)
+		expect(await prisma.employerBlock.count({ where: { userId: c.user.id } })).toBe(0)
+	})
+
+	test('the invitation tells someone who applied to that employer before what the employer really has', async () => {
+		const provider = await providerWithOwner('Seen You Before')
+		await prisma.provider.update({ where: { id: provider.providerId }, data: { verifiedAt: new Date() } })
+		const old = await insertVacancy(provider.providerId, { title: 'Earlier job', postcode: 'NR1 1AA' })
+		const now = await insertVacancy(provider.providerId, { title: 'Later job', postcode: 'NR1 1AA' })
+		const c = await candidate({ vacancyId: old.id, consents: ['talent-pool'] })
+		await inviteFromPool(provider.providerId, c.poolId, now.id)
+		while ((await processEmailOutbox()).claimed) {}
+		const email = mail.mailbox(c.user.email).find((m) => m.subject === 'Seen You Before invites you to apply: Later job')!
+		const text = (email.text ?? '').replace(/\s+/g, ' ')
+		expect(text).not.toContain('has not seen them')
+		expect(text).toContain('They do have the details you sent with your earlier application to them')
+		const invitation = await prisma.poolInvitation.findFirstOrThrow({ where: { candidateId: c.user.id } })
+		const cookie = await cookieFor(c.user.id)
+		const page = await callRoute(() =>
+			invitationRoute.loader({ request: routeRequest(`/account/invitations/${invitation.id}`, { cookie }), params: { invitationId: invitation.id }, context }),
+		)
+		expect(page.data.appliedBefore).toBe(true)
 	})
 })
