@@ -297,7 +297,13 @@ export async function applyWithProfile(userId: string, vacancyId: number, answer
 	if (!profile) throw new ApplicationError('Add your details before applying')
 	const consents = await prisma.consent.findMany({ where: { userId, withdrawnAt: null }, select: { kind: true } })
 	const values = profileFormValues(profile)
-	const parsed = CandidateProfileSchema.parse({ ...values, postcode: profile.postcode })
+	const result = CandidateProfileSchema.safeParse({ ...values, postcode: profile.postcode })
+	if (!result.success) {
+		// Details saved before a rule they no longer meet (a postcode we cannot find, say).
+		const problem = result.error.issues[0]?.message ?? 'Something in them is missing'
+		throw new ApplicationError(`Update your details (in “Your details”) before applying: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`)
+	}
+	const parsed = result.data
 	return applyToVacancy({
 		vacancyId,
 		signedInUserId: userId,
@@ -346,7 +352,7 @@ export async function getProviderApplication(applicationId: string, providerId: 
 			notes: { orderBy: { createdAt: 'desc' } },
 			interviews: { orderBy: { createdAt: 'desc' }, take: 1 },
 			checks: { orderBy: { id: 'asc' } },
-			redirect: { select: { status: true } },
+			redirect: { select: { status: true, matchesReadyAt: true, _count: { select: { matches: true } } } },
 		},
 	})
 }

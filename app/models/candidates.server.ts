@@ -5,6 +5,7 @@ import { dataDir } from '#app/utils/data-dir.server.ts'
 import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
 import { requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'
 import { careRoles } from './care-roles.server.ts'
+import { findDistrict } from './places.server.ts'
 import { newPoolId } from './pool-id.server.ts'
 import {
 	availabilityOptions,
@@ -32,7 +33,13 @@ export const CandidateProfileSchema = z.object({
 		.min(1, { error: 'Enter a phone number' })
 		.max(20, { error: 'Enter a UK phone number, like 07700 900 982 or 01603 123 456' })
 		.refine((v) => /^(\+44|0)\d{9,10}$/.test(v.replace(/[\s()-]/g, '')), { error: 'Enter a UK phone number, like 07700 900 982 or 01603 123 456' }),
-	postcode: UkPostcodeSchema,
+	// A real postcode district, not just the right shape: matching and the talent
+	// pool place people by their district, and "ZZ9 9ZZ" would leave them nowhere.
+	postcode: UkPostcodeSchema.superRefine((postcode, ctx) => {
+		if (!findDistrict(postcode.outcode)) {
+			ctx.addIssue({ code: 'custom', message: `We could not find the postcode ${postcode.postcode}. Check it and enter it again` })
+		}
+	}),
 	rightToWork: z.enum(ids(rightToWorkOptions), { error: 'Say whether you have the right to work in the UK' }),
 	drivingLicence: yesNo('Say whether you have a driving licence'),
 	hasCar: yesNo('Say whether you have a car you can use for work'),

@@ -62,8 +62,12 @@ export async function buildRedirectMatches(redirectId: string) {
 			consents: { where: { kind: 'redirect', withdrawnAt: null }, select: { id: true } },
 		},
 	})
-	// Consent withdrawn since: nothing is passed on.
-	if (!user?.candidate || !user.consents.length) return
+	// Consent withdrawn since (or no details to match on): nothing is sent, and
+	// there is no redirect to report on.
+	if (!user?.candidate || !user.consents.length) {
+		await prisma.redirect.deleteMany({ where: { id: redirectId, matchesReadyAt: null } })
+		return
+	}
 	const matches = await findMatches({
 		candidate: toMatchCandidate(user.candidate),
 		suggestedRoles: (redirect.roles as string[]) ?? [],
@@ -180,15 +184,36 @@ export async function matchesState(userId: string) {
 	}
 }
 
-/** Opening the page counts as "viewed" for the outcome figures. */
+/** Opening the page, with jobs on it, counts as "viewed" for the outcome figures. */
 export async function markMatchesViewed(userId: string) {
-	await prisma.redirect.updateMany({ where: { candidateId: userId, status: 'suggested', matchesReadyAt: { not: null } }, data: { status: 'viewed', viewedAt: new Date() } })
+	await prisma.redirect.updateMany({
+		where: { candidateId: userId, status: 'suggested', matchesReadyAt: { not: null }, matches: { some: {} } },
+		data: { status: 'viewed', viewedAt: new Date() },
+	})
 }
 
-/** A provider's redirects and what became of them. */
+/** What became of one redirect, in the provider's words. */
+export function redirectOutcomeText(r: { status: string; matchesReadyAt: Date | null; _count: { matches: number } }) {
+	if (r.status === 'hired') return 'hired by another employer'
+	if (r.status === 'applied') return 'applied for a job with another employer'
+	if (!r.matchesReadyAt) return 'we are looking for jobs with other employers that fit them'
+	const n = r._count.matches
+	return n ? `we sent them ${n} ${n === 1 ? 'job' : 'jobs'} with other employers` : 'we found no jobs with other employers that fit them'
+}
+
+/**
+ * A provider's redirects and what became of them: how many were sent jobs
+ * (some get none: nothing near them fits), and how many applied or were hired
+ * elsewhere (whether through those jobs or by searching).
+ */
 export async function redirectOutcomesFor(providerId: string) {
-	const rows = await prisma.redirect.groupBy({ by: ['status'], where: { fromProviderId: providerId }, _count: true })
-	const count = (status: string) => rows.find((r) => r.status === status)?._count ?? 0
-	const passedOn = rows.reduce((sum, r) => sum + r._count, 0)
-	return { passedOn, applied: count('applied') + count('hired'), hired: count('hired') }
+	const where = { fromProviderId: providerId }
+	const [judged, sent, none, applied, hired] = await Promise.all([
+		prisma.redirect.count({ where }),
+		prisma.redirect.count({ where: { ...where, matches: { some: {} } } }),
+		prisma.redirect.count({ where: { ...where, matchesReadyAt: { not: null }, matches: { none: {} } } }),
+		prisma.redirect.count({ where: { ...where, appliedAt: { not: null } } }),
+		prisma.redirect.count({ where: { ...where, hiredAt: { not: null } } }),
+	])
+	return { judged, sent, none, applied, hired }
 }

@@ -11,35 +11,49 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const handle: PageHandle = { title: 'Redirects and hires' }
 
-type Row = { label: string; suggested: number; viewed: number; applied: number; hired: number }
+type Row = { label: string; judged: number; sent: number; viewed: number; applied: number; hired: number }
+
+const columns = [
+	['judged', 'Suitable for other roles'],
+	['sent', 'Sent jobs'],
+	['viewed', 'Viewed their jobs'],
+	['applied', 'Applied elsewhere'],
+	['hired', 'Hired elsewhere'],
+] as const
 
 function TotalsTable({ caption, rows }: { caption: string; rows: Row[] }) {
 	return (
-		<table className="mb-10 w-full border-collapse text-left">
-			<caption className="mb-2 text-left text-2xl font-bold">{caption}</caption>
-			<thead>
-				<tr className="border-b-2 border-ink">
-					<th scope="col" className="py-2 pr-4">
-						{caption.replace('By ', '').replace(/^./, (c) => c.toUpperCase())}
-					</th>
-					<th scope="col" className="py-2 pr-4 text-right">Passed on</th>
-					<th scope="col" className="py-2 pr-4 text-right">Viewed</th>
-					<th scope="col" className="py-2 pr-4 text-right">Applied elsewhere</th>
-					<th scope="col" className="py-2 text-right">Hired elsewhere</th>
-				</tr>
-			</thead>
-			<tbody>
-				{rows.map((r) => (
-					<tr key={r.label} className="border-b border-line">
-						<th scope="row" className="py-2 pr-4 font-normal">{r.label}</th>
-						<td className="py-2 pr-4 text-right">{r.suggested}</td>
-						<td className="py-2 pr-4 text-right">{r.viewed}</td>
-						<td className="py-2 pr-4 text-right">{r.applied}</td>
-						<td className="py-2 text-right">{r.hired}</td>
+		<div className="mb-10 max-w-full overflow-x-auto">
+			<table className="w-full border-collapse text-left">
+				<caption className="mb-2 text-left text-2xl font-bold">{caption}</caption>
+				<thead>
+					<tr className="border-b-2 border-ink">
+						<th scope="col" className="py-2 pr-4">
+							{caption.replace('By ', '').replace(/^./, (c) => c.toUpperCase())}
+						</th>
+						{columns.map(([key, label]) => (
+							<th key={key} scope="col" className="py-2 pr-4 text-right last:pr-0">
+								{label}
+							</th>
+						))}
 					</tr>
-				))}
-			</tbody>
-		</table>
+				</thead>
+				<tbody>
+					{rows.map((r) => (
+						<tr key={r.label} className="border-b border-line">
+							<th scope="row" className="py-2 pr-4 font-normal">
+								{r.label}
+							</th>
+							{columns.map(([key]) => (
+								<td key={key} className="py-2 pr-4 text-right last:pr-0">
+									{r[key]}
+								</td>
+							))}
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</div>
 	)
 }
 
@@ -48,15 +62,20 @@ export default function AdminRedirectsRoute() {
 	return (
 		<div>
 			<h1 className="mb-2 text-3xl">Redirects and hires</h1>
-			<p className="mb-6 max-w-3xl">
-				Candidates one employer turned down but judged suitable for other roles, passed on with their consent, and what became
-				of them. A candidate counts once at the furthest step they reached.
+			<p className="mb-2 max-w-3xl">
+				Applications an employer turned down but judged suitable for other roles, from candidates who had asked to be sent jobs
+				with other employers, and what happened next. Each turned-down application counts once in each column it reached.
 			</p>
+			<ul className="mb-6 ml-6 max-w-3xl list-disc">
+				<li>“Sent jobs” counts only those we found jobs for; the others had nothing near them that fitted.</li>
+				<li>“Applied elsewhere” and “hired elsewhere” include candidates who found the job by searching themselves.</li>
+				<li>Everyone hired elsewhere is also counted as having applied elsewhere.</li>
+			</ul>
 			<dl className="mb-8 flex flex-wrap gap-8">
-				{(['suggested', 'viewed', 'applied', 'hired'] as const).map((k) => (
-					<div key={k}>
-						<dt className="text-muted">{{ suggested: 'Passed on', viewed: 'Viewed their matches', applied: 'Applied elsewhere', hired: 'Hired elsewhere' }[k]}</dt>
-						<dd className="text-3xl font-bold">{d.total[k]}</dd>
+				{columns.map(([key, label]) => (
+					<div key={key}>
+						<dt className="text-muted">{label}</dt>
+						<dd className="text-3xl font-bold">{d.total[key]}</dd>
 					</div>
 				))}
 			</dl>

@@ -97,15 +97,20 @@ export default function ProviderVacanciesRoute() {
 					Post a vacancy
 				</Link>
 			</div>
-			{d.outcomes.passedOn ? (
-				<section aria-labelledby="passed-on-heading" className="mb-8 border-t-4 border-brand bg-[#f3f2f1] p-4">
-					<h2 id="passed-on-heading" className="mb-3 text-xl">
-						Candidates you passed on
+			{d.outcomes.judged ? (
+				<section aria-labelledby="other-roles-heading" className="mb-8 border-t-4 border-brand bg-[#f3f2f1] p-4">
+					<h2 id="other-roles-heading" className="mb-1 text-xl">
+						Candidates you said would suit other roles
 					</h2>
+					<p className="mb-3">
+						{d.outcomes.judged} {d.outcomes.judged === 1 ? 'candidate' : 'candidates'} you turned down had asked to be sent jobs with
+						other employers.
+						{d.outcomes.none ? ` We found no jobs near ${d.outcomes.none === 1 ? 'one of them' : `${d.outcomes.none} of them`} that fit.` : ''}
+					</p>
 					<dl className="flex flex-wrap gap-8">
 						<div>
-							<dt className="text-muted">Passed on</dt>
-							<dd className="text-3xl font-bold">{d.outcomes.passedOn}</dd>
+							<dt className="text-muted">Sent jobs elsewhere</dt>
+							<dd className="text-3xl font-bold">{d.outcomes.sent}</dd>
 						</div>
 						<div>
 							<dt className="text-muted">Applied elsewhere</dt>

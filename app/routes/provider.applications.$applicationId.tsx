@@ -22,6 +22,7 @@ import {
 import { careRoles, roleName } from '#app/models/care-roles.server.ts'
 import { activeConsents } from '#app/models/consent.server.ts'
 import { relatedRoles } from '#app/models/matching.server.ts'
+import { redirectOutcomeText } from '#app/models/redirects.server.ts'
 import {
 	availabilityOptions,
 	candidateQualifications,
@@ -118,7 +119,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		roles: careRoles.map((r) => ({ id: r.id, label: r.name })),
 		unsuccessfulDefaults: { suitableRoles: [a.vacancy.roleId, ...relatedRoles(a.vacancy.roleId)] },
 		canRedirect: Boolean(a.candidateId && (await activeConsents(prisma, a.candidateId)).redirect),
-		redirected: a.redirect?.status ?? null,
+		redirected: a.redirect ? redirectOutcomeText(a.redirect) : null,
 	}
 }
 
@@ -198,8 +199,9 @@ const notices: Record<string, string> = {
 	check: 'Check updated.',
 	hired: 'Marked as hired. The candidate has been told.',
 	'hired-closed': 'Marked as hired. That fills the last position, so the vacancy is now closed.',
-	unsuccessful: 'Marked as unsuccessful. The candidate has been told, kindly.',
-	'unsuccessful-redirected': 'Marked as unsuccessful, and passed on: within a minute the candidate will be sent jobs with other employers that fit them.',
+	unsuccessful: 'Marked as unsuccessful. We have emailed the candidate to let them know.',
+	'unsuccessful-redirected':
+		'Marked as unsuccessful. We have emailed the candidate to let them know. They asked to be sent jobs with other employers, so we will look for jobs near them in the roles you chose and email them any we find. This page will show what we found.',
 	note: 'Note added.',
 }
 
@@ -256,7 +258,7 @@ export default function ProviderApplicationRoute() {
 			<p className="mb-6">
 				<StageTag stage={d.stage} /> <span className="ml-2 text-muted">Applied {d.sent}</span>
 				{d.unsuccessfulReason ? <span className="text-muted"> · {d.unsuccessfulReason}</span> : null}
-				{d.redirected ? <span className="text-muted"> · passed on to other employers ({d.redirected === 'hired' ? 'hired elsewhere' : d.redirected})</span> : null}
+				{d.redirected ? <span className="text-muted"> · {d.redirected}</span> : null}
 			</p>
 
 			<div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
@@ -340,8 +342,8 @@ export default function ProviderApplicationRoute() {
 											legend="Suitable for other roles?"
 											hint={
 												d.canRedirect
-													? 'They agreed to be passed on. If you say yes, we will show them jobs with other employers near them that fit.'
-													: 'They have not agreed to be passed on, so their details stay with you whatever you answer.'
+													? 'They asked to be sent jobs with other employers if they are turned down. If you say yes, we will look for jobs near them in the roles you choose and email them any we find. No other employer sees their details unless they apply.'
+													: 'They have not asked to be sent jobs with other employers, so nothing is sent whatever you answer.'
 											}
 											inline
 											options={[

@@ -68,7 +68,7 @@ test('Wensum Lodge turns Sam down but says he would suit other roles', async ({ 
 	await expect(page.getByRole('group', { name: /Which roles could they do/ }).getByLabel('Care worker', { exact: true })).toBeChecked()
 	await expectNoSeriousAxeViolations(page)
 	await page.getByRole('button', { name: 'Mark as unsuccessful' }).click()
-	await expect(page.getByRole('status')).toContainText('passed on')
+	await expect(page.getByRole('status')).toContainText('They asked to be sent jobs with other employers')
 	await page.context().close()
 })
 
@@ -106,7 +106,7 @@ test('the new employer hires him, and Wensum Lodge sees one hired elsewhere', as
 	await hirer.context().close()
 
 	const wensum = await signIn(browser, 'manager@wensum-lodge.example', 'care-careers-demo')
-	await expect(wensum.getByRole('heading', { name: 'Candidates you passed on' })).toBeVisible()
+	await expect(wensum.getByRole('heading', { name: 'Candidates you said would suit other roles' })).toBeVisible()
 	await expect(wensum.getByTestId('hired-elsewhere')).toHaveText('1')
 	await expectNoSeriousAxeViolations(wensum)
 })

@@ -17,7 +17,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { poolProjection } from '#search/pool-projection.server.ts'
 import { indexedDocuments, reconcileIndex, startSearchSync } from '#search/sync.server.ts'
 import { processEmailOutbox } from '#emails/worker.server.ts'
-import { providerWithOwner } from '#tests/fixtures/applications.ts'
+import { applyForm, providerWithOwner, submitApplication } from '#tests/fixtures/applications.ts'
 import { insertVacancy } from '#tests/fixtures/vacancies.ts'
 import { callRoute, routeRequest, waitFor } from '#tests/helpers.ts'
 import { startTestMailServer } from '#tests/mail-server.ts'
@@ -154,10 +154,48 @@ describe('matching a redirected candidate', () => {
 		await markHired(applicationId, p1.providerId)
 		expect((await prisma.redirect.findUniqueOrThrow({ where: { applicationId: c.application.id } })).status).toBe('hired')
 		const dashboard = await callRoute(() => providerDashboardRoute.loader({ request: routeRequest('/provider', { cookie: p0.cookie }), params: {}, context }))
-		expect(dashboard.data.outcomes).toEqual({ passedOn: 1, applied: 1, hired: 1 })
+		expect(dashboard.data.outcomes).toEqual({ judged: 1, sent: 1, none: 0, applied: 1, hired: 1 })
 		const totals = await redirectTotals()
-		expect(totals.byRole.find((r) => r.label === 'Care worker')).toMatchObject({ suggested: 1, applied: 1, hired: 1 })
+		expect(totals.byRole.find((r) => r.label === 'Care worker')).toMatchObject({ judged: 1, sent: 1, applied: 1, hired: 1 })
 		expect(totals.byArea.find((r) => r.label === 'Norwich')).toMatchObject({ hired: 1 })
+	})
+})
+
+describe('postcodes we cannot place', () => {
+	test('the apply form refuses a postcode of the right shape that does not exist', async () => {
+		const p0 = await providerWithOwner('Postcode Checkers')
+		const vacancy = await insertVacancy(p0.providerId, { postcode: 'NR1 1AA' })
+		const response = await submitApplication(vacancy.id, applyForm([], { postcode: 'ZZ9 9ZZ' }))
+		expect(response.status).toBe(400)
+		expect(response.data.result.error.postcode).toEqual(['We could not find the postcode ZZ9 9ZZ. Check it and enter it again'])
+		expect(await prisma.application.count({ where: { vacancyId: vacancy.id } })).toBe(0)
+	})
+
+	test('someone whose saved postcode cannot be placed gets no jobs, and nobody is told they did', async () => {
+		const p0 = await providerWithOwner('Unplaceable Homes')
+		const applied = await insertVacancy(p0.providerId, { title: 'Care assistant', postcode: 'NR1 1AA' })
+		await insertVacancy((await providerWithOwner('Nearby Care')).providerId, { title: 'Care assistant', postcode: 'NR1 1AA' })
+		await reconcileIndex()
+		const c = await candidate({ vacancyId: applied.id, consents: ['redirect'], postcode: 'ZZ9 9ZZ' })
+		const { redirected } = await turnDown(c.application.id, p0.providerId, true)
+		expect(redirected).toBe(true)
+		await processTasks(handlers)
+		while ((await processEmailOutbox()).claimed) {}
+		expect(mail.mailbox(c.user.email).some((m) => /may suit you/.test(m.subject ?? ''))).toBe(false)
+		const page = await callRoute(() =>
+			providerApplicationRoute.loader({
+				request: routeRequest(`/provider/applications/${c.application.id}`, { cookie: p0.cookie }),
+				params: { applicationId: c.application.id },
+				context,
+			}),
+		)
+		expect(page.data.redirected).toBe('we found no jobs with other employers that fit them')
+		const dashboard = await callRoute(() => providerDashboardRoute.loader({ request: routeRequest('/provider', { cookie: p0.cookie }), params: {}, context }))
+		expect(dashboard.data.outcomes).toMatchObject({ judged: 1, sent: 0, none: 1 })
+		// Their own page says so, rather than promising jobs.
+		const candidateCookie = await cookieFor(c.user.id)
+		const matches = await callRoute(() => matchesRoute.loader({ request: routeRequest('/account/matches', { cookie: candidateCookie }), params: {}, context }))
+		expect(matches.data.state).toMatchObject({ consented: true, finding: false, looked: true, everSuggested: false })
 	})
 })
 
