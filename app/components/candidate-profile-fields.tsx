@@ -7,6 +7,7 @@ import {
 	settings,
 	travelChoices,
 } from '#app/models/options.ts'
+import { consentText } from '#app/models/consent-text.ts'
 import { Checkbox, Checkboxes, Radios, SelectField, TextField, type FieldState } from './forms.tsx'
 
 export const profileFieldOrder = [
@@ -93,17 +94,8 @@ export function ConsentFields({ fields }: { fields: FieldState }) {
 				Both are optional. You can change your mind at any time in your account, and choose employers who should never see
 				your details.
 			</p>
-			<Checkbox
-				fields={fields}
-				name="consentRedirect"
-				label="If this employer can’t offer me this job, they may pass my details to other health and care employers near me"
-			/>
-			<Checkbox
-				fields={fields}
-				name="consentTalentPool"
-				label="Show my profile in the regional talent pool so employers can invite me to apply"
-				hint="Employers see your skills and the first half of your postcode, never your name or contact details, until you accept an invitation."
-			/>
+			<Checkbox fields={fields} name="consentRedirect" label={consentText.redirect.label} hint={consentText.redirect.hint} />
+			<Checkbox fields={fields} name="consentTalentPool" label={consentText['talent-pool'].label} hint={consentText['talent-pool'].hint} />
 		</>
 	)
 }

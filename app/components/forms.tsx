@@ -312,14 +312,16 @@ export function Radios({
 								className={choiceInput}
 								aria-describedby={o.hint ? `${optionId}-hint` : undefined}
 							/>
-							<label htmlFor={optionId} className="cursor-pointer">
-								{o.label}
+							<div>
+								<label htmlFor={optionId} className="cursor-pointer">
+									{o.label}
+								</label>
 								{o.hint ? (
-									<span id={`${optionId}-hint`} className="block text-muted">
+									<div id={`${optionId}-hint`} className="text-muted">
 										{o.hint}
-									</span>
+									</div>
 								) : null}
-							</label>
+							</div>
 						</div>
 					)
 				})}
@@ -384,14 +386,17 @@ export function Checkbox({ fields, name, label, hint }: { fields: FieldState; na
 					className={choiceInput}
 					aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
 				/>
-				<label htmlFor={id} className="cursor-pointer font-bold">
-					{label}
+				<div>
+					<label htmlFor={id} className="cursor-pointer font-bold">
+						{label}
+					</label>
+					{/* Beside the label, not inside it: inside, screen readers would read it twice (name and description). */}
 					{hint ? (
-						<span id={`${id}-hint`} className="block font-normal text-muted">
+						<div id={`${id}-hint`} className="text-muted">
 							{hint}
-						</span>
+						</div>
 					) : null}
-				</label>
+				</div>
 			</div>
 		</FormGroup>
 	)

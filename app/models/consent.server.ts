@@ -1,15 +1,9 @@
 import { recordCandidateChange } from '#search/outbox.server.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
+import { consentWording, type ConsentKind } from './consent-text.ts'
 import { rotatePoolId } from './pool-id.server.ts'
 
-export type ConsentKind = 'redirect' | 'talent-pool'
-
-// The exact words a candidate agrees to. Stored with each consent, so what they
-// agreed to stays on record even if these change.
-export const consentWording: Record<ConsentKind, string> = {
-	redirect: 'If this employer can’t offer me this job, they may pass my details to other health and care employers near me',
-	'talent-pool': 'Show my profile in the regional talent pool so employers can invite me to apply',
-}
+export { consentText, consentWording, type ConsentKind } from './consent-text.ts'
 
 export async function activeConsents(tx: Tx, userId: string) {
 	const rows = await tx.consent.findMany({ where: { userId, withdrawnAt: null }, select: { kind: true, grantedAt: true } })
