@@ -1,29 +1,46 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, SelectField, useFormFields, type FormResult } from '#app/components/forms.tsx'
 import { notifySearchOutbox } from '#search/outbox.server.ts'
-import { activeConsents, blockEmployer, consentWording, setConsent, unblockEmployer } from '#app/models/consent.server.ts'
+import { consentName, consentText } from '#app/models/consent-text.ts'
+import { activeConsents, blockEmployer, setConsent, unblockEmployer } from '#app/models/consent.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDateTime } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
+/**
+ * Employers anyone can choose to block here: organisations only. Individual
+ * employers are private people, so their names are never listed for everyone;
+ * a candidate can block one who has invited them, from the invitation.
+ */
+const listedEmployers = { type: { not: 'individual-employer' } }
+
 export async function loader({ request }: LoaderFunctionArgs) {
 	const userId = await requireUserId(request)
-	const [active, blocks, providers, history] = await Promise.all([
+	const url = new URL(request.url)
+	const unblockedId = url.searchParams.get('unblocked')
+	const [active, blocks, providers, history, unblocked] = await Promise.all([
 		activeConsents(prisma, userId),
 		prisma.employerBlock.findMany({ where: { userId }, select: { provider: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } }),
-		prisma.provider.findMany({ where: { blockedBy: { none: { userId } } }, select: { id: true, name: true, town: true, type: true }, orderBy: { name: 'asc' } }),
+		prisma.provider.findMany({
+			where: { ...listedEmployers, blockedBy: { none: { userId } } },
+			select: { id: true, name: true, town: true },
+			orderBy: { name: 'asc' },
+		}),
 		prisma.consent.findMany({ where: { userId }, orderBy: { grantedAt: 'desc' }, take: 20 }),
+		unblockedId ? prisma.provider.findUnique({ where: { id: unblockedId }, select: { name: true } }) : null,
 	])
 	return {
-		wording: consentWording,
 		redirect: active.redirect ? formatDateTime(active.redirect) : null,
 		talentPool: active.talentPool ? formatDateTime(active.talentPool) : null,
 		blocked: blocks.map((b) => b.provider),
-		providers: providers.map((p) => ({ id: p.id, label: p.type === 'individual-employer' ? p.name : `${p.name}, ${p.town}` })),
+		unblockedName: unblocked?.name ?? null,
+		providers: providers.map((p) => ({ id: p.id, label: `${p.name}, ${p.town}` })),
 		history: history.map((h) => ({
 			id: h.id,
-			kind: h.kind,
+			name: consentName[h.kind as keyof typeof consentName] ?? h.kind,
+			wording: h.wording,
 			granted: formatDateTime(h.grantedAt),
 			withdrawn: h.withdrawnAt ? formatDateTime(h.withdrawnAt) : null,
 		})),
@@ -43,63 +60,96 @@ export async function action({ request }: ActionFunctionArgs) {
 		return redirect('/account/sharing?saved=1')
 	}
 	const providerId = String(formData.get('providerId') ?? '')
-	if (intent === 'block' && providerId && (await prisma.provider.count({ where: { id: providerId } }))) {
-		await blockEmployer(userId, providerId)
+	if (intent === 'block') {
+		const provider = providerId ? await prisma.provider.findFirst({ where: { id: providerId, ...listedEmployers }, select: { id: true } }) : null
+		if (!provider) {
+			const result: FormResult = { status: 'error', initialValue: {}, error: { providerId: ['Choose an employer to block'] } }
+			return data({ result }, { status: 400 })
+		}
+		const closed = await blockEmployer(userId, provider.id)
 		notifySearchOutbox()
-		return redirect('/account/sharing?blocked=1')
+		return redirect(`/account/sharing?${new URLSearchParams({ blocked: provider.id, closed: String(closed) })}`)
 	}
 	if (intent === 'unblock' && providerId) {
 		await unblockEmployer(userId, providerId)
 		notifySearchOutbox()
-		return redirect('/account/sharing?unblocked=1')
+		return redirect(`/account/sharing?${new URLSearchParams({ unblocked: providerId })}`)
 	}
 	return redirect('/account/sharing')
 }
 
 export const handle: PageHandle = { title: 'Sharing your details' }
 
+function ConsentBox({ name, text, since }: { name: string; text: { label: string; hint: string }; since: string | null }) {
+	return (
+		<div className="mb-6 flex items-start gap-2">
+			<input
+				type="checkbox"
+				id={name}
+				name={name}
+				defaultChecked={Boolean(since)}
+				className="size-6 shrink-0 cursor-pointer accent-[#0b0c0c]"
+				aria-describedby={`${name}-hint ${name}-status`}
+			/>
+			<div>
+				<label htmlFor={name} className="cursor-pointer font-bold">
+					{text.label}
+				</label>
+				<div id={`${name}-hint`} className="text-muted">
+					{text.hint}
+				</div>
+				<div id={`${name}-status`} className="mt-1 text-muted">
+					{since ? `On since ${since}.` : 'Off.'}
+				</div>
+			</div>
+		</div>
+	)
+}
+
 export default function SharingRoute() {
 	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
-	const notice = params.get('saved')
-		? 'Saved. Changes reach every employer within seconds.'
-		: params.get('blocked')
-			? 'That employer will not see your profile or be sent your details.'
-			: params.get('unblocked')
-				? 'Employer removed from your list.'
-				: null
+	const fields = useFormFields('block', actionData?.result)
+	const justBlocked = d.blocked.find((p) => p.id === params.get('blocked'))
+	const closed = Number(params.get('closed') ?? 0)
 	return (
 		<div className="max-w-3xl">
-			{notice ? (
+			{actionData ? null : params.get('saved') ? (
 				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					{notice}
+					Your choices are saved. Changes reach the talent pool within seconds.
+				</div>
+			) : justBlocked ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					<p className="mb-2">
+						You have blocked {justBlocked.name}. They can no longer find you in the talent pool or invite you to apply, and we
+						will not suggest their jobs to you.
+						{closed > 0 ? ` We have closed their ${closed} open ${closed === 1 ? 'invitation' : 'invitations'} to you.` : ''}
+					</p>
+					<Form method="post">
+						<input type="hidden" name="providerId" value={justBlocked.id} />
+						<button type="submit" name="intent" value="unblock" className="cursor-pointer text-brand underline">
+							Undo: unblock {justBlocked.name}
+						</button>
+					</Form>
+				</div>
+			) : params.get('unblocked') && d.unblockedName ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					You have unblocked {d.unblockedName}. They can find you in the talent pool and invite you again. Invitations that were
+					closed stay closed.
 				</div>
 			) : null}
+			<ErrorSummary errors={fields.summary(['providerId'])} />
 			<h1 className="mb-4 text-3xl">Sharing your details</h1>
-			<p className="mb-6">You decide who beyond the employers you apply to can see you. Both are off unless you turn them on.</p>
+			<p className="mb-6">
+				Choose what happens beyond the employers you apply to. Both are off unless you turn them on, and you can change them at
+				any time.
+			</p>
 			<Form method="post" className="mb-10">
 				<fieldset>
 					<legend className="mb-3 text-2xl font-bold">What you agree to</legend>
-					<div className="mb-4 flex items-start gap-2">
-						<input type="checkbox" id="consentRedirect" name="consentRedirect" defaultChecked={Boolean(d.redirect)} className="size-6 shrink-0 accent-[#0b0c0c]" aria-describedby="consentRedirect-hint" />
-						<label htmlFor="consentRedirect" className="font-bold">
-							{d.wording.redirect}
-							<span id="consentRedirect-hint" className="block font-normal text-muted">
-								{d.redirect ? `On since ${d.redirect}.` : 'Off.'}
-							</span>
-						</label>
-					</div>
-					<div className="mb-4 flex items-start gap-2">
-						<input type="checkbox" id="consentTalentPool" name="consentTalentPool" defaultChecked={Boolean(d.talentPool)} className="size-6 shrink-0 accent-[#0b0c0c]" aria-describedby="consentTalentPool-hint" />
-						<label htmlFor="consentTalentPool" className="font-bold">
-							{d.wording['talent-pool']}
-							<span id="consentTalentPool-hint" className="block font-normal text-muted">
-								{d.talentPool ? `On since ${d.talentPool}. ` : 'Off. '}
-								Employers see your skills, hours and the first half of your postcode, never your name or contact details, until
-								you accept an invitation.
-							</span>
-						</label>
-					</div>
+					<ConsentBox name="consentRedirect" text={consentText.redirect} since={d.redirect} />
+					<ConsentBox name="consentTalentPool" text={consentText['talent-pool']} since={d.talentPool} />
 				</fieldset>
 				<button type="submit" name="intent" value="consents" className="btn">
 					Save choices
@@ -108,40 +158,39 @@ export default function SharingRoute() {
 
 			<section aria-labelledby="blocked-heading" className="mb-10">
 				<h2 id="blocked-heading" className="mb-2 text-2xl">
-					Employers who must never see your details
+					Employers you have blocked
 				</h2>
+				<p className="mb-4">
+					A blocked employer cannot find you in the talent pool or invite you to apply, and we do not suggest their jobs to you.
+				</p>
 				{d.blocked.length ? (
-					<ul className="mb-4">
+					<ul className="mb-6">
 						{d.blocked.map((p) => (
-							<li key={p.id} className="flex items-center gap-4 border-b border-line py-2">
+							<li key={p.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line py-2">
 								<span>{p.name}</span>
 								<Form method="post">
 									<input type="hidden" name="providerId" value={p.id} />
 									<button type="submit" name="intent" value="unblock" className="cursor-pointer text-brand underline">
-										Remove<span className="sr-only"> {p.name}</span>
+										Unblock<span className="sr-only"> {p.name}</span>
 									</button>
 								</Form>
 							</li>
 						))}
 					</ul>
 				) : (
-					<p className="mb-4 text-muted">None.</p>
+					<p className="mb-6 text-muted">You have not blocked any employers.</p>
 				)}
-				<Form method="post" className="flex flex-wrap items-end gap-3">
-					<div>
-						<label htmlFor="providerId" className="mb-1 block font-bold">
-							Add an employer
-						</label>
-						<select id="providerId" name="providerId" className="input w-auto max-w-full">
-							{d.providers.map((p) => (
-								<option key={p.id} value={p.id}>
-									{p.label}
-								</option>
-							))}
-						</select>
-					</div>
+				<Form method="post" noValidate>
+					<SelectField
+						fields={fields}
+						name="providerId"
+						label="Block an employer"
+						hint="Care services and NHS employers. To block a person who employs their own Personal Assistant, use “No, and block this employer” on their invitation."
+						options={d.providers}
+						placeholder="Choose an employer"
+					/>
 					<button type="submit" name="intent" value="block" className="btn btn-secondary">
-						Add
+						Block employer
 					</button>
 				</Form>
 			</section>
@@ -151,11 +200,17 @@ export default function SharingRoute() {
 					<h2 id="history-heading" className="mb-2 text-2xl">
 						Your record of consent
 					</h2>
-					<ul className="ml-6 list-disc">
+					<ul className="space-y-3">
 						{d.history.map((h) => (
 							<li key={h.id}>
-								{h.kind === 'redirect' ? 'Passing your details on' : 'The talent pool'}: given {h.granted}
-								{h.withdrawn ? `, withdrawn ${h.withdrawn}` : ', still on'}
+								<p>
+									{h.name}: given {h.granted}
+									{h.withdrawn ? `, withdrawn ${h.withdrawn}` : ', still on'}
+								</p>
+								<details>
+									<summary className="cursor-pointer text-brand underline">What you agreed to</summary>
+									<p className="mt-1 border-l-4 border-line pl-3">{h.wording}</p>
+								</details>
 							</li>
 						))}
 					</ul>

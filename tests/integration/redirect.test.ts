@@ -4,6 +4,8 @@ import * as providerApplicationRoute from '#app/routes/provider.applications.$ap
 import * as providerDashboardRoute from '#app/routes/provider._index.tsx'
 import * as matchesRoute from '#app/routes/account.matches.tsx'
 import * as invitationRoute from '#app/routes/account.invitations.$invitationId.tsx'
+import * as sharingRoute from '#app/routes/account.sharing.tsx'
+import { consentText } from '#app/models/consent-text.ts'
 import { createSession } from '#app/utils/auth.server.ts'
 import { applyWithProfile } from '#app/models/applications.server.ts'
 import { consentWording, setConsent } from '#app/models/consent.server.ts'
@@ -18,7 +20,7 @@ import { poolProjection } from '#search/pool-projection.server.ts'
 import { indexedDocuments, reconcileIndex, startSearchSync } from '#search/sync.server.ts'
 import { processEmailOutbox } from '#emails/worker.server.ts'
 import { applyForm, providerWithOwner, submitApplication } from '#tests/fixtures/applications.ts'
-import { insertVacancy } from '#tests/fixtures/vacancies.ts'
+import { createProvider, insertVacancy } from '#tests/fixtures/vacancies.ts'
 import { callRoute, routeRequest, waitFor } from '#tests/helpers.ts'
 import { startTestMailServer } from '#tests/mail-server.ts'
 
@@ -447,5 +449,48 @@ describe('the talent pool', () => {
 			invitationRoute.loader({ request: routeRequest(`/account/invitations/${invitation.id}`, { cookie }), params: { invitationId: invitation.id }, context }),
 		)
 		expect(page.data.appliedBefore).toBe(true)
+	})
+
+})
+
+describe('sharing your details', () => {
+	test('consent keeps the exact words shown, hint included; the list of employers to block leaves out private individuals and needs a choice', async () => {
+		const somewhere = await providerWithOwner('Somewhere To Apply')
+		const applied = await insertVacancy(somewhere.providerId, { postcode: 'NR1 1AA' })
+		const c = await candidate({ vacancyId: applied.id, consents: [] })
+		const person = await createProvider({ name: 'Dorothy (individual employer)', type: 'individual-employer' })
+		const home = await providerWithOwner('Blockable Care Home')
+		const cookie = await cookieFor(c.user.id)
+
+		await callRoute(() =>
+			sharingRoute.action({ request: routeRequest('/account/sharing', { cookie, form: { intent: 'consents', consentTalentPool: 'on' } }), params: {}, context }),
+		)
+		const consent = await prisma.consent.findFirstOrThrow({ where: { userId: c.user.id, kind: 'talent-pool' } })
+		expect(consent.wording).toBe(`${consentText['talent-pool'].label}. ${consentText['talent-pool'].hint}`)
+		expect(consent.wording).toContain('They do not see your name or contact details unless you accept an invitation and apply')
+		expect(consentText.redirect.label).not.toMatch(/pass my details/)
+
+		const page = await callRoute(() => sharingRoute.loader({ request: routeRequest('/account/sharing', { cookie }), params: {}, context }))
+		const ids = page.data.providers.map((p: { id: string }) => p.id)
+		expect(ids).toContain(home.providerId)
+		expect(ids).not.toContain(person.id)
+
+		const none = await callRoute(() =>
+			sharingRoute.action({ request: routeRequest('/account/sharing', { cookie, form: { intent: 'block', providerId: '' } }), params: {}, context }),
+		)
+		expect(none.status).toBe(400)
+		expect(none.data.result.error).toEqual({ providerId: ['Choose an employer to block'] })
+		expect(await prisma.employerBlock.count({ where: { userId: c.user.id } })).toBe(0)
+		// Nor can an individual employer be picked by id from this list.
+		const individual = await callRoute(() =>
+			sharingRoute.action({ request: routeRequest('/account/sharing', { cookie, form: { intent: 'block', providerId: person.id } }), params: {}, context }),
+		)
+		expect(individual.status).toBe(400)
+
+		const blocked = await callRoute(() =>
+			sharingRoute.action({ request: routeRequest('/account/sharing', { cookie, form: { intent: 'block', providerId: home.providerId } }), params: {}, context }),
+		)
+		expect(blocked.location).toBe(`/account/sharing?blocked=${home.providerId}&closed=0`)
+		expect(await prisma.employerBlock.count({ where: { userId: c.user.id, providerId: home.providerId } })).toBe(1)
 	})
 })
