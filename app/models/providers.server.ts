@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { notifyEmailOutbox } from '#emails/outbox.server.ts'
 import { notifySearchOutbox, recordVacancyChange } from '#search/outbox.server.ts'
 import { hashPassword, requireUserId } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -10,6 +11,7 @@ import {
 	UkPostcodeSchema,
 	UrlSchema,
 } from '#app/utils/validation.ts'
+import { prepareEmailConfirmation } from './email-confirmation.server.ts'
 import { ids, providerTypes } from './options.ts'
 
 const ProviderTypeSchema = z.enum(ids(providerTypes), { error: 'Choose what kind of employer you are' })
@@ -62,18 +64,26 @@ function profileData(input: ProviderProfileInput) {
 	}
 }
 
-/** Creates the user, the provider and the owner membership together. */
+/**
+ * Creates the user, the provider and the owner membership together, and emails
+ * a link to confirm the address (the account works meanwhile, but the regional
+ * team will not verify an organisation until its owner has confirmed).
+ */
 export async function signUpProvider(input: ProviderSignupInput) {
 	const passwordHash = await hashPassword(input.password)
-	return prisma.$transaction(async (tx) => {
+	const queueConfirmation = await prepareEmailConfirmation({ email: input.email, name: input.contactName, organisation: input.name })
+	const created = await prisma.$transaction(async (tx) => {
 		const user = await tx.user.create({
 			data: { email: input.email, passwordHash, name: input.contactName },
 			select: { id: true },
 		})
 		const provider = await tx.provider.create({ data: profileData(input), select: { id: true } })
 		await tx.teamMember.create({ data: { providerId: provider.id, userId: user.id, role: 'owner' } })
+		await queueConfirmation(tx, user.id)
 		return { userId: user.id, providerId: provider.id }
 	})
+	notifyEmailOutbox()
+	return created
 }
 
 export async function updateProviderProfile(providerId: string, input: ProviderProfileInput) {
@@ -186,3 +196,68 @@ export function toPublicProvider(provider: {
 }
 
 export type PublicProvider = ReturnType<typeof toPublicProvider>
+
+/** Where a provider stands with verification, for the pages that depend on it. */
+export async function verificationState(providerId: string, userId: string) {
+	const [provider, you] = await Promise.all([
+		prisma.provider.findUniqueOrThrow({
+			where: { id: providerId },
+			select: { type: true, cqcLocationId: true, verifiedAt: true, members: { where: { role: 'owner' }, select: { user: { select: { emailVerifiedAt: true } } } } },
+		}),
+		prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } }),
+	])
+	return {
+		verified: Boolean(provider.verifiedAt),
+		individual: provider.type === 'individual-employer',
+		cqcLocationId: provider.cqcLocationId,
+		ownerConfirmed: provider.members.some((m) => m.user.emailVerifiedAt),
+		yourEmail: you.email,
+		yourEmailConfirmed: Boolean(you.emailVerifiedAt),
+	}
+}
+
+export type VerificationState = Awaited<ReturnType<typeof verificationState>>
+
+/**
+ * Every provider for the regional team, in a stable order (by name), with who
+ * signed it up and whether their email address is confirmed.
+ */
+export async function listProvidersForVerification() {
+	return prisma.provider.findMany({
+		orderBy: [{ name: 'asc' }, { createdAt: 'asc' }],
+		select: {
+			id: true,
+			name: true,
+			type: true,
+			town: true,
+			cqcLocationId: true,
+			verifiedAt: true,
+			createdAt: true,
+			members: {
+				where: { role: 'owner' },
+				orderBy: { createdAt: 'asc' },
+				select: { user: { select: { name: true, email: true, emailVerifiedAt: true } } },
+			},
+		},
+	})
+}
+
+export class VerificationError extends Error {}
+
+/**
+ * Verifies a provider, or takes verification away. Only an organisation with
+ * an owner whose email address is confirmed can be verified: a name and a CQC
+ * location ID are public, so they prove nothing by themselves.
+ */
+export async function setProviderVerified(providerId: string, verified: boolean) {
+	const provider = await prisma.provider.findUnique({
+		where: { id: providerId },
+		select: { name: true, verifiedAt: true, members: { where: { role: 'owner', user: { emailVerifiedAt: { not: null } } }, select: { id: true } } },
+	})
+	if (!provider) throw new Response('Not found', { status: 404 })
+	if (verified && !provider.members.length) {
+		throw new VerificationError(`${provider.name} cannot be verified yet: nobody who owns the account has confirmed their email address`)
+	}
+	await prisma.provider.update({ where: { id: providerId }, data: { verifiedAt: verified ? (provider.verifiedAt ?? new Date()) : null } })
+	return provider.name
+}

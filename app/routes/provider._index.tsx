@@ -1,14 +1,21 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { requireProviderMember } from '#app/models/providers.server.ts'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { resendEmailConfirmation } from '#app/models/email-confirmation.server.ts'
+import { CONFIRM_EMAIL_HOURS } from '#app/models/link-lifetimes.ts'
+import { requireProviderMember, verificationState } from '#app/models/providers.server.ts'
+import { consumeRateLimit, rateLimits, retryAfterText } from '#app/utils/rate-limit.server.ts'
 import { redirectOutcomesFor } from '#app/models/redirects.server.ts'
 import { listProviderVacancies } from '#app/models/vacancies.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const { provider } = await requireProviderMember(request)
-	const [vacancies, outcomes] = await Promise.all([listProviderVacancies(provider.id), redirectOutcomesFor(provider.id)])
+	const { provider, userId } = await requireProviderMember(request)
+	const [vacancies, outcomes, verification] = await Promise.all([
+		listProviderVacancies(provider.id),
+		redirectOutcomesFor(provider.id),
+		verificationState(provider.id, userId),
+	])
 	const rows = vacancies.map((v) => ({
 		id: v.id,
 		title: v.title,
@@ -21,10 +28,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}))
 	return {
 		outcomes,
+		email: verification.yourEmailConfirmed ? null : { address: verification.yourEmail, hours: CONFIRM_EMAIL_HOURS },
 		live: rows.filter((r) => r.status === 'live'),
 		drafts: rows.filter((r) => r.status === 'draft'),
 		closed: rows.filter((r) => r.status === 'closed').reverse(),
 	}
+}
+
+/** A new link to confirm the signed-in team member's email address. */
+export async function action({ request }: ActionFunctionArgs) {
+	const { userId } = await requireProviderMember(request)
+	const limit = await consumeRateLimit(rateLimits.emailLink, `confirm-email:${userId}`)
+	if (!limit.ok) return data({ error: `You have asked for several links already. Try again ${retryAfterText(limit.retryAfterSeconds)}.` }, { status: 429 })
+	await resendEmailConfirmation(userId)
+	return redirect('/provider?link=sent')
 }
 
 export const handle: PageHandle = { title: 'Your vacancies' }
@@ -78,8 +95,11 @@ function VacancyTable({ caption, rows, empty }: { caption: string; rows: Row[]; 
 
 export default function ProviderVacanciesRoute() {
 	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
-	const notice = params.get('joined')
+	const notice = params.get('link') && d.email
+		? `We have sent a new link to ${d.email.address}. Links sent before no longer work.`
+		: params.get('joined')
 		? 'Welcome to the team. You can now post vacancies and see applicants.'
 		: params.get('reset')
 			? 'Your new password is saved. You have been signed out everywhere else.'
@@ -90,6 +110,27 @@ export default function ProviderVacanciesRoute() {
 				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
 					{notice}
 				</div>
+			) : null}
+			{d.email ? (
+				<section aria-labelledby="confirm-email-heading" className="mb-6 border-l-8 border-[#f47738] bg-white p-4">
+					<h2 id="confirm-email-heading" className="mb-2 text-xl">
+						Confirm your email address
+					</h2>
+					<p className="mb-2">
+						We sent a link to {d.email.address}. Open it to confirm the address is yours: the regional team cannot verify your
+						organisation for the talent pool until you do. Links last {d.email.hours} hours.
+					</p>
+					{actionData?.error ? (
+						<p className="mb-2 font-bold text-error" role="alert">
+							{actionData.error}
+						</p>
+					) : null}
+					<Form method="post">
+						<button type="submit" className="cursor-pointer text-brand underline">
+							Send me a new link
+						</button>
+					</Form>
+				</section>
 			) : null}
 			<div className="mb-6 flex flex-wrap items-center justify-between gap-4">
 				<h1 className="text-3xl">Your vacancies</h1>

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { careRoles } from '#app/models/care-roles.server.ts'
 import { availabilityOptions, candidateQualifications, radiusChoices } from '#app/models/options.ts'
-import { requireProviderMember } from '#app/models/providers.server.ts'
+import { requireProviderMember, verificationState, type VerificationState } from '#app/models/providers.server.ts'
 import {
 	invitationsLeftToday,
 	inviteFromPool,
@@ -17,8 +17,8 @@ import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const { provider } = await requireProviderMember(request)
-	if (!(await requireVerifiedProvider(provider.id))) return { verified: false as const }
+	const { provider, userId } = await requireProviderMember(request)
+	if (!(await requireVerifiedProvider(provider.id))) return { verified: false as const, state: await verificationState(provider.id, userId) }
 	const url = new URL(request.url)
 	const form = PoolSearchSchema.parse({
 		...Object.fromEntries(url.searchParams),
@@ -86,18 +86,7 @@ export default function TalentPoolRoute() {
 	const d = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
-	if (!d.verified) {
-		return (
-			<div className="max-w-2xl">
-				<h1 className="mb-4 text-3xl">Talent pool</h1>
-				<p className="mb-4">
-					The talent pool is open to verified providers: care services registered with the CQC, NHS employers, and others the
-					regional team has checked.
-				</p>
-				<p>Add your CQC location ID to your <Link to="/provider/profile">organisation profile</Link>, and the regional team will verify you.</p>
-			</div>
-		)
-	}
+	if (!d.verified) return <NotYetVerified state={d.state} />
 	return (
 		<div>
 			{params.get('invited') && !actionData ? (
@@ -312,5 +301,43 @@ function PoolCardItem({
 				<p className="text-muted">Post a vacancy to invite candidates to apply.</p>
 			)}
 		</li>
+	)
+}
+
+function NotYetVerified({ state }: { state: VerificationState }) {
+	return (
+		<div className="max-w-2xl">
+			<h1 className="mb-4 text-3xl">Talent pool</h1>
+			<p className="mb-4">
+				The talent pool is open to verified providers: care services registered with the CQC, NHS employers, and others the
+				regional team has checked. Until then, you can post vacancies and receive applications as usual.
+			</p>
+			<h2 className="mb-2 text-xl">What happens next</h2>
+			<ul className="mb-4 ml-6 list-disc space-y-2">
+				{!state.yourEmailConfirmed ? (
+					<li>
+						Confirm your email address: open the link we sent to {state.yourEmail}, or ask for a new one on{' '}
+						<Link to="/provider">your vacancies page</Link>.
+					</li>
+				) : !state.ownerConfirmed ? (
+					<li>The owner of your account needs to confirm their email address, from the link we sent them.</li>
+				) : null}
+				{state.individual ? (
+					<li>The regional team will check your details, and may contact you, before verifying you.</li>
+				) : state.cqcLocationId ? (
+					<li>
+						The regional team checks your CQC location ID ({state.cqcLocationId}) against the CQC register
+						{state.ownerConfirmed ? ', then verifies you' : ' once your email address is confirmed'}. If it is wrong, correct it in
+						your <Link to="/provider/profile">organisation profile</Link>.
+					</li>
+				) : (
+					<li>
+						If you are registered with the CQC, add your CQC location ID to your <Link to="/provider/profile">organisation profile</Link>
+						: it is the quickest way to be verified. Otherwise the regional team will check your details and may contact you.
+					</li>
+				)}
+				<li>This page will show the talent pool as soon as you are verified.</li>
+			</ul>
+		</div>
 	)
 }

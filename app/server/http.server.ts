@@ -33,7 +33,7 @@ app.use(securityHeaders({ isDev }))
 app.use(checkSameOrigin)
 
 // Links we email carry a secret in their path: never write it to the log.
-const secretPaths = /^\/(reset-password|sign-in|confirm-application|invitations)\/[^/]+/
+const secretPaths = /^\/(reset-password|sign-in|confirm-application|confirm-email|invitations)\/[^/]+/
 const loggablePath = (path: string) => path.replace(secretPaths, '/$1/:token')
 
 if (env.LOG_REQUESTS) {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import type { Tx } from './db.server.ts'
 
-export type VerificationPurpose = 'confirm-application' | 'sign-in' | 'password-reset'
+export type VerificationPurpose = 'confirm-application' | 'confirm-email' | 'sign-in' | 'password-reset'
 
 export const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('base64url')
 
