@@ -9,6 +9,7 @@ import { getCandidateProfile, profileFormValues, profileToJson } from '#app/mode
 import { activeConsents } from '#app/models/consent.server.ts'
 import { checkCv, FormTooLargeError, readMultipartForm } from '#app/models/files.server.ts'
 import { formatPay } from '#app/models/pay.ts'
+import { rememberApplyEmail } from '#app/utils/apply-email.server.ts'
 import { getUserId } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -130,7 +131,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			cv: cvUpload && cv && !('error' in cv) ? { upload: cvUpload, mimeType: cv.mimeType } : null,
 		}
 		const result = await applyToVacancy(userId ? { ...common, signedInUserId: userId } : { ...common, signedInUserId: null, email: String(input.email) })
-		if (result.needsConfirmation) return redirect(`/jobs/${vacancy.id}/apply/check-email`)
+		if (result.needsConfirmation) {
+			return redirect(`/jobs/${vacancy.id}/apply/check-email`, {
+				headers: { 'Set-Cookie': await rememberApplyEmail(vacancy.id, String(input.email)) },
+			})
+		}
 		return redirect(`/account/applications/${result.applicationId}?sent=1`)
 	} catch (error) {
 		if (error instanceof ApplicationError) {

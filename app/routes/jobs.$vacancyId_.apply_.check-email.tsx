@@ -1,16 +1,18 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useParams } from '@remix-run/react'
 import { CONFIRM_TTL_HOURS } from '#app/models/link-lifetimes.ts'
+import { recallApplyEmail } from '#app/utils/apply-email.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
-export async function loader() {
-	return { hours: CONFIRM_TTL_HOURS }
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	return { hours: CONFIRM_TTL_HOURS, email: await recallApplyEmail(request, Number(params.vacancyId)) }
 }
 
 export const handle: PageHandle = { title: 'Check your email' }
 
 export default function CheckEmailRoute() {
 	const { vacancyId } = useParams()
-	const { hours } = useLoaderData<typeof loader>()
+	const { hours, email } = useLoaderData<typeof loader>()
 	return (
 		<div className="max-w-2xl">
 			<div className="mb-6 bg-success p-6 text-white">
@@ -18,8 +20,8 @@ export default function CheckEmailRoute() {
 				<p className="text-lg">Your application is saved. It will be sent when you confirm your email address.</p>
 			</div>
 			<p className="mb-4">
-				We have sent a link to the email address you gave. Open it on any device within {hours} hours to send
-				your application.
+				We have sent a link to {email ? <strong className="break-all">{email}</strong> : 'the email address you gave'}. Open it
+				on any device within {hours} hours to send your application.
 			</p>
 			<h2 className="mb-2 text-xl">If it has not arrived</h2>
 			<ul className="mb-6 ml-6 list-disc space-y-1">

@@ -7,6 +7,7 @@ import * as providerApplicationsRoute from '#app/routes/provider.applications._i
 import * as fileRoute from '#app/routes/files.$fileId.tsx'
 import * as resetRoute from '#app/routes/reset-password.$token.tsx'
 import * as forgotRoute from '#app/routes/forgot-password.tsx'
+import * as checkEmailRoute from '#app/routes/jobs.$vacancyId_.apply_.check-email.tsx'
 import { deleteCandidateAccount, exportCandidateData } from '#app/models/candidates.server.ts'
 import { createSession } from '#app/utils/auth.server.ts'
 import { dataDir } from '#app/utils/data-dir.server.ts'
@@ -53,6 +54,25 @@ async function applyAndConfirm(vacancyId: number, questions: Array<{ id: number;
 }
 
 describe('applying without an account', () => {
+	test('"Check your email" shows the address the link went to, without putting it in the URL', async () => {
+		const provider = await providerWithOwner()
+		const { vacancy, questions } = await vacancyWithQuestions(provider.providerId)
+		const form = applyForm(questions)
+		const applied = await submitApplication(vacancy.id, form)
+		expect(applied.location).toBe(`/jobs/${vacancy.id}/apply/check-email`)
+		const cookie = cookieFrom(applied.headers)
+		const params = { vacancyId: String(vacancy.id) }
+		const page = await callRoute(() => checkEmailRoute.loader({ request: routeRequest(`/jobs/${vacancy.id}/apply/check-email`, { cookie }), params, context }))
+		expect(page.data.email).toBe(form.email)
+		// Another vacancy's page, or no cookie, shows no address.
+		const other = await callRoute(() =>
+			checkEmailRoute.loader({ request: routeRequest(`/jobs/${vacancy.id + 1}/apply/check-email`, { cookie }), params: { vacancyId: String(vacancy.id + 1) }, context }),
+		)
+		expect(other.data.email).toBeNull()
+		const none = await callRoute(() => checkEmailRoute.loader({ request: routeRequest(`/jobs/${vacancy.id}/apply/check-email`), params, context }))
+		expect(none.data.email).toBeNull()
+	})
+
 	test('the application waits for the confirmation link; confirming sends it and emails both sides', async () => {
 		const provider = await providerWithOwner()
 		const { vacancy, questions } = await vacancyWithQuestions(provider.providerId)
@@ -305,6 +325,8 @@ describe('email is never lost', () => {
 	test('a crash after the server accepted an email but before it was marked sent: the retry is the same message, so the mailbox holds it once', async () => {
 		const provider = await providerWithOwner()
 		const { vacancy, questions } = await vacancyWithQuestions(provider.providerId)
+		// Only the application's email waiting (not the owner's sign-up confirmation).
+		await deliverAll()
 		const form = applyForm(questions)
 		await submitApplication(vacancy.id, form)
 		await expect(
