@@ -40,6 +40,9 @@ test('another provider posts a job near the candidate', async ({ page }) => {
 	await page.getByLabel('Town or city').fill('Norwich')
 	await page.getByLabel('Postcode').fill('NR3 1AA')
 	await page.getByRole('button', { name: 'Create account' }).click()
+	await expect(page.getByRole('heading', { name: 'Your vacancies' })).toBeVisible()
+	// Nobody can claim an organisation on public details alone: the address must be confirmed.
+	await expect(page.getByRole('heading', { name: 'Confirm your email address' })).toBeVisible()
 	await page.getByRole('link', { name: 'Post a vacancy' }).first().click()
 	await page.getByLabel('Job title').fill(title)
 	await page.getByLabel('Role').selectOption('care-worker')
@@ -81,8 +84,17 @@ test('Sam gets the email, sees why each job suits him, and applies in one step',
 	const match = page.locator('li', { has: page.getByRole('link', { name: title }) })
 	await expect(match).toContainText('full-time')
 	await expectNoSeriousAxeViolations(page)
-	await match.getByRole('button', { name: /Apply with my details/ }).click()
+	await match.getByRole('button', { name: `Apply with my details for ${title} at Hirer House ${unique}` }).click()
 	await expect(page.getByRole('status')).toContainText('Your application has been sent')
+
+	// "Sharing your details" fits a phone screen (WCAG 1.4.10) and lists no private individual employers.
+	await page.setViewportSize({ width: 390, height: 844 })
+	await page.goto('/account/sharing')
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+	const choices = await page.getByLabel('Block an employer').locator('option').allTextContents()
+	expect(choices[0]).toBe('Choose an employer')
+	expect(choices.some((c) => /^Margaret\b/.test(c))).toBe(false)
+	await expectNoSeriousAxeViolations(page)
 	await page.context().close()
 })
 
