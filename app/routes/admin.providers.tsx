@@ -116,7 +116,7 @@ export default function AdminProvidersRoute() {
 												))}
 											</ul>
 										) : (
-											'No owner'
+											'Nobody owns this account'
 										)}
 									</td>
 									<td className="py-2 pr-4">
@@ -139,8 +139,10 @@ export default function AdminProvidersRoute() {
 													Verify<span className="sr-only"> {p.name}</span>
 												</button>
 											</Form>
-										) : (
+										) : p.owners.length ? (
 											<span className="text-muted">Waiting for the owner to confirm their email address</span>
+										) : (
+											<span className="text-muted">Cannot be verified: nobody owns this account</span>
 										)}
 									</td>
 								</tr>
