@@ -26,6 +26,9 @@ export default defineConfig({
 			}),
 	],
 	build: { target: 'es2022' },
+	// Server-only native packages: the dev dependency scanner finds them through
+	// *.server.ts imports, but they never reach the browser.
+	optimizeDeps: { exclude: ['@node-rs/argon2', 'sharp'] },
 	server: { hmr: { port: 24679 } },
 	test: {
 		include: ['tests/**/*.test.ts', 'app/**/*.test.ts', 'search/**/*.test.ts', 'emails/**/*.test.ts'],

@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const user = userId
 		? await prisma.user.findUnique({
 				where: { id: userId },
-				select: { isAdmin: true, memberships: { select: { provider: { select: { name: true } } }, take: 1 } },
+				select: { isAdmin: true, memberships: { select: { provider: { select: { name: true } } }, take: 1 }, ambassador: { select: { id: true } } },
 			})
 		: null
 	return {
@@ -41,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		signedIn: Boolean(user),
 		isTeamMember: Boolean(user?.memberships.length),
 		isAdmin: Boolean(user?.isAdmin),
+		isAmbassador: Boolean(user?.ambassador),
 	}
 }
 
@@ -89,13 +90,25 @@ function Header({
 	signedIn,
 	isTeamMember,
 	isAdmin,
+	isAmbassador,
 }: {
 	serviceName: string
 	region: string
 	signedIn: boolean
 	isTeamMember: boolean
 	isAdmin: boolean
+	isAmbassador: boolean
 }) {
+	// One link to the signed-in person's own area, whichever kind of account it is.
+	const home = isAdmin
+		? { to: '/admin/redirects', label: 'Admin' }
+		: isTeamMember
+			? { to: '/provider', label: 'Your vacancies' }
+			: isAmbassador
+				? { to: '/ambassador', label: 'Your visits' }
+				: signedIn
+					? { to: '/account/applications', label: 'Your applications' }
+					: { to: '/provider', label: 'For employers' }
 	return (
 		<header className="bg-brand-dark text-white">
 			<a
@@ -121,26 +134,16 @@ function Header({
 								Apprenticeships
 							</Link>
 						</li>
-						{signedIn && !isTeamMember ? (
-							<li>
-								<Link className="text-white visited:text-white" to="/account/applications">
-									Your applications
-								</Link>
-							</li>
-						) : (
-							<li>
-								<Link className="text-white visited:text-white" to="/provider">
-									{signedIn ? 'Your vacancies' : 'For employers'}
-								</Link>
-							</li>
-						)}
-						{isAdmin ? (
-							<li>
-								<Link className="text-white visited:text-white" to="/admin/redirects">
-									Admin
-								</Link>
-							</li>
-						) : null}
+						<li>
+							<Link className="text-white visited:text-white" to="/careers">
+								Careers in care
+							</Link>
+						</li>
+						<li>
+							<Link className="text-white visited:text-white" to={home.to}>
+								{home.label}
+							</Link>
+						</li>
 						<li>
 							{signedIn ? (
 								<form method="post" action="/logout">
@@ -176,6 +179,15 @@ function Footer({ serviceName, region }: { serviceName: string; region: string }
 					<li>
 						<Link to="/jobs">All jobs</Link>
 					</li>
+					<li>
+						<Link to="/stories">Stories from people in care</Link>
+					</li>
+					<li>
+						<Link to="/ambassadors">I Care Ambassadors</Link>
+					</li>
+					<li>
+						<Link to="/ambassadors/request-a-visit">Request an ambassador visit</Link>
+					</li>
 				</ul>
 				<p className="mt-4 text-muted">
 					{serviceName} is a free service for health and social care employers and job seekers in {region}. Pay is
@@ -205,6 +217,7 @@ export function Layout({ children }: { children: ReactNode }) {
 				signedIn={data?.signedIn ?? false}
 				isTeamMember={data?.isTeamMember ?? false}
 				isAdmin={data?.isAdmin ?? false}
+				isAmbassador={data?.isAmbassador ?? false}
 			/>
 			<main id="main-content" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6" tabIndex={-1}>
 				{children}

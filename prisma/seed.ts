@@ -13,6 +13,7 @@ import { addDays, endOfLondonDayIn } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { notifySearchOutbox, recordVacancyChange } from '#search/outbox.server.ts'
 import { consentWording, type ConsentKind } from '#app/models/consent.server.ts'
+import { seedCareersDemo } from './seed-careers.ts'
 
 export const DEMO_PASSWORD = 'care-careers-demo'
 // Demo candidates have reserved example.* addresses; the local mailbox is the only place their email goes.
@@ -560,6 +561,7 @@ export async function seedDemoData(now = new Date()) {
 				},
 			})
 		}
+		await seedCareersDemo(tx, passwordHash, now)
 		// Index them like any other change (start-up would reconcile anyway).
 		const live = await tx.vacancy.findMany({ where: { status: 'live' }, select: { id: true } })
 		await recordVacancyChange(

@@ -12,6 +12,8 @@ export type VacancyQuery = {
 	hours: string[]
 	contracts: string[]
 	apprenticeship: boolean
+	/** apprenticeship standards (ST0005…) */
+	standards?: string[]
 	noDriving: boolean
 	sponsorship: boolean
 	minHourlyPence: number | null
@@ -91,6 +93,7 @@ export function meiliFilters(query: VacancyQuery, skip?: string) {
 		if (attribute !== skip && query[key].length) filters.push(`${attribute} IN [${query[key].map(quote).join(', ')}]`)
 	}
 	if (query.apprenticeship) filters.push('apprenticeship = true')
+	if (query.standards?.length) filters.push(`standardRef IN [${query.standards.map(quote).join(', ')}]`)
 	if (query.noDriving) filters.push('noDrivingNeeded = true')
 	if (query.sponsorship) filters.push('visaSponsorship = true')
 	if (query.minHourlyPence !== null) filters.push(`hourlyMax >= ${query.minHourlyPence}`)
@@ -120,6 +123,7 @@ export function matchesFilters(doc: VacancyDocument, query: VacancyQuery, skip?:
 	if (skip !== 'hours' && query.hours.length && !doc.hours.some((h) => query.hours.includes(h))) return false
 	if (skip !== 'contract' && query.contracts.length && !query.contracts.includes(doc.contract)) return false
 	if (query.apprenticeship && !doc.apprenticeship) return false
+	if (query.standards?.length && !query.standards.includes(doc.standardRef ?? '')) return false
 	if (query.noDriving && !doc.noDrivingNeeded) return false
 	if (query.sponsorship && !doc.visaSponsorship) return false
 	if (query.minHourlyPence !== null && doc.hourlyMax < query.minHourlyPence) return false

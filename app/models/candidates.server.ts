@@ -219,6 +219,8 @@ export async function deleteCandidateAccount(userId: string) {
 			})
 		}
 		await tx.redirect.updateMany({ where: { candidateId: userId }, data: { candidateId: null } })
+		// Stories they wrote go too (their photos are among the user's files, removed above).
+		await tx.story.deleteMany({ where: { authorId: userId } })
 		// Out of the talent pool index too (the worker deletes the document).
 		if (user.candidate) await recordCandidateChange(tx, user.candidate.poolId)
 		await tx.user.delete({ where: { id: userId } })

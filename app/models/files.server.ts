@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
 import { fileTypeFromBuffer } from 'file-type'
+import sharp from 'sharp'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
 
@@ -74,7 +75,17 @@ export function writeUpload(upload: Upload, mimeType: string): WrittenUpload {
 }
 
 export function discardUpload(file: WrittenUpload | null) {
-	if (file) fs.rmSync(dataDir('uploads', file.id), { force: true })
+	if (file) deleteUploadFile(file.id)
+}
+
+/** Removes an upload's bytes from disk, once its row has gone. */
+export function deleteUploadFile(fileId: string) {
+	fs.rmSync(dataDir('uploads', fileId), { force: true })
+}
+
+export function readUploadFile(fileId: string) {
+	const path = dataDir('uploads', fileId)
+	return fs.existsSync(path) ? fs.readFileSync(path) : null
 }
 
 export async function recordUpload(tx: Tx, file: WrittenUpload, ownerId: string | null) {
@@ -107,4 +118,64 @@ export async function getReadableFile(fileId: string, userId: string) {
 	const path = dataDir('uploads', file.id)
 	if (!fs.existsSync(path)) return null
 	return { ...file, bytes: fs.readFileSync(path) }
+}
+
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024
+const allowedPhotoTypes = new Set(['image/jpeg', 'image/png', 'image/webp'])
+
+/**
+ * A photo's problem in words, or the photo made safe to publish: its type is
+ * checked from its bytes, then it is re-encoded as a JPEG no larger than
+ * 1600 pixels, which drops the camera's metadata (including where it was taken).
+ */
+export async function checkPhoto(upload: Upload): Promise<{ error: string } | { mimeType: string; upload: Upload }> {
+	if (upload.tooLarge || upload.bytes.length > MAX_PHOTO_BYTES) return { error: 'The photo must be smaller than 2 MB' }
+	if (upload.bytes.length === 0) return { error: 'The selected photo is empty' }
+	const detected = await fileTypeFromBuffer(upload.bytes)
+	if (!detected || !allowedPhotoTypes.has(detected.mime)) return { error: 'The photo must be a JPG, PNG or WebP image' }
+	try {
+		const bytes = await sharp(upload.bytes, { limitInputPixels: 40_000_000 })
+			.rotate()
+			.resize(1600, 1600, { fit: 'inside', withoutEnlargement: true })
+			.flatten({ background: '#ffffff' })
+			.jpeg({ quality: 82, mozjpeg: true })
+			.toBuffer()
+		return { mimeType: 'image/jpeg', upload: { name: upload.name.replace(/\.[^.]*$/, '') + '.jpg', bytes, tooLarge: false } }
+	} catch {
+		return { error: 'The photo could not be read. Try a different JPG, PNG or WebP image' }
+	}
+}
+
+type PhotoForm =
+	| { tooLarge: true }
+	| { tooLarge: false; formData: FormData; photo: { upload: Upload; mimeType: string } | null; photoError: string | null }
+
+/** A form with an optional photo field named "photo": the fields, and the photo made safe or its problem. */
+export async function readPhotoForm(request: Request): Promise<PhotoForm> {
+	try {
+		const { formData, uploads } = await readMultipartForm(request)
+		const upload = uploads.get('photo')
+		const checked = upload ? await checkPhoto(upload) : null
+		if (checked && 'error' in checked) return { tooLarge: false, formData, photo: null, photoError: checked.error }
+		return { tooLarge: false, formData, photo: checked ? { upload: checked.upload, mimeType: checked.mimeType } : null, photoError: null }
+	} catch (error) {
+		if (error instanceof FormTooLargeError) return { tooLarge: true }
+		throw error
+	}
+}
+
+/** Photos anyone may see: on a published story, or on an ambassador's profile. Anything else is null. */
+export async function getPublicPhoto(fileId: string) {
+	const file = await prisma.storedFile.findFirst({
+		where: { id: fileId, mimeType: { in: [...allowedPhotoTypes] } },
+		select: { id: true, mimeType: true },
+	})
+	if (!file) return null
+	const [story, ambassador] = await Promise.all([
+		prisma.story.count({ where: { photoFileId: fileId, status: 'published' } }),
+		prisma.ambassador.count({ where: { photoFileId: fileId } }),
+	])
+	if (!story && !ambassador) return null
+	const bytes = readUploadFile(file.id)
+	return bytes ? { mimeType: file.mimeType, bytes } : null
 }

@@ -9,6 +9,7 @@ export type JobSearchForm = {
 	hours: string[]
 	contract: string[]
 	apprenticeship: boolean
+	standard?: string[]
 	nodriving: boolean
 	sponsorship: boolean
 	minpay: string
@@ -33,6 +34,7 @@ export function searchUrl(form: JobSearchForm, changes: Partial<JobSearchForm> =
 	put('hours', merged.hours)
 	put('contract', merged.contract)
 	put('apprenticeship', merged.apprenticeship)
+	put('standard', merged.standard ?? [])
 	put('nodriving', merged.nodriving)
 	put('sponsorship', merged.sponsorship)
 	put('minpay', merged.minpay)

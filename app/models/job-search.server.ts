@@ -3,7 +3,7 @@ import { defaultQuery, effectiveSort, type VacancyQuery, type VacancySearchResul
 import { searchVacancies } from '#search/search.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import { formatMiles } from '#app/utils/geo.ts'
-import { careRoles, roleName } from './care-roles.server.ts'
+import { apprenticeshipStandards, careRoles, roleName } from './care-roles.server.ts'
 import {
 	contracts,
 	defaultRadius,
@@ -42,6 +42,7 @@ const JobSearchParamsSchema = z.object({
 	hours: list(ids(hoursOptions)),
 	contract: list(ids(contracts)),
 	apprenticeship: flag,
+	standard: list(ids(apprenticeshipStandards.map((s) => ({ id: s.reference })))),
 	nodriving: flag,
 	sponsorship: flag,
 	minpay: z.string().trim().max(10).catch('').default(''),
@@ -98,6 +99,7 @@ export function parseJobSearch(params: URLSearchParams, now = new Date()) {
 		hours: form.hours,
 		contracts: form.contract,
 		apprenticeship: form.apprenticeship,
+		standards: form.standard,
 		noDriving: form.nodriving,
 		sponsorship: form.sponsorship,
 		minHourlyPence: minPay.pence,

@@ -26,6 +26,21 @@ export default function AdminLayout() {
 						</NavLink>
 					</li>
 					<li>
+						<NavLink to="/admin/ambassadors" className={navClass}>
+							Ambassadors
+						</NavLink>
+					</li>
+					<li>
+						<NavLink to="/admin/stories" className={navClass}>
+							Stories
+						</NavLink>
+					</li>
+					<li>
+						<NavLink to="/admin/visits" className={navClass}>
+							Visits
+						</NavLink>
+					</li>
+					<li>
 						<NavLink to="/admin/emails" className={navClass}>
 							Email delivery
 						</NavLink>

@@ -6,6 +6,7 @@ import { JobCard } from '#app/components/job-card.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { describeSearch, runJobSearch } from '#app/models/job-search.server.ts'
 import { searchUrl } from '#app/models/job-search-url.ts'
+import { standardOptions } from '#app/models/care-roles.server.ts'
 import { radiusChoices, sortOptions } from '#app/models/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		totalPages: search.totalPages,
 		results: search.results.map((r) => ({ ...r, href: `/jobs/${r.id}?${new URLSearchParams({ search: url.search.slice(1) })}` })),
 		facets: search.facets,
+		standards: standardOptions.filter((o) => search.form.standard?.includes(o.id)),
 		wider:
 			search.total === 0 && search.place && search.form.radius < 30
 				? searchUrl(search.form, { radius: 30, page: 1 })
@@ -228,6 +230,19 @@ export default function JobSearchRoute() {
 					<summary className="mb-4 cursor-pointer text-xl font-bold md:hidden">Filter jobs</summary>
 					<h2 className="mb-4 hidden text-2xl md:block">Filter jobs</h2>
 					<Toggle name="apprenticeship" label="Apprenticeships only" count={d.facets.apprenticeship} checked={d.form.apprenticeship} />
+					{d.standards.length ? (
+						<fieldset className="mb-6">
+							<legend className="mb-2 font-bold">Apprenticeship standard</legend>
+							{d.standards.map((o) => (
+								<div key={o.id} className="mb-2 flex items-center gap-2">
+									<input type="checkbox" id={`standard-${o.id}`} name="standard" value={o.id} defaultChecked className="size-6 shrink-0 cursor-pointer accent-[#0b0c0c]" />
+									<label htmlFor={`standard-${o.id}`} className="cursor-pointer">
+										{o.label}
+									</label>
+								</div>
+							))}
+						</fieldset>
+					) : null}
 					<Toggle name="nodriving" label="No driving licence needed" count={d.facets.noDriving} checked={d.form.nodriving} />
 					<Toggle name="sponsorship" label="Visa sponsorship offered" count={d.facets.sponsorship} checked={d.form.sponsorship} />
 					<div className="mb-6 mt-6">

@@ -37,6 +37,11 @@ export default function ProviderLayout() {
 						</NavLink>
 					</li>
 					<li>
+						<NavLink to="/provider/stories" className={navClass}>
+							Stories
+						</NavLink>
+					</li>
+					<li>
 						<NavLink to="/provider/team" className={navClass}>
 							Team
 						</NavLink>

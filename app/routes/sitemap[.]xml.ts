@@ -1,8 +1,9 @@
 import { liveVacancyWhere } from '#search/document.ts'
+import { careRoles } from '#app/models/care-roles.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 
-// Live vacancies, so search engines find new jobs and drop closed ones.
+// Live vacancies, so search engines find new jobs and drop closed ones, and the careers pages.
 export async function loader() {
 	const base = publicUrl()
 	const vacancies = await prisma.vacancy.findMany({
@@ -11,9 +12,13 @@ export async function loader() {
 		orderBy: { id: 'asc' },
 		take: 50_000,
 	})
+	const stories = await prisma.story.findMany({ where: { status: 'published' }, select: { id: true } })
 	const urls = [
 		`<url><loc>${base}/</loc></url>`,
 		`<url><loc>${base}/jobs</loc></url>`,
+		...['/careers', '/careers/apprenticeships', '/stories', '/ambassadors', '/ambassadors/request-a-visit'].map((p) => `<url><loc>${base}${p}</loc></url>`),
+		...careRoles.map((r) => `<url><loc>${base}/careers/${r.id}</loc></url>`),
+		...stories.map((s) => `<url><loc>${base}/stories/${s.id}</loc></url>`),
 		...vacancies.map((v) => `<url><loc>${base}/jobs/${v.id}</loc><lastmod>${v.updatedAt.toISOString()}</lastmod></url>`),
 	]
 	const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`

@@ -11,6 +11,7 @@ import { replaceGuessablePoolIds } from '#app/models/pool-id.server.ts'
 import { purgeExpiredData } from '#app/models/retention.server.ts'
 import { startTaskWorker } from '#app/models/tasks.server.ts'
 import { closeExpiredVacancies } from '#app/models/vacancies.server.ts'
+import { expireVisitOffers } from '#app/models/visits.server.ts'
 import { pruneExpiredSessions } from '#app/utils/auth.server.ts'
 import { dataDir, databaseUrl, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
 import { configureDatabase, prisma } from '#app/utils/db.server.ts'
@@ -118,6 +119,8 @@ export async function boot() {
 		every(60 * 60_000, () => pruneRateLimits(), 'rate-limit'),
 		every(60 * 60_000, pruneExpiredSessions, 'sessions'),
 		every(60 * 60_000, purgeExpiredData, 'retention'),
+		// Offers nobody answered pass to the next nearest ambassador.
+		every(15 * 60_000, () => expireVisitOffers(), 'visit-offers'),
 	]
 	await closeExpiredVacancies()
 	log.info('boot', `ready in ${Date.now() - started} ms`)

@@ -78,8 +78,11 @@ export async function requireUserId(request: Request) {
 
 /** Where a signed-in person's work is: their provider's vacancies, or their applications. */
 export async function homePathFor(userId: string) {
-	const isTeamMember = await prisma.teamMember.count({ where: { userId } })
-	return isTeamMember ? '/provider' : '/account/applications'
+	const user = await prisma.user.findUnique({ where: { id: userId }, select: { isAdmin: true, _count: { select: { memberships: true } }, ambassador: { select: { id: true } } } })
+	if (user?.isAdmin) return '/admin/redirects'
+	if (user?._count.memberships) return '/provider'
+	if (user?.ambassador) return '/ambassador'
+	return '/account/applications'
 }
 
 export async function requireAnonymous(request: Request) {

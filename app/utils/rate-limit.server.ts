@@ -12,6 +12,8 @@ export const rateLimits = {
 	applyPerEmail: { name: 'apply-email', limit: 8, windowMs: 60 * 60_000 },
 	emailLink: { name: 'email-link', limit: 5, windowMs: 60 * 60_000 },
 	emailLinkPerAddress: { name: 'email-link-address', limit: 20, windowMs: 60 * 60_000 },
+	visitRequest: { name: 'visit-request', limit: 5, windowMs: 60 * 60_000 },
+	visitMessage: { name: 'visit-message', limit: 30, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimitRule>
 
 // Keys are hashed: the table must not become a list of emails or IP addresses.

@@ -1,0 +1,273 @@
+import { z } from 'zod'
+import * as ambassadorInvitation from '#emails/templates/ambassador-invitation.tsx'
+import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
+import { renderEmail } from '#emails/render.server.ts'
+import { hashPassword } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { publicUrl } from '#app/utils/env.server.ts'
+import { isTokenShaped, newToken, tokenHash } from '#app/utils/tokens.server.ts'
+import { EmailSchema, NewPasswordSchema, optionalText, requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'
+import { careRoles, roleName } from './care-roles.server.ts'
+import { deleteUploadFile, discardUpload, recordUpload, writeUpload, type Upload } from './files.server.ts'
+import { INVITATION_DAYS } from './link-lifetimes.ts'
+import { findDistrict, localAuthorityOf, locateWorkplace } from './places.server.ts'
+
+const roleIds = careRoles.map((r) => r.id) as [string, ...string[]]
+
+export class AmbassadorError extends Error {}
+
+export async function inviteAmbassador(invitedById: string, email: string) {
+	const token = newToken()
+	const message = await renderEmail(ambassadorInvitation, { acceptUrl: `${publicUrl()}/ambassadors/join/${token}`, expiresInDays: INVITATION_DAYS })
+	await prisma.$transaction(async (tx) => {
+		if (await tx.ambassador.findFirst({ where: { user: { email } } })) throw new AmbassadorError('They are already an ambassador')
+		const invitation = await tx.ambassadorInvitation.create({
+			data: { email, tokenHash: tokenHash(token), invitedById, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
+		})
+		await queueEmail(tx, { key: `ambassador-invitation:${invitation.id}`, to: email, ...message })
+	})
+	notifyEmailOutbox()
+}
+
+export const InviteAmbassadorSchema = z.object({ email: EmailSchema })
+
+export async function findAmbassadorInvitation(token: string) {
+	if (!isTokenShaped(token)) return null
+	const invitation = await prisma.ambassadorInvitation.findUnique({ where: { tokenHash: tokenHash(token) } })
+	if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now()) return null
+	return invitation
+}
+
+const optionalYear = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number({ error: 'Enter a year, like 2019' }).int().min(1960, { error: 'Enter a year, like 2019' }).max(2100, { error: 'Enter a year, like 2019' }).optional())
+
+export const AmbassadorProfileSchema = z.object({
+	firstName: requiredText('your first name', 60),
+	roleId: z.enum(roleIds, { error: 'Choose your role now' }),
+	employer: optionalText('your employer', 120),
+	town: requiredText('the town or village you are based in', 60, 2),
+	postcode: UkPostcodeSchema,
+	bio: optionalText('about you', 1500),
+	willingToVisit: z.enum(['yes', 'no'], { error: 'Say whether you can visit schools and colleges' }).transform((v) => v === 'yes'),
+	visitRadiusMiles: z.coerce.number({ error: 'Choose how far you can travel for visits' }).int().min(1).max(60),
+	photoAlt: optionalText('the photo description', 200),
+})
+
+export const JoinAmbassadorsSchema = AmbassadorProfileSchema.extend({ password: NewPasswordSchema })
+
+/** Editing a profile: a blank postcode keeps the one given before. */
+export const AmbassadorProfileUpdateSchema = AmbassadorProfileSchema.extend({
+	postcode: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), UkPostcodeSchema.optional()),
+})
+
+type ProfileInput = z.infer<typeof AmbassadorProfileUpdateSchema>
+
+function locate(input: ProfileInput) {
+	if (!input.postcode) return { town: input.town }
+	// Only the district is kept: ambassadors are found by area, never by address.
+	const district = findDistrict(input.postcode.outcode)
+	const at = locateWorkplace(input.postcode.postcode, input.town)
+	if (!district || !at) throw new AmbassadorError('We could not find that postcode. Check it and try again')
+	return { town: input.town, outcode: input.postcode.outcode, lat: at.lat, lng: at.lng }
+}
+
+function profileData(input: ProfileInput) {
+	return {
+		firstName: input.firstName,
+		roleId: input.roleId,
+		employer: input.employer ?? null,
+		bio: input.bio ?? '',
+		willingToVisit: input.willingToVisit,
+		visitRadiusMiles: input.visitRadiusMiles,
+		...locate(input),
+	}
+}
+
+/** Accepting an invitation makes the account (or upgrades the invited address's account) and the profile. */
+export async function joinAmbassadors(token: string, input: z.infer<typeof JoinAmbassadorsSchema>, photo: { upload: Upload; mimeType: string } | null = null) {
+	const invitation = await findAmbassadorInvitation(token)
+	if (!invitation) return null
+	const passwordHash = await hashPassword(input.password)
+	const data = profileData(input) as ReturnType<typeof profileData> & { outcode: string; lat: number; lng: number }
+	const file = photo ? writeUpload(photo.upload, photo.mimeType) : null
+	try {
+		const joined = await prisma.$transaction(async (tx) => {
+			const claimed = await tx.ambassadorInvitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } })
+			if (!claimed.count) return null
+			const existing = await tx.user.findUnique({ where: { email: invitation.email } })
+			const user = existing
+				? await tx.user.update({ where: { id: existing.id }, data: { passwordHash, emailVerifiedAt: new Date(), name: existing.name ?? input.firstName } })
+				: await tx.user.create({ data: { email: invitation.email, passwordHash, name: input.firstName, emailVerifiedAt: new Date() } })
+			if (file) await recordUpload(tx, file, user.id)
+			await tx.ambassador.create({ data: { userId: user.id, ...data, photoFileId: file?.id ?? null, photoAlt: file ? (input.photoAlt ?? null) : null } })
+			return { userId: user.id }
+		})
+		if (!joined) discardUpload(file)
+		return joined
+	} catch (error) {
+		discardUpload(file)
+		throw error
+	}
+}
+
+export async function requireAmbassador(userId: string) {
+	const ambassador = await prisma.ambassador.findUnique({ where: { userId } })
+	if (!ambassador) throw new Response('This account is not an I Care Ambassador', { status: 403 })
+	return ambassador
+}
+
+/** Saves the profile; a new photo replaces the old one, whose file is deleted. */
+export async function updateAmbassadorProfile(userId: string, input: ProfileInput, photo: { upload: Upload; mimeType: string } | null, removePhoto = false) {
+	const current = await requireAmbassador(userId)
+	const file = photo ? writeUpload(photo.upload, photo.mimeType) : null
+	const oldFileId = (file || removePhoto) && current.photoFileId ? current.photoFileId : null
+	try {
+		await prisma.$transaction(async (tx) => {
+			if (file) await recordUpload(tx, file, userId)
+			const photoData = file ? { photoFileId: file.id, photoAlt: input.photoAlt ?? null } : removePhoto ? { photoFileId: null, photoAlt: null } : { photoAlt: input.photoAlt ?? null }
+			await tx.ambassador.update({ where: { userId }, data: { ...profileData(input), ...photoData } })
+			if (oldFileId) await tx.storedFile.delete({ where: { id: oldFileId } })
+		})
+	} catch (error) {
+		discardUpload(file)
+		throw error
+	}
+	if (oldFileId) deleteUploadFile(oldFileId)
+}
+
+export const MAX_PATHWAY_STEPS = 8
+
+/** Pathway rows: step1Title, step1Role, step1From, step1To … (blank rows are ignored). */
+export function pathwayStepsSchema() {
+	const shape: Record<string, z.ZodTypeAny> = {}
+	for (let i = 1; i <= MAX_PATHWAY_STEPS; i++) {
+		shape[`step${i}Title`] = optionalText('the step', 100)
+		shape[`step${i}Role`] = z.string().optional().transform((v) => (v && roleIds.includes(v) ? v : undefined))
+		shape[`step${i}From`] = optionalYear
+		shape[`step${i}To`] = optionalYear
+	}
+	return z
+		.object(shape)
+		.superRefine((input: Record<string, unknown>, ctx) => {
+			for (let i = 1; i <= MAX_PATHWAY_STEPS; i++) {
+				const has = input[`step${i}Title`] || input[`step${i}Role`]
+				const from = input[`step${i}From`] as number | undefined
+				const to = input[`step${i}To`] as number | undefined
+				if (has && !from) ctx.addIssue({ code: 'custom', path: [`step${i}From`], message: `Enter the year step ${i} started` })
+				if (to && from && to < from) {
+					ctx.addIssue({ code: 'custom', path: [`step${i}To`], message: `Step ${i} must end after it starts` })
+				}
+			}
+		})
+		.transform((input: Record<string, unknown>) =>
+			Array.from({ length: MAX_PATHWAY_STEPS }, (_, j) => j + 1)
+				.filter((i) => input[`step${i}Title`] || input[`step${i}Role`])
+				.map((i, position) => {
+					const roleId = input[`step${i}Role`] as string | undefined
+					return {
+						position: position + 1,
+						roleId: roleId ?? null,
+						title: (input[`step${i}Title`] as string | undefined) ?? roleName(roleId!),
+						fromYear: input[`step${i}From`] as number,
+						toYear: (input[`step${i}To`] as number | undefined) ?? null,
+					}
+				}),
+		)
+}
+
+export async function savePathway(userId: string, steps: Array<{ position: number; roleId: string | null; title: string; fromYear: number; toYear: number | null }>) {
+	const ambassador = await requireAmbassador(userId)
+	await prisma.$transaction([
+		prisma.ambassadorPathwayStep.deleteMany({ where: { ambassadorId: ambassador.id } }),
+		prisma.ambassadorPathwayStep.createMany({ data: steps.map((s) => ({ ...s, ambassadorId: ambassador.id })) }),
+	])
+}
+
+const publicAmbassador = {
+	id: true,
+	firstName: true,
+	roleId: true,
+	employer: true,
+	town: true,
+	outcode: true,
+	bio: true,
+	photoFileId: true,
+	photoAlt: true,
+	willingToVisit: true,
+	userId: true,
+	pathwaySteps: { orderBy: { position: 'asc' as const }, select: { position: true, roleId: true, title: true, fromYear: true, toYear: true } },
+} as const
+
+/** What the public sees of an ambassador: no surname, no contact details, no address. */
+function toPublic(a: { id: string; firstName: string; roleId: string; employer: string | null; town: string; outcode: string; bio: string; photoFileId: string | null; photoAlt: string | null; willingToVisit: boolean; pathwaySteps: Array<{ position: number; roleId: string | null; title: string; fromYear: number; toYear: number | null }> }) {
+	return {
+		id: a.id,
+		firstName: a.firstName,
+		role: roleName(a.roleId),
+		roleId: a.roleId,
+		employer: a.employer,
+		area: localAuthorityOf(a.outcode) && localAuthorityOf(a.outcode) !== a.town ? `${a.town} (${localAuthorityOf(a.outcode)})` : a.town,
+		localAuthority: localAuthorityOf(a.outcode),
+		bio: a.bio,
+		photo: a.photoFileId ? { url: `/photos/${a.photoFileId}`, alt: a.photoAlt ?? '' } : null,
+		visits: a.willingToVisit,
+		pathway: a.pathwaySteps.map((s) => ({ ...s, years: s.toYear ? `${s.fromYear}–${s.toYear}` : `${s.fromYear} to now` })),
+	}
+}
+
+export async function listAmbassadors(filter: { area?: string; roleId?: string }) {
+	const rows = await prisma.ambassador.findMany({ orderBy: { firstName: 'asc' }, select: publicAmbassador })
+	const all = rows.map(toPublic)
+	return {
+		ambassadors: all.filter((a) => (!filter.area || a.localAuthority === filter.area) && (!filter.roleId || a.roleId === filter.roleId)),
+		areas: [...new Set(all.map((a) => a.localAuthority))].sort(),
+		roles: [...new Map(all.map((a) => [a.roleId, a.role])).entries()].map(([id, label]) => ({ id, label })).sort((a, b) => a.label.localeCompare(b.label)),
+	}
+}
+
+export async function getPublicAmbassador(id: string) {
+	const row = await prisma.ambassador.findUnique({ where: { id }, select: publicAmbassador })
+	if (!row) return null
+	const stories = await prisma.story.findMany({
+		where: { authorId: row.userId, status: 'published' },
+		orderBy: { publishedAt: 'desc' },
+		select: { id: true, title: true },
+	})
+	return { ...toPublic(row), stories }
+}
+
+export async function getOwnAmbassador(userId: string) {
+	return prisma.ambassador.findUnique({ where: { userId }, include: { pathwaySteps: { orderBy: { position: 'asc' } } } })
+}
+
+/** For the regional team: every ambassador with their visit counts, and invitations not yet used. */
+export async function ambassadorsForAdmin() {
+	const [ambassadors, invitations] = await Promise.all([
+		prisma.ambassador.findMany({
+			orderBy: { createdAt: 'asc' },
+			select: {
+				id: true,
+				firstName: true,
+				roleId: true,
+				town: true,
+				willingToVisit: true,
+				user: { select: { email: true } },
+				visits: { select: { status: true, peopleReached: true } },
+			},
+		}),
+		prisma.ambassadorInvitation.findMany({ where: { acceptedAt: null }, orderBy: { createdAt: 'desc' }, select: { id: true, email: true, expiresAt: true, createdAt: true } }),
+	])
+	const now = Date.now()
+	return {
+		ambassadors: ambassadors.map((a) => ({
+			id: a.id,
+			firstName: a.firstName,
+			email: a.user.email,
+			role: roleName(a.roleId),
+			town: a.town,
+			willingToVisit: a.willingToVisit,
+			visitsDone: a.visits.filter((v) => v.status === 'fulfilled').length,
+			peopleReached: a.visits.reduce((sum, v) => sum + (v.peopleReached ?? 0), 0),
+		})),
+		invitations: invitations.map((i) => ({ ...i, expired: i.expiresAt.getTime() < now })),
+	}
+}

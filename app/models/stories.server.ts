@@ -1,0 +1,111 @@
+import { z } from 'zod'
+import { prisma } from '#app/utils/db.server.ts'
+import { optionalText, requiredText } from '#app/utils/validation.ts'
+import { careRoles, roleName } from './care-roles.server.ts'
+import { discardUpload, readUploadFile, recordUpload, writeUpload, type Upload } from './files.server.ts'
+
+const roleIds = careRoles.map((r) => r.id) as [string, ...string[]]
+
+export const StorySchema = z
+	.object({
+		tellerRoleId: z.enum(roleIds, { error: 'Choose the role of the person whose story it is' }),
+		title: requiredText('a title', 120, 3),
+		body: requiredText('your story', 6000, 100),
+		roleIds: z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(roleIds))),
+		employerName: optionalText('the employer', 120),
+		photoAlt: optionalText('the photo description', 200),
+	})
+
+export type StoryInput = z.infer<typeof StorySchema>
+
+/** Providers tell a member of staff's story, so they say whose it is. */
+export const ProviderStorySchema = StorySchema.extend({ tellerName: requiredText('the person’s first name', 60) })
+
+/** Submitted stories wait for the regional team; nothing is public until published. */
+export async function submitStory(author: { userId: string; kind: 'ambassador' | 'provider'; name: string }, input: StoryInput, photo: { upload: Upload; mimeType: string } | null) {
+	const file = photo ? writeUpload(photo.upload, photo.mimeType) : null
+	try {
+		return await prisma.$transaction(async (tx) => {
+			if (file) await recordUpload(tx, file, author.userId)
+			return tx.story.create({
+				data: {
+					authorId: author.userId,
+					authorKind: author.kind,
+					authorName: author.name,
+					tellerRoleId: input.tellerRoleId,
+					title: input.title,
+					body: input.body,
+					roleIds: [...new Set([input.tellerRoleId, ...input.roleIds])],
+					employerName: input.employerName ?? null,
+					photoFileId: file?.id ?? null,
+					photoAlt: file ? (input.photoAlt ?? null) : null,
+				},
+				select: { id: true },
+			})
+		})
+	} catch (error) {
+		discardUpload(file)
+		throw error
+	}
+}
+
+const publicStory = {
+	id: true,
+	title: true,
+	body: true,
+	tellerRoleId: true,
+	roleIds: true,
+	authorName: true,
+	authorKind: true,
+	employerName: true,
+	photoFileId: true,
+	photoAlt: true,
+	publishedAt: true,
+} as const
+
+type PublicStoryRow = { roleIds: unknown; tellerRoleId: string } & Record<string, unknown>
+
+const withRoles = <T extends PublicStoryRow>(story: T) => ({
+	...story,
+	tellerRole: roleName(story.tellerRoleId),
+	roles: ((story.roleIds as string[]) ?? []).map((id) => ({ id, name: roleName(id) })),
+})
+
+/** Published stories only, newest first; optionally those about one role. */
+export async function listPublishedStories(options: { roleId?: string; take?: number } = {}) {
+	const rows = await prisma.story.findMany({ where: { status: 'published' }, orderBy: { publishedAt: 'desc' }, select: publicStory })
+	return rows
+		.filter((s) => !options.roleId || ((s.roleIds as string[]) ?? []).includes(options.roleId))
+		.slice(0, options.take ?? 100)
+		.map(withRoles)
+}
+
+export async function getPublishedStory(id: string) {
+	const story = await prisma.story.findFirst({ where: { id, status: 'published' }, select: publicStory })
+	return story ? withRoles(story) : null
+}
+
+export async function storiesForModeration() {
+	return prisma.story.findMany({ where: { status: 'submitted' }, orderBy: { submittedAt: 'asc' } })
+}
+
+/** Publishes or turns down a submitted story; false if it was no longer waiting. */
+export async function moderateStory(id: string, decision: 'publish' | 'reject', note?: string) {
+	const changed = await prisma.story.updateMany({
+		where: { id, status: 'submitted' },
+		data: decision === 'publish' ? { status: 'published', publishedAt: new Date(), reviewNote: null } : { status: 'rejected', reviewNote: note ?? null },
+	})
+	return changed.count > 0
+}
+
+export async function getStoryPhotoForReview(storyId: string) {
+	const story = await prisma.story.findUnique({ where: { id: storyId }, select: { photoFileId: true } })
+	if (!story?.photoFileId) return null
+	const file = await prisma.storedFile.findUnique({ where: { id: story.photoFileId }, select: { id: true, mimeType: true } })
+	const bytes = file ? readUploadFile(file.id) : null
+	return file && bytes ? { mimeType: file.mimeType, bytes } : null
+}
+
+export async function storiesByAuthor(userId: string) {
+	return prisma.story.findMany({ where: { authorId: userId }, orderBy: { submittedAt: 'desc' }, select: { id: true, title: true, status: true, reviewNote: true, submittedAt: true } })
+}

@@ -1,0 +1,116 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { AmbassadorError, ambassadorsForAdmin, InviteAmbassadorSchema, inviteAmbassador } from '#app/models/ambassadors.server.ts'
+import { INVITATION_DAYS } from '#app/models/link-lifetimes.ts'
+import { requireAdmin } from '#app/utils/admin.server.ts'
+import { formatDate } from '#app/utils/dates.ts'
+import { withFieldErrors } from '#app/utils/form-reply.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireAdmin(request)
+	const overview = await ambassadorsForAdmin()
+	return {
+		...overview,
+		invitations: overview.invitations.map((i) => ({ id: i.id, email: i.email, sent: formatDate(i.createdAt), expires: formatDate(i.expiresAt), expired: i.expired })),
+	}
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const adminId = await requireAdmin(request)
+	const submission = parseWithZod(await request.formData(), { schema: InviteAmbassadorSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	try {
+		await inviteAmbassador(adminId, submission.value.email)
+	} catch (error) {
+		if (error instanceof AmbassadorError) return data({ result: withFieldErrors(submission.reply(), { email: error.message }) }, { status: 409 })
+		throw error
+	}
+	return redirect(`/admin/ambassadors?invited=${encodeURIComponent(submission.value.email)}`)
+}
+
+export const handle: PageHandle = { title: 'I Care Ambassadors' }
+
+export default function AdminAmbassadorsRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	// A new location (after a successful save) remounts the form, so it shows what was saved rather than what was typed.
+	const { key: formKey } = useLocation()
+	const fields = useFormFields('invite', actionData?.result)
+	const invited = params.get('invited')
+	return (
+		<div>
+			{invited && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					We have emailed an invitation to {invited}.
+				</div>
+			) : null}
+			<ErrorSummary errors={fields.summary(['email'])} formError={fields.formError} />
+			<h1 className="mb-6 text-3xl">I Care Ambassadors</h1>
+			<section aria-labelledby="invite-heading" className="mb-10 max-w-xl">
+				<h2 id="invite-heading" className="mb-2 text-2xl">
+					Invite an ambassador
+				</h2>
+				<p className="mb-4">They get an email with a link to create their profile. The link works for {INVITATION_DAYS} days.</p>
+				<Form key={formKey} method="post" noValidate>
+					<TextField fields={fields} name="email" label="Their email address" type="email" autoComplete="off" spellCheck={false} />
+					<button type="submit" className="btn">
+						Send invitation
+					</button>
+				</Form>
+			</section>
+			<section aria-labelledby="list-heading" className="mb-10">
+				<h2 id="list-heading" className="mb-4 text-2xl">
+					{d.ambassadors.length} {d.ambassadors.length === 1 ? 'ambassador' : 'ambassadors'}
+				</h2>
+				<div className="overflow-x-auto">
+					<table className="w-full border-collapse text-left">
+						<thead>
+							<tr className="border-b-2 border-ink">
+								<th scope="col" className="py-2 pr-4">Name</th>
+								<th scope="col" className="py-2 pr-4">Email</th>
+								<th scope="col" className="py-2 pr-4">Role and town</th>
+								<th scope="col" className="py-2 pr-4">Visits</th>
+								<th scope="col" className="py-2 pr-4 text-right">Visits done</th>
+								<th scope="col" className="py-2 text-right">People reached</th>
+							</tr>
+						</thead>
+						<tbody>
+							{d.ambassadors.map((a) => (
+								<tr key={a.id} className="border-b border-line">
+									<td className="py-2 pr-4">
+										<Link to={`/ambassadors/${a.id}`}>{a.firstName}</Link>
+									</td>
+									<td className="break-all py-2 pr-4">{a.email}</td>
+									<td className="py-2 pr-4">
+										{a.role}, {a.town}
+									</td>
+									<td className="py-2 pr-4">{a.willingToVisit ? 'Taking requests' : 'Paused'}</td>
+									<td className="py-2 pr-4 text-right">{a.visitsDone}</td>
+									<td className="py-2 text-right">{a.peopleReached}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
+			</section>
+			{d.invitations.length ? (
+				<section aria-labelledby="invitations-heading">
+					<h2 id="invitations-heading" className="mb-4 text-2xl">
+						Invitations not yet accepted
+					</h2>
+					<ul className="space-y-2">
+						{d.invitations.map((i) => (
+							<li key={i.id}>
+								{i.email}: sent {i.sent}, {i.expired ? `expired ${i.expires}` : `works until ${i.expires}`}
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
+		</div>
+	)
+}

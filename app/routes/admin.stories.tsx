@@ -1,0 +1,116 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { Paragraphs } from '#app/components/text.tsx'
+import { roleName } from '#app/models/care-roles.server.ts'
+import { moderateStory, storiesForModeration } from '#app/models/stories.server.ts'
+import { requireAdmin } from '#app/utils/admin.server.ts'
+import { formatDate } from '#app/utils/dates.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+import { optionalText } from '#app/utils/validation.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireAdmin(request)
+	const stories = await storiesForModeration()
+	return {
+		stories: stories.map((s) => ({
+			id: s.id,
+			title: s.title,
+			body: s.body,
+			authorName: `${s.authorName}, ${roleName(s.tellerRoleId)}`,
+			authorKind: s.authorKind === 'ambassador' ? 'Ambassador' : 'Employer',
+			employerName: s.employerName,
+			roles: ((s.roleIds as string[]) ?? []).map(roleName),
+			photo: s.photoFileId ? { url: `/admin/stories/${s.id}/photo`, alt: s.photoAlt ?? '' } : null,
+			submitted: formatDate(s.submittedAt),
+		})),
+	}
+}
+
+const ModerationSchema = z.discriminatedUnion('decision', [
+	z.object({ decision: z.literal('publish'), storyId: z.string() }),
+	z.object({ decision: z.literal('reject'), storyId: z.string(), note: optionalText('the reason', 500) }),
+])
+
+export async function action({ request }: ActionFunctionArgs) {
+	await requireAdmin(request)
+	const submission = parseWithZod(await request.formData(), { schema: ModerationSchema })
+	if (submission.status !== 'success') return data({ error: 'Choose to publish or not publish the story' }, { status: 400 })
+	const { decision, storyId } = submission.value
+	const done = await moderateStory(storyId, decision, decision === 'reject' ? submission.value.note : undefined)
+	if (!done) return data({ error: 'That story has already been dealt with' }, { status: 409 })
+	return redirect(`/admin/stories?${decision === 'publish' ? 'published' : 'rejected'}=${storyId}`)
+}
+
+export const handle: PageHandle = { title: 'Stories to check' }
+
+export default function AdminStoriesRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	const published = params.get('published')
+	return (
+		<div className="max-w-3xl">
+			{published && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					The story is published. <Link to={`/stories/${published}`}>See it</Link>.
+				</div>
+			) : null}
+			{params.get('rejected') && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					The story will not be published. Its author can see your reason.
+				</div>
+			) : null}
+			{actionData?.error ? (
+				<div className="mb-6 border-4 border-error p-4 font-bold text-error" role="alert">
+					{actionData.error}
+				</div>
+			) : null}
+			<h1 className="mb-4 text-3xl">Stories to check</h1>
+			<p className="mb-6">Nothing is public until you publish it. Check that it names no one who receives care and that the photo is suitable.</p>
+			{d.stories.length ? (
+				<ol className="space-y-10">
+					{d.stories.map((s) => (
+						<li key={s.id} className="border-t-4 border-brand pt-4">
+							<h2 className="mb-1 text-2xl">{s.title}</h2>
+							<p className="mb-4 text-muted">
+								{s.authorKind}: {s.authorName}
+								{s.employerName ? `, ${s.employerName}` : ''} · sent {s.submitted} · roles: {s.roles.join(', ')}
+							</p>
+							{s.photo ? (
+								<figure className="mb-4">
+									<img src={s.photo.url} alt={s.photo.alt} className="max-h-64" />
+									<figcaption className="text-sm text-muted">Description: {s.photo.alt || '(none)'}</figcaption>
+								</figure>
+							) : null}
+							<Paragraphs text={s.body} className="prose-text mb-6" />
+							<div className="flex flex-wrap items-start gap-6">
+								<Form method="post">
+									<input type="hidden" name="storyId" value={s.id} />
+									<input type="hidden" name="decision" value="publish" />
+									<button type="submit" className="btn">
+										Publish “{s.title}”
+									</button>
+								</Form>
+								<Form method="post" className="flex-1">
+									<input type="hidden" name="storyId" value={s.id} />
+									<input type="hidden" name="decision" value="reject" />
+									<label htmlFor={`note-${s.id}`} className="mb-1 block font-bold">
+										Reason for not publishing (optional, the author sees it)
+									</label>
+									<textarea id={`note-${s.id}`} name="note" rows={2} maxLength={500} className="input mb-2" />
+									<button type="submit" className="btn btn-secondary">
+										Do not publish
+									</button>
+								</Form>
+							</div>
+						</li>
+					))}
+				</ol>
+			) : (
+				<p>There are no stories waiting.</p>
+			)}
+		</div>
+	)
+}

@@ -1,0 +1,114 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, useFormFields, type FieldState } from '#app/components/forms.tsx'
+import { getOwnAmbassador, MAX_PATHWAY_STEPS, pathwayStepsSchema, savePathway } from '#app/models/ambassadors.server.ts'
+import { roleOptions } from '#app/models/care-roles.server.ts'
+import { requireUserId } from '#app/utils/auth.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const ambassador = await getOwnAmbassador(await requireUserId(request))
+	if (!ambassador) throw new Response('This account is not an I Care Ambassador', { status: 403 })
+	const defaults: Record<string, string> = {}
+	ambassador.pathwaySteps.forEach((step, i) => {
+		defaults[`step${i + 1}Role`] = step.roleId ?? ''
+		// A step named after its role needs no title of its own.
+		defaults[`step${i + 1}Title`] = step.roleId && step.title === roleOptions.find((r) => r.id === step.roleId)?.label ? '' : step.title
+		defaults[`step${i + 1}From`] = String(step.fromYear)
+		defaults[`step${i + 1}To`] = step.toYear ? String(step.toYear) : ''
+	})
+	return { defaults, roles: roleOptions, steps: MAX_PATHWAY_STEPS }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const userId = await requireUserId(request)
+	const submission = parseWithZod(await request.formData(), { schema: pathwayStepsSchema() })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	await savePathway(userId, submission.value)
+	return redirect('/ambassador/pathway?saved=1')
+}
+
+export const handle: PageHandle = { title: 'Your pathway' }
+
+function StepFields({ fields, n, roles }: { fields: FieldState; n: number; roles: ReadonlyArray<{ id: string; label: string }> }) {
+	const error = fields.error(`step${n}Title`) ?? fields.error(`step${n}From`) ?? fields.error(`step${n}To`)
+	const input = (name: string, label: string, width: string, extra: Record<string, string> = {}) => (
+		<div>
+			<label htmlFor={fields.id(`step${n}${name}`)} className="mb-1 block">
+				{label}
+			</label>
+			<input
+				id={fields.id(`step${n}${name}`)}
+				name={`step${n}${name}`}
+				defaultValue={fields.value(`step${n}${name}`)}
+				aria-invalid={fields.error(`step${n}${name}`) ? true : undefined}
+				aria-describedby={error ? `${fields.id(`step${n}`)}-error` : undefined}
+				className={`input ${width} ${fields.error(`step${n}${name}`) ? 'input-error' : ''}`}
+				{...extra}
+			/>
+		</div>
+	)
+	return (
+		<fieldset className={`mb-6 ${error ? 'border-l-4 border-error pl-4' : ''}`}>
+			<legend className="mb-2 text-lg font-bold">Step {n}</legend>
+			{error ? (
+				<p id={`${fields.id(`step${n}`)}-error`} className="mb-2 font-bold text-error">
+					<span className="sr-only">Error: </span>
+					{error}
+				</p>
+			) : null}
+			<div className="flex flex-wrap items-end gap-4">
+				<div>
+					<label htmlFor={fields.id(`step${n}Role`)} className="mb-1 block">
+						Role
+					</label>
+					<select id={fields.id(`step${n}Role`)} name={`step${n}Role`} defaultValue={fields.value(`step${n}Role`)} className="input w-auto max-w-full">
+						<option value="">Not a role on this site</option>
+						{roles.map((r) => (
+							<option key={r.id} value={r.id}>
+								{r.label}
+							</option>
+						))}
+					</select>
+				</div>
+				{input('Title', 'What you did (if not a role listed)', 'w-72 max-w-full')}
+				{input('From', 'From (year)', 'w-24', { inputMode: 'numeric' })}
+				{input('To', 'To (year, blank if now)', 'w-24', { inputMode: 'numeric' })}
+			</div>
+		</fieldset>
+	)
+}
+
+export default function AmbassadorPathwayRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	// A new location (after a successful save) remounts the form, so it shows what was saved rather than what was typed.
+	const { key: formKey } = useLocation()
+	const fields = useFormFields('pathway', actionData?.result, d.defaults)
+	const order = Array.from({ length: d.steps }, (_, i) => i + 1).flatMap((n) => [`step${n}Title`, `step${n}From`, `step${n}To`])
+	return (
+		<div className="max-w-3xl">
+			{params.get('saved') && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					Your pathway has been saved.
+				</div>
+			) : null}
+			<ErrorSummary errors={fields.summary(order)} formError={fields.formError} />
+			<h1 className="mb-4 text-3xl">Your pathway</h1>
+			<p className="mb-6">
+				The steps that brought you to where you are, oldest first: school or college courses, volunteering, jobs and training. Choose a
+				role where one fits so people can read about it. Leave the steps you do not need blank.
+			</p>
+			<Form key={formKey} method="post" noValidate>
+				{Array.from({ length: d.steps }, (_, i) => (
+					<StepFields key={i} fields={fields} n={i + 1} roles={d.roles} />
+				))}
+				<button type="submit" className="btn">
+					Save pathway
+				</button>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,62 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
+import { StoryFields, storyFieldOrder } from '#app/components/story-fields.tsx'
+import { SubmittedStories } from '#app/components/submitted-stories.tsx'
+import { requireAmbassador } from '#app/models/ambassadors.server.ts'
+import { roleOptions } from '#app/models/care-roles.server.ts'
+import { readPhotoForm } from '#app/models/files.server.ts'
+import { storiesByAuthor, StorySchema, submitStory } from '#app/models/stories.server.ts'
+import { requireUserId } from '#app/utils/auth.server.ts'
+import { hasFieldErrors, withFieldErrors } from '#app/utils/form-reply.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const userId = await requireUserId(request)
+	const ambassador = await requireAmbassador(userId)
+	return { stories: await storiesByAuthor(userId), roles: roleOptions, defaults: { tellerRoleId: ambassador.roleId, employerName: ambassador.employer ?? '' } }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const userId = await requireUserId(request)
+	const ambassador = await requireAmbassador(userId)
+	const form = await readPhotoForm(request)
+	if (form.tooLarge) return data({ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } }, { status: 413 })
+	const submission = parseWithZod(form.formData, { schema: StorySchema })
+	const extra = { photo: form.photoError, photoAlt: form.photo && !form.formData.get('photoAlt')?.toString().trim() ? 'Describe the photo for people who cannot see it' : null }
+	if (submission.status !== 'success' || hasFieldErrors(extra)) return data({ result: withFieldErrors(submission.reply(), extra) }, { status: 400 })
+	await submitStory({ userId, kind: 'ambassador', name: ambassador.firstName }, submission.value, form.photo)
+	return redirect('/ambassador/stories?sent=1')
+}
+
+export const handle: PageHandle = { title: 'Your stories' }
+
+export default function AmbassadorStoriesRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	// A new location (after a successful save) remounts the form, so it shows what was saved rather than what was typed.
+	const { key: formKey } = useLocation()
+	const fields = useFormFields('story', actionData?.result, d.defaults)
+	return (
+		<div className="max-w-2xl">
+			{params.get('sent') && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					Thank you. Your story has been sent to the regional team, who will read it before it is published.
+				</div>
+			) : null}
+			<ErrorSummary errors={fields.summary(storyFieldOrder)} formError={fields.formError} />
+			<h1 className="mb-6 text-3xl">Your stories</h1>
+			<SubmittedStories stories={d.stories} />
+			<h2 className="mb-2 text-2xl">Tell a new story</h2>
+			<p className="mb-6">The regional team reads every story before it is published. It appears with your first name.</p>
+			<Form key={formKey} method="post" encType="multipart/form-data" noValidate>
+				<StoryFields fields={fields} roles={d.roles} />
+				<button type="submit" className="btn">
+					Send for publishing
+				</button>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,212 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { DateInput, ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { VisitMessages } from '#app/components/visit-messages.tsx'
+import { requireAmbassador } from '#app/models/ambassadors.server.ts'
+import {
+	acceptVisit,
+	ambassadorStatusLabels,
+	declineVisit,
+	describeVisit,
+	getAmbassadorVisit,
+	messageThread,
+	MessageSchema,
+	postMessage,
+	recordVisit,
+	VisitError,
+	VisitRecordSchema,
+} from '#app/models/visits.server.ts'
+import { requireUserId } from '#app/utils/auth.server.ts'
+import { formatDate, londonDateParts } from '#app/utils/dates.ts'
+import { withFieldErrors } from '#app/utils/form-reply.ts'
+import { formatMiles } from '#app/utils/geo.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+// An ambassador sees a request only while it is offered to them, or once they
+// have accepted it; never the school's contact details.
+async function load(request: Request, requestId: string | undefined) {
+	const ambassador = await requireAmbassador(await requireUserId(request))
+	const visit = await getAmbassadorVisit(requestId ?? '', ambassador.id)
+	if (!visit) throw new Response('Not found', { status: 404 })
+	return { ambassador, visit }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { ambassador, visit } = await load(request, params.requestId)
+	const mine = visit.ambassadorId === ambassador.id
+	const offer = visit.offers[0]
+	const today = londonDateParts(new Date())
+	return {
+		visit: {
+			...describeVisit(visit),
+			id: visit.id,
+			organisation: visit.organisation,
+			town: visit.town,
+			outcode: visit.outcode,
+			preferredDates: visit.preferredDates,
+			audience: visit.audience,
+			numberOfPeople: visit.numberOfPeople,
+			status: visit.status,
+			statusLabel: mine ? (ambassadorStatusLabels[visit.status] ?? visit.status) : 'Waiting for your answer',
+			distance: offer ? `${formatMiles(offer.distanceMiles)} away` : null,
+			visitedOn: visit.visitedOn ? formatDate(visit.visitedOn) : null,
+			peopleReached: visit.peopleReached,
+		},
+		mine,
+		awaitingAnswer: !mine && offer?.status === 'offered' && visit.status === 'open',
+		messages: mine ? messageThread(visit.messages, 'ambassador', { school: visit.organisation, ambassador: ambassador.firstName }) : [],
+		recordDefaults: visit.visitedOn
+			? { ...Object.fromEntries(Object.entries(londonDateParts(visit.visitedOn)).map(([k, v]) => [`visited${k[0].toUpperCase()}${k.slice(1)}`, v])), peopleReached: visit.peopleReached }
+			: { visitedDay: '', visitedMonth: '', visitedYear: String(today.year) },
+	}
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const { ambassador, visit } = await load(request, params.requestId)
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	const fail = (message: string, status = 409) => data({ intent: String(intent), result: { status: 'error' as const, error: { '': [message] } } }, { status })
+	try {
+		if (intent === 'accept') {
+			await acceptVisit(visit.id, ambassador.id)
+			return redirect(`/ambassador/visits/${visit.id}?accepted=1`)
+		}
+		if (intent === 'decline') {
+			await declineVisit(visit.id, ambassador.id)
+			return redirect('/ambassador?declined=1')
+		}
+		if (visit.ambassadorId !== ambassador.id) return fail('This visit is not yours to change')
+		if (intent === 'message') {
+			const submission = parseWithZod(formData, { schema: MessageSchema })
+			if (submission.status !== 'success') return data({ intent: 'message', result: submission.reply() }, { status: 400 })
+			if (visit.status === 'cancelled') return fail('The school cancelled this request')
+			await postMessage(visit.id, 'ambassador', submission.value.body)
+			return redirect(`/ambassador/visits/${visit.id}?messaged=1#messages-heading`)
+		}
+		if (intent === 'record') {
+			const submission = parseWithZod(formData, { schema: VisitRecordSchema })
+			if (submission.status !== 'success') return data({ intent: 'record', result: submission.reply() }, { status: 400 })
+			try {
+				await recordVisit(visit.id, ambassador.id, submission.value.visitedOn, submission.value.peopleReached)
+			} catch (error) {
+				if (error instanceof VisitError) return data({ intent: 'record', result: withFieldErrors(submission.reply(), { visitedDay: error.message }) }, { status: 400 })
+				throw error
+			}
+			return redirect(`/ambassador/visits/${visit.id}?recorded=1`)
+		}
+	} catch (error) {
+		if (error instanceof VisitError) return fail(error.message)
+		throw error
+	}
+	return fail('Choose what to do', 400)
+}
+
+export const handle: PageHandle = { title: (d: { visit: { organisation: string } }) => `Visit: ${d.visit.organisation}` }
+
+const banners: Record<string, string> = {
+	accepted: 'You have accepted the visit. We have told the school: use the messages to agree the details.',
+	messaged: 'Your message has been sent.',
+	recorded: 'Thank you: the visit has been recorded.',
+}
+
+export default function AmbassadorVisitRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	const messageFields = useFormFields('message', actionData?.intent === 'message' ? actionData.result : undefined)
+	const recordFields = useFormFields('record', actionData?.intent === 'record' ? actionData.result : undefined, d.recordDefaults)
+	const formError = actionData?.result.status === 'error' ? actionData.result.error?.['']?.[0] : undefined
+	const banner = Object.keys(banners).find((k) => params.get(k))
+	const v = d.visit
+	return (
+		<div className="max-w-3xl">
+			{banner && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					{banners[banner]}
+				</div>
+			) : null}
+			{formError ? (
+				<div className="mb-6 border-4 border-error p-4 font-bold text-error" role="alert">
+					{formError}
+				</div>
+			) : null}
+			<p className="mb-2">
+				<Link to="/ambassador">Back to your visits</Link>
+			</p>
+			<span className="mb-2 block text-lg text-muted">Visit request</span>
+			<h1 className="mb-2 text-3xl">{v.organisation}</h1>
+			<p className="mb-6">
+				<strong className="tag bg-brand-light text-brand-dark">{v.statusLabel}</strong>
+			</p>
+			<dl className="mb-8 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+				<dt className="font-bold">Where</dt>
+				<dd>
+					{v.organisationTypeLabel} in {v.town} ({v.outcode}){v.distance ? `, ${v.distance}` : ''}
+				</dd>
+				<dt className="font-bold">Dates that suit them</dt>
+				<dd className="whitespace-pre-line">{v.preferredDates}</dd>
+				<dt className="font-bold">Who it is for</dt>
+				<dd className="whitespace-pre-line">{v.audience}</dd>
+				<dt className="font-bold">Age group</dt>
+				<dd>{v.ageGroupLabel}</dd>
+				<dt className="font-bold">Number of people</dt>
+				<dd>{v.numberOfPeople}</dd>
+				<dt className="font-bold">Topics</dt>
+				<dd>{v.topicLabels.join(', ')}</dd>
+			</dl>
+
+			{d.awaitingAnswer ? (
+				<section aria-labelledby="answer-heading" className="mb-8">
+					<h2 id="answer-heading" className="mb-2 text-2xl">
+						Can you do this visit?
+					</h2>
+					<p className="mb-4">If you accept, we tell the school and you agree the details through messages here. If you decline, we ask the next nearest ambassador.</p>
+					<div className="flex flex-wrap gap-4">
+						<Form method="post">
+							<input type="hidden" name="intent" value="accept" />
+							<button type="submit" className="btn">
+								Accept the visit
+							</button>
+						</Form>
+						<Form method="post">
+							<input type="hidden" name="intent" value="decline" />
+							<button type="submit" className="btn btn-secondary">
+								Decline
+							</button>
+						</Form>
+					</div>
+				</section>
+			) : null}
+
+			{d.mine ? (
+				<>
+					<VisitMessages messages={d.messages} fields={messageFields} canSend={v.status !== 'cancelled'} otherParty={v.organisation} />
+					{v.status === 'accepted' || v.status === 'fulfilled' ? (
+						<section id="record" aria-labelledby="record-heading" className="mb-8">
+							<h2 id="record-heading" className="mb-2 text-2xl">
+								{v.status === 'fulfilled' ? 'The visit' : 'After the visit'}
+							</h2>
+							{v.status === 'fulfilled' ? (
+								<p className="mb-4">
+									Recorded: {v.visitedOn}, {v.peopleReached} {v.peopleReached === 1 ? 'person' : 'people'} reached. You can correct it below.
+								</p>
+							) : (
+								<p className="mb-4">Tell us when you went and how many people you spoke to. It helps the regional team show what visits achieve.</p>
+							)}
+							<ErrorSummary errors={recordFields.summary(['visitedDay', 'peopleReached'])} />
+							<Form method="post" noValidate>
+								<input type="hidden" name="intent" value="record" />
+								<DateInput fields={recordFields} prefix="visited" legend="Date of the visit" hint="For example, 27/11/2026" />
+								<TextField fields={recordFields} name="peopleReached" label="How many people did you speak to?" inputMode="numeric" width="max-w-24" />
+								<button type="submit" className="btn">
+									{v.status === 'fulfilled' ? 'Update the record' : 'Record the visit'}
+								</button>
+							</Form>
+						</section>
+					) : null}
+				</>
+			) : null}
+		</div>
+	)
+}

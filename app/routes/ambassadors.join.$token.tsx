@@ -1,0 +1,85 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { AmbassadorProfileFields, ambassadorFieldOrder } from '#app/components/ambassador-profile-fields.tsx'
+import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { AmbassadorError, findAmbassadorInvitation, joinAmbassadors, JoinAmbassadorsSchema } from '#app/models/ambassadors.server.ts'
+import { roleOptions } from '#app/models/care-roles.server.ts'
+import { readPhotoForm } from '#app/models/files.server.ts'
+import { createSession } from '#app/utils/auth.server.ts'
+import { hasFieldErrors, withFieldErrors } from '#app/utils/form-reply.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ params }: LoaderFunctionArgs) {
+	const invitation = await findAmbassadorInvitation(params.token ?? '')
+	return data({ valid: Boolean(invitation), email: invitation?.email ?? null, roles: roleOptions }, { status: invitation ? 200 : 404, headers: { 'Referrer-Policy': 'no-referrer' } })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const token = params.token ?? ''
+	if (!(await findAmbassadorInvitation(token))) throw new Response('Not found', { status: 404 })
+	const form = await readPhotoForm(request)
+	if (form.tooLarge) return data({ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } }, { status: 413 })
+	const submission = parseWithZod(form.formData, { schema: JoinAmbassadorsSchema })
+	const extra = {
+		photo: form.photoError,
+		photoAlt: form.photo && !form.formData.get('photoAlt')?.toString().trim() ? 'Describe the photo for people who cannot see it' : null,
+	}
+	if (submission.status !== 'success' || hasFieldErrors(extra)) {
+		return data({ result: withFieldErrors(submission.reply({ hideFields: ['password'] }), extra) }, { status: 400 })
+	}
+	try {
+		const joined = await joinAmbassadors(token, submission.value, form.photo)
+		if (!joined) throw new Response('Not found', { status: 404 })
+		return redirect('/ambassador?joined=1', { headers: { 'Set-Cookie': await createSession(joined.userId) } })
+	} catch (error) {
+		if (error instanceof AmbassadorError) {
+			return data({ result: withFieldErrors(submission.reply({ hideFields: ['password'] }), { postcode: error.message }) }, { status: 400 })
+		}
+		throw error
+	}
+}
+
+export const handle: PageHandle = { title: 'Join the I Care Ambassadors' }
+
+export default function JoinAmbassadorsRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const fields = useFormFields('join', actionData?.result, { willingToVisit: 'yes', visitRadiusMiles: '20' })
+	if (!d.valid) {
+		return (
+			<div className="max-w-2xl">
+				<h1 className="mb-4 text-3xl">This invitation link has expired or been used</h1>
+				<p className="mb-4">Ask the regional team for a new invitation. If you have already joined, <Link to="/login">sign in</Link>.</p>
+			</div>
+		)
+	}
+	return (
+		<div className="max-w-2xl">
+			<ErrorSummary errors={fields.summary(['password', ...ambassadorFieldOrder])} formError={fields.formError} />
+			<h1 className="mb-4 text-3xl">Join the I Care Ambassadors</h1>
+			<p className="mb-2">
+				You have been invited as <strong>{d.email}</strong>.
+			</p>
+			<p className="mb-6">
+				Your profile shows your first name, role, area and photo. Your email address, surname and postcode are never shown, and
+				schools contact you only through the portal.
+			</p>
+			<Form method="post" encType="multipart/form-data" noValidate>
+				<TextField
+					fields={fields}
+					name="password"
+					label="Create a password"
+					type="password"
+					autoComplete="new-password"
+					hint="At least 10 characters. A few random words work well."
+					width="max-w-sm"
+				/>
+				<AmbassadorProfileFields fields={fields} roles={d.roles} />
+				<button type="submit" className="btn">
+					Join and create my profile
+				</button>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,121 @@
+import type { MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { apprenticeshipsWithVacancies } from '#app/models/careers.server.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader() {
+	const standards = await apprenticeshipsWithVacancies()
+	return {
+		standards: standards.map((s) => ({ ...s, jobsHref: `/jobs?${new URLSearchParams({ apprenticeship: '1', standard: s.reference })}` })),
+	}
+}
+
+export const handle: PageHandle = { title: 'Apprenticeships in care' }
+
+export const meta: MetaFunction = () => [
+	{ name: 'description', content: 'Apprenticeships in adult social care and health: levels, how long they take, where they lead, and live vacancies.' },
+]
+
+export default function ApprenticeshipsRoute() {
+	const { standards } = useLoaderData<typeof loader>()
+	const levels = [...new Set(standards.map((s) => s.level))].sort((a, b) => a - b)
+	return (
+		<div className="max-w-4xl">
+			<nav aria-label="Breadcrumb" className="mb-4 text-sm">
+				<ol className="flex flex-wrap gap-2">
+					<li>
+						<Link to="/careers">Careers in care</Link> <span aria-hidden="true">›</span>
+					</li>
+					<li aria-current="page">Apprenticeships</li>
+				</ol>
+			</nav>
+			<h1 className="mb-4 text-3xl md:text-4xl">Apprenticeships in care</h1>
+			<p className="mb-4 text-lg">
+				An apprenticeship is a paid job with training. You work alongside experienced staff and spend at least 20% of your time
+				learning, and you finish with a qualification. There is no upper age limit.
+			</p>
+			<p className="mb-8">
+				Level 2 is like GCSEs, level 3 like A levels, and levels 5 and 6 are like a foundation degree and a degree.{' '}
+				<Link to="/jobs?apprenticeship=1">See every apprenticeship vacancy</Link>.
+			</p>
+			{levels.map((level) => (
+				<section key={level} aria-labelledby={`level-${level}`} className="mb-10">
+					<h2 id={`level-${level}`} className="mb-4 text-2xl">
+						Level {level}
+					</h2>
+					<ul className="space-y-8">
+						{standards
+							.filter((s) => s.level === level)
+							.map((s) => (
+								<li key={s.reference} id={s.reference} className="border-t-4 border-brand pt-3">
+									<h3 className="mb-2 text-xl">{s.title}</h3>
+									<dl className="mb-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+										<dt className="font-bold">Level</dt>
+										<dd>{s.level}</dd>
+										{s.duration ? (
+											<>
+												<dt className="font-bold">How long</dt>
+												<dd>{s.duration}</dd>
+											</>
+										) : null}
+										{s.qualification ? (
+											<>
+												<dt className="font-bold">Qualification</dt>
+												<dd>{s.qualification}</dd>
+											</>
+										) : null}
+										<dt className="font-bold">Standard</dt>
+										<dd>{s.reference}</dd>
+									</dl>
+									{s.jobTitles.length ? <p className="mb-2">Typical jobs: {s.jobTitles.join(', ')}.</p> : null}
+									{s.roles.length ? (
+										<p className="mb-2">
+											Read about these roles:{' '}
+											{s.roles.map((r, i) => (
+												<span key={r.id}>
+													{i > 0 ? (i === s.roles.length - 1 ? ' and ' : ', ') : null}
+													<Link to={`/careers/${r.id}`}>{r.name}</Link>
+												</span>
+											))}
+											.
+										</p>
+									) : null}
+									{s.leadsTo.length ? (
+										<p className="mb-2">
+											Leads on to:{' '}
+											{s.leadsTo.map((p, i) => (
+												<span key={p.reference}>
+													{i > 0 ? ', ' : null}
+													<a href={`#${p.reference}`}>
+														{p.title} (level {p.level})
+													</a>
+												</span>
+											))}
+										</p>
+									) : null}
+									{s.liveCount ? (
+										<>
+											<p className="mb-1 font-bold">
+												<Link to={s.jobsHref}>
+													{s.liveCount} live {s.liveCount === 1 ? 'vacancy' : 'vacancies'} for this apprenticeship
+												</Link>
+											</p>
+											<ul className="ml-6 list-disc">
+												{s.examples.map((v) => (
+													<li key={v.id}>
+														<Link to={`/jobs/${v.id}`}>{v.title}</Link>, {v.providerName}, {v.town}
+													</li>
+												))}
+											</ul>
+										</>
+									) : (
+										<p className="text-muted">No live vacancies for this apprenticeship right now.</p>
+									)}
+								</li>
+							))}
+					</ul>
+				</section>
+			))}
+		</div>
+	)
+}

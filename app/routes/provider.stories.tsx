@@ -1,0 +1,66 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
+import { StoryFields, storyFieldOrder } from '#app/components/story-fields.tsx'
+import { SubmittedStories } from '#app/components/submitted-stories.tsx'
+import { roleOptions } from '#app/models/care-roles.server.ts'
+import { readPhotoForm } from '#app/models/files.server.ts'
+import { requireProviderMember } from '#app/models/providers.server.ts'
+import { ProviderStorySchema, storiesByAuthor, submitStory } from '#app/models/stories.server.ts'
+import { hasFieldErrors, withFieldErrors } from '#app/utils/form-reply.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { userId, provider } = await requireProviderMember(request)
+	return {
+		stories: await storiesByAuthor(userId),
+		roles: roleOptions,
+		defaults: { employerName: provider.type === 'individual-employer' ? '' : provider.name },
+	}
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const { userId } = await requireProviderMember(request)
+	const form = await readPhotoForm(request)
+	if (form.tooLarge) return data({ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } }, { status: 413 })
+	const submission = parseWithZod(form.formData, { schema: ProviderStorySchema })
+	const extra = { photo: form.photoError, photoAlt: form.photo && !form.formData.get('photoAlt')?.toString().trim() ? 'Describe the photo for people who cannot see it' : null }
+	if (submission.status !== 'success' || hasFieldErrors(extra)) return data({ result: withFieldErrors(submission.reply(), extra) }, { status: 400 })
+	await submitStory({ userId, kind: 'provider', name: submission.value.tellerName }, submission.value, form.photo)
+	return redirect('/provider/stories?sent=1')
+}
+
+export const handle: PageHandle = { title: 'Stories from your team' }
+
+export default function ProviderStoriesRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	// A new location (after a successful save) remounts the form, so it shows what was saved rather than what was typed.
+	const { key: formKey } = useLocation()
+	const fields = useFormFields('story', actionData?.result, d.defaults)
+	return (
+		<div className="max-w-2xl">
+			{params.get('sent') && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					Thank you. The story has been sent to the regional team, who will read it before it is published.
+				</div>
+			) : null}
+			<ErrorSummary errors={fields.summary(storyFieldOrder)} formError={fields.formError} />
+			<h1 className="mb-4 text-3xl">Stories from your team</h1>
+			<p className="mb-6">
+				Real stories help people picture themselves in care. Share how someone in your team started and where it has taken them. Stories
+				appear on the career pages for the roles they mention once the regional team has published them.
+			</p>
+			<SubmittedStories stories={d.stories} />
+			<h2 className="mb-4 text-2xl">Send a story</h2>
+			<Form key={formKey} method="post" encType="multipart/form-data" noValidate>
+				<StoryFields fields={fields} roles={d.roles} forProvider />
+				<button type="submit" className="btn">
+					Send for publishing
+				</button>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,164 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useFormFields } from '#app/components/forms.tsx'
+import { VisitMessages } from '#app/components/visit-messages.tsx'
+import { roleName } from '#app/models/care-roles.server.ts'
+import { cancelVisitRequest, describeVisit, findRequestByToken, messageThread, MessageSchema, postMessage, VisitError } from '#app/models/visits.server.ts'
+import { formatDate } from '#app/utils/dates.ts'
+import type { PageHandle } from '#app/utils/page.ts'
+import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+
+// The school's page for its request, reached only by the private link in its emails.
+const privateHeaders = { 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store' }
+
+async function loadRequest(token: string | undefined) {
+	const request = await findRequestByToken(token ?? '')
+	if (!request) throw new Response('Not found', { status: 404 })
+	return request
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+	const r = await loadRequest(params.token)
+	return data(
+		{
+			request: {
+				organisation: r.organisation,
+				town: r.town,
+				postcode: r.postcode,
+				preferredDates: r.preferredDates,
+				audience: r.audience,
+				numberOfPeople: r.numberOfPeople,
+				status: r.status,
+				sent: formatDate(r.createdAt),
+				visitedOn: r.visitedOn ? formatDate(r.visitedOn) : null,
+				peopleReached: r.peopleReached,
+				...describeVisit(r),
+			},
+			ambassador: r.ambassador ? { id: r.ambassador.id, firstName: r.ambassador.firstName, role: roleName(r.ambassador.roleId) } : null,
+			messages: messageThread(r.messages, 'school', { school: r.organisation, ambassador: r.ambassador?.firstName ?? 'Ambassador' }),
+		},
+		{ headers: privateHeaders },
+	)
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	const visit = await loadRequest(params.token)
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	if (intent === 'cancel') {
+		try {
+			await cancelVisitRequest(visit.id)
+		} catch (error) {
+			if (error instanceof VisitError) return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
+			throw error
+		}
+		return redirect(`/visits/${params.token}?cancelled=1`)
+	}
+	const limit = await consumeRateLimit(rateLimits.visitMessage, clientAddressKey(context.clientIp))
+	if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds, { result: { status: 'error' as const, error: { body: [`You have sent a lot of messages. Try again ${retryAfterText(limit.retryAfterSeconds)}.`] } } })
+	const submission = parseWithZod(formData, { schema: MessageSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (visit.status !== 'accepted' && visit.status !== 'fulfilled') {
+		return data({ result: submission.reply({ formErrors: ['You can send messages once an ambassador has accepted'] }) }, { status: 409 })
+	}
+	await postMessage(visit.id, 'school', submission.value.body)
+	return redirect(`/visits/${params.token}?messaged=1#messages-heading`)
+}
+
+export const handle: PageHandle = { title: (d: { request: { organisation: string } }) => `Visit request: ${d.request.organisation}` }
+
+export default function SchoolVisitRoute() {
+	const d = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [params] = useSearchParams()
+	const fields = useFormFields('message', actionData?.result)
+	const r = d.request
+	const banner = params.get('sent')
+		? 'Your request has been sent. We have emailed you a link to this page: keep it to follow your request.'
+		: params.get('cancelled')
+			? 'Your request has been cancelled.'
+			: params.get('messaged')
+				? 'Your message has been sent.'
+				: null
+	return (
+		<div className="max-w-3xl">
+			{banner && !actionData ? (
+				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+					{banner}
+				</div>
+			) : null}
+			{fields.formError ? (
+				<div className="mb-6 border-4 border-error p-4 font-bold text-error" role="alert">
+					{fields.formError}
+				</div>
+			) : null}
+			<span className="mb-2 block text-lg text-muted">Visit request</span>
+			<h1 className="mb-2 text-3xl">{r.organisation}</h1>
+			<p className="mb-6">
+				<strong className="tag bg-brand-light text-brand-dark">{r.statusLabel}</strong>
+			</p>
+			{r.status === 'open' ? (
+				<p className="mb-6">We have offered your request to the nearest ambassador who can travel to you. We will email you when someone accepts.</p>
+			) : null}
+			{r.status === 'unmatched' ? (
+				<p className="mb-6">
+					None of the ambassadors near you can visit this time. The regional team has been told. You can{' '}
+					<Link to="/ambassadors/request-a-visit">send a new request</Link> with different dates.
+				</p>
+			) : null}
+			{d.ambassador ? (
+				<p className="mb-6">
+					Your ambassador is <Link to={`/ambassadors/${d.ambassador.id}`}>{d.ambassador.firstName}</Link> ({d.ambassador.role}).
+					{r.status === 'accepted' ? ' Use the messages below to agree the date, time and anything they need to know.' : ''}
+				</p>
+			) : null}
+			{r.status === 'fulfilled' ? (
+				<p className="mb-6">
+					Visit on {r.visitedOn}, reaching {r.peopleReached} {r.peopleReached === 1 ? 'person' : 'people'}. Thank you.
+				</p>
+			) : null}
+			<h2 className="mb-2 text-2xl">Your request</h2>
+			<dl className="mb-8 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+				<dt className="font-bold">Sent</dt>
+				<dd>{r.sent}</dd>
+				<dt className="font-bold">Organisation</dt>
+				<dd>
+					{r.organisationTypeLabel}, {r.town} {r.postcode}
+				</dd>
+				<dt className="font-bold">Dates that suit you</dt>
+				<dd className="whitespace-pre-line">{r.preferredDates}</dd>
+				<dt className="font-bold">Who it is for</dt>
+				<dd className="whitespace-pre-line">{r.audience}</dd>
+				<dt className="font-bold">Age group</dt>
+				<dd>{r.ageGroupLabel}</dd>
+				<dt className="font-bold">Number of people</dt>
+				<dd>{r.numberOfPeople}</dd>
+				<dt className="font-bold">Topics</dt>
+				<dd>{r.topicLabels.join(', ')}</dd>
+			</dl>
+			{d.ambassador ? (
+				<VisitMessages messages={d.messages} fields={fields} canSend={r.status === 'accepted' || r.status === 'fulfilled'} otherParty={d.ambassador.firstName} />
+			) : null}
+			{['open', 'accepted', 'unmatched'].includes(r.status) ? (
+				params.get('cancel') ? (
+					<div className="border-l-8 border-[#f47738] bg-warn-bg p-4">
+						<h2 className="mb-2 text-xl">Are you sure you want to cancel this request?</h2>
+						<p className="mb-4">{d.ambassador && r.status === 'accepted' ? `We will tell ${d.ambassador.firstName} the visit is off.` : 'We will stop asking ambassadors.'}</p>
+						<Form method="post" className="flex flex-wrap items-center gap-4">
+							<input type="hidden" name="intent" value="cancel" />
+							<button type="submit" className="btn btn-warning">
+								Yes, cancel the request
+							</button>
+							<Link to=".">No, keep it</Link>
+						</Form>
+					</div>
+				) : (
+					<p>
+						<Link to="?cancel=1">Cancel this request</Link>
+					</p>
+				)
+			) : null}
+		</div>
+	)
+}
