@@ -1,80 +1,227 @@
+import { remember } from '@epic-web/remember'
 import { prisma } from '#app/utils/db.server.ts'
 import { boundingBox } from '#app/utils/geo.ts'
-import { liveVacancyWhere, toSearchDocument, vacancyDocumentSelect } from './document.ts'
-import {
-	effectiveSort,
-	emptyFacets,
-	matchesFilters,
-	multiSelectFacets,
-	withDistance,
-	type Facets,
-	type VacancyHit,
-	type VacancyQuery,
-	type VacancySearchResult,
-} from './query.ts'
-import { matchScore, queryAlternatives } from './text-match.ts'
+import { hoursOptions } from '#app/models/options.ts'
+import { DEFAULT_HOURS_PER_WEEK } from '#app/models/pay.ts'
+import { toSearchDocument, vacancyDocumentSelect } from './document.ts'
+import { ensureLocalIndex, localIndexVersion } from './local-index.server.ts'
+import { effectiveSort, emptyFacets, multiSelectFacets, withDistance, type Facets, type VacancyQuery, type VacancySearchResult } from './query.ts'
+import { queryAlternatives, termMatches, typoBudget } from './text-match.ts'
 
-function increment(counts: Record<string, number>, key: string) {
-	counts[key] = (counts[key] ?? 0) + 1
+// Reduced mode: the search answered from SQLite when Meilisearch is unreachable,
+// with the same filters, facet counts, distances and sorts. Words are matched
+// through the FTS5 table (each query word expanded, from the index's own
+// vocabulary, to the words it matches by prefix or typo, by the same rules as
+// Meilisearch's), places through the R*Tree then the exact distance, and the
+// counts are one GROUP BY over the matching rows.
+
+const EARTH_RADIUS_MILES = 3958.7613 // as in #app/utils/geo.ts
+
+/** Prisma stores DateTime in SQLite as ISO 8601 text with a +00:00 offset; comparing those strings compares instants. */
+const sqliteTime = (date: Date) => date.toISOString().replace('Z', '+00:00')
+
+const vocabulary = remember('local-index-vocabulary', () => ({ version: -1, terms: [] as string[], expansions: new Map<string, string[]>() }))
+
+async function terms() {
+	const version = localIndexVersion()
+	if (vocabulary.version !== version) {
+		const rows = await prisma.$queryRawUnsafe<Array<{ term: string }>>('SELECT term FROM VacancyTextVocab')
+		vocabulary.terms = rows.map((r) => r.term)
+		vocabulary.expansions.clear()
+		vocabulary.version = version
+	}
+	return vocabulary
 }
 
-/**
- * Reduced mode: the search answered from the database when Meilisearch is
- * unreachable, with the same filters, facet counts, distances and sorts.
- */
+/** An FTS5 expression for one query word: the indexed words it matches, or null if none. */
+async function wordExpression(word: string, isPrefix: boolean) {
+	const vocab = await terms()
+	const key = `${isPrefix ? '*' : ''}${word}`
+	let expanded = vocab.expansions.get(key)
+	if (!expanded) {
+		const budget = typoBudget(word)
+		expanded = vocab.terms.filter((term) => (isPrefix && term.startsWith(word) ? false : termMatches(word, term, isPrefix, budget)))
+		if (vocabulary.expansions.size > 5_000) vocabulary.expansions.clear()
+		vocabulary.expansions.set(key, expanded)
+	}
+	const parts = expanded.map((t) => `"${t}"`)
+	// A prefix covers every word starting with it, straight from FTS5's prefix index.
+	if (isPrefix && vocab.terms.some((t) => t.startsWith(word))) parts.push(`"${word}"*`)
+	return parts.length ? `(${parts.join(' OR ')})` : null
+}
+
+/** The FTS5 MATCH expression for the query's words and their synonym rewrites; '' for no words, null for no possible match. */
+async function matchExpression(text: string) {
+	const query = queryAlternatives(text)
+	if (!query.alternatives.length) return ''
+	const alternatives: string[] = []
+	for (const alternative of query.alternatives) {
+		const words: string[] = []
+		for (let i = 0; i < alternative.length; i++) {
+			const expression = await wordExpression(alternative[i], i === alternative.length - 1 && alternative === query.alternatives[0])
+			if (!expression) break
+			words.push(expression)
+		}
+		if (words.length === alternative.length) alternatives.push(`(${words.join(' AND ')})`)
+	}
+	return alternatives.length ? alternatives.join(' OR ') : null
+}
+
+const hourColumns: Record<string, string> = { 'full-time': 'fullTime', 'part-time': 'partTime', nights: 'nights', weekends: 'weekends', flexible: 'flexible' }
+const facetColumn: Record<string, string> = { roleId: 'roleId', setting: 'setting', contract: 'contract' }
+
+const placeholders = (values: unknown[]) => values.map(() => '?').join(', ')
+
+type Group = {
+	roleId: string
+	setting: string
+	contract: string
+	fullTime: number
+	partTime: number
+	nights: number
+	weekends: number
+	flexible: number
+	apprenticeship: number
+	drivingLicenceRequired: number
+	visaSponsorship: number
+	okRole: number
+	okSetting: number
+	okHours: number
+	okContract: number
+	n: number | bigint
+}
+
 export async function searchDatabase(query: VacancyQuery): Promise<VacancySearchResult> {
+	await ensureLocalIndex()
 	const now = query.now ?? new Date()
-	const box = query.centre ? boundingBox(query.centre, query.radiusMiles) : null
-	const rows = await prisma.vacancy.findMany({
-		where: {
-			...liveVacancyWhere(now),
-			...(box ? { lat: { gte: box.minLat, lte: box.maxLat }, lng: { gte: box.minLng, lte: box.maxLng } } : {}),
-		},
-		select: vacancyDocumentSelect,
-	})
-	const text = queryAlternatives(query.text)
-	const scored: Array<{ hit: VacancyHit; score: number }> = []
-	for (const row of rows) {
-		const hit = withDistance(toSearchDocument(row), query.centre)
-		const score = matchScore(text, {
-			title: [hit.title],
-			other: [hit.roleName, ...hit.roleAliases, ...hit.hoursLabels, hit.settingLabel, hit.providerName, hit.town, hit.description],
-		})
-		if (score > 0) scored.push({ hit, score })
+	const sort = effectiveSort(query)
+	const empty = { mode: 'reduced' as const, hits: [], total: 0, page: query.page, totalPages: 1, facets: emptyFacets() }
+
+	const match = await matchExpression(query.text)
+	if (match === null) return empty
+
+	const params: unknown[] = []
+	const hourlyMax = `CASE WHEN v.payPeriod = 'hour' THEN v.payMax ELSE ROUND(v.payMax / (52.0 * COALESCE(NULLIF(v.hoursPerWeek, 0), ${DEFAULT_HOURS_PER_WEEK}))) END`
+	let distance = 'NULL'
+	const joins: string[] = []
+	if (query.centre) {
+		const { lat, lng } = query.centre
+		distance = `(2 * ${EARTH_RADIUS_MILES} * asin(min(1, sqrt(power(sin(radians(v.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(v.lat)) * power(sin(radians(v.lng - ${lng}) / 2), 2)))))`
+		const box = boundingBox(query.centre, query.radiusMiles)
+		joins.push('JOIN VacancyGeo g ON g.id = v.id AND g.maxLat >= ? AND g.minLat <= ? AND g.maxLng >= ? AND g.minLng <= ?')
+		params.push(box.minLat, box.maxLat, box.minLng, box.maxLng)
+	}
+	let rank = '0'
+	if (match) {
+		joins.push('JOIN (SELECT rowid AS id, bm25(VacancyText, 3.0, 1.0) AS rank FROM VacancyText WHERE VacancyText MATCH ?) t ON t.id = v.id')
+		params.push(match)
+		rank = 't.rank'
+	}
+	const where = [`v.status = 'live'`, 'v.closingDate >= ?']
+	params.push(sqliteTime(now))
+	if (query.apprenticeship) where.push('v.apprenticeship = 1')
+	if (query.standards?.length) {
+		where.push(`v.standardRef IN (${placeholders(query.standards)})`)
+		params.push(...query.standards)
+	}
+	if (query.noDriving) where.push('v.drivingLicenceRequired = 0')
+	if (query.sponsorship) where.push('v.visaSponsorship = 1')
+	if (query.minHourlyPence !== null) {
+		where.push(`${hourlyMax} >= ?`)
+		params.push(query.minHourlyPence)
+	}
+	if (query.excludeIds?.length) where.push(`v.id NOT IN (${query.excludeIds.map(Number).join(', ')})`)
+	if (query.excludeProviderIds?.length) {
+		where.push(`v.providerId NOT IN (${placeholders(query.excludeProviderIds)})`)
+		params.push(...query.excludeProviderIds)
+	}
+	if (query.centre) {
+		where.push(`${distance} <= ?`)
+		params.push(query.radiusMiles)
 	}
 
-	const matching = scored.filter(({ hit }) => matchesFilters(hit, { ...query, now }, undefined, hit.distanceMiles))
-	const facets: Facets = emptyFacets()
-	for (const { hit } of matching) {
-		if (hit.apprenticeship) facets.apprenticeship++
-		if (hit.noDrivingNeeded) facets.noDrivingNeeded++
-		if (hit.visaSponsorship) facets.visaSponsorship++
+	// Whether a row passes each multi-select filter: counts for one group ignore that group's own selection.
+	const ok = (key: 'roles' | 'settings' | 'contracts', column: string) => {
+		if (!query[key].length) return '1'
+		params.push(...query[key])
+		return `(v.${column} IN (${placeholders(query[key])}))`
 	}
-	for (const [attribute, key] of multiSelectFacets) {
-		const pool = query[key].length
-			? scored.filter(({ hit }) => matchesFilters(hit, { ...query, now }, attribute, hit.distanceMiles))
-			: matching
-		for (const { hit } of pool) {
-			if (attribute === 'hours') hit.hours.forEach((h) => increment(facets.hours, h))
-			else increment(facets[attribute], hit[attribute])
+	const okRole = ok('roles', 'roleId')
+	const okSetting = ok('settings', 'setting')
+	const okContract = ok('contracts', 'contract')
+	const okHours = query.hours.length ? `(${query.hours.map((h) => `v.${hourColumns[h] ?? '0'} = 1`).join(' OR ')})` : '1'
+
+	const matching = `
+		SELECT v.id, v.roleId, v.setting, v.contract, v.fullTime, v.partTime, v.nights, v.weekends, v.flexible,
+			v.apprenticeship, v.drivingLicenceRequired, v.visaSponsorship,
+			${okRole} AS okRole, ${okSetting} AS okSetting, ${okHours} AS okHours, ${okContract} AS okContract,
+			${distance} AS distance, ${rank} AS rank, ${hourlyMax} AS hourlyMax,
+			CAST(unixepoch(COALESCE(v.publishedAt, v.updatedAt)) AS INTEGER) AS published
+		FROM Vacancy v ${joins.join(' ')}
+		WHERE ${where.join(' AND ')}`
+	// `ok…` placeholders come after the WHERE ones in the text but were pushed last: reorder to match.
+	const okParams = params.splice(params.length - (query.roles.length + query.settings.length + query.contracts.length))
+	const whereParams = params
+	const sqlParams = [...okParams, ...whereParams]
+
+	const groups = await prisma.$queryRawUnsafe<Group[]>(
+		`SELECT roleId, setting, contract, fullTime, partTime, nights, weekends, flexible, apprenticeship, drivingLicenceRequired, visaSponsorship,
+			okRole, okSetting, okHours, okContract, COUNT(*) AS n
+		FROM (${matching}) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15`,
+		...sqlParams,
+	)
+
+	const facets: Facets = emptyFacets()
+	let total = 0
+	const add = (counts: Record<string, number>, key: string, n: number) => {
+		counts[key] = (counts[key] ?? 0) + n
+	}
+	for (const g of groups) {
+		const n = Number(g.n)
+		const passes = { roleId: g.okRole, setting: g.okSetting, hours: g.okHours, contract: g.okContract }
+		const all = Object.values(passes).every((v) => Number(v) === 1)
+		if (all) {
+			total += n
+			if (Number(g.apprenticeship)) facets.apprenticeship += n
+			if (!Number(g.drivingLicenceRequired)) facets.noDrivingNeeded += n
+			if (Number(g.visaSponsorship)) facets.visaSponsorship += n
+		}
+		for (const [attribute] of multiSelectFacets) {
+			const others = Object.entries(passes).every(([a, v]) => a === attribute || Number(v) === 1)
+			if (!others) continue
+			if (attribute === 'hours') {
+				for (const h of hoursOptions) if (Number(g[hourColumns[h.id] as keyof Group])) add(facets.hours, h.id, n)
+			} else add(facets[attribute], String(g[facetColumn[attribute] as keyof Group]), n)
 		}
 	}
 
-	const sort = effectiveSort(query)
-	const byNewest = (a: VacancyHit, b: VacancyHit) => b.publishedAt - a.publishedAt || b.id - a.id
-	matching.sort((a, b) => {
-		if (sort === 'distance') return (a.hit.distanceMiles ?? 0) - (b.hit.distanceMiles ?? 0) || byNewest(a.hit, b.hit)
-		if (sort === 'pay') return b.hit.hourlyMax - a.hit.hourlyMax || byNewest(a.hit, b.hit)
-		if (sort === 'relevance') return b.score - a.score || byNewest(a.hit, b.hit)
-		return byNewest(a.hit, b.hit)
-	})
+	const order =
+		sort === 'distance'
+			? 'distance ASC, published DESC, id DESC'
+			: sort === 'pay'
+				? 'hourlyMax DESC, published DESC, id DESC'
+				: sort === 'relevance' && match
+					? 'rank ASC, published DESC, id DESC'
+					: 'published DESC, id DESC'
 	const start = (query.page - 1) * query.perPage
+	const page = await prisma.$queryRawUnsafe<Array<{ id: number | bigint }>>(
+		`SELECT id FROM (${matching}) WHERE okRole AND okSetting AND okHours AND okContract ORDER BY ${order} LIMIT ? OFFSET ?`,
+		...sqlParams,
+		query.perPage,
+		start,
+	)
+	const ids = page.map((r) => Number(r.id))
+	const rows = ids.length ? await prisma.vacancy.findMany({ where: { id: { in: ids } }, select: vacancyDocumentSelect }) : []
+	const byId = new Map(rows.map((r) => [r.id, r]))
 	return {
 		mode: 'reduced',
-		hits: matching.slice(start, start + query.perPage).map(({ hit }) => hit),
-		total: matching.length,
+		hits: ids
+			.map((id) => byId.get(id))
+			.filter((r): r is NonNullable<typeof r> => Boolean(r))
+			.map((r) => withDistance(toSearchDocument(r), query.centre)),
+		total,
 		page: query.page,
-		totalPages: Math.max(1, Math.ceil(matching.length / query.perPage)),
+		totalPages: Math.max(1, Math.ceil(total / query.perPage)),
 		facets,
 	}
 }

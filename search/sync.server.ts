@@ -3,6 +3,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { log } from '#app/utils/log.server.ts'
 import { createSleeper } from '#app/utils/loop.server.ts'
 import { isSearchHealthy, isUnreachable, meili, onSearchHealthChange, pingSearch, setSearchHealthy } from './client.server.ts'
+import { reconcileLocalIndex } from './local-index.server.ts'
 import { onSearchOutbox } from './outbox.server.ts'
 import { poolProjection } from './pool-projection.server.ts'
 import type { Projection } from './projection.ts'
@@ -230,6 +231,8 @@ async function reconcileProjection(projection: Projection) {
  * missing, stale or should not be there. Returns the jobs index's figures.
  */
 export async function reconcileIndex() {
+	// The database's own index first: it needs no Meilisearch.
+	await reconcileLocalIndex()
 	const results = []
 	for (const projection of projections) results.push(await reconcileProjection(projection))
 	return results[0]

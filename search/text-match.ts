@@ -42,7 +42,7 @@ export function queryAlternatives(text: string, limit = 32) {
 	return { words, alternatives: results.filter((alt) => alt.length) }
 }
 
-function typoBudget(word: string) {
+export function typoBudget(word: string) {
 	if (exact.has(word)) return 0
 	if (word.length >= 9) return 2
 	if (word.length >= 5) return 1
@@ -76,18 +76,25 @@ export function typoDistance(query: string, word: string, budget: number) {
 	return d[query.length][word.length] + (query[0] !== word[0] ? 1 : 0)
 }
 
+/** Whether one document word matches a query word: exactly, by prefix, or within the typo budget. */
+export function termMatches(queryWord: string, docWord: string, isPrefix: boolean, budget = typoBudget(queryWord)) {
+	if (docWord === queryWord) return true
+	if (isPrefix && docWord.startsWith(queryWord)) return true
+	if (budget && typoDistance(queryWord, docWord, budget) <= budget) return true
+	// The last word is a prefix, and a prefix may carry typos too.
+	if (isPrefix && budget && docWord.length > queryWord.length) {
+		for (let cut = queryWord.length - budget; cut <= queryWord.length + budget; cut++) {
+			if (cut > 0 && cut < docWord.length && typoDistance(queryWord, docWord.slice(0, cut), budget) <= budget) return true
+		}
+	}
+	return false
+}
+
 function wordMatches(queryWord: string, docWords: Set<string>, isPrefix: boolean) {
 	if (docWords.has(queryWord)) return 2
 	const budget = typoBudget(queryWord)
 	for (const docWord of docWords) {
-		if (isPrefix && docWord.startsWith(queryWord)) return 1
-		if (budget && typoDistance(queryWord, docWord, budget) <= budget) return 1
-		// The last word is a prefix, and a prefix may carry typos too.
-		if (isPrefix && budget && docWord.length > queryWord.length) {
-			for (let cut = queryWord.length - budget; cut <= queryWord.length + budget; cut++) {
-				if (cut > 0 && cut < docWord.length && typoDistance(queryWord, docWord.slice(0, cut), budget) <= budget) return 1
-			}
-		}
+		if (termMatches(queryWord, docWord, isPrefix, budget)) return 1
 	}
 	return 0
 }

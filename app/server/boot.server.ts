@@ -3,6 +3,7 @@ import { configureMail } from '#emails/transport.server.ts'
 import { startEmailWorker } from '#emails/worker.server.ts'
 import { configureSearch, setSearchHealthy } from '#search/client.server.ts'
 import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
+import { reconcileLocalIndex } from '#search/local-index.server.ts'
 import { reconcileIndex, startSearchSync } from '#search/sync.server.ts'
 import { applyMigrations } from '#prisma/migrate.ts'
 import { seedDemoData } from '#prisma/seed.ts'
@@ -80,6 +81,8 @@ export async function boot() {
 		const seeded = await seedDemoData()
 		log.info('db', `seeded demo data: ${seeded.providers} providers, ${seeded.vacancies} vacancies`)
 	}
+	const local = await reconcileLocalIndex()
+	if (local.rewritten || local.removed) log.info('search', `database search index: ${local.rewritten} vacancies written, ${local.removed} removed`)
 	const replacedPoolIds = await replaceGuessablePoolIds()
 	if (replacedPoolIds) log.info('db', `gave ${replacedPoolIds} candidates a random talent-pool id`)
 
