@@ -7,7 +7,10 @@ import { projectRoot } from '#app/utils/project-root.server.ts'
 loadDotEnv(projectRoot)
 
 try {
-	getEnv()
+	// React and Remix choose their production builds from process.env.NODE_ENV
+	// when first loaded, so the checked value (production unless set) goes there
+	// before they are.
+	process.env.NODE_ENV = getEnv().NODE_ENV
 } catch (error) {
 	if (error instanceof EnvError) {
 		console.error(error.message)

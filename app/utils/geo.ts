@@ -3,9 +3,10 @@ export const METRES_PER_MILE = 1609.344
 
 export type LatLng = { lat: number; lng: number }
 
+const toRad = (deg: number) => (deg * Math.PI) / 180
+
 /** Great-circle distance in miles. */
 export function distanceMiles(a: LatLng, b: LatLng) {
-	const toRad = (deg: number) => (deg * Math.PI) / 180
 	const dLat = toRad(b.lat - a.lat)
 	const dLng = toRad(b.lng - a.lng)
 	const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLng / 2) ** 2
