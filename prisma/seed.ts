@@ -364,7 +364,8 @@ export async function seedDemoData(now = new Date()) {
 			let title = pick(rand, plan.titles)
 			if (nights && !/night/i.test(title) && rand() < 0.6) title = `${title} (nights)`
 			if (!nights && /night/i.test(title)) title = plan.titles[0]
-			if (apprenticeship) title = `Apprentice ${title.charAt(0).toLowerCase()}${title.slice(1)}`
+			// Lower-case the first word only when it is an ordinary word (not HCA or RGN).
+			if (apprenticeship) title = `Apprentice ${/^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title}`
 			const partTime = !apprenticeship && rand() < 0.35
 			const fullTime = !partTime || rand() < 0.3
 			let payPeriod = 'hour'

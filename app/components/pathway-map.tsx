@@ -9,8 +9,8 @@ export type PathwayMapData = {
 
 const NODE_W = 190
 const NODE_H = 46
-const COL_GAP = 56
-const ROW_GAP = 14
+const COL_GAP = 72
+const ROW_GAP = 24
 const TOP = 40
 
 const x = (column: number) => column * (NODE_W + COL_GAP)
@@ -39,6 +39,55 @@ function Label({ text, cx, cy }: { text: string; cx: number; cy: number }) {
 	)
 }
 
+type MapNode = { column: number; row: number }
+
+const r = 8 // corner radius of routed lines
+
+/**
+ * A line from one role to the next that never crosses a box: to the next
+ * column it curves through the gap between columns; within a column it loops
+ * through the gap on the right; further on it runs along the gap between rows.
+ */
+function linkPath(from: MapNode, to: MapNode) {
+	const y1 = y(from.row) + NODE_H / 2
+	const y2 = y(to.row) + NODE_H / 2
+	const span = to.column - from.column
+	if (span === 1) {
+		const x1 = x(from.column) + NODE_W
+		const x2 = x(to.column) - 2
+		const bend = (x2 - x1) / 2
+		return `M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2} ${y2}`
+	}
+	if (span === 0) {
+		const xr = x(from.column) + NODE_W
+		const bulge = 18 + 6 * Math.min(4, Math.abs(to.row - from.row))
+		return `M ${xr} ${y1 - 6} C ${xr + bulge} ${y1 - 6}, ${xr + bulge} ${y2 + 6}, ${xr + 2} ${y2 + 6}`
+	}
+	if (span < 0) {
+		const x1 = x(from.column)
+		const x2 = x(to.column) + NODE_W + 2
+		const bend = (x1 - x2) / 2
+		return `M ${x1} ${y1} C ${x1 - bend} ${y1}, ${x2 + bend} ${y2}, ${x2} ${y2}`
+	}
+	// Two or more columns on: out into the gap, along the gap above the target's row, then in.
+	const gx1 = x(from.column) + NODE_W + COL_GAP / 2
+	const gx2 = x(to.column) - COL_GAP / 2
+	const lane = y(to.row) - ROW_GAP / 2
+	const down = lane > y1 ? 1 : -1
+	return [
+		`M ${x(from.column) + NODE_W} ${y1}`,
+		`H ${gx1 - r}`,
+		`Q ${gx1} ${y1} ${gx1} ${y1 + down * r}`,
+		`V ${lane - down * r}`,
+		`Q ${gx1} ${lane} ${gx1 + r} ${lane}`,
+		`H ${gx2 - r}`,
+		`Q ${gx2} ${lane} ${gx2} ${lane + r}`,
+		`V ${y2 - r}`,
+		`Q ${gx2} ${y2} ${gx2 + r} ${y2}`,
+		`H ${x(to.column) - 2}`,
+	].join(' ')
+}
+
 /**
  * The map is a picture (role="img" with a title and description); the same
  * roles and routes follow as a list of links, which is what screen readers,
@@ -46,12 +95,15 @@ function Label({ text, cx, cy }: { text: string; cx: number; cy: number }) {
  */
 export function PathwayMap({ map }: { map: PathwayMapData }) {
 	const rows = Math.max(...map.nodes.map((n) => n.row)) + 1
-	const width = x(map.stages.length - 1) + NODE_W
+	// Room on the right for the loops between roles in the last column.
+	const width = x(map.stages.length - 1) + NODE_W + 48
 	const height = y(rows) + 10
 	const byId = new Map(map.nodes.map((n) => [n.id, n]))
 	return (
 		<>
-			<figure className="mb-8 hidden overflow-x-auto md:block">
+			<figure className="mb-8 hidden md:block">
+				{/* Scrolls sideways on narrower screens, so it can take keyboard focus. */}
+				<div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Pathway map (scroll sideways to see all of it)">
 				<svg
 					role="img"
 					aria-labelledby="pathway-map-title pathway-map-desc"
@@ -60,8 +112,8 @@ export function PathwayMap({ map }: { map: PathwayMapData }) {
 				>
 					<title id="pathway-map-title">Career pathways in care</title>
 					<desc id="pathway-map-desc">
-						Roles in five columns, from trying care as a volunteer to leading and managing, with arrows to the roles each one leads to. Health roles
-						are shown with a dashed border. The same information follows as a list.
+						Roles in five columns, from trying care as a volunteer to leading and managing, with an arrow from each role to every role it
+						leads to. Health roles have a dashed border. The same information follows as a list.
 					</desc>
 					<defs>
 						<marker id="pathway-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -73,17 +125,12 @@ export function PathwayMap({ map }: { map: PathwayMapData }) {
 							{title}
 						</text>
 					))}
-					<g fill="none" stroke="#505a5f" strokeWidth="1.2" opacity="0.55">
+					<g fill="none" stroke="#505a5f" strokeWidth="1.5">
 						{map.links.map((link) => {
 							const from = byId.get(link.from)
 							const to = byId.get(link.to)
 							if (!from || !to) return null
-							const x1 = x(from.column) + NODE_W
-							const y1 = y(from.row) + NODE_H / 2
-							const x2 = x(to.column)
-							const y2 = y(to.row) + NODE_H / 2
-							const bend = (x2 - x1) / 2
-							return <path key={`${link.from}-${link.to}`} d={`M ${x1} ${y1} C ${x1 + bend} ${y1}, ${x2 - bend} ${y2}, ${x2 - 2} ${y2}`} markerEnd="url(#pathway-arrow)" />
+							return <path key={`${link.from}-${link.to}`} d={linkPath(from, to)} markerEnd="url(#pathway-arrow)" />
 						})}
 					</g>
 					{map.nodes.map((node) => (
@@ -105,6 +152,7 @@ export function PathwayMap({ map }: { map: PathwayMapData }) {
 						</g>
 					))}
 				</svg>
+				</div>
 				<figcaption className="mt-2 text-muted">Dashed boxes are NHS and health roles. Choose a role from the list to read about it.</figcaption>
 			</figure>
 			<section aria-labelledby="pathway-list-heading">

@@ -14,7 +14,8 @@ export type StorySummary = {
 
 const excerpt = (text: string) => (text.length > 220 ? `${text.slice(0, text.lastIndexOf(' ', 220))}…` : text)
 
-export function StoryList({ stories }: { stories: StorySummary[] }) {
+export function StoryList({ stories, headingLevel = 3 }: { stories: StorySummary[]; headingLevel?: 2 | 3 }) {
+	const Heading = headingLevel === 2 ? 'h2' : 'h3'
 	return (
 		<ul className="grid gap-6 md:grid-cols-3">
 			{stories.map((story) => (
@@ -22,9 +23,9 @@ export function StoryList({ stories }: { stories: StorySummary[] }) {
 					{story.photoFileId ? (
 						<img src={`/photos/${story.photoFileId}`} alt={story.photoAlt ?? ''} className="mb-3 aspect-[4/3] w-full object-cover" loading="lazy" />
 					) : null}
-					<h3 className="mb-1 text-xl">
+					<Heading className="mb-1 text-xl">
 						<Link to={`/stories/${story.id}`}>{story.title}</Link>
-					</h3>
+					</Heading>
 					<p className="mb-2 text-muted">
 						{story.authorName}, {story.tellerRole}
 						{story.employerName ? ` at ${story.employerName}` : ''}

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { formatDate } from '#app/utils/dates.ts'
 
-const statusLabels: Record<string, string> = { submitted: 'Waiting to be checked', published: 'Published', rejected: 'Not published' }
+const statusLabels: Record<string, string> = { submitted: 'Waiting to be checked', published: 'Published', rejected: 'Not published', withdrawn: 'Taken down' }
 
 export function SubmittedStories({ stories }: { stories: Array<{ id: string; title: string; status: string; reviewNote: string | null; submittedAt: string | Date }> }) {
 	if (!stories.length) return null
@@ -17,7 +17,7 @@ export function SubmittedStories({ stories }: { stories: Array<{ id: string; tit
 						<p>
 							<span className="tag bg-brand-light text-brand-dark">{statusLabels[s.status] ?? s.status}</span> <span className="text-muted">sent {formatDate(s.submittedAt)}</span>
 						</p>
-						{s.status === 'rejected' && s.reviewNote ? <p className="mt-1">Reason: {s.reviewNote}</p> : null}
+						{(s.status === 'rejected' || s.status === 'withdrawn') && s.reviewNote ? <p className="mt-1">Reason: {s.reviewNote}</p> : null}
 					</li>
 				))}
 			</ul>

@@ -4,13 +4,13 @@ import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { publicUrl } from '#app/utils/env.server.ts'
+import { getEnv, publicUrl } from '#app/utils/env.server.ts'
 import { isTokenShaped, newToken, tokenHash } from '#app/utils/tokens.server.ts'
-import { EmailSchema, NewPasswordSchema, optionalText, requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'
+import { containsContactDetails, EmailSchema, NewPasswordSchema, optionalText, requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'
 import { careRoles, roleName } from './care-roles.server.ts'
 import { deleteUploadFile, discardUpload, recordUpload, writeUpload, type Upload } from './files.server.ts'
 import { INVITATION_DAYS } from './link-lifetimes.ts'
-import { findDistrict, localAuthorityOf, locateWorkplace } from './places.server.ts'
+import { findDistrict, isInServiceArea, localAuthorityOf, locateWorkplace } from './places.server.ts'
 
 const roleIds = careRoles.map((r) => r.id) as [string, ...string[]]
 
@@ -21,6 +21,8 @@ export async function inviteAmbassador(invitedById: string, email: string) {
 	const message = await renderEmail(ambassadorInvitation, { acceptUrl: `${publicUrl()}/ambassadors/join/${token}`, expiresInDays: INVITATION_DAYS })
 	await prisma.$transaction(async (tx) => {
 		if (await tx.ambassador.findFirst({ where: { user: { email } } })) throw new AmbassadorError('They are already an ambassador')
+		// A new invitation replaces any earlier one still waiting.
+		await tx.ambassadorInvitation.updateMany({ where: { email, acceptedAt: null, expiresAt: { gt: new Date() } }, data: { expiresAt: new Date() } })
 		const invitation = await tx.ambassadorInvitation.create({
 			data: { email, tokenHash: tokenHash(token), invitedById, expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
 		})
@@ -35,10 +37,9 @@ export async function findAmbassadorInvitation(token: string) {
 	if (!isTokenShaped(token)) return null
 	const invitation = await prisma.ambassadorInvitation.findUnique({ where: { tokenHash: tokenHash(token) } })
 	if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now()) return null
+	if (await prisma.ambassador.findFirst({ where: { user: { email: invitation.email } }, select: { id: true } })) return null
 	return invitation
 }
-
-const optionalYear = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number({ error: 'Enter a year, like 2019' }).int().min(1960, { error: 'Enter a year, like 2019' }).max(2100, { error: 'Enter a year, like 2019' }).optional())
 
 export const AmbassadorProfileSchema = z.object({
 	firstName: requiredText('your first name', 60),
@@ -46,7 +47,9 @@ export const AmbassadorProfileSchema = z.object({
 	employer: optionalText('your employer', 120),
 	town: requiredText('the town or village you are based in', 60, 2),
 	postcode: UkPostcodeSchema,
-	bio: optionalText('about you', 1500),
+	bio: optionalText('about you', 1500).refine((v) => !v || !containsContactDetails(v), {
+		error: 'Do not include phone numbers, email addresses, links or social media names: schools contact you through the portal',
+	}),
 	willingToVisit: z.enum(['yes', 'no'], { error: 'Say whether you can visit schools and colleges' }).transform((v) => v === 'yes'),
 	visitRadiusMiles: z.coerce.number({ error: 'Choose how far you can travel for visits' }).int().min(1).max(60),
 	photoAlt: optionalText('the photo description', 200),
@@ -66,7 +69,8 @@ function locate(input: ProfileInput) {
 	// Only the district is kept: ambassadors are found by area, never by address.
 	const district = findDistrict(input.postcode.outcode)
 	const at = locateWorkplace(input.postcode.postcode, input.town)
-	if (!district || !at) throw new AmbassadorError('We could not find that postcode. Check it and try again')
+	if (!district || !at) throw new AmbassadorError(`We could not find the postcode ${input.postcode.postcode}. Check it and try again`)
+	if (!isInServiceArea(district.outcode)) throw new AmbassadorError(`I Care Ambassadors work in and around ${getEnv().REGION_NAME}: enter a postcode there`)
 	return { town: input.town, outcode: input.postcode.outcode, lat: at.lat, lng: at.lng }
 }
 
@@ -93,7 +97,9 @@ export async function joinAmbassadors(token: string, input: z.infer<typeof JoinA
 		const joined = await prisma.$transaction(async (tx) => {
 			const claimed = await tx.ambassadorInvitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } })
 			if (!claimed.count) return null
-			const existing = await tx.user.findUnique({ where: { email: invitation.email } })
+			const existing = await tx.user.findUnique({ where: { email: invitation.email }, include: { ambassador: { select: { id: true } } } })
+			// Invited twice and already joined with the other link: this one is spent too.
+			if (existing?.ambassador) return null
 			const user = existing
 				? await tx.user.update({ where: { id: existing.id }, data: { passwordHash, emailVerifiedAt: new Date(), name: existing.name ?? input.firstName } })
 				: await tx.user.create({ data: { email: invitation.email, passwordHash, name: input.firstName, emailVerifiedAt: new Date() } })
@@ -118,6 +124,9 @@ export async function requireAmbassador(userId: string) {
 /** Saves the profile; a new photo replaces the old one, whose file is deleted. */
 export async function updateAmbassadorProfile(userId: string, input: ProfileInput, photo: { upload: Upload; mimeType: string } | null, removePhoto = false) {
 	const current = await requireAmbassador(userId)
+	if (!input.postcode && input.town.toLowerCase() !== current.town.toLowerCase()) {
+		throw new AmbassadorError('Enter your postcode as well, so that visits are offered near your new town')
+	}
 	const file = photo ? writeUpload(photo.upload, photo.mimeType) : null
 	const oldFileId = (file || removePhoto) && current.photoFileId ? current.photoFileId : null
 	try {
@@ -136,25 +145,40 @@ export async function updateAmbassadorProfile(userId: string, input: ProfileInpu
 
 export const MAX_PATHWAY_STEPS = 8
 
-/** Pathway rows: step1Title, step1Role, step1From, step1To … (blank rows are ignored). */
-export function pathwayStepsSchema() {
+/**
+ * Pathway rows: step1Title, step1Role, step1From, step1To … (blank rows are
+ * ignored). Every row is checked in one pass, so all problems show at once.
+ */
+export function pathwayStepsSchema(now = new Date()) {
+	const thisYear = now.getFullYear()
 	const shape: Record<string, z.ZodTypeAny> = {}
 	for (let i = 1; i <= MAX_PATHWAY_STEPS; i++) {
-		shape[`step${i}Title`] = optionalText('the step', 100)
+		shape[`step${i}Title`] = z.string().trim().max(100, { error: `What you did in step ${i} must be 100 characters or fewer` }).optional()
 		shape[`step${i}Role`] = z.string().optional().transform((v) => (v && roleIds.includes(v) ? v : undefined))
-		shape[`step${i}From`] = optionalYear
-		shape[`step${i}To`] = optionalYear
+		shape[`step${i}From`] = z.string().trim().optional()
+		shape[`step${i}To`] = z.string().trim().optional()
 	}
+	const year = (value: unknown) => (typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : null)
 	return z
 		.object(shape)
 		.superRefine((input: Record<string, unknown>, ctx) => {
 			for (let i = 1; i <= MAX_PATHWAY_STEPS; i++) {
 				const has = input[`step${i}Title`] || input[`step${i}Role`]
-				const from = input[`step${i}From`] as number | undefined
-				const to = input[`step${i}To`] as number | undefined
-				if (has && !from) ctx.addIssue({ code: 'custom', path: [`step${i}From`], message: `Enter the year step ${i} started` })
-				if (to && from && to < from) {
-					ctx.addIssue({ code: 'custom', path: [`step${i}To`], message: `Step ${i} must end after it starts` })
+				const fromText = input[`step${i}From`] as string | undefined
+				const toText = input[`step${i}To`] as string | undefined
+				const from = year(fromText)
+				const to = year(toText)
+				if (!has) {
+					if (fromText || toText) ctx.addIssue({ code: 'custom', path: [`step${i}Title`], message: `Enter what you did in step ${i}, or clear its years` })
+					continue
+				}
+				if (!fromText) ctx.addIssue({ code: 'custom', path: [`step${i}From`], message: `Enter the year step ${i} started` })
+				else if (from === null || from < 1960) ctx.addIssue({ code: 'custom', path: [`step${i}From`], message: `The year step ${i} started must be a year, like 2019` })
+				else if (from > thisYear) ctx.addIssue({ code: 'custom', path: [`step${i}From`], message: `The year step ${i} started must be ${thisYear} or earlier` })
+				if (toText) {
+					if (to === null || to < 1960) ctx.addIssue({ code: 'custom', path: [`step${i}To`], message: `The year step ${i} ended must be a year, like 2021` })
+					else if (to > thisYear) ctx.addIssue({ code: 'custom', path: [`step${i}To`], message: `The year step ${i} ended must be ${thisYear} or earlier, or blank if you still do it` })
+					else if (from !== null && to < from) ctx.addIssue({ code: 'custom', path: [`step${i}To`], message: `Step ${i} must end in or after the year it started` })
 				}
 			}
 		})
@@ -166,9 +190,9 @@ export function pathwayStepsSchema() {
 					return {
 						position: position + 1,
 						roleId: roleId ?? null,
-						title: (input[`step${i}Title`] as string | undefined) ?? roleName(roleId!),
-						fromYear: input[`step${i}From`] as number,
-						toYear: (input[`step${i}To`] as number | undefined) ?? null,
+						title: (input[`step${i}Title`] as string | undefined) || roleName(roleId!),
+						fromYear: year(input[`step${i}From`])!,
+						toYear: year(input[`step${i}To`]),
 					}
 				}),
 		)
@@ -270,4 +294,32 @@ export async function ambassadorsForAdmin() {
 		})),
 		invitations: invitations.map((i) => ({ ...i, expired: i.expiresAt.getTime() < now })),
 	}
+}
+
+/** Withdraws an invitation that has not been used. */
+export async function cancelAmbassadorInvitation(id: string) {
+	const changed = await prisma.ambassadorInvitation.updateMany({ where: { id, acceptedAt: null }, data: { expiresAt: new Date() } })
+	return changed.count > 0
+}
+
+/**
+ * Takes someone out of the programme: their profile leaves the directory and
+ * visits waiting for their answer pass to the next nearest ambassador. Their
+ * account stays; their stories stay published unless the team takes them down.
+ */
+export async function removeAmbassador(id: string) {
+	const ambassador = await prisma.ambassador.findUnique({
+		where: { id },
+		select: { id: true, photoFileId: true, visitOffers: { where: { status: 'offered' }, select: { visitRequestId: true } }, visits: { where: { status: 'accepted' }, select: { id: true } } },
+	})
+	if (!ambassador) return null
+	await prisma.$transaction(async (tx) => {
+		await tx.visitOffer.updateMany({ where: { ambassadorId: id, status: 'offered' }, data: { status: 'expired', respondedAt: new Date() } })
+		// Visits they had accepted but not yet made go back to being found an ambassador.
+		await tx.visitRequest.updateMany({ where: { ambassadorId: id, status: 'accepted' }, data: { status: 'open', ambassadorId: null, acceptedAt: null } })
+		if (ambassador.photoFileId) await tx.storedFile.deleteMany({ where: { id: ambassador.photoFileId } })
+		await tx.ambassador.delete({ where: { id } })
+	})
+	if (ambassador.photoFileId) deleteUploadFile(ambassador.photoFileId)
+	return { requestsToOffer: [...ambassador.visitOffers.map((o) => o.visitRequestId), ...ambassador.visits.map((v) => v.id)] }
 }

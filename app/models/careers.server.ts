@@ -56,7 +56,7 @@ export function pathwayMap() {
 	const nextOf = (id: string) => (id === 'volunteering' ? volunteering.next_roles : (getRole(id)?.next_roles ?? []))
 	const links = nodes.flatMap((node) =>
 		nextOf(node.id)
-			.filter((to) => stageOf(to) > node.column)
+			.filter((to) => stageOf(to) >= 0)
 			.map((to) => ({ from: node.id, to })),
 	)
 	return {
@@ -128,7 +128,24 @@ export function roleDetails(roleId: string) {
 		leadsTo: role.next_roles.map((id) => ({ id, name: roleName(id) })),
 		comesFrom: comesFrom(role.id),
 		health: healthRoles.has(role.id),
+		entryRole: stageOf(role.id) === 1,
 	}
+}
+
+/**
+ * The data's durations and qualifications in plain words: its notes on where a
+ * figure came from are for us, not for someone choosing an apprenticeship.
+ */
+export function plainApprenticeshipText(text: string) {
+	return capitalise(
+		text
+			.replace(/\s*\((?:[^)]*(?:reported|EPA|summary|version)[^)]*)\)/gi, '')
+			.replace(/, (\d+)-month EPA period/i, ', then a $1-month end-point assessment')
+			.replace(/ to gateway/i, ' of training before the end-point assessment')
+			.replace(/^none mandatory/i, 'no set qualification')
+			.replace(/(\d)-(\d)/g, '$1–$2')
+			.trim(),
+	)
 }
 
 /** Every apprenticeship standard with its live vacancies in the region. */
@@ -144,8 +161,8 @@ export async function apprenticeshipsWithVacancies(now = new Date()) {
 			reference: s.reference,
 			title: s.title,
 			level: s.level,
-			duration: s.typical_duration ? capitalise(s.typical_duration.replace(/(\d)-(\d)/g, '$1–$2')) : null,
-			qualification: s.on_programme_qualification ?? null,
+			duration: s.typical_duration ? plainApprenticeshipText(s.typical_duration) : null,
+			qualification: s.on_programme_qualification ? plainApprenticeshipText(s.on_programme_qualification) : null,
 			jobTitles: s.typical_job_titles,
 			leadsTo: (s.progression ?? []).map(getStandard).filter((p): p is NonNullable<typeof p> => Boolean(p)).map((p) => ({ reference: p.reference, title: p.title, level: p.level })),
 			roles: (s.portal_roles ?? []).map((id) => ({ id, name: roleName(id) })),

@@ -160,10 +160,13 @@ export async function runJobSearch(params: URLSearchParams) {
 	}
 }
 
+/** "Personal assistant (PA)" → "personal assistant (PA)": only the first letter, so abbreviations keep their capitals. */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1)
+
 /** "Care worker jobs near Wymondham": the h1 and title say how many were found. */
 export function describeSearch(total: number, form: JobSearchForm, place: ResolvedPlace | null) {
 	const what = form.apprenticeship ? (total === 1 ? 'apprenticeship' : 'apprenticeships') : total === 1 ? 'job' : 'jobs'
-	const role = form.role.length === 1 ? `${roleName(form.role[0]).toLowerCase()} ` : ''
+	const role = form.role.length === 1 ? `${lowerFirst(roleName(form.role[0]))} ` : ''
 	const keyword = form.q ? ` matching “${form.q}”` : ''
 	const near = place ? ` within ${form.radius} ${form.radius === 1 ? 'mile' : 'miles'} of ${place.label}` : ''
 	return `${total.toLocaleString('en-GB')} ${role}${what} found${keyword}${near}`

@@ -202,8 +202,10 @@ export function suggestPlaces(text: string, limit = 3) {
 		scored.push({ place, score: score + (typeRank[place.type] ?? 9) * 0.1 + (place.inRegion ? 0 : 0.5) })
 	}
 	scored.sort((a, b) => a.score - b.score)
+	// A near miss in the region beats a namesake far away (Norwhich → Norwich, not Northwich).
+	const local = scored.filter(({ place }) => place.inRegion)
 	const names: string[] = []
-	for (const { place } of scored) {
+	for (const { place } of local.length ? local : scored) {
 		if (!names.includes(place.name)) names.push(place.name)
 		if (names.length >= limit) break
 	}

@@ -1,5 +1,9 @@
 import { z } from 'zod'
+import * as storyDecision from '#emails/templates/story-decision.tsx'
+import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
+import { renderEmail } from '#emails/render.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { publicUrl } from '#app/utils/env.server.ts'
 import { optionalText, requiredText } from '#app/utils/validation.ts'
 import { careRoles, roleName } from './care-roles.server.ts'
 import { discardUpload, readUploadFile, recordUpload, writeUpload, type Upload } from './files.server.ts'
@@ -19,7 +23,7 @@ export const StorySchema = z
 export type StoryInput = z.infer<typeof StorySchema>
 
 /** Providers tell a member of staff's story, so they say whose it is. */
-export const ProviderStorySchema = StorySchema.extend({ tellerName: requiredText('the person’s first name', 60) })
+export const ProviderStorySchema = StorySchema.extend({ tellerName: requiredText('the person’s first name', 60), body: requiredText('their story', 6000, 100) })
 
 /** Submitted stories wait for the regional team; nothing is public until published. */
 export async function submitStory(author: { userId: string; kind: 'ambassador' | 'provider'; name: string }, input: StoryInput, photo: { upload: Upload; mimeType: string } | null) {
@@ -89,13 +93,30 @@ export async function storiesForModeration() {
 	return prisma.story.findMany({ where: { status: 'submitted' }, orderBy: { submittedAt: 'asc' } })
 }
 
-/** Publishes or turns down a submitted story; false if it was no longer waiting. */
-export async function moderateStory(id: string, decision: 'publish' | 'reject', note?: string) {
-	const changed = await prisma.story.updateMany({
-		where: { id, status: 'submitted' },
-		data: decision === 'publish' ? { status: 'published', publishedAt: new Date(), reviewNote: null } : { status: 'rejected', reviewNote: note ?? null },
+/**
+ * Publishes or turns down a submitted story, or takes a published one down, and
+ * tells its author. False if the story was not in the state the decision needs.
+ */
+export async function moderateStory(id: string, decision: 'publish' | 'reject' | 'withdraw', note?: string) {
+	const story = await prisma.story.findUnique({ where: { id }, select: { title: true, authorKind: true, author: { select: { email: true } } } })
+	if (!story) return false
+	const outcome = decision === 'publish' ? 'published' : decision === 'reject' ? 'rejected' : 'withdrawn'
+	const url = outcome === 'published' ? `${publicUrl()}/stories/${id}` : `${publicUrl()}/${story.authorKind === 'ambassador' ? 'ambassador' : 'provider'}/stories`
+	const email = story.author ? await renderEmail(storyDecision, { title: story.title, decision: outcome, note: note ?? null, url }) : null
+	const changed = await prisma.$transaction(async (tx) => {
+		const result = await tx.story.updateMany({
+			where: { id, status: decision === 'withdraw' ? 'published' : 'submitted' },
+			data: decision === 'publish' ? { status: 'published', publishedAt: new Date(), reviewNote: null } : { status: outcome, reviewNote: note ?? null },
+		})
+		if (result.count && email && story.author) await queueEmail(tx, { key: `story-${outcome}:${id}:${Date.now().toString(36)}`, to: story.author.email, ...email })
+		return result.count > 0
 	})
-	return changed.count > 0
+	if (changed) notifyEmailOutbox()
+	return changed
+}
+
+export async function publishedStoriesForAdmin() {
+	return prisma.story.findMany({ where: { status: 'published' }, orderBy: { publishedAt: 'desc' }, select: { id: true, title: true, authorName: true, publishedAt: true } })
 }
 
 export async function getStoryPhotoForReview(storyId: string) {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import * as visitMessageForAmbassador from '#emails/templates/visit-message-for-ambassador.tsx'
+import * as visitNeedsAmbassador from '#emails/templates/visit-needs-ambassador.tsx'
 import * as visitOfferEmail from '#emails/templates/visit-offer.tsx'
 import * as visitRequestUpdate from '#emails/templates/visit-request-update.tsx'
 import { notifyEmailOutbox, queueEmail, type QueuedEmail } from '#emails/outbox.server.ts'
@@ -158,6 +159,7 @@ async function offerToNext(requestId: string) {
 	const next = await nextAmbassador(prisma, request)
 	const offer = next ? await offerEmail(request, next.ambassador, next.miles) : null
 	const unmatched = next ? null : await schoolEmail(request, 'unmatched')
+	const forTeam = next ? [] : await teamEmails(request)
 	await prisma.$transaction(async (tx) => {
 		if (next && offer) {
 			await tx.visitOffer.create({ data: { visitRequestId: requestId, ambassadorId: next.ambassador.id, distanceMiles: next.miles } })
@@ -166,10 +168,53 @@ async function offerToNext(requestId: string) {
 		if (unmatched) {
 			await tx.visitRequest.update({ where: { id: requestId }, data: { status: 'unmatched' } })
 			await queueSchoolEmail(tx, requestId, unmatched)
+			for (const email of forTeam) await queueEmail(tx, email)
 		}
 	})
 	notifyEmailOutbox()
 	return next?.ambassador.id ?? null
+}
+
+/** The regional team hears about a request no ambassador could take. */
+async function teamEmails(request: { id: string; organisation: string; town: string; preferredDates: string }) {
+	const [admins, asked] = await Promise.all([
+		prisma.user.findMany({ where: { isAdmin: true }, select: { email: true } }),
+		prisma.visitOffer.count({ where: { visitRequestId: request.id } }),
+	])
+	const message = await renderEmail(visitNeedsAmbassador, {
+		organisation: request.organisation,
+		town: request.town,
+		dates: request.preferredDates,
+		asked,
+		adminUrl: `${publicUrl()}/admin/visits#request-${request.id}`,
+	})
+	return admins.map((a) => ({ key: `visit-unmatched:${request.id}:${asked}:${a.email}`, to: a.email, ...message }) satisfies QueuedEmail)
+}
+
+/**
+ * The regional team offers a request to an ambassador of their choosing (one
+ * further away, or one asked before). Any offer still waiting is withdrawn.
+ */
+export async function offerToAmbassador(requestId: string, ambassadorId: string) {
+	const request = await prisma.visitRequest.findUniqueOrThrow({ where: { id: requestId } })
+	if (request.status !== 'open' && request.status !== 'unmatched') throw new VisitError('This request already has an ambassador, or is closed')
+	const ambassador = await prisma.ambassador.findUniqueOrThrow({
+		where: { id: ambassadorId },
+		select: { id: true, firstName: true, lat: true, lng: true, visitRadiusMiles: true, user: { select: { email: true } } },
+	})
+	const miles = distanceMiles(request, ambassador)
+	const email = await offerEmail(request, ambassador, miles)
+	await prisma.$transaction(async (tx) => {
+		await tx.visitOffer.updateMany({ where: { visitRequestId: requestId, status: 'offered' }, data: { status: 'expired', respondedAt: new Date() } })
+		await tx.visitOffer.upsert({
+			where: { visitRequestId_ambassadorId: { visitRequestId: requestId, ambassadorId } },
+			create: { visitRequestId: requestId, ambassadorId, distanceMiles: miles },
+			update: { status: 'offered', createdAt: new Date(), respondedAt: null, distanceMiles: miles },
+		})
+		await tx.visitRequest.update({ where: { id: requestId }, data: { status: 'open' } })
+		await queueEmail(tx, { ...email, key: `${email.key}:${Date.now().toString(36)}` })
+	})
+	notifyEmailOutbox()
 }
 
 async function currentOffer(requestId: string, ambassadorId: string) {
@@ -195,6 +240,11 @@ export async function declineVisit(requestId: string, ambassadorId: string) {
 	const offer = await currentOffer(requestId, ambassadorId)
 	await prisma.visitOffer.update({ where: { id: offer.id }, data: { status: 'declined', respondedAt: new Date() } })
 	return offerToNext(requestId)
+}
+
+/** Requests left without an ambassador (one was removed from the programme) are offered to the next nearest. */
+export async function reofferVisitRequests(requestIds: string[]) {
+	for (const id of requestIds) await offerToNext(id)
 }
 
 /** Offers nobody answered within OFFER_DAYS pass to the next nearest ambassador. Run on a timer. */
@@ -240,7 +290,7 @@ export async function recordVisit(requestId: string, ambassadorId: string, visit
 	const request = await prisma.visitRequest.findFirst({ where: { id: requestId, ambassadorId, status: { in: ['accepted', 'fulfilled'] } } })
 	if (!request) throw new Response('Not found', { status: 404 })
 	if (visitedOn.getTime() > Date.now()) throw new VisitError('The date of the visit must be today or in the past')
-	if (visitedOn.getTime() < request.createdAt.getTime() - 86_400_000) throw new VisitError(`The date of the visit must be after the request was sent on ${formatDate(request.createdAt)}`)
+	if (visitedOn.getTime() < request.createdAt.getTime() - 86_400_000) throw new VisitError(`The date of the visit must be on or after the day the request was sent, ${formatDate(request.createdAt)}`)
 	const ambassador = await prisma.ambassador.findUniqueOrThrow({ where: { id: ambassadorId }, select: { firstName: true } })
 	const email = request.status === 'accepted' ? await schoolEmail(request, 'fulfilled', ambassador.firstName) : null
 	await prisma.$transaction(async (tx) => {
@@ -297,7 +347,11 @@ export async function findRequestByToken(token: string) {
 	})
 }
 
-/** What an ambassador may see of a request offered to them or accepted by them: no contact details. */
+/**
+ * What an ambassador may see of a request offered to them or accepted by them:
+ * never the contact's email. The route shows the contact's name and the full
+ * postcode only once they have accepted.
+ */
 export async function getAmbassadorVisit(requestId: string, ambassadorId: string) {
 	const request = await prisma.visitRequest.findFirst({
 		where: { id: requestId, OR: [{ ambassadorId }, { offers: { some: { ambassadorId, status: 'offered' } } }] },
@@ -307,6 +361,8 @@ export async function getAmbassadorVisit(requestId: string, ambassadorId: string
 			organisationType: true,
 			town: true,
 			outcode: true,
+			postcode: true,
+			contactName: true,
 			preferredDates: true,
 			audience: true,
 			ageGroup: true,
@@ -321,6 +377,22 @@ export async function getAmbassadorVisit(requestId: string, ambassadorId: string
 		},
 	})
 	return request
+}
+
+/** Why a request once offered to this ambassador is no longer theirs to answer, for a link followed late. */
+export async function pastOffer(requestId: string, ambassadorId: string) {
+	const offer = await prisma.visitOffer.findUnique({
+		where: { visitRequestId_ambassadorId: { visitRequestId: requestId, ambassadorId } },
+		select: { status: true, visitRequest: { select: { organisation: true, status: true } } },
+	})
+	if (!offer) return null
+	const reason =
+		offer.visitRequest.status === 'cancelled'
+			? 'The school cancelled its request.'
+			: offer.status === 'declined'
+				? 'You declined this visit, so we offered it to another ambassador.'
+				: `We did not hear from you within ${OFFER_DAYS} days, so we offered it to another ambassador.`
+	return { organisation: offer.visitRequest.organisation, reason }
 }
 
 export async function listAmbassadorVisits(ambassadorId: string) {
@@ -345,7 +417,20 @@ export async function visitTotals() {
 		prisma.visitRequest.findMany({
 			where: { status: { in: ['open', 'accepted', 'unmatched'] } },
 			orderBy: { createdAt: 'asc' },
-			select: { id: true, organisation: true, town: true, status: true, createdAt: true, ambassador: { select: { firstName: true } }, offers: { select: { status: true } } },
+			select: {
+				id: true,
+				organisation: true,
+				town: true,
+				lat: true,
+				lng: true,
+				status: true,
+				createdAt: true,
+				contactName: true,
+				contactEmail: true,
+				preferredDates: true,
+				ambassador: { select: { firstName: true } },
+				offers: { select: { status: true, ambassador: { select: { firstName: true } } } },
+			},
 		}),
 	])
 	const count = (status: string) => byStatus.find((s) => s.status === status)?._count ?? 0
@@ -363,7 +448,7 @@ const statusLabels: Record<string, string> = {
 	open: 'Waiting for an ambassador',
 	accepted: 'An ambassador is coming',
 	fulfilled: 'Visit done',
-	unmatched: 'No ambassador available',
+	unmatched: 'With the regional team',
 	cancelled: 'Cancelled',
 }
 

@@ -2,7 +2,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
-import { AmbassadorError, ambassadorsForAdmin, InviteAmbassadorSchema, inviteAmbassador } from '#app/models/ambassadors.server.ts'
+import { AmbassadorError, ambassadorsForAdmin, cancelAmbassadorInvitation, InviteAmbassadorSchema, inviteAmbassador, removeAmbassador } from '#app/models/ambassadors.server.ts'
+import { reofferVisitRequests } from '#app/models/visits.server.ts'
 import { INVITATION_DAYS } from '#app/models/link-lifetimes.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
@@ -20,7 +21,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const adminId = await requireAdmin(request)
-	const submission = parseWithZod(await request.formData(), { schema: InviteAmbassadorSchema })
+	const formData = await request.formData()
+	const intent = formData.get('intent')
+	const id = String(formData.get('id') ?? '')
+	if (intent === 'cancel-invitation') {
+		await cancelAmbassadorInvitation(id)
+		return redirect('/admin/ambassadors?cancelled=1')
+	}
+	if (intent === 'remove') {
+		const removed = await removeAmbassador(id)
+		if (removed) await reofferVisitRequests(removed.requestsToOffer)
+		return redirect('/admin/ambassadors?removed=1')
+	}
+	const submission = parseWithZod(formData, { schema: InviteAmbassadorSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
 		await inviteAmbassador(adminId, submission.value.email)
@@ -41,11 +54,36 @@ export default function AdminAmbassadorsRoute() {
 	const { key: formKey } = useLocation()
 	const fields = useFormFields('invite', actionData?.result)
 	const invited = params.get('invited')
+	const removing = d.ambassadors.find((a) => a.id === params.get('remove'))
+	const notice = invited
+		? `We have emailed an invitation to ${invited}.`
+		: params.get('cancelled')
+			? 'The invitation has been cancelled: its link no longer works.'
+			: params.get('removed')
+				? 'They have been removed. Visits waiting for them have been offered to the next nearest ambassador.'
+				: null
 	return (
 		<div>
-			{invited && !actionData ? (
+			{notice && !actionData ? (
 				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					We have emailed an invitation to {invited}.
+					{notice}
+				</div>
+			) : null}
+			{removing ? (
+				<div className="mb-6 border-l-8 border-[#f47738] bg-warn-bg p-4">
+					<h2 className="mb-2 text-xl">Remove {removing.firstName} from the I Care Ambassadors?</h2>
+					<p className="mb-4">
+						Their profile leaves the directory and they can no longer take visits. Visits waiting for them go to the next nearest ambassador. Their
+						account and published stories stay.
+					</p>
+					<Form method="post" className="flex flex-wrap items-center gap-4">
+						<input type="hidden" name="intent" value="remove" />
+						<input type="hidden" name="id" value={removing.id} />
+						<button type="submit" className="btn btn-warning">
+							Yes, remove {removing.firstName}
+						</button>
+						<Link to="/admin/ambassadors">No, keep them</Link>
+					</Form>
 				</div>
 			) : null}
 			<ErrorSummary errors={fields.summary(['email'])} formError={fields.formError} />
@@ -75,7 +113,10 @@ export default function AdminAmbassadorsRoute() {
 								<th scope="col" className="py-2 pr-4">Role and town</th>
 								<th scope="col" className="py-2 pr-4">Visits</th>
 								<th scope="col" className="py-2 pr-4 text-right">Visits done</th>
-								<th scope="col" className="py-2 text-right">People reached</th>
+								<th scope="col" className="py-2 pr-4 text-right">People reached</th>
+								<th scope="col" className="py-2">
+									<span className="sr-only">Actions</span>
+								</th>
 							</tr>
 						</thead>
 						<tbody>
@@ -90,7 +131,12 @@ export default function AdminAmbassadorsRoute() {
 									</td>
 									<td className="py-2 pr-4">{a.willingToVisit ? 'Taking requests' : 'Paused'}</td>
 									<td className="py-2 pr-4 text-right">{a.visitsDone}</td>
-									<td className="py-2 text-right">{a.peopleReached}</td>
+									<td className="py-2 pr-4 text-right">{a.peopleReached}</td>
+									<td className="py-2">
+										<Link to={`?remove=${a.id}`}>
+											Remove<span className="sr-only"> {a.firstName} ({a.email})</span>
+										</Link>
+									</td>
 								</tr>
 							))}
 						</tbody>
@@ -104,8 +150,19 @@ export default function AdminAmbassadorsRoute() {
 					</h2>
 					<ul className="space-y-2">
 						{d.invitations.map((i) => (
-							<li key={i.id}>
-								{i.email}: sent {i.sent}, {i.expired ? `expired ${i.expires}` : `works until ${i.expires}`}
+							<li key={i.id} className="flex flex-wrap items-center gap-4">
+								<span>
+									{i.email}: sent {i.sent}, {i.expired ? `expired ${i.expires}` : `works until ${i.expires}`}
+								</span>
+								{i.expired ? null : (
+									<Form method="post">
+										<input type="hidden" name="intent" value="cancel-invitation" />
+										<input type="hidden" name="id" value={i.id} />
+										<button type="submit" className="cursor-pointer text-brand underline">
+											Cancel<span className="sr-only"> the invitation to {i.email}</span>
+										</button>
+									</Form>
+								)}
 							</li>
 						))}
 					</ul>

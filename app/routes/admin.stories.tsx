@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { Paragraphs } from '#app/components/text.tsx'
 import { roleName } from '#app/models/care-roles.server.ts'
-import { moderateStory, storiesForModeration } from '#app/models/stories.server.ts'
+import { moderateStory, publishedStoriesForAdmin, storiesForModeration } from '#app/models/stories.server.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
@@ -12,8 +12,9 @@ import { optionalText } from '#app/utils/validation.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAdmin(request)
-	const stories = await storiesForModeration()
+	const [stories, published] = await Promise.all([storiesForModeration(), publishedStoriesForAdmin()])
 	return {
+		published: published.map((s) => ({ id: s.id, title: s.title, authorName: s.authorName, published: s.publishedAt ? formatDate(s.publishedAt) : '' })),
 		stories: stories.map((s) => ({
 			id: s.id,
 			title: s.title,
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const ModerationSchema = z.discriminatedUnion('decision', [
 	z.object({ decision: z.literal('publish'), storyId: z.string() }),
 	z.object({ decision: z.literal('reject'), storyId: z.string(), note: optionalText('the reason', 500) }),
+	z.object({ decision: z.literal('withdraw'), storyId: z.string(), note: optionalText('the reason', 500) }),
 ])
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,9 +40,11 @@ export async function action({ request }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: ModerationSchema })
 	if (submission.status !== 'success') return data({ error: 'Choose to publish or not publish the story' }, { status: 400 })
 	const { decision, storyId } = submission.value
-	const done = await moderateStory(storyId, decision, decision === 'reject' ? submission.value.note : undefined)
-	if (!done) return data({ error: 'That story has already been dealt with' }, { status: 409 })
-	return redirect(`/admin/stories?${decision === 'publish' ? 'published' : 'rejected'}=${storyId}`)
+	const note = decision === 'publish' ? undefined : submission.value.note
+	const done = await moderateStory(storyId, decision, note)
+	if (!done) return data({ error: 'That story has already been dealt with: the list now shows where things stand' }, { status: 409 })
+	const outcome = decision === 'publish' ? 'published' : decision === 'reject' ? 'rejected' : 'withdrawn'
+	return redirect(`/admin/stories?${outcome}=${storyId}${note ? '&reason=1' : ''}`)
 }
 
 export const handle: PageHandle = { title: 'Stories to check' }
@@ -57,9 +61,10 @@ export default function AdminStoriesRoute() {
 					The story is published. <Link to={`/stories/${published}`}>See it</Link>.
 				</div>
 			) : null}
-			{params.get('rejected') && !actionData ? (
+			{(params.get('rejected') || params.get('withdrawn')) && !actionData ? (
 				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					The story will not be published. Its author can see your reason.
+					{params.get('rejected') ? 'The story will not be published.' : 'The story has been taken down.'} We have emailed its author
+					{params.get('reason') ? ' with your reason' : ''}.
 				</div>
 			) : null}
 			{actionData?.error ? (
@@ -101,7 +106,7 @@ export default function AdminStoriesRoute() {
 									</label>
 									<textarea id={`note-${s.id}`} name="note" rows={2} maxLength={500} className="input mb-2" />
 									<button type="submit" className="btn btn-secondary">
-										Do not publish
+										Do not publish<span className="sr-only"> “{s.title}”</span>
 									</button>
 								</Form>
 							</div>
@@ -111,6 +116,35 @@ export default function AdminStoriesRoute() {
 			) : (
 				<p>There are no stories waiting.</p>
 			)}
+			{d.published.length ? (
+				<section aria-labelledby="published-heading" className="mt-12">
+					<h2 id="published-heading" className="mb-4 text-2xl">
+						Published stories
+					</h2>
+					<ul className="space-y-4">
+						{d.published.map((s) => (
+							<li key={s.id} className="border-b border-line pb-4">
+								<p className="mb-2">
+									<Link to={`/stories/${s.id}`}>{s.title}</Link> by {s.authorName}, published {s.published}
+								</p>
+								<Form method="post" className="flex flex-wrap items-end gap-3">
+									<input type="hidden" name="storyId" value={s.id} />
+									<input type="hidden" name="decision" value="withdraw" />
+									<div>
+										<label htmlFor={`withdraw-${s.id}`} className="mb-1 block">
+											Reason for taking it down (optional, the author sees it)
+										</label>
+										<input id={`withdraw-${s.id}`} name="note" maxLength={500} className="input w-96 max-w-full" />
+									</div>
+									<button type="submit" className="btn btn-warning">
+										Take down<span className="sr-only"> “{s.title}”</span>
+									</button>
+								</Form>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
 		</div>
 	)
 }

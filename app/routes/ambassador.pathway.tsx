@@ -32,7 +32,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export const handle: PageHandle = { title: 'Your pathway' }
 
 function StepFields({ fields, n, roles }: { fields: FieldState; n: number; roles: ReadonlyArray<{ id: string; label: string }> }) {
-	const error = fields.error(`step${n}Title`) ?? fields.error(`step${n}From`) ?? fields.error(`step${n}To`)
+	const errors = [fields.error(`step${n}Title`), fields.error(`step${n}From`), fields.error(`step${n}To`)].filter(Boolean)
+	const error = errors[0]
 	const input = (name: string, label: string, width: string, extra: Record<string, string> = {}) => (
 		<div>
 			<label htmlFor={fields.id(`step${n}${name}`)} className="mb-1 block">
@@ -52,18 +53,22 @@ function StepFields({ fields, n, roles }: { fields: FieldState; n: number; roles
 	return (
 		<fieldset className={`mb-6 ${error ? 'border-l-4 border-error pl-4' : ''}`}>
 			<legend className="mb-2 text-lg font-bold">Step {n}</legend>
-			{error ? (
-				<p id={`${fields.id(`step${n}`)}-error`} className="mb-2 font-bold text-error">
-					<span className="sr-only">Error: </span>
-					{error}
-				</p>
+			{errors.length ? (
+				<div id={`${fields.id(`step${n}`)}-error`} className="mb-2 font-bold text-error">
+					{errors.map((e) => (
+						<p key={e}>
+							<span className="sr-only">Error: </span>
+							{e}
+						</p>
+					))}
+				</div>
 			) : null}
 			<div className="flex flex-wrap items-end gap-4">
-				<div>
+				<div className="w-full sm:w-auto">
 					<label htmlFor={fields.id(`step${n}Role`)} className="mb-1 block">
 						Role
 					</label>
-					<select id={fields.id(`step${n}Role`)} name={`step${n}Role`} defaultValue={fields.value(`step${n}Role`)} className="input w-auto max-w-full">
+					<select id={fields.id(`step${n}Role`)} name={`step${n}Role`} defaultValue={fields.value(`step${n}Role`)} className="input w-full sm:w-auto">
 						<option value="">Not a role on this site</option>
 						{roles.map((r) => (
 							<option key={r.id} value={r.id}>

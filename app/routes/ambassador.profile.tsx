@@ -7,7 +7,7 @@ import { AmbassadorError, AmbassadorProfileUpdateSchema, requireAmbassador, upda
 import { roleOptions } from '#app/models/care-roles.server.ts'
 import { readPhotoForm } from '#app/models/files.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
-import { hasFieldErrors, withFieldErrors } from '#app/utils/form-reply.ts'
+import { hasFieldErrors, photoProblems, withFieldErrors } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,9 +39,10 @@ export async function action({ request }: ActionFunctionArgs) {
 	const removePhoto = form.formData.get('removePhoto') === 'on'
 	const willHavePhoto = Boolean(form.photo) || (Boolean(current.photoFileId) && !removePhoto)
 	const submission = parseWithZod(form.formData, { schema: AmbassadorProfileUpdateSchema })
+	const alt = form.formData.get('photoAlt')?.toString().trim() ?? ''
 	const extra = {
-		photo: form.photoError,
-		photoAlt: willHavePhoto && !form.formData.get('photoAlt')?.toString().trim() ? 'Describe the photo for people who cannot see it' : null,
+		...photoProblems({ chosen: Boolean(form.photo || form.photoError), fileError: form.photoError, alt, hasCurrentPhoto: Boolean(current.photoFileId) && !removePhoto, otherErrors: submission.status !== 'success' }),
+		...(willHavePhoto && !alt && !form.photo ? { photoAlt: 'Describe your photo for people who cannot see it' } : {}),
 	}
 	if (submission.status !== 'success' || hasFieldErrors(extra)) return data({ result: withFieldErrors(submission.reply(), extra) }, { status: 400 })
 	try {

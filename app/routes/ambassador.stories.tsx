@@ -9,7 +9,7 @@ import { roleOptions } from '#app/models/care-roles.server.ts'
 import { readPhotoForm } from '#app/models/files.server.ts'
 import { storiesByAuthor, StorySchema, submitStory } from '#app/models/stories.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
-import { hasFieldErrors, withFieldErrors } from '#app/utils/form-reply.ts'
+import { hasFieldErrors, photoProblems, withFieldErrors } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,7 +24,13 @@ export async function action({ request }: ActionFunctionArgs) {
 	const form = await readPhotoForm(request)
 	if (form.tooLarge) return data({ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } }, { status: 413 })
 	const submission = parseWithZod(form.formData, { schema: StorySchema })
-	const extra = { photo: form.photoError, photoAlt: form.photo && !form.formData.get('photoAlt')?.toString().trim() ? 'Describe the photo for people who cannot see it' : null }
+	const extra = photoProblems({
+		chosen: Boolean(form.photo || form.photoError),
+		fileError: form.photoError,
+		alt: form.formData.get('photoAlt')?.toString().trim() ?? '',
+		hasCurrentPhoto: false,
+		otherErrors: submission.status !== 'success',
+	})
 	if (submission.status !== 'success' || hasFieldErrors(extra)) return data({ result: withFieldErrors(submission.reply(), extra) }, { status: 400 })
 	await submitStory({ userId, kind: 'ambassador', name: ambassador.firstName }, submission.value, form.photo)
 	return redirect('/ambassador/stories?sent=1')

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
 import { DateInput, ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
 import { VisitMessages } from '#app/components/visit-messages.tsx'
 import { requireAmbassador } from '#app/models/ambassadors.server.ts'
@@ -12,6 +12,7 @@ import {
 	getAmbassadorVisit,
 	messageThread,
 	MessageSchema,
+	pastOffer,
 	postMessage,
 	recordVisit,
 	VisitError,
@@ -33,7 +34,15 @@ async function load(request: Request, requestId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { ambassador, visit } = await load(request, params.requestId)
+	const ambassador = await requireAmbassador(await requireUserId(request))
+	const found = await getAmbassadorVisit(params.requestId ?? '', ambassador.id)
+	if (!found) {
+		// A link from an offer email followed after the offer moved on: say why, rather than "not found".
+		const past = await pastOffer(params.requestId ?? '', ambassador.id)
+		if (!past) throw new Response('Not found', { status: 404 })
+		throw data({ gone: past }, { status: 410 })
+	}
+	const visit = found
 	const mine = visit.ambassadorId === ambassador.id
 	const offer = visit.offers[0]
 	const today = londonDateParts(new Date())
@@ -44,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			organisation: visit.organisation,
 			town: visit.town,
 			outcode: visit.outcode,
+			// Who to ask for and where to go, once the visit is theirs.
+			arrangements: mine ? { contactName: visit.contactName, postcode: visit.postcode } : null,
 			preferredDates: visit.preferredDates,
 			audience: visit.audience,
 			numberOfPeople: visit.numberOfPeople,
@@ -144,6 +155,14 @@ export default function AmbassadorVisitRoute() {
 				<dd>
 					{v.organisationTypeLabel} in {v.town} ({v.outcode}){v.distance ? `, ${v.distance}` : ''}
 				</dd>
+				{v.arrangements ? (
+					<>
+						<dt className="font-bold">Ask for</dt>
+						<dd>{v.arrangements.contactName}</dd>
+						<dt className="font-bold">Postcode</dt>
+						<dd>{v.arrangements.postcode}</dd>
+					</>
+				) : null}
 				<dt className="font-bold">Dates that suit them</dt>
 				<dd className="whitespace-pre-line">{v.preferredDates}</dd>
 				<dt className="font-bold">Who it is for</dt>
@@ -194,7 +213,7 @@ export default function AmbassadorVisitRoute() {
 							) : (
 								<p className="mb-4">Tell us when you went and how many people you spoke to. It helps the regional team show what visits achieve.</p>
 							)}
-							<ErrorSummary errors={recordFields.summary(['visitedDay', 'peopleReached'])} />
+							<ErrorSummary errors={recordFields.summary(['visitedDay', 'visitedMonth', 'visitedYear', 'peopleReached'])} />
 							<Form method="post" noValidate>
 								<input type="hidden" name="intent" value="record" />
 								<DateInput fields={recordFields} prefix="visited" legend="Date of the visit" hint="For example, 27/11/2026" />
@@ -209,4 +228,23 @@ export default function AmbassadorVisitRoute() {
 			) : null}
 		</div>
 	)
+}
+
+export function ErrorBoundary() {
+	const error = useRouteError()
+	if (isRouteErrorResponse(error) && error.status === 410) {
+		const gone = (error.data as { gone: { organisation: string; reason: string } }).gone
+		return (
+			<div className="max-w-2xl">
+				<h1 className="mb-4 text-3xl">This visit is no longer waiting for you</h1>
+				<p className="mb-4">
+					{gone.organisation}: {gone.reason}
+				</p>
+				<p>
+					<Link to="/ambassador">See your visits</Link>
+				</p>
+			</div>
+		)
+	}
+	throw error
 }

@@ -7,12 +7,12 @@ import { AmbassadorError, findAmbassadorInvitation, joinAmbassadors, JoinAmbassa
 import { roleOptions } from '#app/models/care-roles.server.ts'
 import { readPhotoForm } from '#app/models/files.server.ts'
 import { createSession } from '#app/utils/auth.server.ts'
-import { hasFieldErrors, withFieldErrors } from '#app/utils/form-reply.ts'
+import { hasFieldErrors, photoProblems, withFieldErrors } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ params }: LoaderFunctionArgs) {
 	const invitation = await findAmbassadorInvitation(params.token ?? '')
-	return data({ valid: Boolean(invitation), email: invitation?.email ?? null, roles: roleOptions }, { status: invitation ? 200 : 404, headers: { 'Referrer-Policy': 'no-referrer' } })
+	return data({ valid: Boolean(invitation), email: invitation?.email ?? null, roles: roleOptions }, { status: invitation ? 200 : 404, headers: { 'Referrer-Policy': 'same-origin' } })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -21,10 +21,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const form = await readPhotoForm(request)
 	if (form.tooLarge) return data({ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } }, { status: 413 })
 	const submission = parseWithZod(form.formData, { schema: JoinAmbassadorsSchema })
-	const extra = {
-		photo: form.photoError,
-		photoAlt: form.photo && !form.formData.get('photoAlt')?.toString().trim() ? 'Describe the photo for people who cannot see it' : null,
-	}
+	const extra = photoProblems({
+		chosen: Boolean(form.photo || form.photoError),
+		fileError: form.photoError,
+		alt: form.formData.get('photoAlt')?.toString().trim() ?? '',
+		hasCurrentPhoto: false,
+		otherErrors: submission.status !== 'success',
+	})
 	if (submission.status !== 'success' || hasFieldErrors(extra)) {
 		return data({ result: withFieldErrors(submission.reply({ hideFields: ['password'] }), extra) }, { status: 400 })
 	}

@@ -15,14 +15,15 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
 	const formData = await request.formData()
 	if (isHoneypotFilled(formData)) return redirect('/ambassadors')
+	const submission = parseWithZod(formData, { schema: VisitRequestSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	// Only requests that would be sent count, so a few mistakes do not lock a school out.
 	const limit = await consumeRateLimit(rateLimits.visitRequest, clientAddressKey(context.clientIp))
 	if (!limit.ok) {
 		return tooManyRequests(limit.retryAfterSeconds, {
-			result: parseWithZod(formData, { schema: VisitRequestSchema }).reply({ formErrors: [`Too many visit requests sent from here. Try again ${retryAfterText(limit.retryAfterSeconds)}.`] }),
+			result: submission.reply({ formErrors: [`Too many visit requests sent from here. Try again ${retryAfterText(limit.retryAfterSeconds)}.`] }),
 		})
 	}
-	const submission = parseWithZod(formData, { schema: VisitRequestSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
 		const { token } = await requestVisit(submission.value)
 		return redirect(`/visits/${token}?sent=1`)

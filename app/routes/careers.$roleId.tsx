@@ -32,12 +32,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 	if (!role) throw new Response('Not found', { status: 404 })
 	const url = new URL(request.url)
 	const where = (url.searchParams.get('where') ?? '').trim().slice(0, 100)
+	const askedNear = url.searchParams.has('where')
 	const radiusParam = Number(url.searchParams.get('radius'))
 	const radius = (radiusChoices as readonly number[]).includes(radiusParam) ? radiusParam : defaultRadius
 	const [pay, region, near, stories] = await Promise.all([
 		payForRole(role.id),
 		openVacanciesForRole(role.id, '', radius),
-		where ? openVacanciesForRole(role.id, where, radius) : null,
+		where ? openVacanciesForRole(role.id, where, radius) : askedNear ? { total: 0, placeLabel: null, placeError: 'Enter a town, village or postcode', suggestions: [] } : null,
 		listPublishedStories({ roleId: role.id, take: 6 }),
 	])
 	const figures = pay.median === null || pay.lower === null || pay.upper === null ? null : {
@@ -47,6 +48,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 		upper: formatPence(Math.round(pay.upper)),
 		atLeastMedianHref: searchUrl(jobsForm(role.id, { minpay: poundsForUrl(pay.median) })),
 		atLeastUpperHref: searchUrl(jobsForm(role.id, { minpay: poundsForUrl(pay.upper) })),
+		// Quartiles of a handful of jobs say little: below this, only the middle rate is shown.
+		enough: pay.count >= 5,
 	}
 	return data(
 		{
@@ -140,6 +143,7 @@ export default function CareerRoleRoute() {
 						<p className="mb-6">This is one of the most senior roles in care.</p>
 					)}
 					<h2 className="mb-2 text-2xl">Where people come from</h2>
+					{role.entryRole ? <p className="mb-2">Many people start here, with no experience in care.</p> : null}
 					{role.comesFrom.length ? (
 						<ul className="mb-6 ml-6 list-disc space-y-1">
 							{role.comesFrom.map((r) =>
@@ -152,8 +156,8 @@ export default function CareerRoleRoute() {
 								),
 							)}
 						</ul>
-					) : (
-						<p className="mb-6">People often start here, with no experience in care.</p>
+					) : role.entryRole ? null : (
+						<p className="mb-6">People come to this role from many backgrounds.</p>
 					)}
 				</div>
 
@@ -165,21 +169,29 @@ export default function CareerRoleRoute() {
 						{d.pay ? (
 							<>
 								<p className="mb-1 text-3xl font-bold">{d.pay.median} an hour</p>
-								<p className="mb-3">
-									is the middle (median) rate. Half of the {plural(d.pay.count, 'vacancy', 'vacancies')} pay between {d.pay.lower} and {d.pay.upper}{' '}
-									an hour.
-								</p>
+								{d.pay.enough ? (
+									<p className="mb-3">
+										is the middle (median) rate. Half of the {plural(d.pay.count, 'vacancy', 'vacancies')} pay between {d.pay.lower} and{' '}
+										{d.pay.upper} an hour.
+									</p>
+								) : (
+									<p className="mb-3">
+										is the middle rate of only {plural(d.pay.count, 'vacancy', 'vacancies')}, so treat it as a rough guide.
+									</p>
+								)}
 								<ul className="mb-3 space-y-1">
 									<li>
-										<Link to={d.pay.atLeastMedianHref}>Jobs paying {d.pay.median} an hour or more</Link>
+										<Link to={d.pay.atLeastMedianHref}>Jobs that can pay {d.pay.median} an hour or more</Link>
 									</li>
-									<li>
-										<Link to={d.pay.atLeastUpperHref}>Jobs paying {d.pay.upper} an hour or more</Link>
-									</li>
+									{d.pay.enough ? (
+										<li>
+											<Link to={d.pay.atLeastUpperHref}>Jobs that can pay {d.pay.upper} an hour or more</Link>
+										</li>
+									) : null}
 								</ul>
 								<p className="text-sm text-muted">
 									From vacancies open now across the region. Each counts once, at the middle of its pay range; salaries are
-									converted to an hourly rate using the job’s hours.
+									converted to an hourly rate using the job’s hours. The links find jobs whose pay can reach that rate.
 								</p>
 							</>
 						) : (

@@ -34,10 +34,27 @@ export default function ApprenticeshipsRoute() {
 				An apprenticeship is a paid job with training. You work alongside experienced staff and spend at least 20% of your time
 				learning, and you finish with a qualification. There is no upper age limit.
 			</p>
-			<p className="mb-8">
-				Level 2 is like GCSEs, level 3 like A levels, and levels 5 and 6 are like a foundation degree and a degree.{' '}
-				<Link to="/jobs?apprenticeship=1">See every apprenticeship vacancy</Link>.
+			<p className="mb-4">
+				Level 2 is like GCSEs, level 3 like A levels, level 4 like the first year of a degree, level 5 like a foundation degree and level 6
+				like a degree. <Link to="/jobs?apprenticeship=1">See every apprenticeship vacancy</Link>.
 			</p>
+			<details className="mb-8">
+				<summary className="cursor-pointer font-bold text-brand underline">What the abbreviations mean</summary>
+				<dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+					<dt className="font-bold">End-point assessment</dt>
+					<dd>the final test at the end of an apprenticeship</dd>
+					<dt className="font-bold">NMC</dt>
+					<dd>Nursing and Midwifery Council, which registers nurses and nursing associates</dd>
+					<dt className="font-bold">HCPC</dt>
+					<dd>Health and Care Professions Council, which registers occupational therapists</dd>
+					<dt className="font-bold">RCOT</dt>
+					<dd>Royal College of Occupational Therapists</dd>
+					<dt className="font-bold">FdSc, BSc (Hons)</dt>
+					<dd>a foundation degree and a bachelor’s degree in science</dd>
+					<dt className="font-bold">ST0005 and so on</dt>
+					<dd>the apprenticeship standard’s reference number, which colleges and employers use</dd>
+				</dl>
+			</details>
 			{levels.map((level) => (
 				<section key={level} aria-labelledby={`level-${level}`} className="mb-10">
 					<h2 id={`level-${level}`} className="mb-4 text-2xl">

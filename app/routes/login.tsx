@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
 import { authenticate, createSession, homePathFor, requireAnonymous, safeRedirect } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import { checkRateLimit, clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
 import { EmailSchema } from '#app/utils/validation.ts'
 
 const LoginSchema = z.object({
@@ -26,16 +26,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
 	}
 	const { email, password, redirectTo } = submission.value
-	const byIp = await consumeRateLimit(rateLimits.login, clientAddressKey(context.clientIp))
-	const byAccount = await consumeRateLimit(rateLimits.loginPerAccount, email)
+	// Only failed attempts count, so people sharing one address (a care home, a
+	// school) are not locked out by each other's successful sign-ins.
+	const byIp = await checkRateLimit(rateLimits.login, clientAddressKey(context.clientIp))
+	const byAccount = await checkRateLimit(rateLimits.loginPerAccount, email)
 	if (!byIp.ok || !byAccount.ok) {
-		const wait = Math.max(byIp.ok ? 0 : byIp.retryAfterSeconds, byAccount.ok ? 0 : byAccount.retryAfterSeconds)
+		const wait = Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds)
 		return tooManyRequests(wait, {
 			result: submission.reply({ formErrors: [`Too many attempts to sign in. Try again ${retryAfterText(wait)}.`], hideFields: ['password'] }),
 		})
 	}
 	const userId = await authenticate(email, password)
 	if (!userId) {
+		await consumeRateLimit(rateLimits.login, clientAddressKey(context.clientIp))
+		await consumeRateLimit(rateLimits.loginPerAccount, email)
 		return data(
 			{ result: submission.reply({ formErrors: ['Enter a correct email address and password'], hideFields: ['password'] }) },
 			{ status: 400 },

@@ -34,7 +34,7 @@ export default function StoryRoute() {
 				{story.employerName ? ` at ${story.employerName}` : ''}
 				{story.published ? ` · ${story.published}` : ''}
 			</p>
-			{story.photoFileId ? <img src={`/photos/${story.photoFileId}`} alt={story.photoAlt ?? ''} className="mb-6 max-h-[28rem] w-full object-cover" /> : null}
+			{story.photoFileId ? <img src={`/photos/${story.photoFileId}`} alt={story.photoAlt ?? ''} className="mb-6 h-auto max-h-[28rem] max-w-full object-contain" /> : null}
 			<Paragraphs text={story.body} className="prose-text mb-4 text-lg" />
 			<h2 className="mb-2 mt-8 text-xl">Roles in this story</h2>
 			<ul className="ml-6 list-disc">

@@ -50,7 +50,7 @@ export default function StoriesRoute() {
 					</button>
 				</Form>
 			) : null}
-			{d.stories.length ? <StoryList stories={d.stories} /> : <p>There are no stories {d.role ? 'for this role ' : ''}yet.</p>}
+			{d.stories.length ? <StoryList stories={d.stories} headingLevel={2} /> : <p>There are no stories {d.role ? 'for this role ' : ''}yet.</p>}
 		</div>
 	)
 }

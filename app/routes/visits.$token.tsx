@@ -10,7 +10,7 @@ import type { PageHandle } from '#app/utils/page.ts'
 import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
 
 // The school's page for its request, reached only by the private link in its emails.
-const privateHeaders = { 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'private, no-store' }
+const privateHeaders = { 'Referrer-Policy': 'same-origin', 'Cache-Control': 'private, no-store' }
 
 async function loadRequest(token: string | undefined) {
 	const request = await findRequestByToken(token ?? '')
@@ -103,8 +103,8 @@ export default function SchoolVisitRoute() {
 			) : null}
 			{r.status === 'unmatched' ? (
 				<p className="mb-6">
-					None of the ambassadors near you can visit this time. The regional team has been told. You can{' '}
-					<Link to="/ambassadors/request-a-visit">send a new request</Link> with different dates.
+					None of our ambassadors who travel to you can take this visit at the moment. The regional team has your request and will contact
+					you about it.
 				</p>
 			) : null}
 			{d.ambassador ? (

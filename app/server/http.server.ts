@@ -33,8 +33,21 @@ app.use(securityHeaders({ isDev }))
 app.use(checkSameOrigin)
 
 // Links we email carry a secret in their path: never write it to the log.
-const secretPaths = /^\/(reset-password|sign-in|confirm-application|confirm-email|invitations)\/[^/]+/
+const secretPaths = /^\/(reset-password|sign-in|confirm-application|confirm-email|invitations|visits|ambassadors\/join)\/[^/]+/
 const loggablePath = (path: string) => path.replace(secretPaths, '/$1/:token')
+
+// Pages reached by a private link: never cached, never indexed, and their address
+// never sent to another site. ("same-origin", not "no-referrer": with no referrer
+// policy at all, browsers send "Origin: null" on the page's own forms, which the
+// cross-site check above would refuse.)
+app.use((req, res, next) => {
+	if (secretPaths.test(req.path)) {
+		res.setHeader('Cache-Control', 'no-store')
+		res.setHeader('X-Robots-Tag', 'noindex')
+		res.setHeader('Referrer-Policy', 'same-origin')
+	}
+	next()
+})
 
 if (env.LOG_REQUESTS) {
 	// Method, path and status only: query strings can hold postcodes and searches.

@@ -12,7 +12,7 @@ export const rateLimits = {
 	applyPerEmail: { name: 'apply-email', limit: 8, windowMs: 60 * 60_000 },
 	emailLink: { name: 'email-link', limit: 5, windowMs: 60 * 60_000 },
 	emailLinkPerAddress: { name: 'email-link-address', limit: 20, windowMs: 60 * 60_000 },
-	visitRequest: { name: 'visit-request', limit: 5, windowMs: 60 * 60_000 },
+	visitRequest: { name: 'visit-request', limit: 10, windowMs: 60 * 60_000 },
 	visitMessage: { name: 'visit-message', limit: 30, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimitRule>
 
@@ -53,6 +53,13 @@ export async function consumeRateLimit(rule: RateLimitRule, subject: string, now
 		const retryAfterSeconds = Math.ceil((windowStart.getTime() + rule.windowMs - now.getTime()) / 1000)
 		return { ok: count <= rule.limit, retryAfterSeconds }
 	})
+}
+
+/** Whether the window's limit is already used up, without counting an attempt. */
+export async function checkRateLimit(rule: RateLimitRule, subject: string, now = new Date()) {
+	const row = await prisma.rateLimit.findUnique({ where: { key: hashKey(rule, subject) } })
+	if (!row || now.getTime() - row.windowStart.getTime() >= rule.windowMs) return { ok: true, retryAfterSeconds: 0 }
+	return { ok: row.count < rule.limit, retryAfterSeconds: Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000) }
 }
 
 export function tooManyRequests<T>(retryAfterSeconds: number, body: T) {

@@ -83,3 +83,15 @@ export const UrlSchema = z
 export function capitalise(text: string) {
 	return text.charAt(0).toUpperCase() + text.slice(1)
 }
+
+const contactPatterns = [
+	/[^\s@]+@[^\s@]+\.[a-z]{2,}/i, // email addresses
+	/(?:\+44\s?|\b0)(?:[\s-]?\d){9,10}\b/, // UK phone numbers, however spaced
+	/\b(?:https?:\/\/|www\.)\S+/i, // web links
+	/@[a-z0-9_]{3,}/i, // social media handles
+]
+
+/** Whether text gives a way to contact someone directly: an email address, a phone number, a link or a handle. */
+export function containsContactDetails(text: string) {
+	return contactPatterns.some((pattern) => pattern.test(text))
+}

@@ -12,7 +12,7 @@ export default function AmbassadorInvitation({ brand, ...p }: Props & { brand: B
 				route into care, telling your story, and visiting schools and colleges when it suits you.
 			</P>
 			<ActionButton href={p.acceptUrl}>Set up your ambassador account</ActionButton>
-			<P>The link lasts {p.expiresInDays} days. Your contact details are never shown to anyone.</P>
+			<P>The link lasts {p.expiresInDays} days. Your contact details are never shown on the site: only the regional team can see them.</P>
 		</EmailLayout>
 	)
 }

@@ -8,7 +8,7 @@ export default function VisitOffer({ brand, ...p }: Props & { brand: Brand }) {
 	return (
 		<EmailLayout brand={brand} preview="A visit request near you" heading="A visit request near you">
 			<P>Hello {p.firstName},</P>
-			<P>{p.organisation} in {p.town} would like an I Care Ambassador to visit. You are the nearest ambassador who visits that area.</P>
+			<P>{p.organisation} in {p.town} would like an I Care Ambassador to visit. You are the nearest ambassador who travels that far.</P>
 			<Facts
 				items={[
 					['When', p.dates],
@@ -16,7 +16,7 @@ export default function VisitOffer({ brand, ...p }: Props & { brand: Brand }) {
 					['How far', p.distance],
 				]}
 			/>
-			<P>Please accept or decline within three days, so we can ask someone else if you can't.</P>
+			<P>Please accept or decline within three days, so we can ask someone else if you cannot.</P>
 			<ActionButton href={p.offerUrl}>Accept or decline</ActionButton>
 		</EmailLayout>
 	)

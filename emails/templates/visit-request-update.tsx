@@ -5,7 +5,7 @@ export type Props = { contactName: string; organisation: string; kind: 'received
 const headings = {
 	received: 'We have your visit request',
 	accepted: 'An ambassador will visit you',
-	unmatched: 'We could not find an ambassador this time',
+	unmatched: 'We are still looking for an ambassador',
 	message: 'A message about your visit',
 	fulfilled: 'Thank you for having us',
 }
@@ -26,7 +26,7 @@ export default function VisitRequestUpdate({ brand, ...p }: Props & { brand: Bra
 				</P>
 			) : null}
 			{p.kind === 'unmatched' ? (
-				<P>None of the ambassadors near you can visit on those dates. The regional team has been told and may contact you.</P>
+				<P>None of our ambassadors who travel to you can take this visit at the moment. We have passed your request to the regional team, who will contact you about it.</P>
 			) : null}
 			{p.kind === 'message' ? <P>{p.ambassadorName ?? 'Your ambassador'} has sent you a message about the visit.</P> : null}
 			{p.kind === 'fulfilled' ? <P>{p.ambassadorName} has recorded the visit. We hope it helped your students think about a career in care.</P> : null}

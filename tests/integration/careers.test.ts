@@ -3,6 +3,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as adminAmbassadorsRoute from '#app/routes/admin.ambassadors.tsx'
 import * as adminStoriesRoute from '#app/routes/admin.stories.tsx'
+import * as adminVisitsRoute from '#app/routes/admin.visits.tsx'
+import * as pathwayRoute from '#app/routes/ambassador.pathway.tsx'
+import * as profileRoute from '#app/routes/ambassador.profile.tsx'
 import * as ambassadorRoute from '#app/routes/ambassadors.$ambassadorId.tsx'
 import * as joinRoute from '#app/routes/ambassadors.join.$token.tsx'
 import * as requestVisitRoute from '#app/routes/ambassadors.request-a-visit.tsx'
@@ -185,6 +188,10 @@ describe('stories', () => {
 		const published = await callRoute(() => adminStoriesRoute.action({ request: routeRequest('/admin/stories', { form: { storyId: story.id, decision: 'publish' }, cookie: adminCookie }), params: {}, context }))
 		expect(published.status).toBe(302)
 
+		await sendEmails()
+		expect(mail.mailbox(author.email).map((m) => m.subject)).toEqual(
+			expect.arrayContaining([expect.stringMatching(/^Your story has not been published/), `Your story is published: ${title}`]),
+		)
 		const after = await publicViews()
 		expect(after.loaderData).toContain(title)
 		expect(after.single).toBe(200)
@@ -215,6 +222,7 @@ describe('school visits', () => {
 
 	test('a visit request goes to the nearest willing ambassador within their distance, then the next, and tells the school when nobody can come', async () => {
 		await prisma.ambassador.updateMany({ data: { willingToVisit: false } })
+		const admin = await prisma.user.create({ data: { email: `team.${Date.now()}@council.test`, isAdmin: true } })
 		const unwilling = await ambassador({ firstName: 'Una', postcode: 'NR1 1AA', town: 'Norwich', willing: false })
 		const nearest = await ambassador({ firstName: 'Nia', postcode: 'NR3 1AA', town: 'Norwich' })
 		const next = await ambassador({ firstName: 'Ned', postcode: 'NR18 0AA', town: 'Wymondham' })
@@ -262,7 +270,19 @@ describe('school visits', () => {
 		expect((await offers()).map((o) => o.ambassadorId)).not.toContain(tooFar.id)
 		expect((await prisma.visitRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe('unmatched')
 		await sendEmails()
-		expect(mail.mailbox(form.contactEmail).map((m) => m.subject)).toContainEqual(expect.stringMatching(/could not find an ambassador/i))
+		expect(mail.mailbox(form.contactEmail).map((m) => m.subject)).toContainEqual(expect.stringMatching(/still looking for an ambassador/i))
+		// The regional team is told, and can offer it to anyone, however far.
+		expect(mail.mailbox(admin.email).map((m) => m.subject)).toContainEqual(expect.stringMatching(/needs an ambassador: Test Valley School/))
+		const adminCookie = await cookieFor(admin.id)
+		const offered = await callRoute(() => adminVisitsRoute.action({ request: routeRequest('/admin/visits', { form: { requestId: request.id, ambassadorId: tooFar.id }, cookie: adminCookie }), params: {}, context }))
+		expect(offered.status).toBe(302)
+		expect((await offers()).find((o) => o.ambassadorId === tooFar.id)?.status).toBe('offered')
+		expect((await prisma.visitRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe('open')
+
+		// The first ambassador's old offer link now says why it is gone, rather than "not found".
+		const late = await callRoute(() => ambassadorVisitRoute.loader({ request: routeRequest(`/ambassador/visits/${request.id}`, { cookie: nearest.cookie }), params: { requestId: request.id }, context }))
+		expect(late.status).toBe(410)
+		expect(late.data.gone.reason).toMatch(/You declined/)
 	})
 
 	test('an ambassador accepts, both sides message through the portal without seeing contact details, and the visit is recorded for the admin', async () => {
@@ -376,5 +396,61 @@ describe('ambassador invitations', () => {
 
 		const again = await join(profile)
 		expect(again.status).toBe(404)
+
+		// Invited twice: once they have joined, the other link is spent too (not an error page).
+		const twice = `twice.${Date.now()}@care.test`
+		for (let i = 0; i < 2; i++) await callRoute(() => adminAmbassadorsRoute.action({ request: routeRequest('/admin/ambassadors', { form: { email: twice }, cookie: adminCookie }), params: {}, context }))
+		await sendEmails()
+		const links = mail.mailbox(twice).map((m) => linkIn(m, 'http://localhost:3999/ambassadors/join/').split('/').pop()!)
+		expect(links).toHaveLength(2)
+		const joinWith = (t: string, form: Record<string, string>) => {
+			const body = new FormData()
+			for (const [k, v] of Object.entries(form)) body.append(k, v)
+			return callRoute(() => joinRoute.action({ request: new Request(`http://localhost:3999/ambassadors/join/${t}`, { method: 'POST', body }), params: { token: t }, context }))
+		}
+		// The first invitation was replaced by the second.
+		expect((await joinWith(links[0], profile)).status).toBe(404)
+		const outside = await joinWith(links[1], { ...profile, postcode: 'SW1A 1AA' })
+		expect(outside.data.result.error.postcode[0]).toMatch(/in and around/)
+		const phone = await joinWith(links[1], { ...profile, bio: 'Call me on 07700 900123 any time' })
+		expect(phone.data.result.error.bio[0]).toMatch(/Do not include phone numbers/)
+		expect((await joinWith(links[1], profile)).location).toBe('/ambassador?joined=1')
+		expect((await joinWith(links[1], profile)).status).toBe(404)
+	})
+
+	test('the pathway editor shows every problem at once, and a town change needs a postcode', async () => {
+		const amb = await ambassador({ firstName: 'Pat', postcode: 'NR2 1AA', town: 'Norwich', willing: false })
+		const next = new Date().getFullYear() + 1
+		const result = await callRoute(() =>
+			pathwayRoute.action({
+				request: routeRequest('/ambassador/pathway', {
+					form: { step1Role: 'care-worker', step1From: '', step2Title: 'Volunteer', step2From: String(next), step3From: '2015', step4Role: 'team-leader', step4From: '2020', step4To: '2018' },
+					cookie: amb.cookie,
+				}),
+				params: {},
+				context,
+			}),
+		)
+		expect(result.status).toBe(400)
+		expect(result.data.result.error).toMatchObject({
+			step1From: ['Enter the year step 1 started'],
+			step2From: [`The year step 2 started must be ${next - 1} or earlier`],
+			step3Title: ['Enter what you did in step 3, or clear its years'],
+			step4To: ['Step 4 must end in or after the year it started'],
+		})
+		const saved = await callRoute(() =>
+			pathwayRoute.action({ request: routeRequest('/ambassador/pathway', { form: { step1Role: 'care-worker', step1From: '2015', step1To: '2019', step2Title: 'Team leader', step2From: '2019' }, cookie: amb.cookie }), params: {}, context }),
+		)
+		expect(saved.location).toBe('/ambassador/pathway?saved=1')
+		expect(await prisma.ambassadorPathwayStep.findMany({ where: { ambassadorId: amb.id }, orderBy: { position: 'asc' }, select: { title: true, fromYear: true, toYear: true } })).toEqual([
+			{ title: 'Care worker', fromYear: 2015, toYear: 2019 },
+			{ title: 'Team leader', fromYear: 2019, toYear: null },
+		])
+
+		const body = new FormData()
+		for (const [k, v] of Object.entries({ firstName: 'Pat', roleId: 'care-worker', town: 'Cromer', postcode: '', willingToVisit: 'no', visitRadiusMiles: '20' })) body.append(k, v)
+		const moved = await callRoute(() => profileRoute.action({ request: new Request('http://localhost:3999/ambassador/profile', { method: 'POST', body, headers: { Cookie: amb.cookie } }), params: {}, context }))
+		expect(moved.status).toBe(400)
+		expect(moved.data.result.error.postcode[0]).toMatch(/Enter your postcode as well/)
 	})
 })
