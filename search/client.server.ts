@@ -1,5 +1,6 @@
 import { remember } from '@epic-web/remember'
 import { Meilisearch, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch'
+import { bumpSearchGeneration } from './generation.server.ts'
 
 export type SearchConfig = { url: string; apiKey: string; indexName: string }
 
@@ -57,6 +58,8 @@ export function isSearchHealthy() {
 export function setSearchHealthy(healthy: boolean) {
 	if (state.healthy === healthy) return
 	state.healthy = healthy
+	// Pages cached in one mode must not be served in the other.
+	bumpSearchGeneration()
 	for (const listener of state.listeners) listener(healthy)
 }
 

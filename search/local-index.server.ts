@@ -1,5 +1,6 @@
 import { remember } from '@epic-web/remember'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
+import { bumpSearchGeneration } from './generation.server.ts'
 import { documentVersion, toSearchDocument, vacancyDocumentSelect, type VacancyForDocument } from './document.ts'
 import { tokenize } from './text-match.ts'
 
@@ -61,6 +62,7 @@ async function writeRows(db: Db, ids: number[]) {
 		await db.$executeRawUnsafe(`INSERT INTO VacancyGeo (id, minLat, maxLat, minLng, maxLng, version) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`, ...places)
 	}
 	state.version++
+	bumpSearchGeneration()
 }
 
 /** Inside the caller's transaction: these vacancies changed; the local index follows at once. */

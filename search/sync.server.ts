@@ -3,6 +3,7 @@ import { prisma } from '#app/utils/db.server.ts'
 import { log } from '#app/utils/log.server.ts'
 import { createSleeper } from '#app/utils/loop.server.ts'
 import { isSearchHealthy, isUnreachable, meili, onSearchHealthChange, pingSearch, setSearchHealthy } from './client.server.ts'
+import { bumpSearchGeneration } from './generation.server.ts'
 import { reconcileLocalIndex } from './local-index.server.ts'
 import { onSearchOutbox } from './outbox.server.ts'
 import { poolProjection } from './pool-projection.server.ts'
@@ -12,6 +13,14 @@ import { vacancyProjection } from './vacancy-projection.server.ts'
 const LEASE_MS = 30_000
 const BATCH = 500
 const TASK_TIMEOUT_MS = 120_000
+// Rebuilds and drift fixes send documents in batches of PUSH_BATCH, up to
+// IN_FLIGHT batches ahead of the one Meilisearch is indexing: it indexes all the
+// batches waiting in its queue as one, which is about twice as fast as waiting
+// for each batch before sending the next (100,000 vacancies: ≈ 100 s → ≈ 55 s on
+// 2 cores). At most IN_FLIGHT × PUSH_BATCH documents are waiting at any time, so
+// each wait stays well inside TASK_TIMEOUT_MS.
+const PUSH_BATCH = 5000
+const IN_FLIGHT = 8
 
 export const projections: Projection[] = [vacancyProjection, poolProjection]
 
@@ -21,11 +30,13 @@ function projectionFor(entity: string) {
 	return projection
 }
 
-type WaitableTask = { waitTask: (o?: { timeout?: number; interval?: number }) => Promise<{ status: string; error?: { message?: string } | null }> }
+type WaitableTask = PromiseLike<unknown> & {
+	waitTask: (o?: { timeout?: number; interval?: number }) => Promise<{ status: string; error?: { message?: string } | null }>
+}
 
-async function waitTasks(tasks: WaitableTask[]) {
+async function waitTasks(tasks: WaitableTask[], interval = 20) {
 	for (const task of tasks) {
-		const done = await task.waitTask({ timeout: TASK_TIMEOUT_MS, interval: 20 })
+		const done = await task.waitTask({ timeout: TASK_TIMEOUT_MS, interval })
 		if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.status}: ${done.error?.message ?? 'no reason given'}`)
 	}
 }
@@ -34,8 +45,11 @@ export function backoffMs(attempts: number) {
 	return Math.min(60_000, 500 * 2 ** Math.max(0, attempts - 1))
 }
 
-/** Writes these rows to the index as they are now: documents for those that belong, deletions for the rest. */
-async function push(projection: Projection, ids: string[], indexUid = projection.indexUid()) {
+/**
+ * Sends these rows to the index as they are now: documents for those that belong,
+ * deletions for the rest. Returns once Meilisearch has queued them, not indexed them.
+ */
+async function send(projection: Projection, ids: string[], indexUid = projection.indexUid()) {
 	const index = meili().index(indexUid)
 	const documents = await projection.load(ids)
 	const kept = new Set(documents.map((d) => String(d.id)))
@@ -43,8 +57,16 @@ async function push(projection: Projection, ids: string[], indexUid = projection
 	const tasks: WaitableTask[] = []
 	if (documents.length) tasks.push(index.addDocuments(documents, { primaryKey: 'id' }))
 	if (removed.length) tasks.push(index.deleteDocuments(projection.entity === 'vacancy' ? removed.map(Number) : removed))
+	await Promise.all(tasks)
+	return { tasks, upserted: documents.length, deleted: removed.length }
+}
+
+/** Writes these rows to the index as they are now, and waits until they are searchable. */
+async function push(projection: Projection, ids: string[], indexUid = projection.indexUid()) {
+	const { tasks, upserted, deleted } = await send(projection, ids, indexUid)
 	await waitTasks(tasks)
-	return { upserted: documents.length, deleted: removed.length }
+	if (tasks.length) bumpSearchGeneration()
+	return { upserted, deleted }
 }
 
 /** Claims due outbox rows with a lease, in one transaction, so two workers never take the same rows. */
@@ -151,15 +173,27 @@ export async function indexedDocuments(projection: Projection = vacancyProjectio
 	return found
 }
 
+/** Writes many rows, IN_FLIGHT batches ahead (see PUSH_BATCH); `onProgress` counts rows indexed. */
 async function pushInBatches(projection: Projection, ids: string[], uid?: string, onProgress?: (done: number) => void) {
 	let upserted = 0
 	let deleted = 0
-	for (let i = 0; i < ids.length; i += 5000) {
-		const result = await push(projection, ids.slice(i, i + 5000), uid)
-		upserted += result.upserted
-		deleted += result.deleted
-		onProgress?.(Math.min(ids.length, i + 5000))
+	const inFlight: Array<{ tasks: WaitableTask[]; done: number }> = []
+	const settleOldest = async () => {
+		const oldest = inFlight.shift()!
+		// These waits are long, and every poll leaves a listener on the wait's abort
+		// signal until it ends (meilisearch-js): poll less often than for one change.
+		await waitTasks(oldest.tasks, 100)
+		if (oldest.tasks.length) bumpSearchGeneration()
+		onProgress?.(oldest.done)
 	}
+	for (let i = 0; i < ids.length; i += PUSH_BATCH) {
+		const sent = await send(projection, ids.slice(i, i + PUSH_BATCH), uid)
+		upserted += sent.upserted
+		deleted += sent.deleted
+		inFlight.push({ tasks: sent.tasks, done: Math.min(ids.length, i + PUSH_BATCH) })
+		if (inFlight.length >= IN_FLIGHT) await settleOldest()
+	}
+	while (inFlight.length) await settleOldest()
 	return { upserted, deleted }
 }
 
@@ -181,6 +215,7 @@ export async function rebuildIndex(projection: Projection = vacancyProjection, o
 	} else {
 		await meili().swapIndexes([{ indexes: [next, uid], rename: true }]).waitTask({ timeout: TASK_TIMEOUT_MS })
 	}
+	bumpSearchGeneration()
 	// Changes the sync worker wrote to the old index during the rebuild are not
 	// in the new one: put them right.
 	await fixDrift(projection)
