@@ -11,6 +11,7 @@ import { log } from '#app/utils/log.server.ts'
 import { fromRoot } from '#app/utils/project-root.server.ts'
 import { boot } from './boot.server.ts'
 import { checkSameOrigin, securityHeaders } from './middleware.server.ts'
+import { pageCache } from './page-cache.server.ts'
 
 const env = getEnv()
 const isDev = env.NODE_ENV === 'development'
@@ -67,6 +68,9 @@ if (viteDevServer) {
 	app.use('/assets', express.static(fromRoot('build/client/assets'), { immutable: true, maxAge: '1y' }))
 	app.use(express.static(fromRoot('build/client'), { maxAge: '1h' }))
 }
+
+// Ready-rendered search pages for visitors who are not signed in (see page-cache.server.ts).
+if (!viteDevServer && env.PAGE_CACHE) app.use(pageCache({ paths: ['/', '/jobs'] }))
 
 const build = viteDevServer
 	? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
