@@ -17,6 +17,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
+import Database from 'better-sqlite3'
 
 const prismaDir = path.dirname(fileURLToPath(import.meta.url))
 const schemaPath = path.join(prismaDir, 'schema.prisma')
@@ -114,8 +115,8 @@ function readMigrationList() {
 const filters = { externalTables: [], externalEnums: [] }
 
 function ensureDatabaseDir(databaseUrl: string) {
-	const file = databaseUrl.replace(/^file:/, '').split('?')[0]
-	if (file && file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+	const file = databaseFile(databaseUrl)
+	if (file) fs.mkdirSync(path.dirname(file), { recursive: true })
 }
 
 async function withEngine<T>(databaseUrl: string, run: (engine: Engine) => Promise<T>) {
@@ -128,8 +129,37 @@ async function withEngine<T>(databaseUrl: string, run: (engine: Engine) => Promi
 	}
 }
 
+function databaseFile(databaseUrl: string) {
+	const file = databaseUrl.replace(/^file:/, '').split('?')[0]
+	return file && file !== ':memory:' && !file.startsWith(':memory:') ? path.resolve(file) : null
+}
+
+/**
+ * True when every migration on disk is recorded as finished in the database, read
+ * with a plain read-only connection. The engine locks the database exclusively,
+ * which fails while another process (a second app, a benchmark, the sqlite3 shell)
+ * has it open, so it is only started when there is something to apply.
+ */
+function migrationsUpToDate(databaseUrl: string) {
+	const file = databaseFile(databaseUrl)
+	if (!file || !fs.existsSync(file)) return false
+	const db = new Database(file, { readonly: true, fileMustExist: true })
+	try {
+		const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get()
+		if (!table) return false
+		const rows = db
+			.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+			.all() as Array<{ migration_name: string }>
+		const applied = new Set(rows.map((row) => row.migration_name))
+		return readMigrationList().migrationDirectories.every((dir) => applied.has(dir.path))
+	} finally {
+		db.close()
+	}
+}
+
 /** Applies every pending migration; returns the names it applied. Idempotent. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+	if (migrationsUpToDate(databaseUrl)) return []
 	return withEngine(databaseUrl, async ({ engine }) => {
 		const result = await engine.applyMigrations({
 			migrationsList: readMigrationList(),

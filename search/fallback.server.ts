@@ -2,7 +2,6 @@ import { remember } from '@epic-web/remember'
 import { prisma } from '#app/utils/db.server.ts'
 import { boundingBox } from '#app/utils/geo.ts'
 import { hoursOptions } from '#app/models/options.ts'
-import { DEFAULT_HOURS_PER_WEEK } from '#app/models/pay.ts'
 import { toSearchDocument, vacancyDocumentSelect } from './document.ts'
 import { ensureLocalIndex, localIndexVersion } from './local-index.server.ts'
 import { effectiveSort, emptyFacets, multiSelectFacets, withDistance, type Facets, type VacancyQuery, type VacancySearchResult } from './query.ts'
@@ -16,9 +15,6 @@ import { queryAlternatives, termMatches, typoBudget } from './text-match.ts'
 // counts are one GROUP BY over the matching rows.
 
 const EARTH_RADIUS_MILES = 3958.7613 // as in #app/utils/geo.ts
-
-/** Prisma stores DateTime in SQLite as ISO 8601 text with a +00:00 offset; comparing those strings compares instants. */
-const sqliteTime = (date: Date) => date.toISOString().replace('Z', '+00:00')
 
 const vocabulary = remember('local-index-vocabulary', () => ({ version: -1, terms: [] as string[], expansions: new Map<string, string[]>() }))
 
@@ -100,25 +96,31 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	const match = await matchExpression(query.text)
 	if (match === null) return empty
 
+	// Which table drives the join matters at 100,000 vacancies: the place's box
+	// when there is one (an R*Tree search), else the matching words. Either way
+	// the words are matched once (MATERIALIZED): asked row by row, FTS5 would merge
+	// a prefix's doclists again for every row. CROSS JOIN fixes SQLite's join order.
+	const ranked = sort === 'relevance' && Boolean(match)
+	const ctes: string[] = []
 	const params: unknown[] = []
-	const hourlyMax = `CASE WHEN v.payPeriod = 'hour' THEN v.payMax ELSE ROUND(v.payMax / (52.0 * COALESCE(NULLIF(v.hoursPerWeek, 0), ${DEFAULT_HOURS_PER_WEEK}))) END`
+	if (match) {
+		ctes.push(`t AS MATERIALIZED (SELECT rowid AS id${ranked ? ', bm25(VacancyText, 3.0, 1.0) AS rank' : ''} FROM VacancyText WHERE VacancyText MATCH ?)`)
+		params.push(match)
+	}
+	let from = 'VacancyFacet v'
 	let distance = 'NULL'
-	const joins: string[] = []
 	if (query.centre) {
 		const { lat, lng } = query.centre
 		distance = `(2 * ${EARTH_RADIUS_MILES} * asin(min(1, sqrt(power(sin(radians(v.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(v.lat)) * power(sin(radians(v.lng - ${lng}) / 2), 2)))))`
 		const box = boundingBox(query.centre, query.radiusMiles)
-		joins.push('JOIN VacancyGeo g ON g.id = v.id AND g.maxLat >= ? AND g.minLat <= ? AND g.maxLng >= ? AND g.minLng <= ?')
+		from = `VacancyGeo g CROSS JOIN VacancyFacet v ON v.id = g.id${match ? ' JOIN t ON t.id = v.id' : ''}`
 		params.push(box.minLat, box.maxLat, box.minLng, box.maxLng)
+	} else if (match) {
+		from = 't CROSS JOIN VacancyFacet v ON v.id = t.id'
 	}
-	let rank = '0'
-	if (match) {
-		joins.push('JOIN (SELECT rowid AS id, bm25(VacancyText, 3.0, 1.0) AS rank FROM VacancyText WHERE VacancyText MATCH ?) t ON t.id = v.id')
-		params.push(match)
-		rank = 't.rank'
-	}
-	const where = [`v.status = 'live'`, 'v.closingDate >= ?']
-	params.push(sqliteTime(now))
+	const where = query.centre ? ['g.maxLat >= ? AND g.minLat <= ? AND g.maxLng >= ? AND g.minLng <= ?'] : []
+	where.push('v.closingMs >= ?')
+	params.push(now.getTime())
 	if (query.apprenticeship) where.push('v.apprenticeship = 1')
 	if (query.standards?.length) {
 		where.push(`v.standardRef IN (${placeholders(query.standards)})`)
@@ -127,7 +129,7 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	if (query.noDriving) where.push('v.drivingLicenceRequired = 0')
 	if (query.sponsorship) where.push('v.visaSponsorship = 1')
 	if (query.minHourlyPence !== null) {
-		where.push(`${hourlyMax} >= ?`)
+		where.push('v.hourlyMax >= ?')
 		params.push(query.minHourlyPence)
 	}
 	if (query.excludeIds?.length) where.push(`v.id NOT IN (${query.excludeIds.map(Number).join(', ')})`)
@@ -141,9 +143,10 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	}
 
 	// Whether a row passes each multi-select filter: counts for one group ignore that group's own selection.
+	const okParams: unknown[] = []
 	const ok = (key: 'roles' | 'settings' | 'contracts', column: string) => {
 		if (!query[key].length) return '1'
-		params.push(...query[key])
+		okParams.push(...query[key])
 		return `(v.${column} IN (${placeholders(query[key])}))`
 	}
 	const okRole = ok('roles', 'roleId')
@@ -151,25 +154,42 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	const okContract = ok('contracts', 'contract')
 	const okHours = query.hours.length ? `(${query.hours.map((h) => `v.${hourColumns[h] ?? '0'} = 1`).join(' OR ')})` : '1'
 
-	const matching = `
-		SELECT v.id, v.roleId, v.setting, v.contract, v.fullTime, v.partTime, v.nights, v.weekends, v.flexible,
-			v.apprenticeship, v.drivingLicenceRequired, v.visaSponsorship,
+	const groupColumns = 'roleId, setting, contract, fullTime, partTime, nights, weekends, flexible, apprenticeship, drivingLicenceRequired, visaSponsorship, okRole, okSetting, okHours, okContract'
+	const order =
+		sort === 'distance'
+			? 'distance ASC, published DESC, id DESC'
+			: sort === 'pay'
+				? 'hourlyMax DESC, published DESC, id DESC'
+				: ranked
+					? 'rank ASC, published DESC, id DESC'
+					: 'published DESC, id DESC'
+	// One statement, so the matching rows are found once for both the counts and the page.
+	ctes.push(`m AS MATERIALIZED (
+		SELECT v.id, ${groupColumns.split(', ').slice(0, 11).map((c) => `v.${c}`).join(', ')},
 			${okRole} AS okRole, ${okSetting} AS okSetting, ${okHours} AS okHours, ${okContract} AS okContract,
-			${distance} AS distance, ${rank} AS rank, ${hourlyMax} AS hourlyMax,
-			CAST(unixepoch(COALESCE(v.publishedAt, v.updatedAt)) AS INTEGER) AS published
-		FROM Vacancy v ${joins.join(' ')}
-		WHERE ${where.join(' AND ')}`
-	// `ok…` placeholders come after the WHERE ones in the text but were pushed last: reorder to match.
-	const okParams = params.splice(params.length - (query.roles.length + query.settings.length + query.contracts.length))
-	const whereParams = params
-	const sqlParams = [...okParams, ...whereParams]
-
-	const groups = await prisma.$queryRawUnsafe<Group[]>(
-		`SELECT roleId, setting, contract, fullTime, partTime, nights, weekends, flexible, apprenticeship, drivingLicenceRequired, visaSponsorship,
-			okRole, okSetting, okHours, okContract, COUNT(*) AS n
-		FROM (${matching}) GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15`,
-		...sqlParams,
+			${distance} AS distance, ${ranked ? 't.rank' : '0'} AS rank, v.hourlyMax, v.published
+		FROM ${from}
+		WHERE ${where.join(' AND ')})`)
+	const start = (query.page - 1) * query.perPage
+	const rows = await prisma.$queryRawUnsafe<Array<Group & { hitId: number | bigint | null }>>(
+		`WITH ${ctes.join(',\n')}
+		SELECT NULL AS hitId, ${groupColumns}, COUNT(*) AS n FROM m GROUP BY ${groupColumns}
+		UNION ALL
+		SELECT * FROM (
+			SELECT id AS hitId, ${groupColumns.split(', ').map(() => 'NULL').join(', ')}, ROW_NUMBER() OVER (ORDER BY ${order}) AS n
+			FROM m WHERE okRole AND okSetting AND okHours AND okContract ORDER BY ${order} LIMIT ? OFFSET ?
+		)`,
+		...params.slice(0, match ? 1 : 0),
+		...okParams,
+		...params.slice(match ? 1 : 0),
+		query.perPage,
+		start,
 	)
+	const groups = rows.filter((r) => r.hitId === null)
+	const ids = rows
+		.filter((r) => r.hitId !== null)
+		.sort((a, b) => Number(a.n) - Number(b.n))
+		.map((r) => Number(r.hitId))
 
 	const facets: Facets = emptyFacets()
 	let total = 0
@@ -195,24 +215,8 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 		}
 	}
 
-	const order =
-		sort === 'distance'
-			? 'distance ASC, published DESC, id DESC'
-			: sort === 'pay'
-				? 'hourlyMax DESC, published DESC, id DESC'
-				: sort === 'relevance' && match
-					? 'rank ASC, published DESC, id DESC'
-					: 'published DESC, id DESC'
-	const start = (query.page - 1) * query.perPage
-	const page = await prisma.$queryRawUnsafe<Array<{ id: number | bigint }>>(
-		`SELECT id FROM (${matching}) WHERE okRole AND okSetting AND okHours AND okContract ORDER BY ${order} LIMIT ? OFFSET ?`,
-		...sqlParams,
-		query.perPage,
-		start,
-	)
-	const ids = page.map((r) => Number(r.id))
-	const rows = ids.length ? await prisma.vacancy.findMany({ where: { id: { in: ids } }, select: vacancyDocumentSelect }) : []
-	const byId = new Map(rows.map((r) => [r.id, r]))
+	const vacancies = ids.length ? await prisma.vacancy.findMany({ where: { id: { in: ids } }, select: vacancyDocumentSelect }) : []
+	const byId = new Map(vacancies.map((r) => [r.id, r]))
 	return {
 		mode: 'reduced',
 		hits: ids

@@ -5,11 +5,14 @@ import { documentVersion, toSearchDocument, vacancyDocumentSelect, type VacancyF
 import { tokenize } from './text-match.ts'
 
 // The database's own search index, for reduced mode: an FTS5 table of each live
-// vacancy's words (already split the way reduced-mode matching splits them) and
-// an R*Tree of its location, which also holds the document version so drift can
-// be found. Both are written in the same transaction as the vacancy, so they are
-// never behind the database. They are SQLite virtual tables, created here rather
-// than in Prisma migrations, which cannot describe them.
+// vacancy's words (already split the way reduced-mode matching splits them), an
+// R*Tree of its location, which also holds the document version so drift can be
+// found, and a narrow table of what it is filtered, counted and sorted by (reading
+// that instead of the wide Vacancy rows, descriptions and all, makes counting
+// 100,000 of them ten times faster). All three are written in the same transaction
+// as the vacancy, so they are never behind the database. They are created here
+// rather than in Prisma migrations, which cannot describe virtual tables, and they
+// only ever hold what the Vacancy table already says.
 
 type Db = Tx | typeof prisma
 
@@ -27,6 +30,14 @@ export function ensureLocalIndex() {
 		)
 		await prisma.$executeRawUnsafe(`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyTextVocab USING fts5vocab(VacancyText, 'row')`)
 		await prisma.$executeRawUnsafe(`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyGeo USING rtree(id, minLat, maxLat, minLng, maxLng, +version)`)
+		const [facets] = await prisma.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'VacancyFacet'`)
+		if (!facets) {
+			await prisma.$transaction([
+				prisma.$executeRawUnsafe(`CREATE TABLE VacancyFacet (${facetColumns.map((c) => `${c} ${facetColumnTypes[c]}`).join(', ')})`),
+				// Made empty so reconcileLocalIndex writes every vacancy's rows again, facets included.
+				prisma.$executeRawUnsafe(`DELETE FROM VacancyGeo`),
+			])
+		}
 	})().catch((error) => {
 		state.ready = null
 		throw error
@@ -43,6 +54,58 @@ function documentText(v: VacancyForDocument) {
 	}
 }
 
+const facetColumnTypes = {
+	id: 'INTEGER PRIMARY KEY',
+	providerId: 'TEXT NOT NULL',
+	roleId: 'TEXT NOT NULL',
+	setting: 'TEXT NOT NULL',
+	contract: 'TEXT NOT NULL',
+	fullTime: 'INTEGER NOT NULL',
+	partTime: 'INTEGER NOT NULL',
+	nights: 'INTEGER NOT NULL',
+	weekends: 'INTEGER NOT NULL',
+	flexible: 'INTEGER NOT NULL',
+	apprenticeship: 'INTEGER NOT NULL',
+	standardRef: 'TEXT',
+	drivingLicenceRequired: 'INTEGER NOT NULL',
+	visaSponsorship: 'INTEGER NOT NULL',
+	/** pence an hour, as the search document has it */
+	hourlyMax: 'INTEGER NOT NULL',
+	/** seconds since 1970, as the search document's publishedAt */
+	published: 'INTEGER NOT NULL',
+	/** milliseconds since 1970 */
+	closingMs: 'INTEGER NOT NULL',
+	lat: 'REAL NOT NULL',
+	lng: 'REAL NOT NULL',
+} as const
+const facetColumns = Object.keys(facetColumnTypes) as Array<keyof typeof facetColumnTypes>
+
+function facetRow(v: VacancyForDocument) {
+	const doc = toSearchDocument(v)
+	const row: Record<(typeof facetColumns)[number], string | number | null> = {
+		id: v.id,
+		providerId: doc.providerId,
+		roleId: doc.roleId,
+		setting: doc.setting,
+		contract: doc.contract,
+		fullTime: Number(v.fullTime),
+		partTime: Number(v.partTime),
+		nights: Number(v.nights),
+		weekends: Number(v.weekends),
+		flexible: Number(v.flexible),
+		apprenticeship: Number(v.apprenticeship),
+		standardRef: v.standardRef,
+		drivingLicenceRequired: Number(v.drivingLicenceRequired),
+		visaSponsorship: Number(v.visaSponsorship),
+		hourlyMax: doc.hourlyMax,
+		published: doc.publishedAt,
+		closingMs: v.closingDate.getTime(),
+		lat: v.lat,
+		lng: v.lng,
+	}
+	return facetColumns.map((c) => row[c])
+}
+
 const CHUNK = 400
 
 async function writeRows(db: Db, ids: number[]) {
@@ -51,6 +114,7 @@ async function writeRows(db: Db, ids: number[]) {
 		const list = chunk.join(',')
 		await db.$executeRawUnsafe(`DELETE FROM VacancyText WHERE rowid IN (${list})`)
 		await db.$executeRawUnsafe(`DELETE FROM VacancyGeo WHERE id IN (${list})`)
+		await db.$executeRawUnsafe(`DELETE FROM VacancyFacet WHERE id IN (${list})`)
 		const rows = await db.vacancy.findMany({ where: { id: { in: chunk }, status: 'live' }, select: vacancyDocumentSelect })
 		if (!rows.length) continue
 		const texts = rows.flatMap((row) => {
@@ -60,6 +124,8 @@ async function writeRows(db: Db, ids: number[]) {
 		await db.$executeRawUnsafe(`INSERT INTO VacancyText (rowid, title, body) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, ...texts)
 		const places = rows.flatMap((row) => [row.id, row.lat, row.lat, row.lng, row.lng, documentVersion(row)])
 		await db.$executeRawUnsafe(`INSERT INTO VacancyGeo (id, minLat, maxLat, minLng, maxLng, version) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`, ...places)
+		const facetValues = `(${facetColumns.map(() => '?').join(', ')})`
+		await db.$executeRawUnsafe(`INSERT INTO VacancyFacet (${facetColumns.join(', ')}) VALUES ${rows.map(() => facetValues).join(', ')}`, ...rows.flatMap(facetRow))
 	}
 	state.version++
 	bumpSearchGeneration()

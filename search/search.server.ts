@@ -18,8 +18,11 @@ import { facetAttributes } from './settings.ts'
 const countOf = (distribution: Record<string, Record<string, number>> | undefined, attribute: string) =>
 	distribution?.[attribute]?.['true'] ?? 0
 
-async function searchWithMeili(query: VacancyQuery): Promise<VacancySearchResult> {
-	const indexUid = searchConfig().indexName
+/**
+ * The multi-search Meilisearch is sent for a query: the page of results with
+ * its counts, and one count-only search per multi-select filter in use.
+ */
+export function meiliQueriesFor(query: VacancyQuery, indexUid = searchConfig().indexName): MultiSearchQuery[] {
 	const main: MultiSearchQuery = {
 		indexUid,
 		q: query.text,
@@ -33,7 +36,7 @@ async function searchWithMeili(query: VacancyQuery): Promise<VacancySearchResult
 	// A selected facet's own counts ignore its selection, so people can see what
 	// ticking another box in the same group would add.
 	const disjunctive = multiSelectFacets.filter(([, key]) => query[key].length > 0)
-	const queries: MultiSearchQuery[] = [
+	return [
 		main,
 		...disjunctive.map(([attribute]) => ({
 			indexUid,
@@ -44,6 +47,11 @@ async function searchWithMeili(query: VacancyQuery): Promise<VacancySearchResult
 			matchingStrategy: 'all' as const,
 		})),
 	]
+}
+
+async function searchWithMeili(query: VacancyQuery): Promise<VacancySearchResult> {
+	const queries = meiliQueriesFor(query)
+	const disjunctive = multiSelectFacets.filter(([, key]) => query[key].length > 0)
 	const { results } = await meili().multiSearch<{ queries: MultiSearchQuery[] }, VacancyDocument>({ queries })
 	const [first, ...rest] = results
 	const distribution = first.facetDistribution ?? {}
