@@ -38,6 +38,8 @@ export async function startTestMailServer() {
 	const port = typeof address === 'object' && address ? address.port : 0
 	configureMail({ url: `smtp://127.0.0.1:${port}`, from: getEnv().MAIL_FROM })
 	return {
+		/** For another process (the app under a benchmark) to send to. */
+		url: `smtp://127.0.0.1:${port}`,
 		deliveries,
 		refuse(on: boolean) {
 			refusing = on

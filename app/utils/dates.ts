@@ -4,8 +4,13 @@ import { format, isValid } from 'date-fns'
 export const LONDON = 'Europe/London'
 
 /** dd/mm/yyyy in London time. */
+// One formatter, made once: search results format a closing date per card, and
+// building a TZDate for each cost more than the rest of the card.
+const londonDayMonthYear = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: '2-digit', month: '2-digit', year: 'numeric' })
+
+/** dd/mm/yyyy in London. */
 export function formatDate(date: Date | string | number) {
-	return format(new TZDate(new Date(date).getTime(), LONDON), 'dd/MM/yyyy')
+	return londonDayMonthYear.format(new Date(date))
 }
 
 export function formatDateLong(date: Date | string | number) {

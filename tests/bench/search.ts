@@ -120,6 +120,8 @@ console.log('2. Long tail: distinct searches, no repeats')
 console.log('3. Realistic traffic: Zipf over 2,000 searches, page cache on')
 await app.stop()
 app = await startApp({ port: PORT, env: { PAGE_CACHE: 'true' } })
+// The app started its Meilisearch again, perhaps on another port.
+Object.assign(meili, embeddedMeili(dir))
 {
 	const amount = quick ? 3_000 : 8_000
 	const r = await sampleMax(memory, () => httpLoad({ url: app.url, connections: 50, amount, headers: browserHeaders, next: route(zipfSampler(zipfPool, 1, 11)) }))
