@@ -30,14 +30,7 @@ export function ensureLocalIndex() {
 		)
 		await prisma.$executeRawUnsafe(`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyTextVocab USING fts5vocab(VacancyText, 'row')`)
 		await prisma.$executeRawUnsafe(`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyGeo USING rtree(id, minLat, maxLat, minLng, maxLng, +version)`)
-		const [facets] = await prisma.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'VacancyFacet'`)
-		if (!facets) {
-			await prisma.$transaction([
-				prisma.$executeRawUnsafe(`CREATE TABLE VacancyFacet (${facetColumns.map((c) => `${c} ${facetColumnTypes[c]}`).join(', ')})`),
-				// Made empty so reconcileLocalIndex writes every vacancy's rows again, facets included.
-				prisma.$executeRawUnsafe(`DELETE FROM VacancyGeo`),
-			])
-		}
+		await prisma.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS VacancyFacet (${facetColumns.map((c) => `${c} ${facetColumnTypes[c]}`).join(', ')})`)
 	})().catch((error) => {
 		state.ready = null
 		throw error
@@ -147,7 +140,10 @@ export async function reconcileLocalIndex() {
 	await ensureLocalIndex()
 	const [expected, indexed] = await Promise.all([
 		prisma.vacancy.findMany({ where: { status: 'live' }, select: { id: true, updatedAt: true, provider: { select: { updatedAt: true } } } }),
-		prisma.$queryRawUnsafe<Array<{ id: number | bigint; version: number | bigint }>>('SELECT id, version FROM VacancyGeo'),
+		// A vacancy with no facet row (a database from before that table) counts as stale.
+		prisma.$queryRawUnsafe<Array<{ id: number | bigint; version: number | bigint }>>(
+			'SELECT g.id, CASE WHEN f.id IS NULL THEN -1 ELSE g.version END AS version FROM VacancyGeo g LEFT JOIN VacancyFacet f ON f.id = g.id',
+		),
 	])
 	const have = new Map(indexed.map((r) => [Number(r.id), Number(r.version)]))
 	const stale = expected.filter((v) => have.get(v.id) !== documentVersion(v)).map((v) => v.id)
