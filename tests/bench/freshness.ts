@@ -37,21 +37,20 @@ const { renderTable } = await import('./lib/table.ts')
 const { saveResult } = await import('./lib/results.ts')
 const { prisma } = await import('#app/utils/db.server.ts')
 const { getVacancyForProvider, vacancyFormValues } = await import('#app/models/vacancies.server.ts')
+const { isInServiceArea } = await import('#app/models/places.server.ts')
 const { random } = await import('./lib/bench-data.ts')
 
-// A provider with plenty of live vacancies that stay open for the whole run.
+// A provider in the service area (the edit form only takes workplaces there) with
+// plenty of live vacancies that stay open for the whole run.
 const openUntil = new Date(Date.now() + 7 * 86_400_000)
-const [busiest] = await prisma.vacancy.groupBy({
-	by: ['providerId'],
-	where: { status: 'live', closingDate: { gt: openUntil } },
-	_count: { _all: true },
-	orderBy: { _count: { providerId: 'desc' } },
-	take: 1,
-})
-const providerId = busiest.providerId
-const vacancyIds = (
-	await prisma.vacancy.findMany({ where: { providerId, status: 'live', closingDate: { gt: openUntil } }, select: { id: true }, orderBy: { id: 'asc' }, take: VACANCIES })
-).map((v) => v.id)
+const inArea = (
+	await prisma.vacancy.findMany({ where: { status: 'live', closingDate: { gt: openUntil } }, select: { id: true, providerId: true, outcode: true } })
+).filter((v) => isInServiceArea(v.outcode))
+const byProvider = new Map<string, number[]>()
+for (const v of inArea) byProvider.set(v.providerId, [...(byProvider.get(v.providerId) ?? []), v.id])
+const [providerId, ids] = [...byProvider].sort((a, b) => b[1].length - a[1].length)[0] ?? []
+if (!providerId) throw new Error('No live vacancies in the service area to edit')
+const vacancyIds = ids.slice(0, VACANCIES)
 const editor = await ensureBenchEditor(providerId)
 console.log(`Editing ${vacancyIds.length} vacancies of provider ${providerId}, ${EDITS} edits, with ${CONNECTIONS} clients searching meanwhile`)
 
@@ -124,6 +123,7 @@ try {
 	finish()
 }
 const searchLoad = await load
+const liveVacancies = await prisma.vacancy.count({ where: { status: 'live' } })
 await app.stop()
 await prisma.$disconnect()
 
@@ -132,6 +132,7 @@ const summary = (values: number[]) => {
 	return { count: sorted.length, p50: Math.round(percentile(sorted, 50)), p95: Math.round(percentile(sorted, 95)), max: Math.round(sorted.at(-1) ?? 0) }
 }
 const result = {
+	liveVacancies,
 	edits: EDITS,
 	vacanciesEdited: vacancyIds.length,
 	searchConnections: CONNECTIONS,
