@@ -102,11 +102,9 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	// a prefix's doclists again for every row. CROSS JOIN fixes SQLite's join order.
 	const ranked = sort === 'relevance' && Boolean(match)
 	const ctes: string[] = []
+	if (match) ctes.push(`t AS MATERIALIZED (SELECT rowid AS id${ranked ? ', bm25(VacancyText, 3.0, 1.0) AS rank' : ''} FROM VacancyText WHERE VacancyText MATCH ?)`)
+	// Placeholders in the order the SQL text has them: the match, the `ok…` columns, then the WHERE clause.
 	const params: unknown[] = []
-	if (match) {
-		ctes.push(`t AS MATERIALIZED (SELECT rowid AS id${ranked ? ', bm25(VacancyText, 3.0, 1.0) AS rank' : ''} FROM VacancyText WHERE VacancyText MATCH ?)`)
-		params.push(match)
-	}
 	let from = 'VacancyFacet v'
 	let distance = 'NULL'
 	if (query.centre) {
@@ -154,7 +152,8 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	const okContract = ok('contracts', 'contract')
 	const okHours = query.hours.length ? `(${query.hours.map((h) => `v.${hourColumns[h] ?? '0'} = 1`).join(' OR ')})` : '1'
 
-	const groupColumns = 'roleId, setting, contract, fullTime, partTime, nights, weekends, flexible, apprenticeship, drivingLicenceRequired, visaSponsorship, okRole, okSetting, okHours, okContract'
+	const facetColumns = ['roleId', 'setting', 'contract', 'fullTime', 'partTime', 'nights', 'weekends', 'flexible', 'apprenticeship', 'drivingLicenceRequired', 'visaSponsorship']
+	const groupColumns = [...facetColumns, 'okRole', 'okSetting', 'okHours', 'okContract'].join(', ')
 	const order =
 		sort === 'distance'
 			? 'distance ASC, published DESC, id DESC'
@@ -165,7 +164,7 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 					: 'published DESC, id DESC'
 	// One statement, so the matching rows are found once for both the counts and the page.
 	ctes.push(`m AS MATERIALIZED (
-		SELECT v.id, ${groupColumns.split(', ').slice(0, 11).map((c) => `v.${c}`).join(', ')},
+		SELECT v.id, ${facetColumns.map((c) => `v.${c}`).join(', ')},
 			${okRole} AS okRole, ${okSetting} AS okSetting, ${okHours} AS okHours, ${okContract} AS okContract,
 			${distance} AS distance, ${ranked ? 't.rank' : '0'} AS rank, v.hourlyMax, v.published
 		FROM ${from}
@@ -179,9 +178,9 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 			SELECT id AS hitId, ${groupColumns.split(', ').map(() => 'NULL').join(', ')}, ROW_NUMBER() OVER (ORDER BY ${order}) AS n
 			FROM m WHERE okRole AND okSetting AND okHours AND okContract ORDER BY ${order} LIMIT ? OFFSET ?
 		)`,
-		...params.slice(0, match ? 1 : 0),
+		...(match ? [match] : []),
 		...okParams,
-		...params.slice(match ? 1 : 0),
+		...params,
 		query.perPage,
 		start,
 	)
