@@ -1,7 +1,7 @@
 import { remember } from '@epic-web/remember'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { bumpSearchGeneration } from './generation.server.ts'
-import { documentVersion, toSearchDocument, vacancyDocumentSelect, type VacancyForDocument } from './document.ts'
+import { documentVersion, toSearchDocument, vacancyDocumentSelect, type VacancyDocument, type VacancyForDocument } from './document.ts'
 import { tokenize } from './text-match.ts'
 
 // The database's own search index, for reduced mode: an FTS5 table of each live
@@ -39,8 +39,7 @@ export function ensureLocalIndex() {
 }
 
 /** The words reduced mode matches: the title, and everything else a search document is found by. */
-function documentText(v: VacancyForDocument) {
-	const doc = toSearchDocument(v)
+function documentText(doc: VacancyDocument) {
 	return {
 		title: tokenize(doc.title).join(' '),
 		body: tokenize([doc.roleName, ...doc.roleAliases, ...doc.hoursLabels, doc.settingLabel, doc.providerName, doc.town, doc.description].join(' ')).join(' '),
@@ -73,8 +72,7 @@ const facetColumnTypes = {
 } as const
 const facetColumns = Object.keys(facetColumnTypes) as Array<keyof typeof facetColumnTypes>
 
-function facetRow(v: VacancyForDocument) {
-	const doc = toSearchDocument(v)
+function facetRow(v: VacancyForDocument, doc: VacancyDocument) {
 	const row: Record<(typeof facetColumns)[number], string | number | null> = {
 		id: v.id,
 		providerId: doc.providerId,
@@ -110,15 +108,16 @@ async function writeRows(db: Db, ids: number[]) {
 		await db.$executeRawUnsafe(`DELETE FROM VacancyFacet WHERE id IN (${list})`)
 		const rows = await db.vacancy.findMany({ where: { id: { in: chunk }, status: 'live' }, select: vacancyDocumentSelect })
 		if (!rows.length) continue
-		const texts = rows.flatMap((row) => {
-			const text = documentText(row)
+		const docs = rows.map(toSearchDocument)
+		const texts = rows.flatMap((row, i) => {
+			const text = documentText(docs[i])
 			return [row.id, text.title, text.body]
 		})
 		await db.$executeRawUnsafe(`INSERT INTO VacancyText (rowid, title, body) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, ...texts)
-		const places = rows.flatMap((row) => [row.id, row.lat, row.lat, row.lng, row.lng, documentVersion(row)])
+		const places = rows.flatMap((row, i) => [row.id, row.lat, row.lat, row.lng, row.lng, docs[i].version])
 		await db.$executeRawUnsafe(`INSERT INTO VacancyGeo (id, minLat, maxLat, minLng, maxLng, version) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`, ...places)
 		const facetValues = `(${facetColumns.map(() => '?').join(', ')})`
-		await db.$executeRawUnsafe(`INSERT INTO VacancyFacet (${facetColumns.join(', ')}) VALUES ${rows.map(() => facetValues).join(', ')}`, ...rows.flatMap(facetRow))
+		await db.$executeRawUnsafe(`INSERT INTO VacancyFacet (${facetColumns.join(', ')}) VALUES ${rows.map(() => facetValues).join(', ')}`, ...rows.flatMap((row, i) => facetRow(row, docs[i])))
 	}
 	state.version++
 	bumpSearchGeneration()

@@ -1,3 +1,5 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data } from '@remix-run/node'
 import { z } from 'zod'
 import * as storyDecision from '#emails/templates/story-decision.tsx'
 import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
@@ -6,7 +8,8 @@ import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 import { optionalText, requiredText } from '#app/utils/validation.ts'
 import { careRoles, roleName } from './care-roles.server.ts'
-import { discardUpload, readUploadFile, recordUpload, writeUpload, type Upload } from './files.server.ts'
+import { hasFieldErrors, photoProblems, withFieldErrors } from '#app/utils/form-reply.ts'
+import { discardUpload, readPhotoForm, readUploadFile, recordUpload, writeUpload, type Upload } from './files.server.ts'
 
 const roleIds = careRoles.map((r) => r.id) as [string, ...string[]]
 
@@ -24,6 +27,25 @@ export type StoryInput = z.infer<typeof StorySchema>
 
 /** Providers tell a member of staff's story, so they say whose it is. */
 export const ProviderStorySchema = StorySchema.extend({ tellerName: requiredText('the person’s first name', 60), body: requiredText('their story', 6000, 100) })
+
+/**
+ * The story form as posted (multipart, with an optional photo): the valid story
+ * and its photo, or `reply`, the 4xx to send back with the errors beside the fields.
+ */
+export async function readStorySubmission<Schema extends typeof StorySchema>(request: Request, schema: Schema) {
+	const form = await readPhotoForm(request)
+	if (form.tooLarge) return { reply: data({ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } }, { status: 413 }) }
+	const submission = parseWithZod(form.formData, { schema })
+	const extra = photoProblems({
+		chosen: Boolean(form.photo || form.photoError),
+		fileError: form.photoError,
+		alt: form.formData.get('photoAlt')?.toString().trim() ?? '',
+		hasCurrentPhoto: false,
+		otherErrors: submission.status !== 'success',
+	})
+	if (submission.status !== 'success' || hasFieldErrors(extra)) return { reply: data({ result: withFieldErrors(submission.reply(), extra) }, { status: 400 }) }
+	return { value: submission.value, photo: form.photo }
+}
 
 /** Submitted stories wait for the regional team; nothing is public until published. */
 export async function submitStory(author: { userId: string; kind: 'ambassador' | 'provider'; name: string }, input: StoryInput, photo: { upload: Upload; mimeType: string } | null) {

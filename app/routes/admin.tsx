@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { NavLink, Outlet } from '@remix-run/react'
+import { Outlet } from '@remix-run/react'
+import { SectionNav } from '#app/components/section-nav.tsx'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -7,46 +8,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return null
 }
 
-const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'font-bold no-underline text-ink' : '')
-
 export default function AdminLayout() {
 	return (
 		<div>
 			<p className="mb-1 text-muted">Regional team</p>
-			<nav aria-label="Regional team" className="mb-6 border-b border-line pb-3">
-				<ul className="flex flex-wrap gap-x-6 gap-y-2">
-					<li>
-						<NavLink to="/admin/redirects" className={navClass}>
-							Redirects and hires
-						</NavLink>
-					</li>
-					<li>
-						<NavLink to="/admin/providers" className={navClass}>
-							Providers
-						</NavLink>
-					</li>
-					<li>
-						<NavLink to="/admin/ambassadors" className={navClass}>
-							Ambassadors
-						</NavLink>
-					</li>
-					<li>
-						<NavLink to="/admin/stories" className={navClass}>
-							Stories
-						</NavLink>
-					</li>
-					<li>
-						<NavLink to="/admin/visits" className={navClass}>
-							Visits
-						</NavLink>
-					</li>
-					<li>
-						<NavLink to="/admin/emails" className={navClass}>
-							Email delivery
-						</NavLink>
-					</li>
-				</ul>
-			</nav>
+			<SectionNav
+				label="Regional team"
+				links={[
+					{ to: '/admin/redirects', label: 'Redirects and hires' },
+					{ to: '/admin/providers', label: 'Providers' },
+					{ to: '/admin/ambassadors', label: 'Ambassadors' },
+					{ to: '/admin/stories', label: 'Stories' },
+					{ to: '/admin/visits', label: 'Visits' },
+					{ to: '/admin/emails', label: 'Email delivery' },
+				]}
+			/>
 			<Outlet />
 		</div>
 	)

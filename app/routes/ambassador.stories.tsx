@@ -1,15 +1,12 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
 import { StoryFields, storyFieldOrder } from '#app/components/story-fields.tsx'
 import { SubmittedStories } from '#app/components/submitted-stories.tsx'
 import { requireAmbassador } from '#app/models/ambassadors.server.ts'
 import { roleOptions } from '#app/models/care-roles.server.ts'
-import { readPhotoForm } from '#app/models/files.server.ts'
-import { storiesByAuthor, StorySchema, submitStory } from '#app/models/stories.server.ts'
+import { readStorySubmission, storiesByAuthor, StorySchema, submitStory } from '#app/models/stories.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
-import { hasFieldErrors, photoProblems, withFieldErrors } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,18 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
 	const ambassador = await requireAmbassador(userId)
-	const form = await readPhotoForm(request)
-	if (form.tooLarge) return data({ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } }, { status: 413 })
-	const submission = parseWithZod(form.formData, { schema: StorySchema })
-	const extra = photoProblems({
-		chosen: Boolean(form.photo || form.photoError),
-		fileError: form.photoError,
-		alt: form.formData.get('photoAlt')?.toString().trim() ?? '',
-		hasCurrentPhoto: false,
-		otherErrors: submission.status !== 'success',
-	})
-	if (submission.status !== 'success' || hasFieldErrors(extra)) return data({ result: withFieldErrors(submission.reply(), extra) }, { status: 400 })
-	await submitStory({ userId, kind: 'ambassador', name: ambassador.firstName }, submission.value, form.photo)
+	const story = await readStorySubmission(request, StorySchema)
+	if ('reply' in story) return story.reply
+	await submitStory({ userId, kind: 'ambassador', name: ambassador.firstName }, story.value, story.photo)
 	return redirect('/ambassador/stories?sent=1')
 }
 

@@ -1,14 +1,11 @@
-import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
 import { StoryFields, storyFieldOrder } from '#app/components/story-fields.tsx'
 import { SubmittedStories } from '#app/components/submitted-stories.tsx'
 import { roleOptions } from '#app/models/care-roles.server.ts'
-import { readPhotoForm } from '#app/models/files.server.ts'
 import { requireProviderMember } from '#app/models/providers.server.ts'
-import { ProviderStorySchema, storiesByAuthor, submitStory } from '#app/models/stories.server.ts'
-import { hasFieldErrors, photoProblems, withFieldErrors } from '#app/utils/form-reply.ts'
+import { ProviderStorySchema, readStorySubmission, storiesByAuthor, submitStory } from '#app/models/stories.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,18 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const { userId } = await requireProviderMember(request)
-	const form = await readPhotoForm(request)
-	if (form.tooLarge) return data({ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } }, { status: 413 })
-	const submission = parseWithZod(form.formData, { schema: ProviderStorySchema })
-	const extra = photoProblems({
-		chosen: Boolean(form.photo || form.photoError),
-		fileError: form.photoError,
-		alt: form.formData.get('photoAlt')?.toString().trim() ?? '',
-		hasCurrentPhoto: false,
-		otherErrors: submission.status !== 'success',
-	})
-	if (submission.status !== 'success' || hasFieldErrors(extra)) return data({ result: withFieldErrors(submission.reply(), extra) }, { status: 400 })
-	await submitStory({ userId, kind: 'provider', name: submission.value.tellerName }, submission.value, form.photo)
+	const story = await readStorySubmission(request, ProviderStorySchema)
+	if ('reply' in story) return story.reply
+	await submitStory({ userId, kind: 'provider', name: story.value.tellerName }, story.value, story.photo)
 	return redirect('/provider/stories?sent=1')
 }
 
