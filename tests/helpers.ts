@@ -1,8 +1,12 @@
 import { endOfLondonDayIn } from '#app/utils/dates.ts'
 import type { VacancyInput } from '#app/models/vacancies.server.ts'
 
-/** Retries `check` until it passes or `timeoutMs` runs out, then throws its last error. */
-export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 2000, intervalMs = 25): Promise<T> {
+/**
+ * Retries `check` until it passes, then returns its value. Tests wait for the
+ * state they need (searchable, in the outbox), never for a fixed time: the limit
+ * is generous because a busy machine is slow, and speed belongs in the benchmarks.
+ */
+export async function waitFor<T>(check: () => Promise<T> | T, timeoutMs = 30_000, intervalMs = 25): Promise<T> {
 	const deadline = Date.now() + timeoutMs
 	let lastError: unknown
 	while (Date.now() < deadline) {

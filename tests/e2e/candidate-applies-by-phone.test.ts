@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { expectNoSeriousAxeViolations } from './axe.ts'
+import { openMail } from './mailbox.ts'
 
 // A new candidate applies from a phone with a CV and confirms their email; the
 // provider invites them to an interview; they see it on their page and in the
@@ -36,18 +37,6 @@ async function fillApplication(page: Page, who: { first: string; email: string }
 	await page.getByLabel('Why would you like this job? (optional)').fill('I looked after my nan and loved it.')
 }
 
-async function latestEmail(page: Page, to: string, subject: RegExp) {
-	let href = ''
-	await expect(async () => {
-		await page.goto('/dev/mailbox')
-		const row = page.locator('tr', { hasText: to }).filter({ hasText: subject }).first()
-		await expect(row).toBeVisible({ timeout: 500 })
-		href = (await row.getByRole('link').getAttribute('href')) ?? ''
-	}).toPass({ timeout: 15_000 })
-	await page.goto(href)
-	return page
-}
-
 test('a new candidate applies with a CV from a phone and confirms their email', async ({ page }) => {
 	await openAWensumLodgeJob(page)
 	await page.getByRole('link', { name: 'Apply for this job' }).first().click()
@@ -67,7 +56,7 @@ test('a new candidate applies with a CV from a phone and confirms their email', 
 	await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
 	await expectNoSeriousAxeViolations(page)
 
-	const mail = await latestEmail(page, email, /Confirm your email/)
+	const mail = await openMail(page, email, /Confirm your email/)
 	const link = (await mail.locator('pre').textContent())!.match(/http:\/\/localhost:\d+\/confirm-application\/\S+/)![0]
 	await page.goto(link)
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Confirm your email to send your application')
@@ -109,7 +98,7 @@ test('the provider moves them to interview; the candidate sees it and gets the i
 	await page.getByRole('button', { name: 'Send reply' }).click()
 	await expect(page.getByRole('status')).toContainText('The employer has been told')
 
-	const mail = await latestEmail(page, email, /Interview invitation/)
+	const mail = await openMail(page, email, /Interview invitation/)
 	await expect(mail.getByRole('link', { name: 'interview.ics' })).toBeVisible()
 	await candidate.close()
 })
@@ -123,7 +112,7 @@ test.describe('without JavaScript', () => {
 		await fillApplication(page, { first: 'Noscript', email: `noscript.${unique}@candidate.test` })
 		await page.getByRole('button', { name: 'Send application' }).click()
 		await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
-		const mail = await latestEmail(page, `noscript.${unique}@candidate.test`, /Confirm your email/)
+		const mail = await openMail(page, `noscript.${unique}@candidate.test`, /Confirm your email/)
 		const link = (await mail.locator('pre').textContent())!.match(/http:\/\/localhost:\d+\/confirm-application\/\S+/)![0]
 		await page.goto(link)
 		await page.getByRole('button', { name: 'Confirm and send my application' }).click()

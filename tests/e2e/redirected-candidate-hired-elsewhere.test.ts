@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { expectNoSeriousAxeViolations } from './axe.ts'
+import { openMail, waitUntilSearchable } from './mailbox.ts'
 
 // The portal's reason to exist: a candidate one provider turns down, but judges
 // suitable for other roles, is passed on, applies elsewhere in one step, is
@@ -19,14 +20,6 @@ async function signIn(browser: Browser, email: string, password: string) {
 	await page.getByRole('button', { name: 'Sign in' }).click()
 	await page.waitForURL(/\/(provider|account)/)
 	return page
-}
-
-async function openMail(page: Page, to: string, subject: RegExp) {
-	await expect(async () => {
-		await page.goto('/dev/mailbox')
-		await expect(page.locator('tr', { hasText: to }).filter({ hasText: subject }).first()).toBeVisible({ timeout: 500 })
-	}).toPass({ timeout: 20_000 })
-	await page.locator('tr', { hasText: to }).filter({ hasText: subject }).first().getByRole('link').click()
 }
 
 test('another provider posts a job near the candidate', async ({ page }) => {
@@ -59,6 +52,8 @@ test('another provider posts a job near the candidate', async ({ page }) => {
 	await page.getByRole('group', { name: 'Can you sponsor a Skilled Worker visa for this job?' }).getByLabel('No').check()
 	await page.getByRole('button', { name: 'Publish vacancy' }).click()
 	await expect(page.getByRole('status')).toContainText('Your vacancy is live')
+	// Sam's matches are taken from search: the job must be searchable before he is turned down.
+	await waitUntilSearchable(page, title, title)
 })
 
 test('Wensum Lodge turns Sam down but says he would suit other roles', async ({ browser }) => {

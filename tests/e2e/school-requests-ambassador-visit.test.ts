@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { expectNoSeriousAxeViolations } from './axe.ts'
+import { openMail } from './mailbox.ts'
 
 // A teacher finds the careers pages, asks for an ambassador to visit, and the
 // nearest ambassador (Ruth, a demo ambassador in Norwich) accepts it; they agree
@@ -9,14 +10,6 @@ test.describe.configure({ mode: 'serial' })
 const unique = Date.now().toString(36)
 const school = `Eastgate High School ${unique}`
 const teacherEmail = `careers.${unique}@eastgate.example`
-
-async function openMail(page: Page, to: string, subject: RegExp) {
-	await expect(async () => {
-		await page.goto('/dev/mailbox')
-		await expect(page.locator('tr', { hasText: to }).filter({ hasText: subject }).first()).toBeVisible({ timeout: 500 })
-	}).toPass({ timeout: 20_000 })
-	await page.locator('tr', { hasText: to }).filter({ hasText: subject }).first().getByRole('link').click()
-}
 
 test('the pathway map, a role page and the ambassador directory are accessible', async ({ page }) => {
 	await page.goto('/')

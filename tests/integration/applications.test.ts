@@ -306,13 +306,16 @@ describe('email is never lost', () => {
 		}
 		const worker = startEmailWorker({ pollMs: 100 })
 		try {
-			await new Promise((resolve) => setTimeout(resolve, 1500))
-			const waiting = await prisma.emailOutbox.findMany({ where: { toAddress: { in: emails } } })
-			expect(waiting.every((e) => e.status === 'pending' && e.attempts >= 1 && e.lastError?.includes('mailbox busy'))).toBe(true)
+			// Every email has been tried, refused and put back to wait its turn.
+			await waitFor(async () => {
+				const waiting = await prisma.emailOutbox.findMany({ where: { toAddress: { in: emails } } })
+				expect(waiting).toHaveLength(5)
+				expect(waiting.every((e) => e.status === 'pending' && e.attempts >= 1 && e.lastError?.includes('mailbox busy'))).toBe(true)
+			}, 30_000, 100)
 			mail.refuse(false)
 			await waitFor(async () => {
 				expect(await prisma.emailOutbox.count({ where: { toAddress: { in: emails }, status: { not: 'sent' } } })).toBe(0)
-			}, 15_000, 200)
+			}, 60_000, 200)
 		} finally {
 			await worker.stop()
 		}
