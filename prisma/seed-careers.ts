@@ -3,7 +3,7 @@
  * requests, so the careers pages and the ambassador area have something to show.
  */
 import crypto from 'node:crypto'
-import { locateWorkplace } from '#app/models/places.server.ts'
+import { locateWorkplace } from '#app/models/places/places.server.ts'
 import { addDays } from '#app/utils/dates.ts'
 import type { Tx } from '#app/utils/db.server.ts'
 

@@ -6,13 +6,13 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { careRoles, getStandard } from '#app/models/care-roles.server.ts'
-import { locateWorkplace } from '#app/models/places.server.ts'
+import { careRoles, getStandard } from '#app/models/jobs/care-roles.server.ts'
+import { locateWorkplace } from '#app/models/places/places.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
 import { addDays, endOfLondonDayIn } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { notifySearchOutbox, recordVacancyChange } from '#search/outbox.server.ts'
-import { consentWording, type ConsentKind } from '#app/models/consent.server.ts'
+import { consentWording, type ConsentKind } from '#app/models/redirect/consent.server.ts'
 import { seedCareersDemo } from './seed-careers.ts'
 
 export const DEMO_PASSWORD = 'care-careers-demo'

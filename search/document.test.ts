@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { isSearchable, toSearchDocument, type VacancyForDocument } from './document.ts'
+import { isLiveVacancy } from '#app/models/jobs/vacancy-rules.server.ts'
+import { toSearchDocument, type VacancyForDocument } from './document.ts'
 
 const base: VacancyForDocument = {
 	id: 42,
@@ -82,9 +83,9 @@ describe('vacancy → search document', () => {
 
 	test('only live vacancies before their closing date are searchable', () => {
 		const now = new Date('2026-12-01T00:00:00Z')
-		expect(isSearchable(base, now)).toBe(true)
-		expect(isSearchable({ ...base, status: 'draft' }, now)).toBe(false)
-		expect(isSearchable({ ...base, status: 'closed' }, now)).toBe(false)
-		expect(isSearchable(base, new Date('2027-01-01T00:00:00Z'))).toBe(false)
+		expect(isLiveVacancy(base, now)).toBe(true)
+		expect(isLiveVacancy({ ...base, status: 'draft' }, now)).toBe(false)
+		expect(isLiveVacancy({ ...base, status: 'closed' }, now)).toBe(false)
+		expect(isLiveVacancy(base, new Date('2027-01-01T00:00:00Z'))).toBe(false)
 	})
 })

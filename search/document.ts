@@ -1,6 +1,8 @@
-import { getRole } from '#app/models/care-roles.server.ts'
-import { hoursOptions, labelOf, settings } from '#app/models/options.ts'
-import { hourlyEquivalent, type PayPeriod } from '#app/models/pay.ts'
+import { getRole } from '#app/models/jobs/care-roles.server.ts'
+import { hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
+import { labelOf } from '#app/utils/options.ts'
+import { hourlyEquivalent, type PayPeriod } from '#app/models/jobs/pay.ts'
+import { vacancyHours } from '#app/models/jobs/vacancy-rules.server.ts'
 
 export type VacancyForDocument = {
 	id: number
@@ -71,17 +73,6 @@ export const vacancyDocumentSelect = {
 	provider: { select: { id: true, name: true, type: true, updatedAt: true } },
 } as const
 
-export function vacancyHours(v: Pick<VacancyForDocument, 'fullTime' | 'partTime' | 'nights' | 'weekends' | 'flexible'>) {
-	const flags: Record<string, boolean> = {
-		'full-time': v.fullTime,
-		'part-time': v.partTime,
-		nights: v.nights,
-		weekends: v.weekends,
-		flexible: v.flexible,
-	}
-	return hoursOptions.map((h) => h.id).filter((id) => flags[id])
-}
-
 /** A document changes when its vacancy or its provider does. */
 export function documentVersion(v: { updatedAt: Date; provider: { updatedAt: Date } }) {
 	return Math.max(v.updatedAt.getTime(), v.provider.updatedAt.getTime())
@@ -133,14 +124,4 @@ export function summarise(text: string, max: number) {
 	if (flat.length <= max) return flat
 	const cut = flat.slice(0, max)
 	return `${cut.slice(0, cut.lastIndexOf(' ') > max * 0.6 ? cut.lastIndexOf(' ') : max)}…`
-}
-
-/** The database filter for vacancies that belong in search right now (see `isSearchable`). */
-export function liveVacancyWhere(now = new Date()) {
-	return { status: 'live', closingDate: { gte: now } }
-}
-
-/** Whether a vacancy belongs in search right now. */
-export function isSearchable(v: Pick<VacancyForDocument, 'status' | 'closingDate'>, now = new Date()) {
-	return v.status === 'live' && v.closingDate.getTime() >= now.getTime()
 }

@@ -1,7 +1,7 @@
 import { remember } from '@epic-web/remember'
 import { prisma } from '#app/utils/db.server.ts'
 import { boundingBox } from '#app/utils/geo.ts'
-import { hoursOptions } from '#app/models/options.ts'
+import { hoursOptions } from '#app/models/jobs/vocabulary.ts'
 import { toSearchDocument, vacancyDocumentSelect } from './document.ts'
 import { ensureLocalIndex, localIndexVersion } from './local-index.server.ts'
 import { effectiveSort, emptyFacets, multiSelectFacets, withDistance, type Facets, type VacancyQuery, type VacancySearchResult } from './query.ts'

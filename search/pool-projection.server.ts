@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { findDistrict } from '#app/models/places.server.ts'
+import { findDistrict } from '#app/models/places/places.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { poolIndexName } from './client.server.ts'
 import type { Projection } from './projection.ts'

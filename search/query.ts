@@ -80,7 +80,9 @@ export function effectiveSort(query: Pick<VacancyQuery, 'sort' | 'text' | 'centr
 	return query.sort
 }
 
-const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`
+/** A value inside a Meilisearch filter expression. */
+export const quoteFilterValue = (value: string) => `"${value.replace(/["\\]/g, '')}"`
+
 
 /** Meilisearch filter expressions; `skip` leaves one multi-select facet out (for its counts). */
 export function meiliFilters(query: VacancyQuery, skip?: string) {
@@ -90,15 +92,15 @@ export function meiliFilters(query: VacancyQuery, skip?: string) {
 		filters.push(`_geoRadius(${query.centre.lat}, ${query.centre.lng}, ${Math.round(query.radiusMiles * METRES_PER_MILE)})`)
 	}
 	for (const [attribute, key] of multiSelectFacets) {
-		if (attribute !== skip && query[key].length) filters.push(`${attribute} IN [${query[key].map(quote).join(', ')}]`)
+		if (attribute !== skip && query[key].length) filters.push(`${attribute} IN [${query[key].map(quoteFilterValue).join(', ')}]`)
 	}
 	if (query.apprenticeship) filters.push('apprenticeship = true')
-	if (query.standards?.length) filters.push(`standardRef IN [${query.standards.map(quote).join(', ')}]`)
+	if (query.standards?.length) filters.push(`standardRef IN [${query.standards.map(quoteFilterValue).join(', ')}]`)
 	if (query.noDriving) filters.push('noDrivingNeeded = true')
 	if (query.sponsorship) filters.push('visaSponsorship = true')
 	if (query.minHourlyPence !== null) filters.push(`hourlyMax >= ${query.minHourlyPence}`)
 	if (query.excludeIds?.length) filters.push(`id NOT IN [${query.excludeIds.join(', ')}]`)
-	if (query.excludeProviderIds?.length) filters.push(`providerId NOT IN [${query.excludeProviderIds.map(quote).join(', ')}]`)
+	if (query.excludeProviderIds?.length) filters.push(`providerId NOT IN [${query.excludeProviderIds.map(quoteFilterValue).join(', ')}]`)
 	return filters
 }
 
@@ -108,28 +110,6 @@ export function meiliSort(query: VacancyQuery) {
 	if (sort === 'newest') return ['publishedAt:desc', 'id:desc']
 	if (sort === 'pay') return ['hourlyMax:desc', 'publishedAt:desc', 'id:desc']
 	return undefined
-}
-
-/** The same filters as `meiliFilters`, as a predicate over documents (reduced mode). */
-export function matchesFilters(doc: VacancyDocument, query: VacancyQuery, skip?: string, distance?: number | null) {
-	const now = Math.floor((query.now ?? new Date()).getTime() / 1000)
-	if (doc.closingAt < now) return false
-	if (query.centre) {
-		const miles = distance ?? distanceMiles(query.centre, doc._geo)
-		if (miles > query.radiusMiles) return false
-	}
-	if (skip !== 'roleId' && query.roles.length && !query.roles.includes(doc.roleId)) return false
-	if (skip !== 'setting' && query.settings.length && !query.settings.includes(doc.setting)) return false
-	if (skip !== 'hours' && query.hours.length && !doc.hours.some((h) => query.hours.includes(h))) return false
-	if (skip !== 'contract' && query.contracts.length && !query.contracts.includes(doc.contract)) return false
-	if (query.apprenticeship && !doc.apprenticeship) return false
-	if (query.standards?.length && !query.standards.includes(doc.standardRef ?? '')) return false
-	if (query.noDriving && !doc.noDrivingNeeded) return false
-	if (query.sponsorship && !doc.visaSponsorship) return false
-	if (query.minHourlyPence !== null && doc.hourlyMax < query.minHourlyPence) return false
-	if (query.excludeIds?.includes(doc.id)) return false
-	if (query.excludeProviderIds?.includes(doc.providerId)) return false
-	return true
 }
 
 export function withDistance(doc: VacancyDocument, centre: LatLng | null): VacancyHit {

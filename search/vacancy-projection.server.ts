@@ -1,6 +1,7 @@
 import { prisma } from '#app/utils/db.server.ts'
 import { searchConfig } from './client.server.ts'
-import { documentVersion, isSearchable, liveVacancyWhere, toSearchDocument, vacancyDocumentSelect } from './document.ts'
+import { documentVersion, toSearchDocument, vacancyDocumentSelect } from './document.ts'
+import { isLiveVacancy, liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
 import type { Projection } from './projection.ts'
 import { DOCUMENT_VERSION, indexSettings } from './settings.ts'
 
@@ -12,7 +13,7 @@ export const vacancyProjection: Projection = {
 	async load(ids) {
 		const now = new Date()
 		const vacancies = await prisma.vacancy.findMany({ where: { id: { in: ids.map(Number) } }, select: vacancyDocumentSelect })
-		return vacancies.filter((v) => isSearchable(v, now)).map(toSearchDocument)
+		return vacancies.filter((v) => isLiveVacancy(v, now)).map(toSearchDocument)
 	},
 	async expected() {
 		const rows = await prisma.vacancy.findMany({

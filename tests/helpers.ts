@@ -1,5 +1,5 @@
 import { endOfLondonDayIn } from '#app/utils/dates.ts'
-import type { VacancyInput } from '#app/models/vacancies.server.ts'
+import type { VacancyInput } from '#app/models/jobs/vacancy-form.server.ts'
 
 /**
  * Retries `check` until it passes, then returns its value. Tests wait for the

@@ -1,13 +1,6 @@
-import {
-	availabilityOptions,
-	candidateQualifications,
-	experienceOptions,
-	hoursWantedOptions,
-	rightToWorkOptions,
-	settings,
-	travelChoices,
-} from '#app/models/options.ts'
-import { consentText } from '#app/models/consent-text.ts'
+import { availabilityOptions, candidateQualifications, experienceOptions, hoursWantedOptions, rightToWorkOptions, travelChoices } from '#app/models/applications/vocabulary.ts'
+import { settings } from '#app/models/jobs/vocabulary.ts'
+import { consentText } from '#app/models/redirect/consent-text.ts'
 import { Checkbox, Checkboxes, Radios, SelectField, TextField, type FieldState } from './forms.tsx'
 
 export const profileFieldOrder = [

@@ -1,4 +1,4 @@
-import { providerTypes } from '#app/models/options.ts'
+import { providerTypes } from '#app/models/organisations/vocabulary.ts'
 import { Radios, TextArea, TextField, type FieldState } from './forms.tsx'
 
 export const profileFieldOrder = ['type', 'name', 'cqcLocationId', 'addressLine1', 'addressLine2', 'town', 'postcode', 'website', 'about']

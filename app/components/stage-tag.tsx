@@ -1,4 +1,5 @@
-import { labelOf, stages } from '#app/models/options.ts'
+import { labelOf } from '#app/utils/options.ts'
+import { stages } from '#app/models/applications/vocabulary.ts'
 
 const colours: Record<string, string> = {
 	new: 'bg-[#d2e2f1] text-[#0c2d4a]',

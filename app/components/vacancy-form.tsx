@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { contracts, hoursOptions, settings } from '#app/models/options.ts'
+import { contracts, hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
 import { Checkbox, Checkboxes, DateInput, ErrorSummary, Radios, SelectField, TextArea, TextField, type FieldState } from './forms.tsx'
 
 export const vacancyFieldOrder: Array<string | [string, string]> = [

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { liveVacancyWhere } from '#search/document.ts'
+import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'

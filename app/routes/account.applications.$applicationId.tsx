@@ -3,15 +3,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
 import { StageHistory, StageTag } from '#app/components/stage-tag.tsx'
-import { formatInterviewTime } from '#app/models/interview-time.ts'
+import { formatInterviewTime } from '#app/models/applications/interview-time.ts'
 import {
 	ApplicationError,
 	getCandidateApplication,
 	InterviewReplySchema,
 	replyToInterview,
 	withdrawApplication,
-} from '#app/models/applications.server.ts'
-import { checkActors, checkKinds, checkStatuses, isFinished, labelOf } from '#app/models/options.ts'
+} from '#app/models/applications/applications.server.ts'
+import { checkActors, checkKinds, checkStatuses, isFinished } from '#app/models/applications/vocabulary.ts'
+import { labelOf } from '#app/utils/options.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate, formatDateTime } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'

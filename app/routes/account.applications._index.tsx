@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { StageTag } from '#app/components/stage-tag.tsx'
-import { listCandidateApplications } from '#app/models/applications.server.ts'
+import { listCandidateApplications } from '#app/models/applications/applications.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'

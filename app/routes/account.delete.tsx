@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
-import { deleteCandidateAccount } from '#app/models/candidates.server.ts'
+import { deleteCandidateAccount } from '#app/models/applications/candidate-profile.server.ts'
 import { logout, requireUserId } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { exportCandidateData } from '#app/models/candidates.server.ts'
+import { exportCandidateData } from '#app/models/applications/candidate-profile.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,10 +3,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
-import { answersFrom, answersShape, ApplicationError } from '#app/models/applications.server.ts'
-import { formatPay } from '#app/models/pay.ts'
-import { isBlocked, unblockEmployer } from '#app/models/consent.server.ts'
-import { getCandidateInvitation, hasAppliedToProvider, PoolError, respondToInvitation } from '#app/models/talent-pool.server.ts'
+import { answersFrom, answersShape, ApplicationError } from '#app/models/applications/applications.server.ts'
+import { formatPay } from '#app/models/jobs/pay.ts'
+import { isLiveVacancy } from '#app/models/jobs/vacancy-rules.server.ts'
+import { isBlocked, unblockEmployer } from '#app/models/redirect/consent.server.ts'
+import { getCandidateInvitation, hasAppliedToProvider, PoolError, respondToInvitation } from '#app/models/redirect/talent-pool.server.ts'
 import { notifySearchOutbox } from '#search/outbox.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -22,7 +23,7 @@ async function load(request: Request, invitationId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { userId, invitation: i } = await load(request, params.invitationId)
-	const open = i.vacancy.status === 'live' && i.vacancy.closingDate.getTime() >= Date.now()
+	const open = isLiveVacancy(i.vacancy)
 	const [appliedBefore, blocked] = await Promise.all([hasAppliedToProvider(prisma, userId, i.providerId), isBlocked(userId, i.providerId)])
 	return {
 		id: i.id,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { redirectTotals } from '#app/models/insight.server.ts'
+import { redirectTotals } from '#app/models/insight/redirect-totals.server.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 

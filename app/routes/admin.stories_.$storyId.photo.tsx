@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getStoryPhotoForReview } from '#app/models/stories.server.ts'
+import { getStoryPhotoForReview } from '#app/models/careers/stories.server.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 
 // The regional team sees a story's photo before it is published.

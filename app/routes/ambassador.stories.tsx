@@ -3,9 +3,9 @@ import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from
 import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
 import { StoryFields, storyFieldOrder } from '#app/components/story-fields.tsx'
 import { SubmittedStories } from '#app/components/submitted-stories.tsx'
-import { requireAmbassador } from '#app/models/ambassadors.server.ts'
-import { roleOptions } from '#app/models/care-roles.server.ts'
-import { readStorySubmission, storiesByAuthor, StorySchema, submitStory } from '#app/models/stories.server.ts'
+import { requireAmbassador } from '#app/models/careers/ambassadors.server.ts'
+import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
+import { readStorySubmission, storiesByAuthor, StorySchema, submitStory } from '#app/models/careers/stories.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
 import { SectionNav } from '#app/components/section-nav.tsx'
-import { requireAmbassador } from '#app/models/ambassadors.server.ts'
+import { requireAmbassador } from '#app/models/careers/ambassadors.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,21 +3,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
 import { DateInput, ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
 import { VisitMessages } from '#app/components/visit-messages.tsx'
-import { requireAmbassador } from '#app/models/ambassadors.server.ts'
-import {
-	acceptVisit,
-	ambassadorStatusLabels,
-	declineVisit,
-	describeVisit,
-	getAmbassadorVisit,
-	messageThread,
-	MessageSchema,
-	pastOffer,
-	postMessage,
-	recordVisit,
-	VisitError,
-	VisitRecordSchema,
-} from '#app/models/visits.server.ts'
+import { requireAmbassador } from '#app/models/careers/ambassadors.server.ts'
+import { acceptVisit, declineVisit, getAmbassadorVisit, pastOffer, recordVisit, VisitRecordSchema } from '#app/models/careers/visits/offers.server.ts'
+import { ambassadorStatusLabels, describeVisit, VisitError } from '#app/models/careers/visits/vocabulary.ts'
+import { messageThread, MessageSchema, postMessage } from '#app/models/careers/visits/messages.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate, londonDateParts } from '#app/utils/dates.ts'
 import { withFieldErrors } from '#app/utils/form-reply.ts'

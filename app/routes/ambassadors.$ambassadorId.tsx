@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Paragraphs } from '#app/components/text.tsx'
-import { getPublicAmbassador } from '#app/models/ambassadors.server.ts'
+import { getPublicAmbassador } from '#app/models/careers/ambassadors.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 // Public profile: first name, role, area, pathway and published stories. No

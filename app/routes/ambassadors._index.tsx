@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { listAmbassadors } from '#app/models/ambassadors.server.ts'
+import { listAmbassadors } from '#app/models/careers/ambassadors.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,11 +1,11 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { StoryList } from '#app/components/story-list.tsx'
-import { openVacanciesForRole, payForRole, roleDetails } from '#app/models/careers.server.ts'
-import { searchUrl, type JobSearchForm } from '#app/models/job-search-url.ts'
-import { defaultRadius, radiusChoices } from '#app/models/options.ts'
-import { formatPence } from '#app/models/pay.ts'
-import { listPublishedStories } from '#app/models/stories.server.ts'
+import { openVacanciesForRole, payForRole, roleDetails } from '#app/models/careers/careers.server.ts'
+import { searchUrl, type JobSearchForm } from '#app/models/jobs/job-search-url.ts'
+import { defaultRadius, radiusChoices } from '#app/models/jobs/vocabulary.ts'
+import { formatPence } from '#app/models/jobs/pay.ts'
+import { listPublishedStories } from '#app/models/careers/stories.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 const jobsForm = (role: string, changes: Partial<JobSearchForm> = {}): JobSearchForm => ({

@@ -2,8 +2,8 @@ import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PathwayMap } from '#app/components/pathway-map.tsx'
 import { StoryList } from '#app/components/story-list.tsx'
-import { pathwayMap } from '#app/models/careers.server.ts'
-import { listPublishedStories } from '#app/models/stories.server.ts'
+import { pathwayMap } from '#app/models/careers/careers.server.ts'
+import { listPublishedStories } from '#app/models/careers/stories.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader() {

@@ -1,6 +1,6 @@
 import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { apprenticeshipsWithVacancies } from '#app/models/careers.server.ts'
+import { apprenticeshipsWithVacancies } from '#app/models/careers/careers.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader() {

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { confirmApplicationEmail } from '#app/models/applications.server.ts'
+import { confirmApplicationEmail } from '#app/models/applications/applications.server.ts'
 import { createSession } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'

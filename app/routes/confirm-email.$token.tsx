@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { confirmEmailAddress } from '#app/models/email-confirmation.server.ts'
+import { confirmEmailAddress } from '#app/models/accounts/email-confirmation.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import { findVerification } from '#app/utils/tokens.server.ts'

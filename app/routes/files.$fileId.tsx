@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getReadableFile } from '#app/models/files.server.ts'
+import { getReadableFile } from '#app/models/uploads/uploads.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 
 // CVs: readable by the candidate and by the teams of providers they applied to.

@@ -2,7 +2,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
-import { AcceptInvitationSchema, acceptInvitation, findInvitation, TeamError } from '#app/models/team.server.ts'
+import { AcceptInvitationSchema, acceptInvitation, findInvitation, TeamError } from '#app/models/organisations/team.server.ts'
 import { createSession, getUserId } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 

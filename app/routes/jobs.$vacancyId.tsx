@@ -2,15 +2,17 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { Badges, JobCard } from '#app/components/job-card.tsx'
 import { Paragraphs } from '#app/components/text.tsx'
-import { getRole, getStandard } from '#app/models/care-roles.server.ts'
-import { toResultCard } from '#app/models/job-search.server.ts'
-import { jobPostingJsonLd } from '#app/models/job-posting.server.ts'
-import { contracts, hoursOptions, labelOf, providerTypes, settings } from '#app/models/options.ts'
-import { formatHourlyEquivalent, formatPay } from '#app/models/pay.ts'
-import { resolvePlace } from '#app/models/places.server.ts'
-import { toPublicProvider } from '#app/models/providers.server.ts'
-import { getPublicVacancy, similarVacancies } from '#app/models/vacancies.server.ts'
-import { vacancyHours } from '#search/document.ts'
+import { getRole, getStandard } from '#app/models/jobs/care-roles.server.ts'
+import { toResultCard } from '#app/models/jobs/job-search.server.ts'
+import { jobPostingJsonLd } from '#app/models/jobs/job-posting.server.ts'
+import { contracts, hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
+import { labelOf } from '#app/utils/options.ts'
+import { providerTypes } from '#app/models/organisations/vocabulary.ts'
+import { formatHourlyEquivalent, formatPay } from '#app/models/jobs/pay.ts'
+import { resolvePlace } from '#app/models/places/places.server.ts'
+import { toPublicProvider } from '#app/models/organisations/providers.server.ts'
+import { getPublicVacancy, similarVacancies } from '#app/models/jobs/vacancies.server.ts'
+import { publicLocation, vacancyHours } from '#app/models/jobs/vacancy-rules.server.ts'
 import { getUserId } from '#app/utils/auth.server.ts'
 import { formatDate, formatDateLong } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -45,8 +47,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 		provider,
 		providerTypeLabel: labelOf(providerTypes, provider.type),
 		town: v.town,
-		// Individual employers' vacancies show the area only.
-		location: provider.individual ? `${v.town} area (${v.outcode})` : `${v.town}, ${v.postcode}`,
+		location: publicLocation(v, provider.type),
 		distance,
 		closing: formatDate(v.closingDate),
 		closed: formatDate(v.closedAt && v.closedAt < v.closingDate ? v.closedAt : v.closingDate),

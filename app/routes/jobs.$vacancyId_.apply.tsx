@@ -3,12 +3,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CandidateProfileFields, ConsentFields, profileFieldOrder } from '#app/components/candidate-profile-fields.tsx'
 import { ErrorSummary, FileField, Honeypot, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
-import { answersFrom, ApplicationError, applyFormSchema, applyToVacancy } from '#app/models/applications.server.ts'
-import { roleOptions } from '#app/models/care-roles.server.ts'
-import { getCandidateProfile, profileFormValues, profileToJson } from '#app/models/candidates.server.ts'
-import { activeConsents } from '#app/models/consent.server.ts'
-import { checkCv, FormTooLargeError, readMultipartForm } from '#app/models/files.server.ts'
-import { formatPay } from '#app/models/pay.ts'
+import { answersFrom, ApplicationError, applyFormSchema, applyToVacancy, getVacancyToApplyFor } from '#app/models/applications/applications.server.ts'
+import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
+import { getCandidateProfile, profileFormValues, profileToJson } from '#app/models/applications/candidate-profile.server.ts'
+import { activeConsents } from '#app/models/redirect/consent.server.ts'
+import { checkCv, FormTooLargeError, readMultipartForm } from '#app/models/uploads/uploads.server.ts'
+import { formatPay } from '#app/models/jobs/pay.ts'
 import { rememberApplyEmail } from '#app/utils/apply-email.server.ts'
 import { getUserId } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
@@ -19,23 +19,7 @@ import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooMany
 
 async function loadVacancy(vacancyId: string | undefined) {
 	const id = Number(vacancyId)
-	const vacancy = Number.isInteger(id)
-		? await prisma.vacancy.findFirst({
-				where: { id, status: 'live', closingDate: { gte: new Date() } },
-				select: {
-					id: true,
-					title: true,
-					town: true,
-					roleId: true,
-					payPeriod: true,
-					payMin: true,
-					payMax: true,
-					closingDate: true,
-					provider: { select: { name: true } },
-					screeningQuestions: { orderBy: { position: 'asc' }, select: { id: true, text: true, kind: true } },
-				},
-			})
-		: null
+	const vacancy = Number.isInteger(id) ? await getVacancyToApplyFor(id) : null
 	// A closed or unknown vacancy: its own page explains (410 with similar jobs, or 404).
 	if (!vacancy) throw redirect(`/jobs/${vacancyId}`)
 	return vacancy

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useParams } from '@remix-run/react'
-import { CONFIRM_TTL_HOURS } from '#app/models/link-lifetimes.ts'
+import { CONFIRM_TTL_HOURS } from '#app/models/accounts/link-lifetimes.ts'
 import { recallApplyEmail } from '#app/utils/apply-email.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getPublicPhoto } from '#app/models/files.server.ts'
+import { getPublicPhoto } from '#app/models/uploads/uploads.server.ts'
 
 // Photos on published stories and ambassador profiles. Anything else, including a
 // story's photo before it is published, is a 404.

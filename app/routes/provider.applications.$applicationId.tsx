@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { Checkboxes, DateInput, ErrorSummary, Radios, SelectField, TextArea, TextField, useFormFields, type FormResult } from '#app/components/forms.tsx'
 import { StageHistory, StageTag } from '#app/components/stage-tag.tsx'
-import { ApplicationError, getProviderApplication } from '#app/models/applications.server.ts'
-import { formatInterviewTime } from '#app/models/interview-time.ts'
+import { ApplicationError, getProviderApplication } from '#app/models/applications/applications.server.ts'
+import { formatInterviewTime } from '#app/models/applications/interview-time.ts'
 import {
 	addNote,
 	CheckUpdateSchema,
@@ -18,25 +18,15 @@ import {
 	scheduleInterview,
 	UnsuccessfulSchema,
 	updateCheck,
-} from '#app/models/pipeline.server.ts'
-import { careRoles, roleName } from '#app/models/care-roles.server.ts'
-import { activeConsents } from '#app/models/consent.server.ts'
-import { relatedRoles } from '#app/models/matching.server.ts'
-import { redirectOutcomeText } from '#app/models/redirects.server.ts'
-import {
-	availabilityOptions,
-	candidateQualifications,
-	checkActors,
-	checkKinds,
-	checkStatuses,
-	experienceOptions,
-	hoursWantedOptions,
-	labelOf,
-	rightToWorkOptions,
-	settings,
-	unsuccessfulReasons,
-} from '#app/models/options.ts'
-import { requireProviderMember } from '#app/models/providers.server.ts'
+} from '#app/models/applications/pipeline.server.ts'
+import { careRoles, roleName } from '#app/models/jobs/care-roles.server.ts'
+import { activeConsents } from '#app/models/redirect/consent.server.ts'
+import { relatedRoles } from '#app/models/redirect/matching.server.ts'
+import { redirectOutcomeText } from '#app/models/redirect/redirects.server.ts'
+import { availabilityOptions, candidateQualifications, checkActors, checkKinds, checkStatuses, experienceOptions, hoursWantedOptions, rightToWorkOptions, unsuccessfulReasons } from '#app/models/applications/vocabulary.ts'
+import { labelOf } from '#app/utils/options.ts'
+import { settings } from '#app/models/jobs/vocabulary.ts'
+import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
 import { formatDateTime, londonDateParts } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'

@@ -3,17 +3,18 @@ import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from
 import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
 import { StoryFields, storyFieldOrder } from '#app/components/story-fields.tsx'
 import { SubmittedStories } from '#app/components/submitted-stories.tsx'
-import { roleOptions } from '#app/models/care-roles.server.ts'
-import { requireProviderMember } from '#app/models/providers.server.ts'
-import { ProviderStorySchema, readStorySubmission, storiesByAuthor, submitStory } from '#app/models/stories.server.ts'
+import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
+import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
+import { ProviderStorySchema, readStorySubmission, storiesByAuthor, submitStory } from '#app/models/careers/stories.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { isIndividualEmployer } from '#app/models/organisations/vocabulary.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { userId, provider } = await requireProviderMember(request)
 	return {
 		stories: await storiesByAuthor(userId),
 		roles: roleOptions,
-		defaults: { employerName: provider.type === 'individual-employer' ? '' : provider.name },
+		defaults: { employerName: isIndividualEmployer(provider.type) ? '' : provider.name },
 	}
 }
 

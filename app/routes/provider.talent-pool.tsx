@@ -2,9 +2,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary } from '#app/components/forms.tsx'
-import { careRoles } from '#app/models/care-roles.server.ts'
-import { availabilityOptions, candidateQualifications, radiusChoices } from '#app/models/options.ts'
-import { requireProviderMember, verificationState, type VerificationState } from '#app/models/providers.server.ts'
+import { careRoles } from '#app/models/jobs/care-roles.server.ts'
+import { availabilityOptions, candidateQualifications } from '#app/models/applications/vocabulary.ts'
+import { listLiveVacancyChoices } from '#app/models/jobs/vacancies.server.ts'
+import { radiusChoices } from '#app/models/jobs/vocabulary.ts'
+import { requireProviderMember, verificationState, type VerificationState } from '#app/models/organisations/providers.server.ts'
 import {
 	invitationsLeftToday,
 	inviteFromPool,
@@ -12,7 +14,7 @@ import {
 	PoolSearchSchema,
 	requireVerifiedProvider,
 	searchPool,
-} from '#app/models/talent-pool.server.ts'
+} from '#app/models/redirect/talent-pool.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
@@ -28,11 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	})
 	const [result, vacancies, left] = await Promise.all([
 		searchPool(provider.id, form),
-		prisma.vacancy.findMany({
-			where: { providerId: provider.id, status: 'live', closingDate: { gte: new Date() } },
-			orderBy: { title: 'asc' },
-			select: { id: true, title: true, town: true },
-		}),
+		listLiveVacancyChoices(provider.id),
 		invitationsLeftToday(provider.id),
 	])
 	return {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
 import { SectionNav } from '#app/components/section-nav.tsx'
-import { requireProviderMember } from '#app/models/providers.server.ts'
+import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const member = await requireProviderMember(request)

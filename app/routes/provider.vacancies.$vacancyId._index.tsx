@@ -1,18 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { roleName } from '#app/models/care-roles.server.ts'
-import { contracts, hoursOptions, labelOf, settings } from '#app/models/options.ts'
-import { formatPay } from '#app/models/pay.ts'
-import { requireProviderMember } from '#app/models/providers.server.ts'
-import {
-	closeVacancy,
-	duplicateVacancy,
-	getVacancyForProvider,
-	publishVacancy,
-	VacancyStateError,
-} from '#app/models/vacancies.server.ts'
-import { vacancyHours } from '#search/document.ts'
+import { roleName } from '#app/models/jobs/care-roles.server.ts'
+import { contracts, hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
+import { labelOf } from '#app/utils/options.ts'
+import { formatPay } from '#app/models/jobs/pay.ts'
+import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
+import { closeVacancy, duplicateVacancy, getVacancyForProvider, publishVacancy, VacancyStateError } from '#app/models/jobs/vacancies.server.ts'
+import { shownStatus, vacancyHours } from '#app/models/jobs/vacancy-rules.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
@@ -30,12 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { vacancy: v } = await requireOwnVacancy(request, params.vacancyId)
 	const confirmClose = new URL(request.url).searchParams.get('close') === 'confirm'
 	const applicants = await prisma.application.count({ where: { vacancyId: v.id, submittedAt: { not: null } } })
-	const expired = v.status === 'live' && v.closingDate.getTime() < Date.now()
+	const shown = shownStatus(v)
 	return {
 		id: v.id,
 		title: v.title,
-		status: expired ? 'closed' : v.status,
-		closedReason: expired ? 'expired' : v.closedReason,
+		status: shown.status,
+		closedReason: shown.closedReason,
 		role: roleName(v.roleId),
 		setting: labelOf(settings, v.setting),
 		town: v.town,

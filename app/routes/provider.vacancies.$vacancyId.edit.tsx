@@ -3,16 +3,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useFormFields } from '#app/components/forms.tsx'
 import { VacancyForm } from '#app/components/vacancy-form.tsx'
-import { describeMinimumRates } from '#app/models/pay.ts'
-import { requireProviderMember } from '#app/models/providers.server.ts'
-import {
-	getVacancyForProvider,
-	roleOptions,
-	standardOptions,
-	updateVacancy,
-	vacancyFormSchema,
-	vacancyFormValues,
-} from '#app/models/vacancies.server.ts'
+import { describeMinimumRates } from '#app/models/jobs/pay.ts'
+import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
+import { getVacancyForProvider, updateVacancy, vacancyFormValues } from '#app/models/jobs/vacancies.server.ts'
+import { roleOptions, standardOptions } from '#app/models/jobs/care-roles.server.ts'
+import { vacancyFormSchema } from '#app/models/jobs/vacancy-form.server.ts'
 import { londonDateString } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 

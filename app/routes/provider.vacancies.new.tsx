@@ -3,11 +3,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useFormFields } from '#app/components/forms.tsx'
 import { VacancyForm } from '#app/components/vacancy-form.tsx'
-import { describeMinimumRates } from '#app/models/pay.ts'
-import { requireProviderMember } from '#app/models/providers.server.ts'
-import { createVacancy, roleOptions, standardOptions, vacancyFormSchema } from '#app/models/vacancies.server.ts'
+import { describeMinimumRates } from '#app/models/jobs/pay.ts'
+import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
+import { createVacancy } from '#app/models/jobs/vacancies.server.ts'
+import { roleOptions, standardOptions } from '#app/models/jobs/care-roles.server.ts'
+import { vacancyFormSchema } from '#app/models/jobs/vacancy-form.server.ts'
 import { endOfLondonDayIn, londonDateParts, londonDateString } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { isIndividualEmployer } from '#app/models/organisations/vocabulary.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { provider } = await requireProviderMember(request)
@@ -21,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			postcode: provider.postcode,
 			payPeriod: 'hour',
 			positions: '1',
-			setting: provider.type === 'individual-employer' ? 'personal-assistant' : '',
+			setting: isIndividualEmployer(provider.type) ? 'personal-assistant' : '',
 			closingDay: String(closing.day),
 			closingMonth: String(closing.month),
 			closingYear: String(closing.year),

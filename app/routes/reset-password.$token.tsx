@@ -3,7 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
-import { isResetTokenValid, resetPassword } from '#app/models/account-recovery.server.ts'
+import { isResetTokenValid, resetPassword } from '#app/models/accounts/account-recovery.server.ts'
 import { createSession, homePathFor } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import { NewPasswordSchema } from '#app/utils/validation.ts'

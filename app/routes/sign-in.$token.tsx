@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { redeemSignInLink } from '#app/models/account-recovery.server.ts'
+import { redeemSignInLink } from '#app/models/accounts/account-recovery.server.ts'
 import { createSession, homePathFor } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'

@@ -1,5 +1,5 @@
-import { liveVacancyWhere } from '#search/document.ts'
-import { careRoles } from '#app/models/care-roles.server.ts'
+import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
+import { careRoles } from '#app/models/jobs/care-roles.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Paragraphs } from '#app/components/text.tsx'
-import { getPublishedStory } from '#app/models/stories.server.ts'
+import { getPublishedStory } from '#app/models/careers/stories.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { StoryList } from '#app/components/story-list.tsx'
-import { careRoles } from '#app/models/care-roles.server.ts'
-import { listPublishedStories } from '#app/models/stories.server.ts'
+import { careRoles } from '#app/models/jobs/care-roles.server.ts'
+import { listPublishedStories } from '#app/models/careers/stories.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -36,8 +36,8 @@ const { ensureBenchEditor, postForm, signIn } = await import('./lib/portal-clien
 const { renderTable } = await import('./lib/table.ts')
 const { saveResult } = await import('./lib/results.ts')
 const { prisma } = await import('#app/utils/db.server.ts')
-const { getVacancyForProvider, vacancyFormValues } = await import('#app/models/vacancies.server.ts')
-const { isInServiceArea } = await import('#app/models/places.server.ts')
+const { getVacancyForProvider, vacancyFormValues } = await import('#app/models/jobs/vacancies.server.ts')
+const { isInServiceArea } = await import('#app/models/places/places.server.ts')
 const { random } = await import('./lib/bench-data.ts')
 
 // A provider in the service area (the edit form only takes workplaces there) with

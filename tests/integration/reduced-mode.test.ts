@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { closeVacancy, createVacancy, updateVacancy } from '#app/models/vacancies.server.ts'
+import { closeVacancy, createVacancy, updateVacancy } from '#app/models/jobs/vacancies.server.ts'
 import { configureSearch, isSearchHealthy } from '#search/client.server.ts'
 import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
 import { searchVacancies } from '#search/search.server.ts'

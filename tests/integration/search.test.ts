@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { createVacancy, closeVacancy } from '#app/models/vacancies.server.ts'
+import { createVacancy, closeVacancy } from '#app/models/jobs/vacancies.server.ts'
 import { findDrift, reconcileIndex, startSearchSync } from '#search/sync.server.ts'
 import { searchVacancies } from '#search/search.server.ts'
 import { defaultQuery } from '#search/query.ts'

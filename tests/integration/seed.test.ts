@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { expect, test } from 'vitest'
-import { careRoles } from '#app/models/care-roles.server.ts'
-import { vacancyFormSchema, vacancyFormValues } from '#app/models/vacancies.server.ts'
+import { careRoles } from '#app/models/jobs/care-roles.server.ts'
+import { vacancyFormSchema } from '#app/models/jobs/vacancy-form.server.ts'
+import { vacancyFormValues } from '#app/models/jobs/vacancies.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { seedDemoData } from '#prisma/seed.ts'
 

@@ -2,18 +2,20 @@ import { z } from 'zod'
 import * as poolInvitationEmail from '#emails/templates/pool-invitation.tsx'
 import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
-import { isSearchHealthy, isUnreachable, meili, setSearchHealthy } from '#search/client.server.ts'
-import { poolFromDatabase, poolProjection, type PoolDocument } from '#search/pool-projection.server.ts'
+import type { PoolDocument } from '#search/pool-projection.server.ts'
+import { searchPoolDocuments } from '#search/pool-search.server.ts'
 import { formatDate, londonDateString, LONDON } from '#app/utils/dates.ts'
 import { TZDate } from '@date-fns/tz'
 import { prisma } from '#app/utils/db.server.ts'
 import { getEnv, publicUrl } from '#app/utils/env.server.ts'
-import { distanceMiles, formatMiles, METRES_PER_MILE } from '#app/utils/geo.ts'
-import { log } from '#app/utils/log.server.ts'
-import { careRoles, roleName } from './care-roles.server.ts'
-import { availabilityOptions, candidateQualifications, experienceOptions, hoursWantedOptions, ids, labelOf, radiusChoices } from './options.ts'
-import { resolvePlace } from './places.server.ts'
-import { applyWithProfile } from './applications.server.ts'
+import { distanceMiles, formatMiles } from '#app/utils/geo.ts'
+import { careRoles, roleName } from '#app/models/jobs/care-roles.server.ts'
+import { availabilityOptions, candidateQualifications, experienceOptions, hoursWantedOptions } from '#app/models/applications/vocabulary.ts'
+import { ids, labelOf } from '#app/utils/options.ts'
+import { radiusChoices } from '#app/models/jobs/vocabulary.ts'
+import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
+import { resolvePlace } from '#app/models/places/places.server.ts'
+import { applyWithProfile } from '#app/models/applications/applications.server.ts'
 import { blockEmployer, isBlocked } from './consent.server.ts'
 import { poolLabel } from './pool-id.server.ts'
 
@@ -73,55 +75,24 @@ function toCard(doc: PoolDocument, centre: { lat: number; lng: number } | null):
 	}
 }
 
-function matchesFilters(doc: PoolDocument, search: PoolSearch, providerId: string, centre: { lat: number; lng: number } | null) {
-	if (doc.blockedProviderIds.includes(providerId)) return false
-	if (centre && (!doc._geo || distanceMiles(centre, doc._geo) > search.radius)) return false
-	if (search.role.length && !doc.roles.some((r) => search.role.includes(r))) return false
-	if (search.availability.length && !search.availability.every((a) => doc.availability.includes(a))) return false
-	if (search.driving && !(doc.drivingLicence && doc.hasCar)) return false
-	if (search.qualification.length && !search.qualification.every((q) => doc.qualifications.includes(q))) return false
-	return true
-}
-
-const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`
-
 /**
  * Searches candidates who chose to be in the talent pool, for a verified
- * provider. Meilisearch does the work; if it is unreachable the same filters
- * run over the database. Candidates who blocked this provider never appear.
+ * provider (search/pool-search). Candidates who blocked this provider never appear.
  */
 export async function searchPool(providerId: string, search: PoolSearch) {
 	const place = search.where ? resolvePlace(search.where) : null
 	// A place we cannot find: say so, and show nobody rather than everybody.
 	if (place && !place.ok) return { placeError: place.message, placeLabel: null, cards: [] as PoolCard[] }
 	const centre = place?.ok ? { lat: place.place.lat, lng: place.place.lng } : null
-	let docs: PoolDocument[] | null = null
-	if (isSearchHealthy()) {
-		const filter = [`NOT blockedProviderIds = ${quote(providerId)}`]
-		if (centre) filter.push(`_geoRadius(${centre.lat}, ${centre.lng}, ${Math.round(search.radius * METRES_PER_MILE)})`)
-		if (search.role.length) filter.push(`roles IN [${search.role.map(quote).join(', ')}]`)
-		for (const a of search.availability) filter.push(`availability = ${quote(a)}`)
-		if (search.driving) filter.push('drivingLicence = true AND hasCar = true')
-		for (const q of search.qualification) filter.push(`qualifications = ${quote(q)}`)
-		try {
-			const result = await meili()
-				.index(poolProjection.indexUid())
-				.search<PoolDocument>('', {
-					filter,
-					sort: centre ? [`_geoPoint(${centre.lat}, ${centre.lng}):asc`] : ['updatedAt:desc'],
-					limit: 200,
-				})
-			docs = result.hits
-		} catch (error) {
-			if (isUnreachable(error)) setSearchHealthy(false)
-			else log.error('pool', `pool search failed, answering from the database: ${error instanceof Error ? error.name : 'error'}`)
-		}
-	}
-	if (!docs) {
-		docs = (await poolFromDatabase()).filter((doc) => matchesFilters(doc, search, providerId, centre))
-		if (centre) docs.sort((a, b) => distanceMiles(centre, a._geo!) - distanceMiles(centre, b._geo!) || a.id.localeCompare(b.id))
-		else docs.sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id))
-	}
+	const docs = await searchPoolDocuments({
+		providerId,
+		centre,
+		radiusMiles: search.radius,
+		roles: search.role,
+		availability: search.availability,
+		drivingWithCar: search.driving,
+		qualifications: search.qualification,
+	})
 	const invited = await invitationsByPoolId(providerId, docs.map((d) => d.id))
 	return {
 		placeError: null,
@@ -199,7 +170,7 @@ export async function hasAppliedToProvider(db: Pick<typeof prisma, 'application'
 export async function inviteFromPool(providerId: string, poolId: string, vacancyId: number) {
 	if (!(await requireVerifiedProvider(providerId))) throw new PoolError('Only verified providers can invite candidates from the talent pool')
 	const vacancy = await prisma.vacancy.findFirst({
-		where: { id: vacancyId, providerId, status: 'live', closingDate: { gte: new Date() } },
+		where: { id: vacancyId, providerId, ...liveVacancyWhere() },
 		select: { id: true, title: true, town: true, provider: { select: { name: true } } },
 	})
 	if (!vacancy) throw new PoolError('Choose one of your live vacancies')
@@ -279,7 +250,7 @@ export async function getCandidateInvitation(invitationId: string, userId: strin
 
 export async function listCandidateInvitations(userId: string) {
 	return prisma.poolInvitation.findMany({
-		where: { candidateId: userId, status: 'sent', vacancy: { status: 'live', closingDate: { gte: new Date() } } },
+		where: { candidateId: userId, status: 'sent', vacancy: liveVacancyWhere() },
 		orderBy: { createdAt: 'desc' },
 		select: { id: true, createdAt: true, provider: { select: { name: true } }, vacancy: { select: { title: true, town: true } } },
 	})

@@ -1,65 +1,6 @@
-// Fixed vocabularies shared by forms, filters and search documents. Ids are
-// stable (they live in URLs, the database and the index); labels are copy.
+// What candidates tell employers about themselves, and the stages and checks of an
+// application. Ids are stable (database, URLs); labels are copy.
 
-export const settings = [
-	{ id: 'care-home', label: 'Care home' },
-	{ id: 'home-care', label: 'Home care' },
-	{ id: 'supported-living', label: 'Supported living' },
-	{ id: 'day-service', label: 'Day service' },
-	{ id: 'nursing-home', label: 'Nursing home' },
-	{ id: 'hospital-nhs', label: 'Hospital or NHS' },
-	{ id: 'personal-assistant', label: 'Personal Assistant' },
-] as const
-
-export const hoursOptions = [
-	{ id: 'full-time', label: 'Full-time' },
-	{ id: 'part-time', label: 'Part-time' },
-	{ id: 'nights', label: 'Nights' },
-	{ id: 'weekends', label: 'Weekends' },
-	{ id: 'flexible', label: 'Flexible' },
-] as const
-
-export const contracts = [
-	{ id: 'permanent', label: 'Permanent' },
-	{ id: 'fixed-term', label: 'Fixed-term' },
-	{ id: 'bank', label: 'Bank or relief' },
-	{ id: 'zero-hours', label: 'Zero-hours' },
-] as const
-
-export const providerTypes = [
-	{ id: 'care-home', label: 'Care home' },
-	{ id: 'nursing-home', label: 'Nursing home' },
-	{ id: 'home-care', label: 'Home-care agency' },
-	{ id: 'supported-living', label: 'Supported living' },
-	{ id: 'day-service', label: 'Day service' },
-	{ id: 'nhs-trust', label: 'NHS trust' },
-	{ id: 'individual-employer', label: 'Individual employer (hiring a Personal Assistant)' },
-] as const
-
-export const radiusChoices = [1, 3, 5, 10, 15, 20, 30] as const
-export const defaultRadius = 10
-
-export const sortOptions = [
-	{ id: 'relevance', label: 'Most relevant' },
-	{ id: 'distance', label: 'Distance' },
-	{ id: 'newest', label: 'Newest' },
-	{ id: 'pay', label: 'Highest pay' },
-] as const
-
-export type SettingId = (typeof settings)[number]['id']
-export type HoursId = (typeof hoursOptions)[number]['id']
-export type ContractId = (typeof contracts)[number]['id']
-export type ProviderTypeId = (typeof providerTypes)[number]['id']
-export type SortId = (typeof sortOptions)[number]['id']
-
-export const ids = <T extends readonly { id: string }[]>(list: T) =>
-	list.map((item) => item.id) as unknown as [T[number]['id'], ...T[number]['id'][]]
-
-export function labelOf(list: readonly { id: string; label: string }[], id: string) {
-	return list.find((item) => item.id === id)?.label ?? id
-}
-
-// What candidates tell employers about themselves.
 export const rightToWorkOptions = [
 	{ id: 'yes', label: 'Yes, I have the right to work in the UK' },
 	{ id: 'needs-sponsorship', label: 'No, I would need visa sponsorship' },
@@ -144,9 +85,4 @@ export const checkActors = [
 	{ id: 'provider', label: 'Employer' },
 	{ id: 'referee', label: 'Referee' },
 	{ id: 'dbs-service', label: 'DBS service' },
-] as const
-
-export const teamRoles = [
-	{ id: 'owner', label: 'Owner: can invite colleagues' },
-	{ id: 'recruiter', label: 'Recruiter: vacancies and applicants' },
 ] as const

@@ -1,6 +1,6 @@
 import { publicUrl } from '#app/utils/env.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import type { PublicProvider } from './providers.server.ts'
+import type { PublicProvider } from '#app/models/organisations/providers.server.ts'
 
 type VacancyForPosting = {
 	id: number

@@ -4,20 +4,12 @@ import { notifySearchOutbox, recordCandidateChange } from '#search/outbox.server
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
 import { requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'
-import { careRoles } from './care-roles.server.ts'
-import { findDistrict } from './places.server.ts'
-import { newPoolId } from './pool-id.server.ts'
-import {
-	availabilityOptions,
-	candidateQualifications,
-	experienceOptions,
-	hoursWantedOptions,
-	ids,
-	isFinished,
-	rightToWorkOptions,
-	settings,
-	travelChoices,
-} from './options.ts'
+import { careRoles } from '#app/models/jobs/care-roles.server.ts'
+import { findDistrict } from '#app/models/places/places.server.ts'
+import { newPoolId } from '#app/models/redirect/pool-id.server.ts'
+import { availabilityOptions, candidateQualifications, experienceOptions, hoursWantedOptions, isFinished, rightToWorkOptions, travelChoices } from './vocabulary.ts'
+import { ids } from '#app/utils/options.ts'
+import { settings } from '#app/models/jobs/vocabulary.ts'
 
 const checkboxList = <T extends [string, ...string[]]>(values: T) =>
 	z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)))

@@ -7,10 +7,10 @@ import { prisma } from '#app/utils/db.server.ts'
 import { getEnv, publicUrl } from '#app/utils/env.server.ts'
 import { isTokenShaped, newToken, tokenHash } from '#app/utils/tokens.server.ts'
 import { containsContactDetails, EmailSchema, NewPasswordSchema, optionalText, requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'
-import { careRoles, roleName } from './care-roles.server.ts'
-import { deleteUploadFile, discardUpload, recordUpload, writeUpload, type Upload } from './files.server.ts'
-import { INVITATION_DAYS } from './link-lifetimes.ts'
-import { findDistrict, isInServiceArea, localAuthorityOf, locateWorkplace } from './places.server.ts'
+import { careRoles, roleName } from '#app/models/jobs/care-roles.server.ts'
+import { deleteUploadFile, discardUpload, recordUpload, writeUpload, type Upload } from '#app/models/uploads/uploads.server.ts'
+import { INVITATION_DAYS } from '#app/models/accounts/link-lifetimes.ts'
+import { findDistrict, isInServiceArea, localAuthorityOf, locateWorkplace } from '#app/models/places/places.server.ts'
 
 const roleIds = careRoles.map((r) => r.id) as [string, ...string[]]
 

@@ -2,8 +2,8 @@ import { format } from 'date-fns'
 import { TZDate } from '@date-fns/tz'
 import { LONDON } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { roleName } from './care-roles.server.ts'
-import { localAuthorityOf } from './places.server.ts'
+import { roleName } from '#app/models/jobs/care-roles.server.ts'
+import { localAuthorityOf } from '#app/models/places/places.server.ts'
 
 type Totals = { judged: number; sent: number; viewed: number; applied: number; hired: number }
 

@@ -7,8 +7,9 @@ import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 import { isTokenShaped, newToken, tokenHash } from '#app/utils/tokens.server.ts'
 import { EmailSchema, NewPasswordSchema, requiredText } from '#app/utils/validation.ts'
-import { INVITATION_DAYS } from './link-lifetimes.ts'
-import { ids, teamRoles } from './options.ts'
+import { INVITATION_DAYS } from '#app/models/accounts/link-lifetimes.ts'
+import { ids } from '#app/utils/options.ts'
+import { teamRoles } from './vocabulary.ts'
 
 
 export const InviteSchema = z.object({

@@ -1,8 +1,8 @@
 import { defaultQuery } from '#search/query.ts'
 import { searchVacancies } from '#search/search.server.ts'
 import { formatMiles } from '#app/utils/geo.ts'
-import { careRoles } from './care-roles.server.ts'
-import { findDistrict } from './places.server.ts'
+import { careRoles } from '#app/models/jobs/care-roles.server.ts'
+import { findDistrict } from '#app/models/places/places.server.ts'
 
 /**
  * Roles next to each other in the care pathways count as related: roles that
@@ -50,13 +50,6 @@ export type MatchVacancy = {
 	requirements: string
 	description: string
 	distanceMiles: number
-}
-
-/** The hours ids a vacancy row's flags stand for (the same list the search document holds). */
-export function hoursOf(v: { fullTime: boolean; partTime: boolean; nights: boolean; weekends: boolean; flexible: boolean }) {
-	return [v.fullTime && 'full-time', v.partTime && 'part-time', v.nights && 'nights', v.weekends && 'weekends', v.flexible && 'flexible'].filter(
-		(h): h is string => Boolean(h),
-	)
 }
 
 // Vacancies have no structured list of required qualifications, only the

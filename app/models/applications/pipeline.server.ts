@@ -16,12 +16,13 @@ import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { getEnv, publicUrl } from '#app/utils/env.server.ts'
 import { optionalText } from '#app/utils/validation.ts'
 import { ApplicationError, candidateUrl, changeKey, ownedBy } from './applications.server.ts'
-import { careRoles } from './care-roles.server.ts'
-import { activeConsents } from './consent.server.ts'
+import { careRoles } from '#app/models/jobs/care-roles.server.ts'
+import { activeConsents } from '#app/models/redirect/consent.server.ts'
 import { formatInterviewTime } from './interview-time.ts'
-import { checkKinds, ids, unsuccessfulReasons, type StageId } from './options.ts'
-import { recordRedirectProgress } from './redirect-progress.server.ts'
-import { notifyTasks, queueTask } from './tasks.server.ts'
+import { checkKinds, unsuccessfulReasons, type StageId } from './vocabulary.ts'
+import { ids } from '#app/utils/options.ts'
+import { recordRedirectProgress } from '#app/models/redirect/redirect-progress.server.ts'
+import { notifyTasks, queueTask } from '#app/background/tasks.server.ts'
 
 // The provider's side of an application: each step moves the stage, records
 // it in the history and emails the candidate, all in one transaction.

@@ -11,13 +11,14 @@ import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 import { consumeVerification, createVerification, findVerification, newToken } from '#app/utils/tokens.server.ts'
 import { EmailSchema, optionalText } from '#app/utils/validation.ts'
-import { CandidateProfileSchema, profileFormValues, profileToJson, saveCandidateProfile, type StoredProfile } from './candidates.server.ts'
-import { setConsent } from './consent.server.ts'
-import { discardUpload, recordUpload, writeUpload, type Upload, type WrittenUpload } from './files.server.ts'
+import { CandidateProfileSchema, profileFormValues, profileToJson, saveCandidateProfile, type StoredProfile } from './candidate-profile.server.ts'
+import { setConsent } from '#app/models/redirect/consent.server.ts'
+import { discardUpload, recordUpload, writeUpload, type Upload, type WrittenUpload } from '#app/models/uploads/uploads.server.ts'
 import { formatInterviewTime } from './interview-time.ts'
-import { CONFIRM_TTL_HOURS } from './link-lifetimes.ts'
-import { isFinished } from './options.ts'
-import { recordRedirectProgress } from './redirect-progress.server.ts'
+import { CONFIRM_TTL_HOURS } from '#app/models/accounts/link-lifetimes.ts'
+import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
+import { isFinished } from './vocabulary.ts'
+import { recordRedirectProgress } from '#app/models/redirect/redirect-progress.server.ts'
 
 export class ApplicationError extends Error {}
 
@@ -106,8 +107,27 @@ async function queueAll(tx: Tx, emails: QueuedEmail[]) {
 
 function liveVacancy(vacancyId: number) {
 	return prisma.vacancy.findFirst({
-		where: { id: vacancyId, status: 'live', closingDate: { gte: new Date() } },
+		where: { id: vacancyId, ...liveVacancyWhere() },
 		select: { id: true, title: true, providerId: true, provider: { select: { name: true } } },
+	})
+}
+
+/** A live vacancy as the apply form needs it; null once it has closed. */
+export function getVacancyToApplyFor(vacancyId: number) {
+	return prisma.vacancy.findFirst({
+		where: { id: vacancyId, ...liveVacancyWhere() },
+		select: {
+			id: true,
+			title: true,
+			town: true,
+			roleId: true,
+			payPeriod: true,
+			payMin: true,
+			payMax: true,
+			closingDate: true,
+			provider: { select: { name: true } },
+			screeningQuestions: { orderBy: { position: 'asc' }, select: { id: true, text: true, kind: true } },
+		},
 	})
 }
 

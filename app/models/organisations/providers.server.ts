@@ -11,8 +11,10 @@ import {
 	UkPostcodeSchema,
 	UrlSchema,
 } from '#app/utils/validation.ts'
-import { prepareEmailConfirmation } from './email-confirmation.server.ts'
-import { ids, providerTypes } from './options.ts'
+import { prepareEmailConfirmation } from '#app/models/accounts/email-confirmation.server.ts'
+import { ids } from '#app/utils/options.ts'
+import { providerTypes } from './vocabulary.ts'
+import { isIndividualEmployer } from './vocabulary.ts'
 
 const ProviderTypeSchema = z.enum(ids(providerTypes), { error: 'Choose what kind of employer you are' })
 
@@ -54,12 +56,12 @@ function profileData(input: ProviderProfileInput) {
 	return {
 		name: input.name,
 		type: input.type,
-		cqcLocationId: input.type === 'individual-employer' ? null : (input.cqcLocationId ?? null),
+		cqcLocationId: isIndividualEmployer(input.type) ? null : (input.cqcLocationId ?? null),
 		addressLine1: input.addressLine1,
 		addressLine2: input.addressLine2 ?? null,
 		town: input.town,
 		postcode: input.postcode.postcode,
-		website: input.type === 'individual-employer' ? null : (input.website ?? null),
+		website: isIndividualEmployer(input.type) ? null : (input.website ?? null),
 		about: input.about ?? '',
 	}
 }
@@ -173,7 +175,7 @@ export function toPublicProvider(provider: {
 	about: string
 	verifiedAt?: Date | null
 }) {
-	const individual = provider.type === 'individual-employer'
+	const individual = isIndividualEmployer(provider.type)
 	return {
 		id: provider.id,
 		name: provider.name,
@@ -208,7 +210,7 @@ export async function verificationState(providerId: string, userId: string) {
 	])
 	return {
 		verified: Boolean(provider.verifiedAt),
-		individual: provider.type === 'individual-employer',
+		individual: isIndividualEmployer(provider.type),
 		cqcLocationId: provider.cqcLocationId,
 		ownerConfirmed: provider.members.some((m) => m.user.emailVerifiedAt),
 		yourEmail: you.email,

@@ -7,9 +7,9 @@ import { renderEmail } from '#emails/render.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 import { optionalText, requiredText } from '#app/utils/validation.ts'
-import { careRoles, roleName } from './care-roles.server.ts'
+import { careRoles, roleName } from '#app/models/jobs/care-roles.server.ts'
 import { hasFieldErrors, photoProblems, withFieldErrors } from '#app/utils/form-reply.ts'
-import { discardUpload, readPhotoForm, readUploadFile, recordUpload, writeUpload, type Upload } from './files.server.ts'
+import { discardUpload, readPhotoForm, readUploadFile, recordUpload, writeUpload, type Upload } from '#app/models/uploads/uploads.server.ts'
 
 const roleIds = careRoles.map((r) => r.id) as [string, ...string[]]
 

@@ -4,19 +4,10 @@ import { searchVacancies } from '#search/search.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import { formatMiles } from '#app/utils/geo.ts'
 import { apprenticeshipStandards, careRoles, roleName } from './care-roles.server.ts'
-import {
-	contracts,
-	defaultRadius,
-	hoursOptions,
-	ids,
-	labelOf,
-	radiusChoices,
-	settings,
-	sortOptions,
-	type SortId,
-} from './options.ts'
+import { contracts, defaultRadius, hoursOptions, radiusChoices, settings, sortOptions, type SortId } from './vocabulary.ts'
+import { ids, labelOf } from '#app/utils/options.ts'
 import { formatHourlyEquivalent, formatPay } from './pay.ts'
-import { resolvePlace, type ResolvedPlace } from './places.server.ts'
+import { resolvePlace, type ResolvedPlace } from '#app/models/places/places.server.ts'
 import type { JobSearchForm } from './job-search-url.ts'
 
 export const PER_PAGE = 20

@@ -4,8 +4,9 @@ import { renderEmail } from '#emails/render.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 import { distanceMiles } from '#app/utils/geo.ts'
-import { findMatches, hoursOf, scoreMatch, type MatchCandidate } from './matching.server.ts'
-import { findDistrict } from './places.server.ts'
+import { liveVacancyWhere, vacancyHours } from '../jobs/vacancy-rules.server.ts'
+import { findMatches, scoreMatch, type MatchCandidate } from './matching.server.ts'
+import { findDistrict } from '#app/models/places/places.server.ts'
 
 async function textFor(ids: number[]) {
 	const rows = await prisma.vacancy.findMany({ where: { id: { in: ids } }, select: { id: true, requirements: true, description: true } })
@@ -108,8 +109,7 @@ export async function listMatches(userId: string) {
 			where: {
 				redirect: { candidateId: userId },
 				vacancy: {
-					status: 'live',
-					closingDate: { gte: new Date() },
+					...liveVacancyWhere(),
 					applications: { none: { candidateId: userId } },
 					// an employer blocked since the jobs were suggested
 					provider: { blockedBy: { none: { userId } } },
@@ -158,7 +158,7 @@ export async function listMatches(userId: string) {
 			const v = r.vacancy
 			const { reasons, cautions } = scoreMatch(candidate, (r.redirect.roles as string[]) ?? [], {
 				roleId: v.roleId,
-				hours: hoursOf(v),
+				hours: vacancyHours(v),
 				hoursPerWeek: v.hoursPerWeek,
 				drivingLicenceRequired: v.drivingLicenceRequired,
 				visaSponsorship: v.visaSponsorship,

@@ -1,13 +1,13 @@
 import careRolesData from '#app/data/care-roles.json' with { type: 'json' }
-import { liveVacancyWhere } from '#search/document.ts'
+import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
 import { defaultQuery } from '#search/query.ts'
 import { searchVacancies } from '#search/search.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { quartiles } from '#app/utils/stats.ts'
 import { capitalise } from '#app/utils/validation.ts'
-import { apprenticeshipStandards, careRoles, getRole, getStandard, roleName } from './care-roles.server.ts'
-import { hourlyEquivalent, type PayPeriod } from './pay.ts'
-import { resolvePlace } from './places.server.ts'
+import { apprenticeshipStandards, careRoles, getRole, getStandard, roleName } from '#app/models/jobs/care-roles.server.ts'
+import { hourlyEquivalent, type PayPeriod } from '#app/models/jobs/pay.ts'
+import { resolvePlace } from '#app/models/places/places.server.ts'
 
 const qualificationNames = new Map((careRolesData.qualifications as Array<{ id: string; name: string }>).map((q) => [q.id, q.name]))
 

@@ -1,4 +1,4 @@
-import { defaultRadius } from './options.ts'
+import { defaultRadius } from './vocabulary.ts'
 
 export type JobSearchForm = {
 	q: string
