@@ -1,5 +1,5 @@
 import { createEvent } from 'ics'
-import type { EmailAttachment } from './outbox.server.ts'
+import type { EmailAttachment } from '#app/background/email-outbox.server.ts'
 
 type InterviewEvent = {
 	interviewId: string

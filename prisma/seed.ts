@@ -11,7 +11,7 @@ import { locateWorkplace } from '#app/models/places/places.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
 import { addDays, endOfLondonDayIn } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { notifySearchOutbox, recordVacancyChange } from '#search/outbox.server.ts'
+import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
 import { consentWording, type ConsentKind } from '#app/models/redirect/consent.server.ts'
 import { seedCareersDemo } from './seed-careers.ts'
 

@@ -10,7 +10,7 @@ import { getEnv, loadDotEnv } from '#app/utils/env.server.ts'
 import { projectRoot } from '#app/utils/project-root.server.ts'
 import { configureSearch } from './client.server.ts'
 import { runningInstance, startMeilisearch } from './meili-process.server.ts'
-import { projections, rebuildIndex } from './sync.server.ts'
+import { projections, rebuildIndex } from './indexing.server.ts'
 
 loadDotEnv(projectRoot)
 const env = getEnv()

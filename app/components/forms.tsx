@@ -1,4 +1,6 @@
+import { useActionData } from '@remix-run/react'
 import { useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode } from 'react'
+import type { FormReply } from '#app/utils/form-reply.ts'
 
 // Form pieces following the GOV.UK Design System patterns (error summary, error
 // message above the input with a hidden "Error:" prefix, hint and error ids in
@@ -13,6 +15,12 @@ export type FormResult = {
 }
 
 export type FieldState = ReturnType<typeof useFormFields>
+
+/** The action's reply to this form (`form` names it among the page's forms), if the last one sent was this. */
+export function useFormReply(form: string) {
+	const reply = useActionData() as FormReply | undefined
+	return reply && typeof reply === 'object' && reply.form === form ? reply.result : undefined
+}
 
 /**
  * Reads values and errors for a form: what the person typed (when the server

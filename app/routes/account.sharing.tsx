@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, SelectField, useFormFields, type FormResult } from '#app/components/forms.tsx'
-import { notifySearchOutbox } from '#search/outbox.server.ts'
+import { notifySearchOutbox } from '#app/background/search-outbox.server.ts'
 import { consentName, consentText } from '#app/models/redirect/consent-text.ts'
 import { activeConsents, blockEmployer, setConsent, unblockEmployer } from '#app/models/redirect/consent.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'

@@ -9,6 +9,7 @@ import { searchUrl } from '#app/models/jobs/job-search-url.ts'
 import { standardOptions } from '#app/models/jobs/care-roles.server.ts'
 import { radiusChoices, sortOptions } from '#app/models/jobs/vocabulary.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { CountedCheckboxes, CountedToggle } from '#app/components/filters.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
@@ -53,59 +54,6 @@ export const meta: MetaFunction = () => [
 	{ name: 'description', content: 'Search care and health jobs and apprenticeships by place, role, hours and pay.' },
 	{ name: 'robots', content: 'noindex, follow' },
 ]
-
-function CountedCheckboxes({
-	legend,
-	name,
-	options,
-	selected,
-}: {
-	legend: string
-	name: string
-	options: Array<{ id: string; label: string; count: number }>
-	selected: string[]
-}) {
-	return (
-		<fieldset className="mb-6">
-			<legend className="mb-2 font-bold">{legend}</legend>
-			<div className="space-y-2">
-				{options.map((o) => (
-					<div key={o.id} className="flex items-center gap-2">
-						<input
-							type="checkbox"
-							id={`${name}-${o.id}`}
-							name={name}
-							value={o.id}
-							defaultChecked={selected.includes(o.id)}
-							className="size-6 shrink-0 cursor-pointer accent-[#0b0c0c]"
-						/>
-						<label htmlFor={`${name}-${o.id}`} className="cursor-pointer">
-							{o.label} <span className="text-muted">({o.count.toLocaleString('en-GB')})</span>
-						</label>
-					</div>
-				))}
-			</div>
-		</fieldset>
-	)
-}
-
-function Toggle({ name, label, count, checked }: { name: string; label: string; count: number; checked: boolean }) {
-	return (
-		<div className="mb-3 flex items-center gap-2">
-			<input
-				type="checkbox"
-				id={`filter-${name}`}
-				name={name}
-				value="1"
-				defaultChecked={checked}
-				className="size-6 shrink-0 cursor-pointer accent-[#0b0c0c]"
-			/>
-			<label htmlFor={`filter-${name}`} className="cursor-pointer">
-				{label} <span className="text-muted">({count.toLocaleString('en-GB')})</span>
-			</label>
-		</div>
-	)
-}
 
 export default function JobSearchRoute() {
 	const d = useLoaderData<typeof loader>()
@@ -229,7 +177,7 @@ export default function JobSearchRoute() {
 				<details ref={filtersRef} open className="self-start">
 					<summary className="mb-4 cursor-pointer text-xl font-bold md:hidden">Filter jobs</summary>
 					<h2 className="mb-4 hidden text-2xl md:block">Filter jobs</h2>
-					<Toggle name="apprenticeship" label="Apprenticeships only" count={d.facets.apprenticeship} checked={d.form.apprenticeship} />
+					<CountedToggle name="apprenticeship" label="Apprenticeships only" count={d.facets.apprenticeship} checked={d.form.apprenticeship} />
 					{d.standards.length ? (
 						<fieldset className="mb-6">
 							<legend className="mb-2 font-bold">Apprenticeship standard</legend>
@@ -243,8 +191,8 @@ export default function JobSearchRoute() {
 							))}
 						</fieldset>
 					) : null}
-					<Toggle name="nodriving" label="No driving licence needed" count={d.facets.noDriving} checked={d.form.nodriving} />
-					<Toggle name="sponsorship" label="Visa sponsorship offered" count={d.facets.sponsorship} checked={d.form.sponsorship} />
+					<CountedToggle name="nodriving" label="No driving licence needed" count={d.facets.noDriving} checked={d.form.nodriving} />
+					<CountedToggle name="sponsorship" label="Visa sponsorship offered" count={d.facets.sponsorship} checked={d.form.sponsorship} />
 					<div className="mb-6 mt-6">
 						<label htmlFor="minpay" className="mb-1 block font-bold">
 							Minimum hourly pay

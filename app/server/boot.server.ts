@@ -1,32 +1,17 @@
+import { startBackgroundWork } from '#app/background/start.server.ts'
 import { startDevMailSink } from '#emails/dev-sink.server.ts'
 import { configureMail } from '#emails/transport.server.ts'
-import { startEmailWorker } from '#emails/worker.server.ts'
 import { configureSearch, setSearchHealthy } from '#search/client.server.ts'
-import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
+import { reconcileIndex } from '#search/indexing.server.ts'
 import { reconcileLocalIndex } from '#search/local-index.server.ts'
-import { reconcileIndex, startSearchSync } from '#search/sync.server.ts'
+import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
 import { applyMigrations } from '#prisma/migrate.ts'
 import { seedDemoData } from '#prisma/seed.ts'
-import { buildRedirectMatches } from '#app/models/redirect/redirects.server.ts'
 import { replaceGuessablePoolIds } from '#app/models/redirect/pool-id.server.ts'
-import { purgeExpiredData } from '#app/models/accounts/retention.server.ts'
-import { startTaskWorker } from '#app/background/tasks.server.ts'
-import { closeExpiredVacancies } from '#app/models/jobs/vacancies.server.ts'
-import { expireVisitOffers } from '#app/models/careers/visits/offers.server.ts'
-import { pruneExpiredSessions } from '#app/utils/auth.server.ts'
 import { dataDir, databaseUrl, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
 import { configureDatabase, prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
-import { describeError, log } from '#app/utils/log.server.ts'
-import { pruneRateLimits } from '#app/utils/rate-limit.server.ts'
-
-function every(ms: number, task: () => Promise<unknown>, name: string) {
-	const timer = setInterval(() => {
-		task().catch((error) => log.error(name, describeError(error)))
-	}, ms)
-	timer.unref()
-	return () => clearInterval(timer)
-}
+import { log } from '#app/utils/log.server.ts'
 
 /** Keeps an embedded Meilisearch running: restarts it, with backoff, if it dies. */
 async function superviseEmbeddedMeili(dir: string, masterKey: string, binary: string | undefined) {
@@ -68,7 +53,7 @@ async function superviseEmbeddedMeili(dir: string, masterKey: string, binary: st
 
 /**
  * Start-up is recovery: every step is idempotent, so starting again after any
- * failure heals. Migrate → seed if empty → Meilisearch → reconcile → workers.
+ * failure heals. Migrate → seed if empty → Meilisearch → reconcile → background work.
  */
 export async function boot() {
 	const env = getEnv()
@@ -113,27 +98,12 @@ export async function boot() {
 	const mailSink = env.SMTP_URL ? null : await startDevMailSink(dataDir('mailbox'))
 	configureMail({ url: env.SMTP_URL ?? mailSink!.url, from: env.MAIL_FROM })
 	if (mailSink) log.warn('email', 'no SMTP_URL: emails are kept in the local mailbox, shown at /dev/mailbox')
-	const emailWorker = startEmailWorker()
-	const tasks = startTaskWorker({ 'redirect-matches': buildRedirectMatches })
-
-	const sync = startSearchSync()
-	const timers = [
-		every(60_000, closeExpiredVacancies, 'expiry'),
-		every(60 * 60_000, () => pruneRateLimits(), 'rate-limit'),
-		every(60 * 60_000, pruneExpiredSessions, 'sessions'),
-		every(60 * 60_000, purgeExpiredData, 'retention'),
-		// Offers nobody answered pass to the next nearest ambassador.
-		every(15 * 60_000, () => expireVisitOffers(), 'visit-offers'),
-	]
-	await closeExpiredVacancies()
+	const background = startBackgroundWork()
 	log.info('boot', `ready in ${Date.now() - started} ms`)
 
 	return {
 		async stop() {
-			timers.forEach((stop) => stop())
-			await sync.stop()
-			await emailWorker.stop()
-			await tasks.stop()
+			await background.stop()
 			await mailSink?.stop()
 			await meili?.stop()
 			await prisma.$disconnect()

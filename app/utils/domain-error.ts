@@ -17,3 +17,10 @@ export class DomainError extends Error {
 		this.status = options.status ?? 409
 	}
 }
+
+/** The thing asked for does not exist, or is not this person's to see: a 404, never a 403 that confirms it exists. */
+export class NotFoundError extends DomainError {
+	constructor(message = 'Not found') {
+		super(message, { status: 404 })
+	}
+}

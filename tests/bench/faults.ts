@@ -46,7 +46,7 @@ const { readOrCreateSecret, dataDir } = await import('#app/utils/data-dir.server
 const { getEnv } = await import('#app/utils/env.server.ts')
 const { configureSearch } = await import('#search/client.server.ts')
 const { freePort, startMeilisearch } = await import('#search/meili-process.server.ts')
-const { findDrift } = await import('#search/sync.server.ts')
+const { findDrift } = await import('#search/indexing.server.ts')
 const { prisma } = await import('#app/utils/db.server.ts')
 
 const env = getEnv()

@@ -138,7 +138,7 @@ try {
 
 		// 4. The app's real full reindex, into the bench directory's own Meilisearch.
 		search = await startBenchSearch()
-		const { rebuildIndex, reconcileIndex, projections } = await import('#search/sync.server.ts')
+		const { rebuildIndex, reconcileIndex, projections } = await import('#search/indexing.server.ts')
 		const { vacancyProjection } = await import('#search/vacancy-projection.server.ts')
 		const indexProgress = createProgress('Indexing vacancies', count)
 		t = performance.now()

@@ -12,7 +12,7 @@ import { deleteCandidateAccount, exportCandidateData } from '#app/models/applica
 import { createSession } from '#app/utils/auth.server.ts'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { processEmailOutbox, startEmailWorker } from '#emails/worker.server.ts'
+import { emailOutbox, processEmailOutbox } from '#app/background/email-outbox.server.ts'
 import { applyForm, minimalPdf, providerWithOwner, submitApplication, vacancyWithQuestions } from '#tests/fixtures/applications.ts'
 import { callRoute, cookieFrom, routeRequest, waitFor } from '#tests/helpers.ts'
 import { linkIn, startTestMailServer } from '#tests/mail-server.ts'
@@ -304,7 +304,7 @@ describe('email is never lost', () => {
 			emails.push(form.email as string)
 			await submitApplication(vacancy.id, form)
 		}
-		const worker = startEmailWorker({ pollMs: 100 })
+		const worker = emailOutbox.start({ pollMs: 100 })
 		try {
 			// Every email has been tried, refused and put back to wait its turn.
 			await waitFor(async () => {

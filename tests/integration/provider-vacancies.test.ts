@@ -11,7 +11,7 @@ import { minimumRateOn } from '#app/models/jobs/minimum-wage.ts'
 import { formatPence } from '#app/models/jobs/pay.ts'
 import { addDays, londonDateParts, londonDateString } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { reconcileIndex } from '#search/sync.server.ts'
+import { reconcileIndex } from '#search/indexing.server.ts'
 import { callRoute, cookieFrom, routeRequest } from '#tests/helpers.ts'
 import { createProvider, insertVacancy } from '#tests/fixtures/vacancies.ts'
 

@@ -17,8 +17,9 @@ import { redirectTotals } from '#app/models/insight/redirect-totals.server.ts'
 import { isOpaquePoolId, newPoolId, replaceGuessablePoolIds } from '#app/models/redirect/pool-id.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { poolProjection } from '#search/pool-projection.server.ts'
-import { indexedDocuments, reconcileIndex, startSearchSync } from '#search/sync.server.ts'
-import { processEmailOutbox } from '#emails/worker.server.ts'
+import { indexedDocuments, reconcileIndex } from '#search/indexing.server.ts'
+import { startSearchSync } from '#app/background/search-outbox.server.ts'
+import { processEmailOutbox } from '#app/background/email-outbox.server.ts'
 import { applyForm, providerWithOwner, submitApplication } from '#tests/fixtures/applications.ts'
 import { createProvider, insertVacancy } from '#tests/fixtures/vacancies.ts'
 import { callRoute, routeRequest, waitFor } from '#tests/helpers.ts'
@@ -242,7 +243,7 @@ describe('the talent pool', () => {
 		const sync = startSearchSync({ pollMs: 200 })
 		try {
 			await prisma.$transaction((tx) => setConsent(tx, c.user.id, 'talent-pool', false, 'account'))
-			;(await import('#search/outbox.server.ts')).notifySearchOutbox()
+			;(await import('#app/background/search-outbox.server.ts')).notifySearchOutbox()
 			await waitFor(async () => {
 				expect((await search()).cards.map((card) => card.poolId)).not.toContain(c.poolId)
 			})
@@ -335,7 +336,7 @@ describe('the talent pool', () => {
 		const second = (await prisma.candidateProfile.findUniqueOrThrow({ where: { userId: c.user.id } })).poolId
 		expect(second).not.toBe(first)
 		expect(isOpaquePoolId(second)).toBe(true)
-		await (await import('#search/sync.server.ts')).processSearchOutbox()
+		await (await import('#app/background/search-outbox.server.ts')).processSearchOutbox()
 		const ids = (await search()).cards.map((x) => x.poolId)
 		expect(ids).toContain(second)
 		expect(ids).not.toContain(first)

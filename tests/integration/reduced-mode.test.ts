@@ -4,7 +4,8 @@ import { closeVacancy, createVacancy, updateVacancy } from '#app/models/jobs/vac
 import { configureSearch, isSearchHealthy } from '#search/client.server.ts'
 import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
 import { searchVacancies } from '#search/search.server.ts'
-import { findDrift, indexedDocuments, reconcileIndex, startSearchSync } from '#search/sync.server.ts'
+import { findDrift, indexedDocuments, reconcileIndex } from '#search/indexing.server.ts'
+import { startSearchSync } from '#app/background/search-outbox.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { buildQuery, fixtureQueries, idsFor } from '#tests/fixtures/search-queries.ts'
 import { insertSearchFixture } from '#tests/fixtures/vacancies.ts'
@@ -69,7 +70,7 @@ describe('with Meilisearch stopped, search answers from the database', () => {
 describe('when Meilisearch comes back', () => {
 	test('changes made while it was down reach the index, and database and index end up identical', async () => {
 		expect(isSearchHealthy()).toBe(false)
-		const sync = startSearchSync({ pollMs: 100, healthCheckMs: 100 })
+		const sync = startSearchSync({ pollMs: 100 })
 		try {
 			// Writes while search is down: they commit to the database and wait in the outbox.
 			const added = await createVacancy(fixture.provider.id, validVacancyInput({ title: 'Waiting room carer' }), { publish: true })

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { createVacancy, closeVacancy } from '#app/models/jobs/vacancies.server.ts'
-import { findDrift, reconcileIndex, startSearchSync } from '#search/sync.server.ts'
+import { findDrift, reconcileIndex } from '#search/indexing.server.ts'
+import { startSearchSync } from '#app/background/search-outbox.server.ts'
 import { searchVacancies } from '#search/search.server.ts'
 import { defaultQuery } from '#search/query.ts'
 import { buildQuery, fixtureQueries, idsFor } from '#tests/fixtures/search-queries.ts'

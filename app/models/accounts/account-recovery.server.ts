@@ -1,6 +1,6 @@
 import * as passwordReset from '#emails/templates/password-reset.tsx'
 import * as signInLink from '#emails/templates/sign-in-link.tsx'
-import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
+import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'

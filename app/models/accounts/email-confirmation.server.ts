@@ -1,5 +1,5 @@
 import * as confirmEmail from '#emails/templates/confirm-email.tsx'
-import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
+import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'

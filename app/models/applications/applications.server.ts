@@ -5,7 +5,7 @@ import * as applicationReceivedProvider from '#emails/templates/application-rece
 import * as applicationWithdrawn from '#emails/templates/application-withdrawn.tsx'
 import * as confirmApplication from '#emails/templates/confirm-application.tsx'
 import * as interviewResponse from '#emails/templates/interview-response.tsx'
-import { notifyEmailOutbox, queueEmail, type QueuedEmail } from '#emails/outbox.server.ts'
+import { notifyEmailOutbox, queueEmail, type QueuedEmail } from '#app/background/email-outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
@@ -19,8 +19,9 @@ import { CONFIRM_TTL_HOURS } from '#app/models/accounts/link-lifetimes.ts'
 import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
 import { isFinished } from './vocabulary.ts'
 import { recordRedirectProgress } from '#app/models/redirect/redirect-progress.server.ts'
+import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
 
-export class ApplicationError extends Error {}
+export class ApplicationError extends DomainError {}
 
 type Question = { id: number; kind: string; text: string }
 
@@ -412,7 +413,7 @@ async function loadOwnApplication(applicationId: string, userId: string) {
 		where: { id: applicationId, ...ownApplication(userId) },
 		select: { id: true, stage: true, vacancy: { select: { title: true, providerId: true } }, candidate: { select: { name: true } } },
 	})
-	if (!application) throw new Response('Not found', { status: 404 })
+	if (!application) throw new NotFoundError()
 	return application
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { z } from 'zod'
-import { notifySearchOutbox, recordCandidateChange } from '#search/outbox.server.ts'
+import { notifySearchOutbox, recordCandidateChange } from '#app/background/search-outbox.server.ts'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
 import { requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'

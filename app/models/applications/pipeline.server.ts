@@ -7,10 +7,10 @@ import * as hired from '#emails/templates/hired.tsx'
 import * as interviewInvitation from '#emails/templates/interview-invitation.tsx'
 import * as unsuccessful from '#emails/templates/unsuccessful.tsx'
 import { interviewCancellation, interviewInvitation as interviewIcs } from '#emails/ics.server.ts'
-import { notifyEmailOutbox, queueEmail, type QueuedEmail } from '#emails/outbox.server.ts'
+import { notifyEmailOutbox, queueEmail, type QueuedEmail } from '#app/background/email-outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { mailAddress, mailDomain } from '#emails/transport.server.ts'
-import { notifySearchOutbox, recordVacancyChange } from '#search/outbox.server.ts'
+import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
 import { LONDON } from '#app/utils/dates.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { getEnv, publicUrl } from '#app/utils/env.server.ts'
@@ -22,7 +22,8 @@ import { formatInterviewTime } from './interview-time.ts'
 import { checkKinds, unsuccessfulReasons, type StageId } from './vocabulary.ts'
 import { ids } from '#app/utils/options.ts'
 import { recordRedirectProgress } from '#app/models/redirect/redirect-progress.server.ts'
-import { notifyTasks, queueTask } from '#app/background/tasks.server.ts'
+import { notifyTasks, queueTask } from '#app/background/task-outbox.server.ts'
+import { NotFoundError } from '#app/utils/domain-error.ts'
 
 // The provider's side of an application: each step moves the stage, records
 // it in the history and emails the candidate, all in one transaction.
@@ -52,7 +53,7 @@ async function loadOwned(applicationId: string, providerId: string) {
 			candidate: { select: { email: true, candidate: { select: { firstName: true, lastName: true, outcode: true } } } },
 		},
 	})
-	if (!application) throw new Response('Not found', { status: 404 })
+	if (!application) throw new NotFoundError()
 	return application
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import * as ambassadorInvitation from '#emails/templates/ambassador-invitation.tsx'
-import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
+import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -11,10 +11,11 @@ import { careRoles, roleName } from '#app/models/jobs/care-roles.server.ts'
 import { deleteUploadFile, discardUpload, recordUpload, writeUpload, type Upload } from '#app/models/uploads/uploads.server.ts'
 import { INVITATION_DAYS } from '#app/models/accounts/link-lifetimes.ts'
 import { findDistrict, isInServiceArea, localAuthorityOf, locateWorkplace } from '#app/models/places/places.server.ts'
+import { DomainError } from '#app/utils/domain-error.ts'
 
 const roleIds = careRoles.map((r) => r.id) as [string, ...string[]]
 
-export class AmbassadorError extends Error {}
+export class AmbassadorError extends DomainError {}
 
 export async function inviteAmbassador(invitedById: string, email: string) {
 	const token = newToken()

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { notifySearchOutbox, recordVacancyChange } from '#search/outbox.server.ts'
+import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
 import { toSearchDocument, vacancyDocumentSelect } from '#search/document.ts'
 import { defaultQuery, withDistance } from '#search/query.ts'
 import { searchVacancies } from '#search/search.server.ts'
@@ -7,6 +7,7 @@ import { endOfLondonDayIn, londonDateParts } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { vacancyFormSchema, type VacancyInput } from './vacancy-form.server.ts'
 import { expiredVacancyWhere, isLiveVacancy, liveVacancyWhere, vacancyCoordinates, vacancyHours } from './vacancy-rules.server.ts'
+import { DomainError } from '#app/utils/domain-error.ts'
 
 async function locate(input: Pick<VacancyInput, 'postcode' | 'town'>, providerId: string) {
 	const provider = await prisma.provider.findUniqueOrThrow({ where: { id: providerId }, select: { type: true } })
@@ -60,7 +61,7 @@ export async function updateVacancy(id: number, providerId: string, { questions,
 	return updated
 }
 
-export class VacancyStateError extends Error {}
+export class VacancyStateError extends DomainError {}
 
 /** Publishes a draft after checking it again against today's rules (pay rates rise each April). */
 export async function publishVacancy(id: number, providerId: string, now = new Date()) {

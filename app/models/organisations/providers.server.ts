@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { notifyEmailOutbox } from '#emails/outbox.server.ts'
-import { notifySearchOutbox, recordVacancyChange } from '#search/outbox.server.ts'
+import { notifyEmailOutbox } from '#app/background/email-outbox.server.ts'
+import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
 import { hashPassword, requireUserId } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import {
@@ -15,6 +15,7 @@ import { prepareEmailConfirmation } from '#app/models/accounts/email-confirmatio
 import { ids } from '#app/utils/options.ts'
 import { providerTypes } from './vocabulary.ts'
 import { isIndividualEmployer } from './vocabulary.ts'
+import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
 
 const ProviderTypeSchema = z.enum(ids(providerTypes), { error: 'Choose what kind of employer you are' })
 
@@ -244,7 +245,7 @@ export async function listProvidersForVerification() {
 	})
 }
 
-export class VerificationError extends Error {}
+export class VerificationError extends DomainError {}
 
 /**
  * Verifies a provider, or takes verification away. Only an organisation with
@@ -256,7 +257,7 @@ export async function setProviderVerified(providerId: string, verified: boolean)
 		where: { id: providerId },
 		select: { name: true, verifiedAt: true, members: { where: { role: 'owner', user: { emailVerifiedAt: { not: null } } }, select: { id: true } } },
 	})
-	if (!provider) throw new Response('Not found', { status: 404 })
+	if (!provider) throw new NotFoundError()
 	if (verified && !provider.members.length) {
 		throw new VerificationError(`${provider.name} cannot be verified yet: nobody who owns the account has confirmed their email address`)
 	}

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import * as teamInvitation from '#emails/templates/team-invitation.tsx'
-import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
+import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -10,6 +10,7 @@ import { EmailSchema, NewPasswordSchema, requiredText } from '#app/utils/validat
 import { INVITATION_DAYS } from '#app/models/accounts/link-lifetimes.ts'
 import { ids } from '#app/utils/options.ts'
 import { teamRoles } from './vocabulary.ts'
+import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
 
 
 export const InviteSchema = z.object({
@@ -38,7 +39,7 @@ export async function listTeam(providerId: string) {
 	return { members, invitations }
 }
 
-export class TeamError extends Error {}
+export class TeamError extends DomainError {}
 
 /** Only an owner may invite; the invitation email goes through the outbox. */
 export async function inviteColleague(providerId: string, inviter: { userId: string; role: string }, input: z.infer<typeof InviteSchema>) {
@@ -125,7 +126,7 @@ export async function acceptInvitation(token: string, options: { signedInUserId:
 }
 
 function requireOwner(inviter: { role: string }) {
-	if (inviter.role !== 'owner') throw new Response('Only owners can change the team', { status: 403 })
+	if (inviter.role !== 'owner') throw new TeamError('Only owners can change the team', { status: 403 })
 }
 
 /** Someone who leaves loses access at once: their membership goes, and so do their sessions' rights to this provider. */
@@ -133,7 +134,7 @@ export async function removeMember(providerId: string, by: { userId: string; rol
 	requireOwner(by)
 	await prisma.$transaction(async (tx) => {
 		const member = await tx.teamMember.findFirst({ where: { id: memberId, providerId } })
-		if (!member) throw new Response('Not found', { status: 404 })
+		if (!member) throw new NotFoundError()
 		if (member.role === 'owner' && (await tx.teamMember.count({ where: { providerId, role: 'owner' } })) === 1) {
 			throw new TeamError('A team needs at least one owner: make someone else an owner first')
 		}
@@ -144,5 +145,5 @@ export async function removeMember(providerId: string, by: { userId: string; rol
 export async function cancelInvitation(providerId: string, by: { userId: string; role: string }, invitationId: string) {
 	requireOwner(by)
 	const cancelled = await prisma.teamInvitation.deleteMany({ where: { id: invitationId, providerId, acceptedAt: null } })
-	if (!cancelled.count) throw new Response('Not found', { status: 404 })
+	if (!cancelled.count) throw new NotFoundError()
 }

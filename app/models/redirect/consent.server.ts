@@ -1,4 +1,4 @@
-import { recordCandidateChange } from '#search/outbox.server.ts'
+import { recordCandidateChange } from '#app/background/search-outbox.server.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { consentWording, type ConsentKind } from './consent-text.ts'
 import { rotatePoolId } from './pool-id.server.ts'

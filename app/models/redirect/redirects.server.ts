@@ -1,5 +1,5 @@
 import * as jobsYouMaySuit from '#emails/templates/jobs-you-may-suit.tsx'
-import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
+import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import * as poolInvitationEmail from '#emails/templates/pool-invitation.tsx'
-import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
+import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import type { PoolDocument } from '#search/pool-projection.server.ts'
 import { searchPoolDocuments } from '#search/pool-search.server.ts'
@@ -18,8 +18,9 @@ import { resolvePlace } from '#app/models/places/places.server.ts'
 import { applyWithProfile } from '#app/models/applications/applications.server.ts'
 import { blockEmployer, isBlocked } from './consent.server.ts'
 import { poolLabel } from './pool-id.server.ts'
+import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
 
-export class PoolError extends Error {}
+export class PoolError extends DomainError {}
 
 const list = <T extends [string, ...string[]]>(values: T) =>
 	z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string())).transform((items) =>
@@ -185,7 +186,7 @@ export async function inviteFromPool(providerId: string, poolId: string, vacancy
 			user: { select: { email: true, consents: { where: { kind: 'talent-pool', withdrawnAt: null }, select: { grantedAt: true } } } },
 		},
 	})
-	if (!profile) throw new Response('Not found', { status: 404 })
+	if (!profile) throw new NotFoundError()
 	const joinedPoolAt = profile.user.consents[0]!.grantedAt
 	const key = { candidateId_vacancyId: { candidateId: profile.userId, vacancyId } }
 	const earlier = await prisma.poolInvitation.findUnique({ where: key, select: { id: true } })
@@ -266,7 +267,7 @@ export async function respondToInvitation(
 	response: { accept: true; answers: Record<number, string> } | { accept: false; block: boolean },
 ) {
 	const invitation = await getCandidateInvitation(invitationId, userId)
-	if (!invitation) throw new Response('Not found', { status: 404 })
+	if (!invitation) throw new NotFoundError()
 	if (invitation.status !== 'sent') throw new PoolError('You have already answered this invitation')
 	if (response.accept) {
 		if (await isBlocked(userId, invitation.providerId)) {

@@ -5,6 +5,7 @@ import { fileTypeFromBuffer } from 'file-type'
 import sharp from 'sharp'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
+import { DomainError } from '#app/utils/domain-error.ts'
 
 export const MAX_CV_BYTES = 5 * 1024 * 1024
 const MAX_TEXT_FIELD_BYTES = 100 * 1024
@@ -24,15 +25,19 @@ export type Upload = { name: string; bytes: Buffer; tooLarge: boolean }
 export const MAX_FORM_BYTES = MAX_CV_BYTES + 512 * 1024
 const MAX_PARTS = 200
 
-export class FormTooLargeError extends Error {}
+export class FormTooLargeError extends DomainError {
+	constructor() {
+		super('The form is too large to send: attach a smaller file', { status: 413 })
+	}
+}
 
 export async function readMultipartForm(request: Request) {
 	const declared = Number(request.headers.get('Content-Length') ?? 0)
-	if (declared > MAX_FORM_BYTES) throw new FormTooLargeError('form too large')
+	if (declared > MAX_FORM_BYTES) throw new FormTooLargeError()
 	const uploads = new Map<string, Upload>()
 	let parts = 0
 	const handler: UploadHandler = async ({ name, filename, data }) => {
-		if (++parts > MAX_PARTS) throw new FormTooLargeError('too many fields')
+		if (++parts > MAX_PARTS) throw new FormTooLargeError()
 		const chunks: Uint8Array[] = []
 		let size = 0
 		const limit = filename !== undefined ? MAX_CV_BYTES : MAX_TEXT_FIELD_BYTES

@@ -1,7 +1,7 @@
 import * as visitNeedsAmbassador from '#emails/templates/visit-needs-ambassador.tsx'
 import * as visitOfferEmail from '#emails/templates/visit-offer.tsx'
 import * as visitRequestUpdate from '#emails/templates/visit-request-update.tsx'
-import { queueEmail, type QueuedEmail } from '#emails/outbox.server.ts'
+import { queueEmail, type QueuedEmail } from '#app/background/email-outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
+import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
 import { endOfLondonDay, formatDate } from '#app/utils/dates.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { distanceMiles } from '#app/utils/geo.ts'
 import { offerEmail, queueSchoolEmail, schoolEmail, teamEmails } from './emails.server.ts'
 import { OFFER_DAYS, VisitError } from './vocabulary.ts'
+import { NotFoundError } from '#app/utils/domain-error.ts'
 
 // A request is offered to one ambassador at a time, nearest first; a decline or
 // no answer in OFFER_DAYS passes it on; with nobody left the regional team has it.
@@ -76,7 +77,7 @@ export async function offerToAmbassador(requestId: string, ambassadorId: string)
 
 async function currentOffer(requestId: string, ambassadorId: string) {
 	const offer = await prisma.visitOffer.findFirst({ where: { visitRequestId: requestId, ambassadorId, status: 'offered' }, include: { visitRequest: true } })
-	if (!offer) throw new Response('Not found', { status: 404 })
+	if (!offer) throw new NotFoundError()
 	return offer
 }
 
@@ -145,7 +146,7 @@ export const VisitRecordSchema = z
 
 export async function recordVisit(requestId: string, ambassadorId: string, visitedOn: Date, peopleReached: number) {
 	const request = await prisma.visitRequest.findFirst({ where: { id: requestId, ambassadorId, status: { in: ['accepted', 'fulfilled'] } } })
-	if (!request) throw new Response('Not found', { status: 404 })
+	if (!request) throw new NotFoundError()
 	if (visitedOn.getTime() > Date.now()) throw new VisitError('The date of the visit must be today or in the past')
 	if (visitedOn.getTime() < request.createdAt.getTime() - 86_400_000) throw new VisitError(`The date of the visit must be on or after the day the request was sent, ${formatDate(request.createdAt)}`)
 	const ambassador = await prisma.ambassador.findUniqueOrThrow({ where: { id: ambassadorId }, select: { firstName: true } })

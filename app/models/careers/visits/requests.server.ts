@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import * as visitMessageForAmbassador from '#emails/templates/visit-message-for-ambassador.tsx'
-import { notifyEmailOutbox, queueEmail } from '#emails/outbox.server.ts'
+import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import { findDistrict, isInServiceArea, locateWorkplace } from '#app/models/places/places.server.ts'
 import { prisma } from '#app/utils/db.server.ts'

@@ -1,17 +1,12 @@
 import { MeilisearchApiError } from 'meilisearch'
 import { prisma } from '#app/utils/db.server.ts'
-import { log } from '#app/utils/log.server.ts'
-import { createSleeper } from '#app/utils/loop.server.ts'
-import { isSearchHealthy, isUnreachable, meili, onSearchHealthChange, pingSearch, setSearchHealthy } from './client.server.ts'
+import { meili } from './client.server.ts'
 import { bumpSearchGeneration } from './generation.server.ts'
 import { reconcileLocalIndex } from './local-index.server.ts'
-import { onSearchOutbox } from './outbox.server.ts'
 import { poolProjection } from './pool-projection.server.ts'
 import type { Projection } from './projection.ts'
 import { vacancyProjection } from './vacancy-projection.server.ts'
 
-const LEASE_MS = 30_000
-const BATCH = 500
 const TASK_TIMEOUT_MS = 120_000
 // Rebuilds and drift fixes send documents in batches of PUSH_BATCH, up to
 // IN_FLIGHT batches ahead of the one Meilisearch is indexing: it indexes all the
@@ -27,7 +22,7 @@ const IN_FLIGHT = 3
 
 export const projections: Projection[] = [vacancyProjection, poolProjection]
 
-function projectionFor(entity: string) {
+export function projectionFor(entity: string) {
 	const projection = projections.find((p) => p.entity === entity)
 	if (!projection) throw new Error(`no search index for ${entity}`)
 	return projection
@@ -42,10 +37,6 @@ async function waitTasks(tasks: WaitableTask[], interval = 20) {
 		const done = await task.waitTask({ timeout: TASK_TIMEOUT_MS, interval })
 		if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.status}: ${done.error?.message ?? 'no reason given'}`)
 	}
-}
-
-export function backoffMs(attempts: number) {
-	return Math.min(60_000, 500 * 2 ** Math.max(0, attempts - 1))
 }
 
 /**
@@ -65,79 +56,11 @@ async function send(projection: Projection, ids: string[], indexUid = projection
 }
 
 /** Writes these rows to the index as they are now, and waits until they are searchable. */
-async function push(projection: Projection, ids: string[], indexUid = projection.indexUid()) {
+export async function push(projection: Projection, ids: string[], indexUid = projection.indexUid()) {
 	const { tasks, upserted, deleted } = await send(projection, ids, indexUid)
 	await waitTasks(tasks)
 	if (tasks.length) bumpSearchGeneration()
 	return { upserted, deleted }
-}
-
-/** Claims due outbox rows with a lease, in one transaction, so two workers never take the same rows. */
-async function claimOutboxRows(now: Date) {
-	return prisma.$transaction(async (tx) => {
-		const rows = await tx.searchOutbox.findMany({
-			where: { availableAt: { lte: now } },
-			orderBy: { id: 'asc' },
-			take: BATCH,
-			select: { id: true, entity: true, entityId: true, attempts: true },
-		})
-		if (rows.length) {
-			// A lease: if this process dies mid-batch, the rows come back after LEASE_MS.
-			await tx.searchOutbox.updateMany({
-				where: { id: { in: rows.map((r) => r.id) } },
-				data: { availableAt: new Date(now.getTime() + LEASE_MS) },
-			})
-		}
-		return rows
-	})
-}
-
-type OutboxRow = Awaited<ReturnType<typeof claimOutboxRows>>[number]
-
-async function releaseWithBackoff(rows: OutboxRow[], error: unknown) {
-	const message = (error instanceof Error ? error.message : String(error)).slice(0, 500)
-	for (const row of rows) {
-		await prisma.searchOutbox.update({
-			where: { id: row.id },
-			data: { attempts: row.attempts + 1, availableAt: new Date(Date.now() + backoffMs(row.attempts + 1)), lastError: message },
-		})
-	}
-}
-
-async function applyRows(projection: Projection, rows: OutboxRow[]) {
-	const byId = new Map<string, OutboxRow[]>()
-	for (const row of rows) byId.set(row.entityId, [...(byId.get(row.entityId) ?? []), row])
-	try {
-		await push(projection, [...byId.keys()])
-		await prisma.searchOutbox.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })
-	} catch (error) {
-		if (isUnreachable(error)) {
-			setSearchHealthy(false)
-			await releaseWithBackoff(rows, error)
-			throw error
-		}
-		// One bad document must not hold up the rest: retry them one by one.
-		for (const [id, idRows] of byId) {
-			try {
-				await push(projection, [id])
-				await prisma.searchOutbox.deleteMany({ where: { id: { in: idRows.map((r) => r.id) } } })
-			} catch (single) {
-				await releaseWithBackoff(idRows, single)
-				if (isUnreachable(single)) throw single
-				log.error('search', `${projection.entity} ${id} could not be indexed: ${single instanceof Error ? single.message : String(single)}`)
-			}
-		}
-	}
-}
-
-/** Applies one batch of due outbox rows. Returns how many rows it handled. */
-export async function processSearchOutbox() {
-	const rows = await claimOutboxRows(new Date())
-	for (const projection of projections) {
-		const mine = rows.filter((r) => r.entity === projection.entity)
-		if (mine.length) await applyRows(projection, mine)
-	}
-	return rows.length
 }
 
 async function indexExists(uid: string) {
@@ -289,64 +212,4 @@ export async function findDrift(projection: Projection = vacancyProjection) {
 	const missingOrStale = [...expected].filter(([id, v]) => actual.get(id) !== v).map(([id]) => id)
 	const extra = [...actual.keys()].filter((id) => !expected.has(id))
 	return { missingOrStale, extra, expected: expected.size }
-}
-
-/**
- * The background loop: applies outbox rows as they arrive, watches Meilisearch's
- * health, and reconciles whenever it comes back.
- */
-export function startSearchSync(options: { pollMs?: number; healthCheckMs?: number } = {}) {
-	const pollMs = options.pollMs ?? 1000
-	const healthCheckMs = options.healthCheckMs ?? 2000
-	let running = true
-	let needsReconcile = !isSearchHealthy()
-	const { sleep, wake } = createSleeper()
-	const unsubscribe = onSearchOutbox(wake)
-	const unsubscribeHealth = onSearchHealthChange((healthy) => {
-		if (healthy) needsReconcile = true
-		wake()
-	})
-
-	const loop = (async () => {
-		while (running) {
-			if (!isSearchHealthy()) {
-				if (await pingSearch()) {
-					setSearchHealthy(true)
-					needsReconcile = true
-					log.info('search', 'Meilisearch is reachable again')
-				} else {
-					await sleep(healthCheckMs)
-					continue
-				}
-			}
-			try {
-				if (needsReconcile) {
-					const result = await reconcileIndex()
-					needsReconcile = false
-					log.info('search', `reconciled index: ${result.documents} documents, ${result.upserted} written, ${result.deleted} removed`)
-				}
-				const handled = await processSearchOutbox()
-				if (handled === 0) await sleep(pollMs)
-			} catch (error) {
-				if (isUnreachable(error)) {
-					setSearchHealthy(false)
-					needsReconcile = true
-					log.warn('search', 'Meilisearch is unreachable: search runs in reduced mode until it is back')
-				} else {
-					log.error('search', `index sync failed: ${error instanceof Error ? error.message : String(error)}`)
-				}
-				await sleep(Math.min(pollMs, 1000))
-			}
-		}
-	})()
-
-	return {
-		async stop() {
-			running = false
-			unsubscribe()
-			unsubscribeHealth()
-			wake()
-			await loop
-		},
-	}
 }

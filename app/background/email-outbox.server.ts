@@ -1,0 +1,128 @@
+import type { RenderedEmail } from '#emails/render.server.ts'
+import { mailTransport, messageIdFor } from '#emails/transport.server.ts'
+import { prisma, type Tx } from '#app/utils/db.server.ts'
+import { defineOutbox, type HandlerResult, type OutboxDefinition } from './outbox.server.ts'
+
+export type EmailAttachment = { filename: string; contentType: string; content: string }
+
+export type QueuedEmail = RenderedEmail & {
+	/** Stable for this message: the same change never queues it twice, and retries reuse its Message-ID. */
+	key: string
+	to: string
+	attachments?: EmailAttachment[]
+}
+
+/** Writes the email inside the caller's transaction; call `notifyEmailOutbox()` after it commits. */
+export async function queueEmail(tx: Tx, email: QueuedEmail) {
+	await tx.emailOutbox.upsert({
+		where: { messageKey: email.key },
+		update: {},
+		create: {
+			messageKey: email.key,
+			toAddress: email.to,
+			subject: email.subject,
+			html: email.html,
+			text: email.text,
+			attachments: email.attachments ?? undefined,
+		},
+	})
+}
+
+/** 2 s, 4 s, 8 s… up to 30 minutes between attempts: about 3 hours before an email is marked failed. */
+export const EMAIL_RETRY = { firstMs: 2000, maxMs: 30 * 60_000, maxAttempts: 12 }
+
+/** SMTP 5xx replies are permanent (no such mailbox, rejected): retrying will not help. */
+function isPermanent(error: unknown) {
+	const code = (error as { responseCode?: number }).responseCode
+	return typeof code === 'number' && code >= 500 && code < 600
+}
+
+type EmailRow = {
+	id: number
+	attempts: number
+	messageKey: string
+	toAddress: string
+	subject: string
+	html: string
+	text: string
+	attachments: unknown
+}
+
+/**
+ * Sends each email with a Message-ID made from its key. Delivery is at least
+ * once: if the process dies after the server accepted a message but before it
+ * was marked sent, the retry carries the same Message-ID, which mailboxes (and
+ * the local sink) keep once. See docs/decisions, "exactly once, honestly".
+ */
+async function sendEmails(rows: EmailRow[], hooks: SendHooks = {}): Promise<HandlerResult> {
+	const { transport, from } = mailTransport()
+	const failed: NonNullable<HandlerResult['failed']> = []
+	for (const row of rows) {
+		try {
+			await transport.sendMail({
+				from,
+				to: row.toAddress,
+				subject: row.subject,
+				html: row.html,
+				text: row.text,
+				messageId: messageIdFor(row.messageKey, from),
+				attachments: ((row.attachments as EmailAttachment[] | null) ?? []).map((a) => ({
+					filename: a.filename,
+					contentType: a.contentType,
+					content: Buffer.from(a.content, 'base64'),
+				})),
+			})
+		} catch (error) {
+			failed.push({ id: row.id, error, permanent: isPermanent(error) })
+			continue
+		}
+		hooks.afterSend?.(row.messageKey)
+	}
+	return { failed }
+}
+
+/** For tests: `afterSend` runs after the server accepted a message, before it is marked sent. */
+type SendHooks = { afterSend?: (key: string) => void }
+
+const emailDefinition: OutboxDefinition<EmailRow> = {
+	name: 'email',
+	table: 'emailOutbox',
+	leaseMs: 2 * 60_000,
+	// One at a time: a slow SMTP server must not let the lease on a queued email
+	// run out while it waits its turn.
+	claimSize: 1,
+	retry: EMAIL_RETRY,
+	pollMs: 2000,
+	select: { messageKey: true, toAddress: true, subject: true, html: true, text: true, attachments: true },
+	// "sending" rows whose lease ran out belong to a worker that died mid-send.
+	due: { status: { in: ['pending', 'sending'] } },
+	claimed: { status: 'sending' },
+	done: (row) => ({ status: 'sent', sentAt: new Date(), attempts: row.attempts + 1, lastError: null }),
+	retrying: { status: 'pending' },
+	givenUp: { status: 'failed' },
+	// The SMTP server's reply, shown to the regional team on /admin/emails.
+	errorText: (error) => (error instanceof Error ? error.message : String(error)),
+	handle: (rows) => sendEmails(rows),
+}
+
+export const emailOutbox = defineOutbox(emailDefinition)
+
+export function notifyEmailOutbox() {
+	emailOutbox.nudge()
+}
+
+/** Sends due emails now (tests and scripts); `afterSend` simulates a crash after the server accepted one. */
+export async function processEmailOutbox(hooks: SendHooks = {}, limit = 20) {
+	const outbox = hooks.afterSend ? defineOutbox({ ...emailDefinition, handle: (rows) => sendEmails(rows, hooks) }) : emailOutbox
+	return { claimed: await outbox.processDue(limit) }
+}
+
+/** Puts failed emails back in the queue (from the admin's email page). */
+export async function retryFailedEmails(ids?: number[]) {
+	const result = await prisma.emailOutbox.updateMany({
+		where: { status: 'failed', ...(ids ? { id: { in: ids } } : {}) },
+		data: { status: 'pending', availableAt: new Date(), attempts: 0 },
+	})
+	if (result.count) notifyEmailOutbox()
+	return result.count
+}

@@ -1,0 +1,88 @@
+import { purgeExpiredData } from '#app/models/accounts/retention.server.ts'
+import { expireVisitOffers } from '#app/models/careers/visits/offers.server.ts'
+import { closeExpiredVacancies } from '#app/models/jobs/vacancies.server.ts'
+import { pruneExpiredSessions } from '#app/utils/auth.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { describeError, log } from '#app/utils/log.server.ts'
+import { pruneRateLimits } from '#app/utils/rate-limit.server.ts'
+
+// The recurring jobs, in one list. Each is due at a time kept in the database
+// (RecurringJob), and an instance runs it only after moving that time on with a
+// conditional update: with several instances, each run happens once.
+
+export type RecurringJob = {
+	name: string
+	/** when it is next due, after running at `ranAt` */
+	next: (ranAt: Date) => Date
+	run: (now: Date) => Promise<unknown>
+}
+
+const MINUTE = 60_000
+
+export const every = (ms: number) => (ranAt: Date) => new Date(ranAt.getTime() + ms)
+
+export const recurringJobs: RecurringJob[] = [
+	// Search filters by date at once; this makes the status say so too.
+	{ name: 'close-expired-vacancies', next: every(MINUTE), run: (now) => closeExpiredVacancies(now) },
+	// Offers nobody answered pass to the next nearest ambassador.
+	{ name: 'expire-visit-offers', next: every(15 * MINUTE), run: (now) => expireVisitOffers(now) },
+	{ name: 'purge-expired-data', next: every(60 * MINUTE), run: (now) => purgeExpiredData(now) },
+	{ name: 'prune-rate-limits', next: every(60 * MINUTE), run: () => pruneRateLimits() },
+	{ name: 'prune-sessions', next: every(60 * MINUTE), run: () => pruneExpiredSessions() },
+]
+
+/** Takes this run of the job if it is due and no other instance has: true if it is ours. */
+async function claimRun(job: RecurringJob, now: Date) {
+	const claimed = await prisma.recurringJob.updateMany({
+		where: { name: job.name, nextRunAt: { lte: now } },
+		data: { nextRunAt: job.next(now), lastStartedAt: now },
+	})
+	return claimed.count === 1
+}
+
+/** Runs every job that is due now, once. Returns the names of those this call ran. */
+export async function runDueJobs(jobs: RecurringJob[] = recurringJobs, now = new Date()) {
+	// A job seen for the first time is due at once.
+	for (const job of jobs) {
+		await prisma.recurringJob.upsert({ where: { name: job.name }, create: { name: job.name, nextRunAt: now }, update: {} })
+	}
+	const ran: string[] = []
+	for (const job of jobs) {
+		if (!(await claimRun(job, now))) continue
+		ran.push(job.name)
+		let lastError: string | null = null
+		try {
+			await job.run(now)
+		} catch (error) {
+			lastError = describeError(error).split('\n')[0]
+			log.error(`schedule:${job.name}`, describeError(error))
+		}
+		await prisma.recurringJob.update({ where: { name: job.name }, data: { lastFinishedAt: new Date(), lastError } })
+	}
+	return ran
+}
+
+/** Checks for due jobs every `tickMs` (and once at start). */
+export function startSchedule(options: { jobs?: RecurringJob[]; tickMs?: number } = {}) {
+	const tickMs = options.tickMs ?? 15_000
+	let running = true
+	let current: Promise<void> | null = null
+	// A tick still running (a long job) is not started again beside itself.
+	const tick = () => {
+		if (!running || current) return
+		current = runDueJobs(options.jobs)
+			.then(() => undefined)
+			.catch((error) => log.error('schedule', describeError(error)))
+			.finally(() => (current = null))
+	}
+	tick()
+	const timer = setInterval(tick, tickMs)
+	timer.unref()
+	return {
+		async stop() {
+			running = false
+			clearInterval(timer)
+			await current
+		},
+	}
+}

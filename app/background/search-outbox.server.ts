@@ -1,0 +1,133 @@
+import { remember } from '@epic-web/remember'
+import { isSearchHealthy, isUnreachable, onSearchHealthChange, pingSearch, setSearchHealthy } from '#search/client.server.ts'
+import { projectionFor, push, reconcileIndex } from '#search/indexing.server.ts'
+import { refreshLocalIndex } from '#search/local-index.server.ts'
+import type { Tx } from '#app/utils/db.server.ts'
+import { describeError, log } from '#app/utils/log.server.ts'
+import { defineOutbox, type HandlerResult } from './outbox.server.ts'
+
+/**
+ * Records, inside the caller's transaction, that these vacancies changed and the
+ * search index must follow. Call `notifySearchOutbox()` once the transaction commits.
+ */
+export async function recordVacancyChange(tx: Tx, vacancyIds: number | number[]) {
+	const ids = Array.isArray(vacancyIds) ? vacancyIds : [vacancyIds]
+	if (!ids.length) return
+	await tx.searchOutbox.createMany({ data: ids.map((id) => ({ entity: 'vacancy', entityId: String(id) })) })
+	// The database's own index (reduced mode) changes in the same transaction.
+	await refreshLocalIndex(tx, ids)
+}
+
+/** The same for talent-pool candidates, by their pool id (which outlives the account). */
+export async function recordCandidateChange(tx: Tx, poolIds: string | string[]) {
+	const ids = Array.isArray(poolIds) ? poolIds : [poolIds]
+	if (ids.length) await tx.searchOutbox.createMany({ data: ids.map((id) => ({ entity: 'candidate', entityId: id })) })
+}
+
+type SearchRow = { id: number; attempts: number; entity: string; entityId: string }
+
+/**
+ * Writes each changed row to its index as it is now (so changes to the same row
+ * coalesce), and waits until it is searchable. One bad document must not hold
+ * up the rest: after a failed batch, each is tried alone.
+ */
+async function applyToIndex(rows: SearchRow[]): Promise<HandlerResult> {
+	const failed: NonNullable<HandlerResult['failed']> = []
+	for (const entity of new Set(rows.map((r) => r.entity))) {
+		const projection = projectionFor(entity)
+		const byId = new Map<string, SearchRow[]>()
+		for (const row of rows.filter((r) => r.entity === entity)) byId.set(row.entityId, [...(byId.get(row.entityId) ?? []), row])
+		try {
+			await push(projection, [...byId.keys()])
+			continue
+		} catch (error) {
+			if (isUnreachable(error)) {
+				setSearchHealthy(false)
+				return { unavailable: error }
+			}
+		}
+		for (const [id, idRows] of byId) {
+			try {
+				await push(projection, [id])
+			} catch (error) {
+				if (isUnreachable(error)) {
+					setSearchHealthy(false)
+					return { unavailable: error }
+				}
+				for (const row of idRows) failed.push({ id: row.id, error })
+			}
+		}
+	}
+	return { failed }
+}
+
+// Meilisearch may have lost documents while it was away, or come back empty:
+// every return is followed by a reconciliation before the outbox carries on.
+const sync = remember('search-sync', () => ({ needsReconcile: false }))
+
+async function ready() {
+	if (!isSearchHealthy()) {
+		if (!(await pingSearch())) return false
+		setSearchHealthy(true)
+		sync.needsReconcile = true
+		log.info('search', 'Meilisearch is reachable again')
+	}
+	if (!sync.needsReconcile) return true
+	try {
+		const result = await reconcileIndex()
+		sync.needsReconcile = false
+		log.info('search', `reconciled index: ${result.documents} documents, ${result.upserted} written, ${result.deleted} removed`)
+		return true
+	} catch (error) {
+		if (isUnreachable(error)) {
+			setSearchHealthy(false)
+			log.warn('search', 'Meilisearch is unreachable: search runs in reduced mode until it is back')
+		} else {
+			log.error('search', `reconciliation failed: ${describeError(error)}`)
+		}
+		return false
+	}
+}
+
+export const searchOutbox = defineOutbox<SearchRow>({
+	name: 'search',
+	table: 'searchOutbox',
+	leaseMs: 30_000,
+	claimSize: 500,
+	retry: { firstMs: 500, maxMs: 60_000 },
+	pollMs: 1000,
+	select: { entity: true, entityId: true },
+	// Meilisearch's own error, for the logs' row of failures; never personal data.
+	errorText: (error) => (error instanceof Error ? error.message : String(error)),
+	ready,
+	handle: applyToIndex,
+})
+
+/** Wakes the sync worker now rather than at its next poll. */
+export function notifySearchOutbox() {
+	searchOutbox.nudge()
+}
+
+/** Applies due outbox rows now (tests and scripts). */
+export async function processSearchOutbox() {
+	return searchOutbox.processDue()
+}
+
+/**
+ * The sync worker: applies outbox rows as they arrive, waits while Meilisearch
+ * is unreachable (search runs in reduced mode), and reconciles when it is back.
+ */
+export function startSearchSync(options: { pollMs?: number } = {}) {
+	sync.needsReconcile = !isSearchHealthy()
+	const unsubscribe = onSearchHealthChange((healthy) => {
+		if (healthy) sync.needsReconcile = true
+		notifySearchOutbox()
+	})
+	const worker = searchOutbox.start(options)
+	return {
+		async stop() {
+			unsubscribe()
+			await worker.stop()
+		},
+	}
+}

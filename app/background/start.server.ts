@@ -1,0 +1,14 @@
+import { emailOutbox } from './email-outbox.server.ts'
+import { startSchedule } from './schedule.server.ts'
+import { startSearchSync } from './search-outbox.server.ts'
+import { taskOutbox } from './tasks.server.ts'
+
+/** Starts every background worker: the outboxes (email, search sync, tasks) and the schedule. */
+export function startBackgroundWork() {
+	const workers = [emailOutbox.start(), startSearchSync(), taskOutbox.start(), startSchedule()]
+	return {
+		async stop() {
+			await Promise.all(workers.map((worker) => worker.stop()))
+		},
+	}
+}
