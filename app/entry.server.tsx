@@ -27,7 +27,12 @@ export default function handleRequest(
 		body.on('data', (chunk: Buffer) => chunks.push(chunk))
 		body.on('end', () => {
 			responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-			resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: failedAfterShell ? 500 : responseStatusCode }))
+			resolve(
+				new Response(Buffer.concat(chunks), {
+					headers: responseHeaders,
+					status: failedAfterShell ? 500 : responseStatusCode,
+				}),
+			)
 		})
 		const { pipe, abort } = renderToPipeableStream(
 			<NonceProvider value={nonce}>

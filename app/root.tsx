@@ -32,7 +32,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const user = userId
 		? await prisma.user.findUnique({
 				where: { id: userId },
-				select: { isAdmin: true, memberships: { select: { provider: { select: { name: true } } }, take: 1 }, ambassador: { select: { id: true } } },
+				select: {
+					isAdmin: true,
+					memberships: { select: { provider: { select: { name: true } } }, take: 1 },
+					ambassador: { select: { id: true } },
+				},
 			})
 		: null
 	return {
@@ -190,8 +194,8 @@ function Footer({ serviceName, region }: { serviceName: string; region: string }
 					</li>
 				</ul>
 				<p className="mt-4 text-muted">
-					{serviceName} is a free service for health and social care employers and job seekers in {region}. Pay is
-					shown on every vacancy. Dates are dd/mm/yyyy, UK time.
+					{serviceName} is a free service for health and social care employers and job seekers in {region}. Pay is shown
+					on every vacancy. Dates are dd/mm/yyyy, UK time.
 				</p>
 			</div>
 		</footer>

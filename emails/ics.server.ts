@@ -28,14 +28,22 @@ function commonFields(options: InterviewEvent, method: 'REQUEST' | 'CANCEL') {
 		method,
 		uid: `interview-${options.interviewId}@${options.domain}`,
 		sequence: options.sequence,
-		start: [start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate(), start.getUTCHours(), start.getUTCMinutes()] as [number, number, number, number, number],
+		start: [
+			start.getUTCFullYear(),
+			start.getUTCMonth() + 1,
+			start.getUTCDate(),
+			start.getUTCHours(),
+			start.getUTCMinutes(),
+		] as [number, number, number, number, number],
 		startInputType: 'utc' as const,
 		startOutputType: 'utc' as const,
 		duration: { minutes: options.durationMinutes },
 		title: options.title,
 		organizer: { name: options.organiser.name, email: options.organiser.email },
 		// The organiser's address does not take replies: candidates answer on the site.
-		attendees: [{ name: options.attendee.name, email: options.attendee.email, rsvp: false, role: 'REQ-PARTICIPANT' as const }],
+		attendees: [
+			{ name: options.attendee.name, email: options.attendee.email, rsvp: false, role: 'REQ-PARTICIPANT' as const },
+		],
 	}
 }
 
@@ -55,7 +63,9 @@ export function interviewInvitation(
 ): EmailAttachment {
 	const { error, value } = createEvent({
 		...commonFields(options, 'REQUEST'),
-		description: [options.videoUrl ? `Video call: ${options.videoUrl}` : '', options.description].filter(Boolean).join('\n\n'),
+		description: [options.videoUrl ? `Video call: ${options.videoUrl}` : '', options.description]
+			.filter(Boolean)
+			.join('\n\n'),
 		// Most calendar apps show LOCATION and the description, not URL.
 		location: options.location ?? (options.videoUrl ? `Video call: ${options.videoUrl}` : undefined),
 		...(options.videoUrl ? { url: options.videoUrl } : {}),

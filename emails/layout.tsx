@@ -10,7 +10,17 @@ const font = "'Helvetica Neue', Arial, sans-serif"
  * 19px text, and a footer that says who sent it and why. Tables and inline
  * styles come from React Email, so it holds up in Outlook and Gmail.
  */
-export function EmailLayout({ brand, preview, heading, children }: { brand: Brand; preview: string; heading: string; children: ReactNode }) {
+export function EmailLayout({
+	brand,
+	preview,
+	heading,
+	children,
+}: {
+	brand: Brand
+	preview: string
+	heading: string
+	children: ReactNode
+}) {
 	return (
 		<Html lang="en-GB" dir="ltr">
 			<Head>

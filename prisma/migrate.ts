@@ -66,11 +66,7 @@ async function loadEngine(databaseUrl: string) {
 	}
 	const bound = bindMigrationAwareSqlAdapterFactory(factory)
 	const schemaText = fs.readFileSync(schemaPath, 'utf8')
-	const engine = await bg.SchemaEngine.new(
-		{ datamodels: [[schemaPath, schemaText]] },
-		() => {},
-		bound,
-	)
+	const engine = await bg.SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, () => {}, bound)
 	return {
 		engine,
 		schemaText,

@@ -117,7 +117,14 @@ const ambassadors: Array<{
 	},
 ]
 
-const stories: Array<{ by: string; title: string; body: string; roleIds: string[]; employerName: string | null; status: 'published' | 'submitted' }> = [
+const stories: Array<{
+	by: string
+	title: string
+	body: string
+	roleIds: string[]
+	employerName: string | null
+	status: 'published' | 'submitted'
+}> = [
 	{
 		by: DEMO_AMBASSADOR,
 		title: 'From care assistant to registered manager in the same home',
@@ -173,7 +180,9 @@ export async function seedCareersDemo(tx: Tx, passwordHash: string, now: Date) {
 	for (const [i, a] of ambassadors.entries()) {
 		const at = locateWorkplace(a.postcode, a.town)
 		if (!at) throw new Error(`demo ambassador postcode ${a.postcode} cannot be located`)
-		const user = await tx.user.create({ data: { email: a.email, name: a.firstName, passwordHash, emailVerifiedAt: now } })
+		const user = await tx.user.create({
+			data: { email: a.email, name: a.firstName, passwordHash, emailVerifiedAt: now },
+		})
 		const ambassador = await tx.ambassador.create({
 			data: {
 				id: `demo-ambassador-${i + 1}`,
@@ -187,7 +196,15 @@ export async function seedCareersDemo(tx: Tx, passwordHash: string, now: Date) {
 				lng: at.lng,
 				bio: a.bio,
 				visitRadiusMiles: a.visitRadiusMiles,
-				pathwaySteps: { create: a.pathway.map(([title, roleId, fromYear, toYear], position) => ({ position: position + 1, title, roleId, fromYear, toYear })) },
+				pathwaySteps: {
+					create: a.pathway.map(([title, roleId, fromYear, toYear], position) => ({
+						position: position + 1,
+						title,
+						roleId,
+						fromYear,
+						toYear,
+					})),
+				},
 			},
 		})
 		ids.set(a.email, { userId: user.id, ambassadorId: ambassador.id, firstName: a.firstName, roleId: a.roleId })
@@ -241,7 +258,15 @@ export async function seedCareersDemo(tx: Tx, passwordHash: string, now: Date) {
 			peopleReached: 28,
 			createdAt: addDays(now, -42),
 			links: link(),
-			offers: { create: { ambassadorId: ruth.ambassadorId, distanceMiles: 0.6, status: 'accepted', createdAt: addDays(now, -42), respondedAt: addDays(now, -40) } },
+			offers: {
+				create: {
+					ambassadorId: ruth.ambassadorId,
+					distanceMiles: 0.6,
+					status: 'accepted',
+					createdAt: addDays(now, -42),
+					respondedAt: addDays(now, -40),
+				},
+			},
 		},
 	})
 	await tx.visitRequest.create({

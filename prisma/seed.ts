@@ -6,13 +6,13 @@
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
 import { careRoles, getStandard } from '#app/models/jobs/care-roles.server.ts'
 import { locateWorkplace } from '#app/models/places/places.server.ts'
+import { consentWording, type ConsentKind } from '#app/models/redirect/consent.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
 import { addDays, endOfLondonDayIn } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
-import { consentWording, type ConsentKind } from '#app/models/redirect/consent.server.ts'
 import { seedCareersDemo } from './seed-careers.ts'
 
 export const DEMO_PASSWORD = 'care-careers-demo'
@@ -25,9 +25,33 @@ export const DEMO_ADMIN = 'admin@carecareers.example'
 
 // Candidates with applications to Wensum Lodge, so its team has applicants to work with.
 const demoCandidates = [
-	{ email: 'sam.taylor@candidate.example', firstName: 'Sam', lastName: 'Taylor', postcode: 'NR3 2AB', stage: 'new', password: true, consents: ['redirect', 'talent-pool'] },
-	{ email: 'priya.shah@candidate.example', firstName: 'Priya', lastName: 'Shah', postcode: 'NR5 9CD', stage: 'reviewing', password: false, consents: ['talent-pool'] },
-	{ email: 'jo.adeyemi@candidate.example', firstName: 'Jo', lastName: 'Adeyemi', postcode: 'NR18 0EF', stage: 'new', password: false, consents: [] },
+	{
+		email: 'sam.taylor@candidate.example',
+		firstName: 'Sam',
+		lastName: 'Taylor',
+		postcode: 'NR3 2AB',
+		stage: 'new',
+		password: true,
+		consents: ['redirect', 'talent-pool'],
+	},
+	{
+		email: 'priya.shah@candidate.example',
+		firstName: 'Priya',
+		lastName: 'Shah',
+		postcode: 'NR5 9CD',
+		stage: 'reviewing',
+		password: false,
+		consents: ['talent-pool'],
+	},
+	{
+		email: 'jo.adeyemi@candidate.example',
+		firstName: 'Jo',
+		lastName: 'Adeyemi',
+		postcode: 'NR18 0EF',
+		stage: 'new',
+		password: false,
+		consents: [],
+	},
 ]
 
 // People in the talent pool who have not applied anywhere yet.
@@ -118,7 +142,13 @@ const careHomeNames = [
 	'Mill House Residential Care',
 	'The Old Rectory',
 ]
-const nursingHomeNames = ['Oak Tree Nursing Home', 'St Benet’s Nursing Centre', 'Rosewood Nursing Home', 'Kingfisher Nursing Home', 'Fenland Lodge Nursing Home']
+const nursingHomeNames = [
+	'Oak Tree Nursing Home',
+	'St Benet’s Nursing Centre',
+	'Rosewood Nursing Home',
+	'Kingfisher Nursing Home',
+	'Fenland Lodge Nursing Home',
+]
 const homeCareNames = [
 	'Broadland Home Care',
 	'Coastline Care at Home',
@@ -190,64 +220,162 @@ const providerSeeds: ProviderSeed[] = [
 		type: 'nhs-trust',
 		town: 6,
 		vacancies: 18,
-		about: 'An NHS trust providing community nursing, therapy and mental health services. Demo data: not a real organisation.',
+		about:
+			'An NHS trust providing community nursing, therapy and mental health services. Demo data: not a real organisation.',
 	},
 	{
 		name: 'Margaret (individual employer)',
 		type: 'individual-employer',
 		town: 12,
 		vacancies: 1,
-		about: 'I am 78 and live on my own with my cat. I am looking for a cheerful Personal Assistant to help me with mornings and getting out and about.',
+		about:
+			'I am 78 and live on my own with my cat. I am looking for a cheerful Personal Assistant to help me with mornings and getting out and about.',
 	},
 	{
 		name: 'Tom and Priya (individual employers)',
 		type: 'individual-employer',
 		town: 20,
 		vacancies: 1,
-		about: 'We are looking for a Personal Assistant for our son, who is 24, loves music and swimming, and has a learning disability.',
+		about:
+			'We are looking for a Personal Assistant for our son, who is 24, loves music and swimming, and has a learning disability.',
 	},
 	{
 		name: 'David (individual employer)',
 		type: 'individual-employer',
 		town: 33,
 		vacancies: 2,
-		about: 'I use a wheelchair after a spinal injury and employ a small team of Personal Assistants through my direct payment.',
+		about:
+			'I use a wheelchair after a spinal injury and employ a small team of Personal Assistants through my direct payment.',
 	},
 ]
 
-type RoleSeed = { titles: string[]; pay: [number, number] | { annual: [number, number] }; apprenticeship?: string; sponsorship?: number }
+type RoleSeed = {
+	titles: string[]
+	pay: [number, number] | { annual: [number, number] }
+	apprenticeship?: string
+	sponsorship?: number
+}
 
 const rolePlans: Record<string, RoleSeed> = {
-	'care-worker': { titles: ['Care assistant', 'Care worker', 'Carer', 'Night care assistant', 'Home carer'], pay: [1275, 1450], apprenticeship: 'ST0005', sponsorship: 0.15 },
-	'support-worker': { titles: ['Support worker', 'Learning disability support worker', 'Mental health support worker'], pay: [1280, 1460], apprenticeship: 'ST0005' },
-	'community-support-outreach-worker': { titles: ['Community outreach worker', 'Community support worker'], pay: [1350, 1550] },
+	'care-worker': {
+		titles: ['Care assistant', 'Care worker', 'Carer', 'Night care assistant', 'Home carer'],
+		pay: [1275, 1450],
+		apprenticeship: 'ST0005',
+		sponsorship: 0.15,
+	},
+	'support-worker': {
+		titles: ['Support worker', 'Learning disability support worker', 'Mental health support worker'],
+		pay: [1280, 1460],
+		apprenticeship: 'ST0005',
+	},
+	'community-support-outreach-worker': {
+		titles: ['Community outreach worker', 'Community support worker'],
+		pay: [1350, 1550],
+	},
 	'personal-assistant': { titles: ['Personal Assistant', 'Personal Assistant (PA)'], pay: [1300, 1550] },
-	'senior-care-worker': { titles: ['Senior care assistant', 'Senior carer', 'Senior support worker'], pay: [1380, 1620], apprenticeship: 'ST0006', sponsorship: 0.25 },
+	'senior-care-worker': {
+		titles: ['Senior care assistant', 'Senior carer', 'Senior support worker'],
+		pay: [1380, 1620],
+		apprenticeship: 'ST0006',
+		sponsorship: 0.25,
+	},
 	'activities-worker': { titles: ['Activities co-ordinator', 'Wellbeing co-ordinator'], pay: [1290, 1420] },
 	'team-leader': { titles: ['Team leader', 'Care team leader'], pay: [1450, 1720], apprenticeship: 'ST0007' },
 	supervisor: { titles: ['Care supervisor', 'Field care supervisor'], pay: [1420, 1620] },
 	'care-coordinator': { titles: ['Care co-ordinator', 'Scheduling co-ordinator'], pay: { annual: [26_500, 30_500] } },
-	'deputy-manager': { titles: ['Deputy manager', 'Deputy home manager'], pay: { annual: [32_000, 38_500] }, apprenticeship: 'ST0008' },
+	'deputy-manager': {
+		titles: ['Deputy manager', 'Deputy home manager'],
+		pay: { annual: [32_000, 38_500] },
+		apprenticeship: 'ST0008',
+	},
 	'registered-manager': { titles: ['Registered manager', 'Home manager'], pay: { annual: [42_000, 55_000] } },
-	'nursing-assistant': { titles: ['Healthcare assistant', 'Nursing assistant', 'HCA (nights)'], pay: [1275, 1470], apprenticeship: 'ST0216' },
-	'nursing-associate': { titles: ['Nursing associate', 'Trainee nursing associate'], pay: { annual: [27_500, 31_500] }, apprenticeship: 'ST0827' },
-	'registered-nurse': { titles: ['Registered nurse (RGN)', 'Staff nurse', 'Night nurse (RGN)'], pay: [2050, 2450], apprenticeship: 'ST0781', sponsorship: 0.6 },
-	'occupational-therapist-assistant': { titles: ['Occupational therapy assistant', 'Reablement worker'], pay: [1300, 1500] },
-	'occupational-therapist': { titles: ['Occupational therapist'], pay: { annual: [31_000, 38_000] }, apprenticeship: 'ST0517', sponsorship: 0.4 },
-	'social-worker': { titles: ['Social worker', 'Mental health social worker'], pay: { annual: [34_000, 43_000] }, apprenticeship: 'ST0510', sponsorship: 0.3 },
-	'assessment-officer': { titles: ['Community care assessor', 'Assessment officer'], pay: { annual: [27_500, 32_000] } },
-	'safeguarding-reviewing-officer': { titles: ['Safeguarding and reviewing officer'], pay: { annual: [38_000, 44_000] } },
-	'learning-development-lead': { titles: ['Learning and development lead', 'Care trainer'], pay: { annual: [31_000, 37_000] } },
+	'nursing-assistant': {
+		titles: ['Healthcare assistant', 'Nursing assistant', 'HCA (nights)'],
+		pay: [1275, 1470],
+		apprenticeship: 'ST0216',
+	},
+	'nursing-associate': {
+		titles: ['Nursing associate', 'Trainee nursing associate'],
+		pay: { annual: [27_500, 31_500] },
+		apprenticeship: 'ST0827',
+	},
+	'registered-nurse': {
+		titles: ['Registered nurse (RGN)', 'Staff nurse', 'Night nurse (RGN)'],
+		pay: [2050, 2450],
+		apprenticeship: 'ST0781',
+		sponsorship: 0.6,
+	},
+	'occupational-therapist-assistant': {
+		titles: ['Occupational therapy assistant', 'Reablement worker'],
+		pay: [1300, 1500],
+	},
+	'occupational-therapist': {
+		titles: ['Occupational therapist'],
+		pay: { annual: [31_000, 38_000] },
+		apprenticeship: 'ST0517',
+		sponsorship: 0.4,
+	},
+	'social-worker': {
+		titles: ['Social worker', 'Mental health social worker'],
+		pay: { annual: [34_000, 43_000] },
+		apprenticeship: 'ST0510',
+		sponsorship: 0.3,
+	},
+	'assessment-officer': {
+		titles: ['Community care assessor', 'Assessment officer'],
+		pay: { annual: [27_500, 32_000] },
+	},
+	'safeguarding-reviewing-officer': {
+		titles: ['Safeguarding and reviewing officer'],
+		pay: { annual: [38_000, 44_000] },
+	},
+	'learning-development-lead': {
+		titles: ['Learning and development lead', 'Care trainer'],
+		pay: { annual: [31_000, 37_000] },
+	},
 	'middle-management': { titles: ['Area manager', 'Operations manager'], pay: { annual: [45_000, 55_000] } },
 	'senior-management': { titles: ['Director of care', 'Head of operations'], pay: { annual: [60_000, 75_000] } },
 }
 
 const rolesBySetting: Record<string, Array<[string, number]>> = {
-	'care-home': [['care-worker', 10], ['senior-care-worker', 4], ['team-leader', 2], ['activities-worker', 2], ['deputy-manager', 1], ['registered-manager', 1], ['learning-development-lead', 0.3]],
-	'nursing-home': [['care-worker', 6], ['nursing-assistant', 4], ['registered-nurse', 4], ['nursing-associate', 2], ['deputy-manager', 1], ['activities-worker', 1]],
-	'home-care': [['care-worker', 12], ['senior-care-worker', 3], ['care-coordinator', 2], ['supervisor', 2], ['registered-manager', 0.5], ['middle-management', 0.5], ['senior-management', 0.3]],
-	'supported-living': [['support-worker', 10], ['senior-care-worker', 2], ['team-leader', 2], ['community-support-outreach-worker', 2], ['deputy-manager', 0.5]],
-	'day-service': [['support-worker', 3], ['activities-worker', 2], ['team-leader', 1]],
+	'care-home': [
+		['care-worker', 10],
+		['senior-care-worker', 4],
+		['team-leader', 2],
+		['activities-worker', 2],
+		['deputy-manager', 1],
+		['registered-manager', 1],
+		['learning-development-lead', 0.3],
+	],
+	'nursing-home': [
+		['care-worker', 6],
+		['nursing-assistant', 4],
+		['registered-nurse', 4],
+		['nursing-associate', 2],
+		['deputy-manager', 1],
+		['activities-worker', 1],
+	],
+	'home-care': [
+		['care-worker', 12],
+		['senior-care-worker', 3],
+		['care-coordinator', 2],
+		['supervisor', 2],
+		['registered-manager', 0.5],
+		['middle-management', 0.5],
+		['senior-management', 0.3],
+	],
+	'supported-living': [
+		['support-worker', 10],
+		['senior-care-worker', 2],
+		['team-leader', 2],
+		['community-support-outreach-worker', 2],
+		['deputy-manager', 0.5],
+	],
+	'day-service': [
+		['support-worker', 3],
+		['activities-worker', 2],
+		['team-leader', 1],
+	],
 	'hospital-nhs': [
 		['nursing-assistant', 5],
 		['registered-nurse', 4],
@@ -307,7 +435,18 @@ function postcodeIn(rand: () => number, outcode: string) {
 	return `${outcode} ${Math.floor(rand() * 9) + 1}${pick(rand, [...letters])}${pick(rand, [...letters])}`
 }
 
-const streets = ['Church Lane', 'The Street', 'Station Road', 'Mill Road', 'High Street', 'Norwich Road', 'London Road', 'Yarmouth Road', 'School Lane', 'Market Place']
+const streets = [
+	'Church Lane',
+	'The Street',
+	'Station Road',
+	'Mill Road',
+	'High Street',
+	'Norwich Road',
+	'London Road',
+	'Yarmouth Road',
+	'School Lane',
+	'Market Place',
+]
 
 function roundTo(value: number, step: number) {
 	return Math.round(value / step) * step
@@ -336,7 +475,13 @@ export async function seedDemoData(now = new Date()) {
 				addressLine1: `${Math.floor(rand() * 120) + 1} ${pick(rand, streets)}`,
 				town: town.name,
 				postcode,
-				website: seed.type === 'individual-employer' ? null : `https://www.${seed.name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}.example`,
+				website:
+					seed.type === 'individual-employer'
+						? null
+						: `https://www.${seed.name
+								.toLowerCase()
+								.replace(/[^a-z]+/g, '-')
+								.replace(/^-|-$/g, '')}.example`,
 				about: seed.about,
 				verifiedAt: seed.cqc || seed.type === 'nhs-trust' ? now : null,
 			},
@@ -354,18 +499,28 @@ export async function seedDemoData(now = new Date()) {
 			const plan = rolePlans[roleId]
 			const role = careRoles.find((r) => r.id === roleId)!
 			// Home care and NHS community jobs cover several towns around the base.
-			const town = setting === 'home-care' || setting === 'hospital-nhs' ? (rand() < 0.5 ? provider.town : pick(rand, towns)) : provider.town
-			const postcode = setting === 'personal-assistant' ? (provider.data.postcode as string) : postcodeIn(rand, town.outcode)
+			const town =
+				setting === 'home-care' || setting === 'hospital-nhs'
+					? rand() < 0.5
+						? provider.town
+						: pick(rand, towns)
+					: provider.town
+			const postcode =
+				setting === 'personal-assistant' ? (provider.data.postcode as string) : postcodeIn(rand, town.outcode)
 			const located = locateWorkplace(postcode, setting === 'personal-assistant' ? '' : town.name)
 			if (!located) throw new Error(`demo postcode ${postcode} cannot be located`)
-			const apprenticeship = Boolean(plan.apprenticeship) && rand() < (roleId === 'care-worker' || roleId === 'support-worker' || roleId === 'nursing-assistant' ? 0.2 : 0.12)
+			const apprenticeship =
+				Boolean(plan.apprenticeship) &&
+				rand() <
+					(roleId === 'care-worker' || roleId === 'support-worker' || roleId === 'nursing-assistant' ? 0.2 : 0.12)
 			const standard = apprenticeship ? getStandard(plan.apprenticeship!) : null
 			const nights = /night/i.test(plan.titles.join(' ')) ? rand() < 0.35 : rand() < 0.15
 			let title = pick(rand, plan.titles)
 			if (nights && !/night/i.test(title) && rand() < 0.6) title = `${title} (nights)`
 			if (!nights && /night/i.test(title)) title = plan.titles[0]
 			// Lower-case the first word only when it is an ordinary word (not HCA or RGN).
-			if (apprenticeship) title = `Apprentice ${/^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title}`
+			if (apprenticeship)
+				title = `Apprentice ${/^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title}`
 			const partTime = !apprenticeship && rand() < 0.35
 			const fullTime = !partTime || rand() < 0.3
 			let payPeriod = 'hour'
@@ -386,15 +541,33 @@ export async function seedDemoData(now = new Date()) {
 				payMax = rand() < 0.3 ? payMin : roundTo(payMin / 100 + rand() * (plan.pay.annual[1] - payMin / 100), 500) * 100
 			}
 			const contract = apprenticeship
-				? weighted(rand, [['permanent', 4], ['fixed-term', 1]])
+				? weighted(rand, [
+						['permanent', 4],
+						['fixed-term', 1],
+					])
 				: setting === 'home-care'
-					? weighted(rand, [['permanent', 6], ['zero-hours', 3], ['bank', 1]])
+					? weighted(rand, [
+							['permanent', 6],
+							['zero-hours', 3],
+							['bank', 1],
+						])
 					: setting === 'hospital-nhs'
-						? weighted(rand, [['permanent', 6], ['fixed-term', 2], ['bank', 2]])
-						: weighted(rand, [['permanent', 8], ['bank', 1.5], ['fixed-term', 0.7], ['zero-hours', 0.5]])
-			const drivingLicenceRequired = setting === 'home-care' ? rand() < 0.85 : setting === 'personal-assistant' ? rand() < 0.5 : rand() < 0.08
+						? weighted(rand, [
+								['permanent', 6],
+								['fixed-term', 2],
+								['bank', 2],
+							])
+						: weighted(rand, [
+								['permanent', 8],
+								['bank', 1.5],
+								['fixed-term', 0.7],
+								['zero-hours', 0.5],
+							])
+			const drivingLicenceRequired =
+				setting === 'home-care' ? rand() < 0.85 : setting === 'personal-assistant' ? rand() < 0.5 : rand() < 0.08
 			// Sponsored workers need guaranteed hours: never on bank or zero-hours contracts.
-			const visaSponsorship = (contract === 'permanent' || contract === 'fixed-term') && rand() < (plan.sponsorship ?? 0.03)
+			const visaSponsorship =
+				(contract === 'permanent' || contract === 'fixed-term') && rand() < (plan.sponsorship ?? 0.03)
 			const chosenBenefits = benefits.filter(() => rand() < 0.35).slice(0, 5)
 			const daysAgo = Math.floor(rand() * 30)
 			const description = [
@@ -457,7 +630,14 @@ export async function seedDemoData(now = new Date()) {
 	}
 	// A few drafts and vacancies that closed, as a provider's list would have.
 	for (const v of vacancies.slice(0, 12)) {
-		vacancies.push({ ...v, status: 'closed', closedAt: addDays(now, -5), closedReason: 'expired', closingDate: endOfLondonDayIn(-5, now), publishedAt: addDays(now, -40) })
+		vacancies.push({
+			...v,
+			status: 'closed',
+			closedAt: addDays(now, -5),
+			closedReason: 'expired',
+			closingDate: endOfLondonDayIn(-5, now),
+			publishedAt: addDays(now, -40),
+		})
 	}
 	for (const v of vacancies.slice(20, 25)) {
 		vacancies.push({ ...v, status: 'draft', publishedAt: null })
@@ -467,10 +647,14 @@ export async function seedDemoData(now = new Date()) {
 		await tx.provider.createMany({ data: providers.map((p) => p.data as never) })
 		for (const account of DEMO_ACCOUNTS) {
 			const provider = providers.find((p) => p.seed.name === account.provider)!
-			const user = await tx.user.create({ data: { email: account.email, passwordHash, name: 'Demo account', emailVerifiedAt: now } })
+			const user = await tx.user.create({
+				data: { email: account.email, passwordHash, name: 'Demo account', emailVerifiedAt: now },
+			})
 			await tx.teamMember.create({ data: { providerId: provider.id, userId: user.id, role: 'owner' } })
 		}
-		await tx.user.create({ data: { email: DEMO_ADMIN, passwordHash, name: 'Regional team (demo)', isAdmin: true, emailVerifiedAt: now } })
+		await tx.user.create({
+			data: { email: DEMO_ADMIN, passwordHash, name: 'Regional team (demo)', isAdmin: true, emailVerifiedAt: now },
+		})
 		await tx.vacancy.createMany({ data: vacancies as never })
 		const wensum = await tx.vacancy.findMany({
 			where: { providerId: providers.find((p) => p.seed.name === DEMO_ACCOUNTS[0].provider)!.id, status: 'live' },
@@ -484,7 +668,9 @@ export async function seedDemoData(now = new Date()) {
 					name: `${c.firstName} ${c.lastName}`,
 					passwordHash: c.password ? passwordHash : null,
 					emailVerifiedAt: now,
-					consents: { create: c.consents.map((kind) => ({ kind, wording: consentWording[kind as ConsentKind], source: 'apply' })) },
+					consents: {
+						create: c.consents.map((kind) => ({ kind, wording: consentWording[kind as ConsentKind], source: 'apply' })),
+					},
 				},
 			})
 			await tx.candidateProfile.create({
@@ -505,7 +691,8 @@ export async function seedDemoData(now = new Date()) {
 					roles: ['care-worker', 'support-worker'],
 					experienceYears: ['1-2', 'none', '3-5'][i],
 					experienceSettings: i === 1 ? [] : ['care-home'],
-					qualifications: i === 2 ? ['care-certificate', 'level-2-diploma-in-care'] : i === 0 ? ['care-certificate'] : [],
+					qualifications:
+						i === 2 ? ['care-certificate', 'level-2-diploma-in-care'] : i === 0 ? ['care-certificate'] : [],
 					travelMiles: 10,
 				},
 			})
@@ -520,7 +707,9 @@ export async function seedDemoData(now = new Date()) {
 					events: {
 						create: [
 							{ stage: 'new', actor: 'candidate', at: submittedAt },
-							...(c.stage === 'reviewing' ? [{ stage: 'reviewing', actor: 'provider', at: addDays(submittedAt, 1) }] : []),
+							...(c.stage === 'reviewing'
+								? [{ stage: 'reviewing', actor: 'provider', at: addDays(submittedAt, 1) }]
+								: []),
 						],
 					},
 				},

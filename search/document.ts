@@ -1,8 +1,8 @@
 import { getRole } from '#app/models/jobs/care-roles.server.ts'
-import { hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
-import { labelOf } from '#app/utils/options.ts'
 import { hourlyEquivalent, type PayPeriod } from '#app/models/jobs/pay.ts'
 import { vacancyHours } from '#app/models/jobs/vacancy-rules.server.ts'
+import { hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
+import { labelOf } from '#app/utils/options.ts'
 
 export type VacancyForDocument = {
 	id: number

@@ -1,10 +1,18 @@
 import { remember } from '@epic-web/remember'
+import { hoursOptions } from '#app/models/jobs/vocabulary.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { boundingBox } from '#app/utils/geo.ts'
-import { hoursOptions } from '#app/models/jobs/vocabulary.ts'
 import { toSearchDocument, vacancyDocumentSelect } from './document.ts'
 import { ensureLocalIndex, localIndexVersion } from './local-index.server.ts'
-import { effectiveSort, emptyFacets, multiSelectFacets, withDistance, type Facets, type VacancyQuery, type VacancySearchResult } from './query.ts'
+import {
+	effectiveSort,
+	emptyFacets,
+	multiSelectFacets,
+	withDistance,
+	type Facets,
+	type VacancyQuery,
+	type VacancySearchResult,
+} from './query.ts'
 import { queryAlternatives, termMatches, typoBudget } from './text-match.ts'
 
 // Reduced mode: the search answered from SQLite when Meilisearch is unreachable,
@@ -16,7 +24,11 @@ import { queryAlternatives, termMatches, typoBudget } from './text-match.ts'
 
 const EARTH_RADIUS_MILES = 3958.7613 // as in #app/utils/geo.ts
 
-const vocabulary = remember('local-index-vocabulary', () => ({ version: -1, terms: [] as string[], expansions: new Map<string, string[]>() }))
+const vocabulary = remember('local-index-vocabulary', () => ({
+	version: -1,
+	terms: [] as string[],
+	expansions: new Map<string, string[]>(),
+}))
 
 async function terms() {
 	const version = localIndexVersion()
@@ -36,7 +48,9 @@ async function wordExpression(word: string, isPrefix: boolean) {
 	let expanded = vocab.expansions.get(key)
 	if (!expanded) {
 		const budget = typoBudget(word)
-		expanded = vocab.terms.filter((term) => (isPrefix && term.startsWith(word) ? false : termMatches(word, term, isPrefix, budget)))
+		expanded = vocab.terms.filter((term) =>
+			isPrefix && term.startsWith(word) ? false : termMatches(word, term, isPrefix, budget),
+		)
 		if (vocabulary.expansions.size > 5_000) vocabulary.expansions.clear()
 		vocabulary.expansions.set(key, expanded)
 	}
@@ -54,7 +68,10 @@ async function matchExpression(text: string) {
 	for (const alternative of query.alternatives) {
 		const words: string[] = []
 		for (let i = 0; i < alternative.length; i++) {
-			const expression = await wordExpression(alternative[i], i === alternative.length - 1 && alternative === query.alternatives[0])
+			const expression = await wordExpression(
+				alternative[i],
+				i === alternative.length - 1 && alternative === query.alternatives[0],
+			)
 			if (!expression) break
 			words.push(expression)
 		}
@@ -63,7 +80,13 @@ async function matchExpression(text: string) {
 	return alternatives.length ? alternatives.join(' OR ') : null
 }
 
-const hourColumns: Record<string, string> = { 'full-time': 'fullTime', 'part-time': 'partTime', nights: 'nights', weekends: 'weekends', flexible: 'flexible' }
+const hourColumns: Record<string, string> = {
+	'full-time': 'fullTime',
+	'part-time': 'partTime',
+	nights: 'nights',
+	weekends: 'weekends',
+	flexible: 'flexible',
+}
 const facetColumn: Record<string, string> = { roleId: 'roleId', setting: 'setting', contract: 'contract' }
 
 const placeholders = (values: unknown[]) => values.map(() => '?').join(', ')
@@ -102,7 +125,10 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	// a prefix's doclists again for every row. CROSS JOIN fixes SQLite's join order.
 	const ranked = sort === 'relevance' && Boolean(match)
 	const ctes: string[] = []
-	if (match) ctes.push(`t AS MATERIALIZED (SELECT rowid AS id${ranked ? ', bm25(VacancyText, 3.0, 1.0) AS rank' : ''} FROM VacancyText WHERE VacancyText MATCH ?)`)
+	if (match)
+		ctes.push(
+			`t AS MATERIALIZED (SELECT rowid AS id${ranked ? ', bm25(VacancyText, 3.0, 1.0) AS rank' : ''} FROM VacancyText WHERE VacancyText MATCH ?)`,
+		)
 	// Placeholders in the order the SQL text has them: the match, the `ok…` columns, then the WHERE clause.
 	const params: unknown[] = []
 	let from = 'VacancyFacet v'
@@ -150,9 +176,23 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	const okRole = ok('roles', 'roleId')
 	const okSetting = ok('settings', 'setting')
 	const okContract = ok('contracts', 'contract')
-	const okHours = query.hours.length ? `(${query.hours.map((h) => `v.${hourColumns[h] ?? '0'} = 1`).join(' OR ')})` : '1'
+	const okHours = query.hours.length
+		? `(${query.hours.map((h) => `v.${hourColumns[h] ?? '0'} = 1`).join(' OR ')})`
+		: '1'
 
-	const facetColumns = ['roleId', 'setting', 'contract', 'fullTime', 'partTime', 'nights', 'weekends', 'flexible', 'apprenticeship', 'drivingLicenceRequired', 'visaSponsorship']
+	const facetColumns = [
+		'roleId',
+		'setting',
+		'contract',
+		'fullTime',
+		'partTime',
+		'nights',
+		'weekends',
+		'flexible',
+		'apprenticeship',
+		'drivingLicenceRequired',
+		'visaSponsorship',
+	]
 	const groupColumns = [...facetColumns, 'okRole', 'okSetting', 'okHours', 'okContract'].join(', ')
 	const order =
 		sort === 'distance'
@@ -175,7 +215,10 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 		SELECT NULL AS hitId, ${groupColumns}, COUNT(*) AS n FROM m GROUP BY ${groupColumns}
 		UNION ALL
 		SELECT * FROM (
-			SELECT id AS hitId, ${groupColumns.split(', ').map(() => 'NULL').join(', ')}, ROW_NUMBER() OVER (ORDER BY ${order}) AS n
+			SELECT id AS hitId, ${groupColumns
+				.split(', ')
+				.map(() => 'NULL')
+				.join(', ')}, ROW_NUMBER() OVER (ORDER BY ${order}) AS n
 			FROM m WHERE okRole AND okSetting AND okHours AND okContract ORDER BY ${order} LIMIT ? OFFSET ?
 		)`,
 		...(match ? [match] : []),
@@ -214,7 +257,9 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 		}
 	}
 
-	const vacancies = ids.length ? await prisma.vacancy.findMany({ where: { id: { in: ids } }, select: vacancyDocumentSelect }) : []
+	const vacancies = ids.length
+		? await prisma.vacancy.findMany({ where: { id: { in: ids } }, select: vacancyDocumentSelect })
+		: []
 	const byId = new Map(vacancies.map((r) => [r.id, r]))
 	return {
 		mode: 'reduced',

@@ -29,13 +29,17 @@ export function projectionFor(entity: string) {
 }
 
 type WaitableTask = PromiseLike<unknown> & {
-	waitTask: (o?: { timeout?: number; interval?: number }) => Promise<{ status: string; error?: { message?: string } | null }>
+	waitTask: (o?: {
+		timeout?: number
+		interval?: number
+	}) => Promise<{ status: string; error?: { message?: string } | null }>
 }
 
 async function waitTasks(tasks: WaitableTask[], interval = 20) {
 	for (const task of tasks) {
 		const done = await task.waitTask({ timeout: TASK_TIMEOUT_MS, interval })
-		if (done.status !== 'succeeded') throw new Error(`Meilisearch task ${done.status}: ${done.error?.message ?? 'no reason given'}`)
+		if (done.status !== 'succeeded')
+			throw new Error(`Meilisearch task ${done.status}: ${done.error?.message ?? 'no reason given'}`)
 	}
 }
 
@@ -92,7 +96,11 @@ export async function indexedDocuments(projection: Projection = vacancyProjectio
 	const found = new Map<string, number>()
 	const limit = 10_000
 	for (let offset = 0; ; offset += limit) {
-		const page = await index.getDocuments<{ id: string | number; version: number }>({ fields: ['id', 'version'], limit, offset })
+		const page = await index.getDocuments<{ id: string | number; version: number }>({
+			fields: ['id', 'version'],
+			limit,
+			offset,
+		})
 		for (const doc of page.results) found.set(String(doc.id), Number(doc.version))
 		if (page.results.length < limit) break
 	}
@@ -127,7 +135,10 @@ async function pushInBatches(projection: Projection, ids: string[], uid?: string
  * Rebuilds a whole index from the database into a new index, then swaps it in
  * atomically, so searches keep answering from the old one meanwhile.
  */
-export async function rebuildIndex(projection: Projection = vacancyProjection, onProgress?: (done: number, total: number) => void) {
+export async function rebuildIndex(
+	projection: Projection = vacancyProjection,
+	onProgress?: (done: number, total: number) => void,
+) {
 	const uid = projection.indexUid()
 	const next = `${uid}_rebuild`
 	await meili().deleteIndexIfExists(next)
@@ -136,10 +147,14 @@ export async function rebuildIndex(projection: Projection = vacancyProjection, o
 	onProgress?.(0, ids.length)
 	const { upserted } = await pushInBatches(projection, ids, next, (done) => onProgress?.(done, ids.length))
 	if (await indexExists(uid)) {
-		await meili().swapIndexes([{ indexes: [uid, next], rename: false }]).waitTask({ timeout: TASK_TIMEOUT_MS })
+		await meili()
+			.swapIndexes([{ indexes: [uid, next], rename: false }])
+			.waitTask({ timeout: TASK_TIMEOUT_MS })
 		await meili().deleteIndex(next).waitTask({ timeout: TASK_TIMEOUT_MS })
 	} else {
-		await meili().swapIndexes([{ indexes: [next, uid], rename: true }]).waitTask({ timeout: TASK_TIMEOUT_MS })
+		await meili()
+			.swapIndexes([{ indexes: [next, uid], rename: true }])
+			.waitTask({ timeout: TASK_TIMEOUT_MS })
 	}
 	bumpSearchGeneration()
 	// Changes the sync worker wrote to the old index during the rebuild are not
@@ -153,7 +168,11 @@ function settingsMatch(projection: Projection, current: Record<string, unknown>)
 		Array.isArray(value)
 			? value.map(normalise)
 			: value && typeof value === 'object'
-				? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, normalise(v)]))
+				? Object.fromEntries(
+						Object.entries(value)
+							.sort(([a], [b]) => a.localeCompare(b))
+							.map(([k, v]) => [k, normalise(v)]),
+					)
 				: value
 	return Object.entries(projection.settings).every(([key, wanted]) => {
 		const have = current[key]

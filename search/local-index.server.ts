@@ -1,7 +1,13 @@
 import { remember } from '@epic-web/remember'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
+import {
+	documentVersion,
+	toSearchDocument,
+	vacancyDocumentSelect,
+	type VacancyDocument,
+	type VacancyForDocument,
+} from './document.ts'
 import { bumpSearchGeneration } from './generation.server.ts'
-import { documentVersion, toSearchDocument, vacancyDocumentSelect, type VacancyDocument, type VacancyForDocument } from './document.ts'
 import { tokenize } from './text-match.ts'
 
 // The database's own search index, for reduced mode: an FTS5 table of each live
@@ -28,9 +34,15 @@ export function ensureLocalIndex() {
 		await prisma.$executeRawUnsafe(
 			`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyText USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61', prefix='2 3')`,
 		)
-		await prisma.$executeRawUnsafe(`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyTextVocab USING fts5vocab(VacancyText, 'row')`)
-		await prisma.$executeRawUnsafe(`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyGeo USING rtree(id, minLat, maxLat, minLng, maxLng, +version)`)
-		await prisma.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS VacancyFacet (${facetColumns.map((c) => `${c} ${facetColumnTypes[c]}`).join(', ')})`)
+		await prisma.$executeRawUnsafe(
+			`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyTextVocab USING fts5vocab(VacancyText, 'row')`,
+		)
+		await prisma.$executeRawUnsafe(
+			`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyGeo USING rtree(id, minLat, maxLat, minLng, maxLng, +version)`,
+		)
+		await prisma.$executeRawUnsafe(
+			`CREATE TABLE IF NOT EXISTS VacancyFacet (${facetColumns.map((c) => `${c} ${facetColumnTypes[c]}`).join(', ')})`,
+		)
 	})().catch((error) => {
 		state.ready = null
 		throw error
@@ -42,7 +54,17 @@ export function ensureLocalIndex() {
 function documentText(doc: VacancyDocument) {
 	return {
 		title: tokenize(doc.title).join(' '),
-		body: tokenize([doc.roleName, ...doc.roleAliases, ...doc.hoursLabels, doc.settingLabel, doc.providerName, doc.town, doc.description].join(' ')).join(' '),
+		body: tokenize(
+			[
+				doc.roleName,
+				...doc.roleAliases,
+				...doc.hoursLabels,
+				doc.settingLabel,
+				doc.providerName,
+				doc.town,
+				doc.description,
+			].join(' '),
+		).join(' '),
 	}
 }
 
@@ -106,18 +128,30 @@ async function writeRows(db: Db, ids: number[]) {
 		await db.$executeRawUnsafe(`DELETE FROM VacancyText WHERE rowid IN (${list})`)
 		await db.$executeRawUnsafe(`DELETE FROM VacancyGeo WHERE id IN (${list})`)
 		await db.$executeRawUnsafe(`DELETE FROM VacancyFacet WHERE id IN (${list})`)
-		const rows = await db.vacancy.findMany({ where: { id: { in: chunk }, status: 'live' }, select: vacancyDocumentSelect })
+		const rows = await db.vacancy.findMany({
+			where: { id: { in: chunk }, status: 'live' },
+			select: vacancyDocumentSelect,
+		})
 		if (!rows.length) continue
 		const docs = rows.map(toSearchDocument)
 		const texts = rows.flatMap((row, i) => {
 			const text = documentText(docs[i])
 			return [row.id, text.title, text.body]
 		})
-		await db.$executeRawUnsafe(`INSERT INTO VacancyText (rowid, title, body) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, ...texts)
+		await db.$executeRawUnsafe(
+			`INSERT INTO VacancyText (rowid, title, body) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+			...texts,
+		)
 		const places = rows.flatMap((row, i) => [row.id, row.lat, row.lat, row.lng, row.lng, docs[i].version])
-		await db.$executeRawUnsafe(`INSERT INTO VacancyGeo (id, minLat, maxLat, minLng, maxLng, version) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`, ...places)
+		await db.$executeRawUnsafe(
+			`INSERT INTO VacancyGeo (id, minLat, maxLat, minLng, maxLng, version) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+			...places,
+		)
 		const facetValues = `(${facetColumns.map(() => '?').join(', ')})`
-		await db.$executeRawUnsafe(`INSERT INTO VacancyFacet (${facetColumns.join(', ')}) VALUES ${rows.map(() => facetValues).join(', ')}`, ...rows.flatMap((row, i) => facetRow(row, docs[i])))
+		await db.$executeRawUnsafe(
+			`INSERT INTO VacancyFacet (${facetColumns.join(', ')}) VALUES ${rows.map(() => facetValues).join(', ')}`,
+			...rows.flatMap((row, i) => facetRow(row, docs[i])),
+		)
 	}
 	state.version++
 	bumpSearchGeneration()
@@ -138,7 +172,10 @@ export async function refreshLocalIndex(tx: Tx, ids: number[]) {
 export async function reconcileLocalIndex() {
 	await ensureLocalIndex()
 	const [expected, indexed] = await Promise.all([
-		prisma.vacancy.findMany({ where: { status: 'live' }, select: { id: true, updatedAt: true, provider: { select: { updatedAt: true } } } }),
+		prisma.vacancy.findMany({
+			where: { status: 'live' },
+			select: { id: true, updatedAt: true, provider: { select: { updatedAt: true } } },
+		}),
 		// A vacancy with no facet row (a database from before that table) counts as stale.
 		prisma.$queryRawUnsafe<Array<{ id: number | bigint; version: number | bigint }>>(
 			'SELECT g.id, CASE WHEN f.id IS NULL THEN -1 ELSE g.version END AS version FROM VacancyGeo g LEFT JOIN VacancyFacet f ON f.id = g.id',

@@ -51,7 +51,9 @@ export async function findMeiliBinary(explicit?: string, verifiedMarkerDir?: str
 		if (!marker || !fs.existsSync(marker) || fs.readFileSync(marker, 'utf8') !== stamp) {
 			const actual = await sha256(packaged)
 			if (actual !== PACKAGED_BINARY_SHA256) {
-				throw new Error(`The Meilisearch binary in node_modules has sha256 ${actual}, expected ${PACKAGED_BINARY_SHA256}. Refusing to run it.`)
+				throw new Error(
+					`The Meilisearch binary in node_modules has sha256 ${actual}, expected ${PACKAGED_BINARY_SHA256}. Refusing to run it.`,
+				)
 			}
 			if (marker) fs.writeFileSync(marker, stamp)
 		}
@@ -73,7 +75,9 @@ export function freePort() {
 		server.on('error', reject)
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address()
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+			server.close(() =>
+				typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+			)
 		})
 	})
 }

@@ -23,7 +23,10 @@ const LIMIT = 200
 
 export function poolFilters(query: PoolQuery) {
 	const filter = [`NOT blockedProviderIds = ${quoteFilterValue(query.providerId)}`]
-	if (query.centre) filter.push(`_geoRadius(${query.centre.lat}, ${query.centre.lng}, ${Math.round(query.radiusMiles * METRES_PER_MILE)})`)
+	if (query.centre)
+		filter.push(
+			`_geoRadius(${query.centre.lat}, ${query.centre.lng}, ${Math.round(query.radiusMiles * METRES_PER_MILE)})`,
+		)
 	if (query.roles.length) filter.push(`roles IN [${query.roles.map(quoteFilterValue).join(', ')}]`)
 	for (const a of query.availability) filter.push(`availability = ${quoteFilterValue(a)}`)
 	if (query.drivingWithCar) filter.push('drivingLicence = true AND hasCar = true')
@@ -61,11 +64,16 @@ export async function searchPoolDocuments(query: PoolQuery): Promise<PoolDocumen
 			return result.hits
 		} catch (error) {
 			if (isUnreachable(error)) setSearchHealthy(false)
-			else log.error('pool', `pool search failed, answering from the database: ${error instanceof Error ? error.name : 'error'}`)
+			else
+				log.error(
+					'pool',
+					`pool search failed, answering from the database: ${error instanceof Error ? error.name : 'error'}`,
+				)
 		}
 	}
 	const docs = (await poolFromDatabase()).filter((doc) => matchesPoolQuery(doc, query))
-	if (centre) docs.sort((a, b) => distanceMiles(centre, a._geo!) - distanceMiles(centre, b._geo!) || a.id.localeCompare(b.id))
+	if (centre)
+		docs.sort((a, b) => distanceMiles(centre, a._geo!) - distanceMiles(centre, b._geo!) || a.id.localeCompare(b.id))
 	else docs.sort((a, b) => b.updatedAt - a.updatedAt || a.id.localeCompare(b.id))
 	return docs.slice(0, LIMIT)
 }

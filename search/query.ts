@@ -83,16 +83,18 @@ export function effectiveSort(query: Pick<VacancyQuery, 'sort' | 'text' | 'centr
 /** A value inside a Meilisearch filter expression. */
 export const quoteFilterValue = (value: string) => `"${value.replace(/["\\]/g, '')}"`
 
-
 /** Meilisearch filter expressions; `skip` leaves one multi-select facet out (for its counts). */
 export function meiliFilters(query: VacancyQuery, skip?: string) {
 	const now = Math.floor((query.now ?? new Date()).getTime() / 1000)
 	const filters = [`closingAt >= ${now}`]
 	if (query.centre) {
-		filters.push(`_geoRadius(${query.centre.lat}, ${query.centre.lng}, ${Math.round(query.radiusMiles * METRES_PER_MILE)})`)
+		filters.push(
+			`_geoRadius(${query.centre.lat}, ${query.centre.lng}, ${Math.round(query.radiusMiles * METRES_PER_MILE)})`,
+		)
 	}
 	for (const [attribute, key] of multiSelectFacets) {
-		if (attribute !== skip && query[key].length) filters.push(`${attribute} IN [${query[key].map(quoteFilterValue).join(', ')}]`)
+		if (attribute !== skip && query[key].length)
+			filters.push(`${attribute} IN [${query[key].map(quoteFilterValue).join(', ')}]`)
 	}
 	if (query.apprenticeship) filters.push('apprenticeship = true')
 	if (query.standards?.length) filters.push(`standardRef IN [${query.standards.map(quoteFilterValue).join(', ')}]`)
@@ -100,13 +102,15 @@ export function meiliFilters(query: VacancyQuery, skip?: string) {
 	if (query.sponsorship) filters.push('visaSponsorship = true')
 	if (query.minHourlyPence !== null) filters.push(`hourlyMax >= ${query.minHourlyPence}`)
 	if (query.excludeIds?.length) filters.push(`id NOT IN [${query.excludeIds.join(', ')}]`)
-	if (query.excludeProviderIds?.length) filters.push(`providerId NOT IN [${query.excludeProviderIds.map(quoteFilterValue).join(', ')}]`)
+	if (query.excludeProviderIds?.length)
+		filters.push(`providerId NOT IN [${query.excludeProviderIds.map(quoteFilterValue).join(', ')}]`)
 	return filters
 }
 
 export function meiliSort(query: VacancyQuery) {
 	const sort = effectiveSort(query)
-	if (sort === 'distance' && query.centre) return [`_geoPoint(${query.centre.lat}, ${query.centre.lng}):asc`, 'publishedAt:desc', 'id:desc']
+	if (sort === 'distance' && query.centre)
+		return [`_geoPoint(${query.centre.lat}, ${query.centre.lng}):asc`, 'publishedAt:desc', 'id:desc']
 	if (sort === 'newest') return ['publishedAt:desc', 'id:desc']
 	if (sort === 'pay') return ['hourlyMax:desc', 'publishedAt:desc', 'id:desc']
 	return undefined

@@ -9,8 +9,8 @@ import { dataDir, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
 import { getEnv, loadDotEnv } from '#app/utils/env.server.ts'
 import { projectRoot } from '#app/utils/project-root.server.ts'
 import { configureSearch } from './client.server.ts'
-import { runningInstance, startMeilisearch } from './meili-process.server.ts'
 import { projections, rebuildIndex } from './indexing.server.ts'
+import { runningInstance, startMeilisearch } from './meili-process.server.ts'
 
 loadDotEnv(projectRoot)
 const env = getEnv()
@@ -33,11 +33,14 @@ for (const projection of projections) {
 	let last = -1
 	const result = await rebuildIndex(projection, (done, total) => {
 		const percent = total ? Math.floor((done / total) * 100) : 100
-		if (percent !== last) process.stdout.write(`\rIndexing ${projection.entity} documents: ${done}/${total} (${percent}%)`)
+		if (percent !== last)
+			process.stdout.write(`\rIndexing ${projection.entity} documents: ${done}/${total} (${percent}%)`)
 		last = percent
 	})
 	process.stdout.write('\n')
-	console.log(`Rebuilt ${projection.indexUid()} with ${result.documents} documents in ${((Date.now() - started) / 1000).toFixed(1)} s.`)
+	console.log(
+		`Rebuilt ${projection.indexUid()} with ${result.documents} documents in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+	)
 }
 await stop()
 process.exit(0)

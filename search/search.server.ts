@@ -89,7 +89,11 @@ export async function searchVacancies(query: VacancyQuery): Promise<VacancySearc
 			return await searchWithMeili(query)
 		} catch (error) {
 			if (isUnreachable(error)) setSearchHealthy(false)
-			else log.error('search', `Meilisearch query failed, answering from the database: ${error instanceof Error ? error.message : String(error)}`)
+			else
+				log.error(
+					'search',
+					`Meilisearch query failed, answering from the database: ${error instanceof Error ? error.message : String(error)}`,
+				)
 		}
 	}
 	return searchDatabase(query)

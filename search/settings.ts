@@ -19,17 +19,63 @@ export const filterableAttributes = [
 	'standardRef',
 ]
 
-export const facetAttributes = ['roleId', 'setting', 'hours', 'contract', 'apprenticeship', 'noDrivingNeeded', 'visaSponsorship'] as const
+export const facetAttributes = [
+	'roleId',
+	'setting',
+	'hours',
+	'contract',
+	'apprenticeship',
+	'noDrivingNeeded',
+	'visaSponsorship',
+] as const
 
 export const indexSettings = {
 	// Order matters: earlier attributes weigh more in relevance.
-	searchableAttributes: ['title', 'roleName', 'roleAliases', 'hoursLabels', 'settingLabel', 'providerName', 'town', 'description'],
+	searchableAttributes: [
+		'title',
+		'roleName',
+		'roleAliases',
+		'hoursLabels',
+		'settingLabel',
+		'providerName',
+		'town',
+		'description',
+	],
 	// Everything but the long description, which is searched but never shown in
 	// results (cards show the summary): a fifth of the bytes per page of results.
 	displayedAttributes: [
-		'id', 'title', 'roleId', 'roleName', 'roleAliases', 'setting', 'settingLabel', 'providerId', 'providerName', 'providerType', 'town', 'outcode', '_geo',
-		'payPeriod', 'payMin', 'payMax', 'hoursPerWeek', 'hourlyMin', 'hourlyMax', 'hours', 'hoursLabels', 'contract', 'apprenticeship', 'standardRef',
-		'apprenticeshipLevel', 'noDrivingNeeded', 'visaSponsorship', 'positions', 'closingAt', 'publishedAt', 'summary', 'version',
+		'id',
+		'title',
+		'roleId',
+		'roleName',
+		'roleAliases',
+		'setting',
+		'settingLabel',
+		'providerId',
+		'providerName',
+		'providerType',
+		'town',
+		'outcode',
+		'_geo',
+		'payPeriod',
+		'payMin',
+		'payMax',
+		'hoursPerWeek',
+		'hourlyMin',
+		'hourlyMax',
+		'hours',
+		'hoursLabels',
+		'contract',
+		'apprenticeship',
+		'standardRef',
+		'apprenticeshipLevel',
+		'noDrivingNeeded',
+		'visaSponsorship',
+		'positions',
+		'closingAt',
+		'publishedAt',
+		'summary',
+		'version',
 	],
 	filterableAttributes,
 	sortableAttributes: ['_geo', 'publishedAt', 'hourlyMax', 'closingAt', 'id'],

@@ -31,9 +31,38 @@ const oneWay: Record<string, string[]> = {
 
 // Short sector words that typo tolerance would confuse with common words
 // ("carer" is one letter from "care", which nearly every vacancy contains).
-export const exactWords = ['carer', 'carers', 'nurse', 'nurses', 'hca', 'rgn', 'rmn', 'pa', 'ot', 'ota', 'night', 'nights', 'senior']
+export const exactWords = [
+	'carer',
+	'carers',
+	'nurse',
+	'nurses',
+	'hca',
+	'rgn',
+	'rmn',
+	'pa',
+	'ot',
+	'ota',
+	'night',
+	'nights',
+	'senior',
+]
 
-export const stopWords = ['job', 'jobs', 'in', 'near', 'the', 'a', 'an', 'and', 'of', 'for', 'vacancy', 'vacancies', 'role', 'roles']
+export const stopWords = [
+	'job',
+	'jobs',
+	'in',
+	'near',
+	'the',
+	'a',
+	'an',
+	'and',
+	'of',
+	'for',
+	'vacancy',
+	'vacancies',
+	'role',
+	'roles',
+]
 
 export function buildSynonyms() {
 	const synonyms: Record<string, string[]> = {}

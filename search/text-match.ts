@@ -84,7 +84,8 @@ export function termMatches(queryWord: string, docWord: string, isPrefix: boolea
 	// The last word is a prefix, and a prefix may carry typos too.
 	if (isPrefix && budget && docWord.length > queryWord.length) {
 		for (let cut = queryWord.length - budget; cut <= queryWord.length + budget; cut++) {
-			if (cut > 0 && cut < docWord.length && typoDistance(queryWord, docWord.slice(0, cut), budget) <= budget) return true
+			if (cut > 0 && cut < docWord.length && typoDistance(queryWord, docWord.slice(0, cut), budget) <= budget)
+				return true
 		}
 	}
 	return false

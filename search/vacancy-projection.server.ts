@@ -1,7 +1,7 @@
+import { isLiveVacancy, liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { searchConfig } from './client.server.ts'
 import { documentVersion, toSearchDocument, vacancyDocumentSelect } from './document.ts'
-import { isLiveVacancy, liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
 import type { Projection } from './projection.ts'
 import { DOCUMENT_VERSION, indexSettings } from './settings.ts'
 
@@ -12,7 +12,10 @@ export const vacancyProjection: Projection = {
 	documentVersion: DOCUMENT_VERSION,
 	async load(ids) {
 		const now = new Date()
-		const vacancies = await prisma.vacancy.findMany({ where: { id: { in: ids.map(Number) } }, select: vacancyDocumentSelect })
+		const vacancies = await prisma.vacancy.findMany({
+			where: { id: { in: ids.map(Number) } },
+			select: vacancyDocumentSelect,
+		})
 		return vacancies.filter((v) => isLiveVacancy(v, now)).map(toSearchDocument)
 	},
 	async expected() {

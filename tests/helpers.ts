@@ -1,5 +1,5 @@
-import { endOfLondonDayIn } from '#app/utils/dates.ts'
 import type { VacancyInput } from '#app/models/jobs/vacancy-form.server.ts'
+import { endOfLondonDayIn } from '#app/utils/dates.ts'
 
 /**
  * Retries `check` until it passes, then returns its value. Tests wait for the
@@ -64,7 +64,10 @@ export function formBody(fields: Record<string, string | string[]>) {
 export const TEST_ORIGIN = 'http://localhost:3999'
 
 /** A request to a route, as the browser would send it (with a session cookie, if given). */
-export function routeRequest(path: string, options: { method?: string; form?: Record<string, string | string[]>; cookie?: string } = {}) {
+export function routeRequest(
+	path: string,
+	options: { method?: string; form?: Record<string, string | string[]>; cookie?: string } = {},
+) {
 	const headers = new Headers()
 	if (options.cookie) headers.set('Cookie', options.cookie)
 	if (options.form) headers.set('Content-Type', 'application/x-www-form-urlencoded')

@@ -1,7 +1,7 @@
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
-import { configureMail } from '#emails/transport.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
+import { configureMail } from '#emails/transport.server.ts'
 
 export type Delivery = { raw: Buffer; mail: ParsedMail }
 

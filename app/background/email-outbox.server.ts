@@ -1,6 +1,6 @@
+import { prisma, type Tx } from '#app/utils/db.server.ts'
 import type { RenderedEmail } from '#emails/render.server.ts'
 import { mailTransport, messageIdFor } from '#emails/transport.server.ts'
-import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { defineOutbox, type HandlerResult, type OutboxDefinition } from './outbox.server.ts'
 
 export type EmailAttachment = { filename: string; contentType: string; content: string }
@@ -113,7 +113,9 @@ export function notifyEmailOutbox() {
 
 /** Sends due emails now (tests and scripts); `afterSend` simulates a crash after the server accepted one. */
 export async function processEmailOutbox(hooks: SendHooks = {}, limit = 20) {
-	const outbox = hooks.afterSend ? defineOutbox({ ...emailDefinition, handle: (rows) => sendEmails(rows, hooks) }) : emailOutbox
+	const outbox = hooks.afterSend
+		? defineOutbox({ ...emailDefinition, handle: (rows) => sendEmails(rows, hooks) })
+		: emailOutbox
 	return { claimed: await outbox.processDue(limit) }
 }
 

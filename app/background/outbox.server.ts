@@ -103,7 +103,12 @@ export function defineOutbox<Row extends OutboxRow>(definition: OutboxDefinition
 	 */
 	async function claim(now: Date) {
 		const due = { availableAt: { lte: now }, ...definition.due }
-		const candidates = await table().findMany({ where: due, orderBy: { id: 'asc' }, take: definition.claimSize, select: { id: true } })
+		const candidates = await table().findMany({
+			where: due,
+			orderBy: { id: 'asc' },
+			take: definition.claimSize,
+			select: { id: true },
+		})
 		if (!candidates.length) return { rows: [] as Row[], token: '' }
 		const token = crypto.randomBytes(12).toString('base64url')
 		const leaseUntil = new Date(now.getTime() + definition.leaseMs)
@@ -122,7 +127,10 @@ export function defineOutbox<Row extends OutboxRow>(definition: OutboxDefinition
 	async function settle(rows: Row[], token: string, result: HandlerResult | void) {
 		if (result?.unavailable) {
 			for (const row of rows) await backOff(row, token, result.unavailable, { permanent: false, quiet: true })
-			log.warn(definition.name, `destination unavailable, ${rows.length} waiting to retry: ${errorSummary(result.unavailable)}`)
+			log.warn(
+				definition.name,
+				`destination unavailable, ${rows.length} waiting to retry: ${errorSummary(result.unavailable)}`,
+			)
 			return
 		}
 		const failures = new Map((result?.failed ?? []).map((f) => [f.id, f]))
@@ -130,7 +138,10 @@ export function defineOutbox<Row extends OutboxRow>(definition: OutboxDefinition
 		if (succeeded.length) {
 			if (definition.done) {
 				for (const row of succeeded) {
-					await table().updateMany({ where: { id: row.id, leaseToken: token }, data: { ...definition.done(row), leaseToken: null } })
+					await table().updateMany({
+						where: { id: row.id, leaseToken: token },
+						data: { ...definition.done(row), leaseToken: null },
+					})
 				}
 			} else {
 				await table().deleteMany({ where: { id: { in: succeeded.map((r) => r.id) }, leaseToken: token } })
@@ -145,9 +156,15 @@ export function defineOutbox<Row extends OutboxRow>(definition: OutboxDefinition
 	// The one logging policy: a failure that will be retried is a warning, a row
 	// given up on is an error; neither logs the error's message (it can quote
 	// personal data). `lastError` keeps what the admin pages show.
-	async function backOff(row: Row, token: string, error: unknown, { permanent, quiet }: { permanent: boolean; quiet: boolean }) {
+	async function backOff(
+		row: Row,
+		token: string,
+		error: unknown,
+		{ permanent, quiet }: { permanent: boolean; quiet: boolean },
+	) {
 		const attempts = row.attempts + 1
-		const givenUp = permanent || (definition.retry.maxAttempts !== undefined && attempts >= definition.retry.maxAttempts)
+		const givenUp =
+			permanent || (definition.retry.maxAttempts !== undefined && attempts >= definition.retry.maxAttempts)
 		await table().updateMany({
 			where: { id: row.id, leaseToken: token },
 			data: {
@@ -159,7 +176,8 @@ export function defineOutbox<Row extends OutboxRow>(definition: OutboxDefinition
 			},
 		})
 		if (givenUp) log.error(definition.name, `row ${row.id} given up after ${attempts} attempts: ${errorSummary(error)}`)
-		else if (!quiet) log.warn(definition.name, `row ${row.id} failed (attempt ${attempts}), will retry: ${errorSummary(error)}`)
+		else if (!quiet)
+			log.warn(definition.name, `row ${row.id} failed (attempt ${attempts}), will retry: ${errorSummary(error)}`)
 	}
 
 	/** Handles due rows until none are left or `limit` have been claimed. Returns how many were claimed. */

@@ -44,7 +44,11 @@ async function claimRun(job: RecurringJob, now: Date) {
 export async function runDueJobs(jobs: RecurringJob[] = recurringJobs, now = new Date()) {
 	// A job seen for the first time is due at once.
 	for (const job of jobs) {
-		await prisma.recurringJob.upsert({ where: { name: job.name }, create: { name: job.name, nextRunAt: now }, update: {} })
+		await prisma.recurringJob.upsert({
+			where: { name: job.name },
+			create: { name: job.name, nextRunAt: now },
+			update: {},
+		})
 	}
 	const ran: string[] = []
 	for (const job of jobs) {

@@ -1,9 +1,15 @@
 import { remember } from '@epic-web/remember'
-import { isSearchHealthy, isUnreachable, onSearchHealthChange, pingSearch, setSearchHealthy } from '#search/client.server.ts'
-import { projectionFor, push, reconcileIndex } from '#search/indexing.server.ts'
-import { refreshLocalIndex } from '#search/local-index.server.ts'
 import type { Tx } from '#app/utils/db.server.ts'
 import { describeError, log } from '#app/utils/log.server.ts'
+import {
+	isSearchHealthy,
+	isUnreachable,
+	onSearchHealthChange,
+	pingSearch,
+	setSearchHealthy,
+} from '#search/client.server.ts'
+import { projectionFor, push, reconcileIndex } from '#search/indexing.server.ts'
+import { refreshLocalIndex } from '#search/local-index.server.ts'
 import { defineOutbox, type HandlerResult } from './outbox.server.ts'
 
 /**
@@ -36,7 +42,8 @@ async function applyToIndex(rows: SearchRow[]): Promise<HandlerResult> {
 	for (const entity of new Set(rows.map((r) => r.entity))) {
 		const projection = projectionFor(entity)
 		const byId = new Map<string, SearchRow[]>()
-		for (const row of rows.filter((r) => r.entity === entity)) byId.set(row.entityId, [...(byId.get(row.entityId) ?? []), row])
+		for (const row of rows.filter((r) => r.entity === entity))
+			byId.set(row.entityId, [...(byId.get(row.entityId) ?? []), row])
 		try {
 			await push(projection, [...byId.keys()])
 			continue
@@ -76,7 +83,10 @@ async function ready() {
 	try {
 		const result = await reconcileIndex()
 		sync.needsReconcile = false
-		log.info('search', `reconciled index: ${result.documents} documents, ${result.upserted} written, ${result.deleted} removed`)
+		log.info(
+			'search',
+			`reconciled index: ${result.documents} documents, ${result.upserted} written, ${result.deleted} removed`,
+		)
 		return true
 	} catch (error) {
 		if (isUnreachable(error)) {

@@ -1,8 +1,22 @@
 import { FileField, Radios, SelectField, TextArea, TextField, type FieldState } from './forms.tsx'
 
-export const ambassadorFieldOrder = ['firstName', 'roleId', 'employer', 'town', 'postcode', 'bio', 'willingToVisit', 'visitRadiusMiles', 'photo', 'photoAlt']
+export const ambassadorFieldOrder = [
+	'firstName',
+	'roleId',
+	'employer',
+	'town',
+	'postcode',
+	'bio',
+	'willingToVisit',
+	'visitRadiusMiles',
+	'photo',
+	'photoAlt',
+]
 
-export const visitRadiusChoices = [5, 10, 15, 20, 30, 40, 60].map((miles) => ({ id: String(miles), label: `Up to ${miles} miles` }))
+export const visitRadiusChoices = [5, 10, 15, 20, 30, 40, 60].map((miles) => ({
+	id: String(miles),
+	label: `Up to ${miles} miles`,
+}))
 
 export function AmbassadorProfileFields({
 	fields,
@@ -18,10 +32,29 @@ export function AmbassadorProfileFields({
 }) {
 	return (
 		<>
-			<TextField fields={fields} name="firstName" label="First name" hint="Only your first name is shown on the portal." autoComplete="given-name" width="max-w-sm" />
+			<TextField
+				fields={fields}
+				name="firstName"
+				label="First name"
+				hint="Only your first name is shown on the portal."
+				autoComplete="given-name"
+				width="max-w-sm"
+			/>
 			<SelectField fields={fields} name="roleId" label="Your role now" options={roles} placeholder="Choose your role" />
-			<TextField fields={fields} name="employer" label="Employer (optional)" hint="Leave blank if you would rather not say." autoComplete="organization" />
-			<TextField fields={fields} name="town" label="Town or village you are based in" width="max-w-sm" autoComplete="address-level2" />
+			<TextField
+				fields={fields}
+				name="employer"
+				label="Employer (optional)"
+				hint="Leave blank if you would rather not say."
+				autoComplete="organization"
+			/>
+			<TextField
+				fields={fields}
+				name="town"
+				label="Town or village you are based in"
+				width="max-w-sm"
+				autoComplete="address-level2"
+			/>
 			<TextField
 				fields={fields}
 				name="postcode"
@@ -34,7 +67,14 @@ export function AmbassadorProfileFields({
 				autoComplete="postal-code"
 				width="max-w-40"
 			/>
-			<TextArea fields={fields} name="bio" label="About you (optional)" hint="A few sentences: what you do and why you chose care." rows={4} maxLength={1500} />
+			<TextArea
+				fields={fields}
+				name="bio"
+				label="About you (optional)"
+				hint="A few sentences: what you do and why you chose care."
+				rows={4}
+				maxLength={1500}
+			/>
 			<Radios
 				fields={fields}
 				name="willingToVisit"
@@ -44,7 +84,13 @@ export function AmbassadorProfileFields({
 					{ id: 'no', label: 'Not at the moment' },
 				]}
 			/>
-			<SelectField fields={fields} name="visitRadiusMiles" label="How far can you travel for a visit?" options={visitRadiusChoices} placeholder="Choose a distance" />
+			<SelectField
+				fields={fields}
+				name="visitRadiusMiles"
+				label="How far can you travel for a visit?"
+				options={visitRadiusChoices}
+				placeholder="Choose a distance"
+			/>
 			{currentPhoto ? (
 				<div className="mb-4">
 					<p className="mb-2 font-bold">Your photo</p>

@@ -39,10 +39,27 @@ export function CountedCheckboxes({
 }
 
 /** One yes-or-nothing filter ("Apprenticeships only"), sent as name=1. */
-export function CountedToggle({ name, label, count: n, checked }: { name: string; label: string; count: number; checked: boolean }) {
+export function CountedToggle({
+	name,
+	label,
+	count: n,
+	checked,
+}: {
+	name: string
+	label: string
+	count: number
+	checked: boolean
+}) {
 	return (
 		<div className="mb-3 flex items-center gap-2">
-			<input type="checkbox" id={`filter-${name}`} name={name} value="1" defaultChecked={checked} className="size-6 shrink-0 cursor-pointer accent-ink" />
+			<input
+				type="checkbox"
+				id={`filter-${name}`}
+				name={name}
+				value="1"
+				defaultChecked={checked}
+				className="size-6 shrink-0 cursor-pointer accent-ink"
+			/>
 			<label htmlFor={`filter-${name}`} className="cursor-pointer">
 				{label} {count(n)}
 			</label>

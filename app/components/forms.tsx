@@ -27,7 +27,7 @@ export function useFormReply(form: string) {
  * sent the form back), else `defaults`.
  */
 export function useFormFields(formId: string, result: FormResult | undefined, defaults: Record<string, unknown> = {}) {
-	const submitted = result?.status === 'error' ? result.initialValue ?? {} : null
+	const submitted = result?.status === 'error' ? (result.initialValue ?? {}) : null
 	const raw = (name: string) => (submitted ? submitted[name] : defaults[name])
 	const errors = (result?.status === 'error' && result.error) || {}
 	return {
@@ -64,7 +64,13 @@ export function useFormFields(formId: string, result: FormResult | undefined, de
  * the field while scrolling its label or legend into view (a plain #hash link
  * would hide the label and, in a client-side router, reset the page).
  */
-export function ErrorSummary({ errors, formError }: { errors: Array<{ href: string; message: string }>; formError?: string }) {
+export function ErrorSummary({
+	errors,
+	formError,
+}: {
+	errors: Array<{ href: string; message: string }>
+	formError?: string
+}) {
 	const ref = useRef<HTMLDivElement>(null)
 	const key = [formError ?? '', ...errors.map((e) => e.href + e.message)].join('|')
 	useEffect(() => {
@@ -144,7 +150,17 @@ type TextFieldProps = {
 	labelClassName?: string
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id' | 'defaultValue' | 'prefix'>
 
-export function TextField({ fields, name, label, hint, width = 'max-w-xl', prefix, suffix, labelClassName, ...input }: TextFieldProps) {
+export function TextField({
+	fields,
+	name,
+	label,
+	hint,
+	width = 'max-w-xl',
+	prefix,
+	suffix,
+	labelClassName,
+	...input
+}: TextFieldProps) {
 	const id = fields.id(name)
 	const error = fields.error(name)
 	return (
@@ -379,7 +395,17 @@ export function Checkboxes({
 	)
 }
 
-export function Checkbox({ fields, name, label, hint }: { fields: FieldState; name: string; label: ReactNode; hint?: ReactNode }) {
+export function Checkbox({
+	fields,
+	name,
+	label,
+	hint,
+}: {
+	fields: FieldState
+	name: string
+	label: ReactNode
+	hint?: ReactNode
+}) {
 	const id = fields.id(name)
 	const error = fields.error(name)
 	return (

@@ -29,7 +29,10 @@ export function ImportantBanner({
 	'aria-labelledby'?: string
 }) {
 	return (
-		<div className={`${className} border-l-8 border-attention p-4 ${tone === 'warn' ? 'bg-warn-bg' : 'bg-white'}`} {...rest}>
+		<div
+			className={`${className} border-l-8 border-attention p-4 ${tone === 'warn' ? 'bg-warn-bg' : 'bg-white'}`}
+			{...rest}
+		>
 			{children}
 		</div>
 	)

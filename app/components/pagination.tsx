@@ -4,7 +4,15 @@ import { Link } from '@remix-run/react'
 const focusResults = { focusResults: true }
 
 /** GOV.UK-style pagination: previous, numbered pages around the current one, next. */
-export function Pagination({ page, totalPages, hrefFor }: { page: number; totalPages: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+	page,
+	totalPages,
+	hrefFor,
+}: {
+	page: number
+	totalPages: number
+	hrefFor: (page: number) => string
+}) {
 	if (totalPages <= 1) return null
 	const pages = new Set([1, totalPages, page - 1, page, page + 1].filter((p) => p >= 1 && p <= totalPages))
 	const sorted = [...pages].sort((a, b) => a - b)

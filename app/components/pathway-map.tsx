@@ -4,7 +4,10 @@ export type PathwayMapData = {
 	stages: string[]
 	nodes: Array<{ id: string; name: string; column: number; row: number; health: boolean; hasPage: boolean }>
 	links: Array<{ from: string; to: string }>
-	list: Array<{ title: string; roles: Array<{ id: string; name: string; hasPage: boolean; leadsTo: Array<{ id: string; name: string }> }> }>
+	list: Array<{
+		title: string
+		roles: Array<{ id: string; name: string; hasPage: boolean; leadsTo: Array<{ id: string; name: string }> }>
+	}>
 }
 
 const NODE_W = 190
@@ -26,7 +29,10 @@ function Label({ text, cx, cy }: { text: string; cx: number; cy: number }) {
 		)
 	}
 	const spaces = [...text.matchAll(/ /g)].map((m) => m.index ?? 0)
-	const cut = spaces.reduce((best, i) => (Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2) ? i : best), spaces[0] ?? text.length)
+	const cut = spaces.reduce(
+		(best, i) => (Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2) ? i : best),
+		spaces[0] ?? text.length,
+	)
 	return (
 		<text x={cx} y={cy} textAnchor="middle" fontSize="13">
 			<tspan x={cx} dy="-0.35em">
@@ -103,57 +109,80 @@ export function PathwayMap({ map }: { map: PathwayMapData }) {
 		<>
 			<figure className="mb-8 hidden md:block">
 				{/* Scrolls sideways on narrower screens, so it can take keyboard focus. */}
-				<div className="overflow-x-auto" tabIndex={0} role="group" aria-label="Pathway map (scroll sideways to see all of it)">
-				<svg
-					role="img"
-					aria-labelledby="pathway-map-title pathway-map-desc"
-					viewBox={`0 0 ${width} ${height}`}
-					className="h-auto w-full min-w-[1000px]"
+				<div
+					className="overflow-x-auto"
+					tabIndex={0}
+					role="group"
+					aria-label="Pathway map (scroll sideways to see all of it)"
 				>
-					<title id="pathway-map-title">Career pathways in care</title>
-					<desc id="pathway-map-desc">
-						Roles in five columns, from trying care as a volunteer to leading and managing, with an arrow from each role to every role it
-						leads to. Health roles have a dashed border. The same information follows as a list.
-					</desc>
-					<defs>
-						<marker id="pathway-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-							<path d="M 0 0 L 10 5 L 0 10 z" fill="#505a5f" />
-						</marker>
-					</defs>
-					{map.stages.map((title, column) => (
-						<text key={title} x={x(column) + NODE_W / 2} y={20} textAnchor="middle" fontSize="15" fontWeight="700" fill="#0b0c0c">
-							{title}
-						</text>
-					))}
-					<g fill="none" stroke="#505a5f" strokeWidth="1.5">
-						{map.links.map((link) => {
-							const from = byId.get(link.from)
-							const to = byId.get(link.to)
-							if (!from || !to) return null
-							return <path key={`${link.from}-${link.to}`} d={linkPath(from, to)} markerEnd="url(#pathway-arrow)" />
-						})}
-					</g>
-					{map.nodes.map((node) => (
-						<g key={node.id}>
-							<rect
-								x={x(node.column)}
-								y={y(node.row)}
-								width={NODE_W}
-								height={NODE_H}
-								rx="4"
-								fill={node.health ? '#e8f1f8' : node.hasPage ? '#ffffff' : '#f3f2f1'}
-								stroke={node.health ? '#005eb8' : '#00703c'}
-								strokeWidth="2"
-								strokeDasharray={node.health ? '6 3' : undefined}
-							/>
-							<g fill="#0b0c0c">
-								<Label text={node.name} cx={x(node.column) + NODE_W / 2} cy={y(node.row) + NODE_H / 2} />
-							</g>
+					<svg
+						role="img"
+						aria-labelledby="pathway-map-title pathway-map-desc"
+						viewBox={`0 0 ${width} ${height}`}
+						className="h-auto w-full min-w-[1000px]"
+					>
+						<title id="pathway-map-title">Career pathways in care</title>
+						<desc id="pathway-map-desc">
+							Roles in five columns, from trying care as a volunteer to leading and managing, with an arrow from each
+							role to every role it leads to. Health roles have a dashed border. The same information follows as a list.
+						</desc>
+						<defs>
+							<marker
+								id="pathway-arrow"
+								viewBox="0 0 10 10"
+								refX="9"
+								refY="5"
+								markerWidth="7"
+								markerHeight="7"
+								orient="auto-start-reverse"
+							>
+								<path d="M 0 0 L 10 5 L 0 10 z" fill="#505a5f" />
+							</marker>
+						</defs>
+						{map.stages.map((title, column) => (
+							<text
+								key={title}
+								x={x(column) + NODE_W / 2}
+								y={20}
+								textAnchor="middle"
+								fontSize="15"
+								fontWeight="700"
+								fill="#0b0c0c"
+							>
+								{title}
+							</text>
+						))}
+						<g fill="none" stroke="#505a5f" strokeWidth="1.5">
+							{map.links.map((link) => {
+								const from = byId.get(link.from)
+								const to = byId.get(link.to)
+								if (!from || !to) return null
+								return <path key={`${link.from}-${link.to}`} d={linkPath(from, to)} markerEnd="url(#pathway-arrow)" />
+							})}
 						</g>
-					))}
-				</svg>
+						{map.nodes.map((node) => (
+							<g key={node.id}>
+								<rect
+									x={x(node.column)}
+									y={y(node.row)}
+									width={NODE_W}
+									height={NODE_H}
+									rx="4"
+									fill={node.health ? '#e8f1f8' : node.hasPage ? '#ffffff' : '#f3f2f1'}
+									stroke={node.health ? '#005eb8' : '#00703c'}
+									strokeWidth="2"
+									strokeDasharray={node.health ? '6 3' : undefined}
+								/>
+								<g fill="#0b0c0c">
+									<Label text={node.name} cx={x(node.column) + NODE_W / 2} cy={y(node.row) + NODE_H / 2} />
+								</g>
+							</g>
+						))}
+					</svg>
 				</div>
-				<figcaption className="mt-2 text-muted">Dashed boxes are NHS and health roles. Choose a role from the list to read about it.</figcaption>
+				<figcaption className="mt-2 text-muted">
+					Dashed boxes are NHS and health roles. Choose a role from the list to read about it.
+				</figcaption>
 			</figure>
 			<section aria-labelledby="pathway-list-heading">
 				<h2 id="pathway-list-heading" className="mb-4 text-2xl">

@@ -1,7 +1,17 @@
 import { providerTypes } from '#app/models/organisations/vocabulary.ts'
 import { Radios, TextArea, TextField, type FieldState } from './forms.tsx'
 
-export const profileFieldOrder = ['type', 'name', 'cqcLocationId', 'addressLine1', 'addressLine2', 'town', 'postcode', 'website', 'about']
+export const profileFieldOrder = [
+	'type',
+	'name',
+	'cqcLocationId',
+	'addressLine1',
+	'addressLine2',
+	'town',
+	'postcode',
+	'website',
+	'about',
+]
 
 export function ProviderProfileFields({ fields }: { fields: FieldState }) {
 	return (
@@ -22,18 +32,31 @@ export function ProviderProfileFields({ fields }: { fields: FieldState }) {
 				width="max-w-xs"
 				spellCheck={false}
 			/>
-			<TextField fields={fields} name="addressLine1" label="Address line 1" autoComplete="address-line1" hint="Individual employers: your address is never shown to anyone, only your area." />
-			<TextField fields={fields} name="addressLine2" label="Address line 2 (optional)" autoComplete="address-line2" />
-			<TextField fields={fields} name="town" label="Town or city" autoComplete="address-level2" width="max-w-sm" />
 			<TextField
 				fields={fields}
-				name="postcode"
-				label="Postcode"
-				autoComplete="postal-code"
-				width="max-w-40"
+				name="addressLine1"
+				label="Address line 1"
+				autoComplete="address-line1"
+				hint="Individual employers: your address is never shown to anyone, only your area."
 			/>
-			<TextField fields={fields} name="website" label="Website (optional)" type="url" autoComplete="url" spellCheck={false} />
-			<TextArea fields={fields} name="about" label="About your organisation (optional)" hint="What it is like to work for you, in a few sentences." rows={4} />
+			<TextField fields={fields} name="addressLine2" label="Address line 2 (optional)" autoComplete="address-line2" />
+			<TextField fields={fields} name="town" label="Town or city" autoComplete="address-level2" width="max-w-sm" />
+			<TextField fields={fields} name="postcode" label="Postcode" autoComplete="postal-code" width="max-w-40" />
+			<TextField
+				fields={fields}
+				name="website"
+				label="Website (optional)"
+				type="url"
+				autoComplete="url"
+				spellCheck={false}
+			/>
+			<TextArea
+				fields={fields}
+				name="about"
+				label="About your organisation (optional)"
+				hint="What it is like to work for you, in a few sentences."
+				rows={4}
+			/>
 		</>
 	)
 }

@@ -9,7 +9,15 @@ export const answerField = (question: { id: number }) => `q${question.id}`
 export const answerFieldOrder = (questions: Array<{ id: number }>) => questions.map(answerField)
 
 /** A vacancy's own questions: yes or no as radios, the rest as a short text box. */
-export function ScreeningQuestions({ questions, fields, rows = 3 }: { questions: ScreeningQuestion[]; fields: FieldState; rows?: number }) {
+export function ScreeningQuestions({
+	questions,
+	fields,
+	rows = 3,
+}: {
+	questions: ScreeningQuestion[]
+	fields: FieldState
+	rows?: number
+}) {
 	return (
 		<>
 			{questions.map((q) =>

@@ -1,5 +1,5 @@
-import { labelOf } from '#app/utils/options.ts'
 import { stages } from '#app/models/applications/vocabulary.ts'
+import { labelOf } from '#app/utils/options.ts'
 
 const colours: Record<string, string> = {
 	new: 'bg-[#d2e2f1] text-[#0c2d4a]',
@@ -16,7 +16,11 @@ export function StageTag({ stage }: { stage: string }) {
 }
 
 /** The dated history of an application, oldest first. */
-export function StageHistory({ events }: { events: Array<{ id: number; stage: string; actor: string; detail: string | null; at: string }> }) {
+export function StageHistory({
+	events,
+}: {
+	events: Array<{ id: number; stage: string; actor: string; detail: string | null; at: string }>
+}) {
 	return (
 		<ol className="border-l-4 border-line pl-4">
 			{events.map((e) => (

@@ -1,8 +1,25 @@
 import { Checkboxes, FileField, SelectField, TextArea, TextField, type FieldState } from './forms.tsx'
 
-export const storyFieldOrder = ['tellerName', 'tellerRoleId', 'title', 'body', 'roleIds', 'employerName', 'photo', 'photoAlt']
+export const storyFieldOrder = [
+	'tellerName',
+	'tellerRoleId',
+	'title',
+	'body',
+	'roleIds',
+	'employerName',
+	'photo',
+	'photoAlt',
+]
 
-export function StoryFields({ fields, roles, forProvider }: { fields: FieldState; roles: ReadonlyArray<{ id: string; label: string }>; forProvider?: boolean }) {
+export function StoryFields({
+	fields,
+	roles,
+	forProvider,
+}: {
+	fields: FieldState
+	roles: ReadonlyArray<{ id: string; label: string }>
+	forProvider?: boolean
+}) {
 	return (
 		<>
 			{forProvider ? (
@@ -14,8 +31,20 @@ export function StoryFields({ fields, roles, forProvider }: { fields: FieldState
 					width="max-w-sm"
 				/>
 			) : null}
-			<SelectField fields={fields} name="tellerRoleId" label={forProvider ? 'Their role' : 'Your role in the story'} hint={forProvider ? undefined : 'Usually your role now.'} options={roles} placeholder="Choose a role" />
-			<TextField fields={fields} name="title" label="Title" hint="For example “From volunteer to deputy manager in six years”." />
+			<SelectField
+				fields={fields}
+				name="tellerRoleId"
+				label={forProvider ? 'Their role' : 'Your role in the story'}
+				hint={forProvider ? undefined : 'Usually your role now.'}
+				options={roles}
+				placeholder="Choose a role"
+			/>
+			<TextField
+				fields={fields}
+				name="title"
+				label="Title"
+				hint="For example “From volunteer to deputy manager in six years”."
+			/>
 			<TextArea
 				fields={fields}
 				name="body"
@@ -24,10 +53,27 @@ export function StoryFields({ fields, roles, forProvider }: { fields: FieldState
 				rows={12}
 				maxLength={6000}
 			/>
-			<Checkboxes fields={fields} name="roleIds"  legend="Other roles the story talks about (optional)" hint="For example the roles someone had before. The story appears on these roles’ career pages too." options={roles} />
+			<Checkboxes
+				fields={fields}
+				name="roleIds"
+				legend="Other roles the story talks about (optional)"
+				hint="For example the roles someone had before. The story appears on these roles’ career pages too."
+				options={roles}
+			/>
 			<TextField fields={fields} name="employerName" label="Employer (optional)" />
-			<FileField fields={fields} name="photo" label="Photo (optional)" hint="A JPG, PNG or WebP image smaller than 2 MB. We remove the camera details, including where it was taken." accept="image/jpeg,image/png,image/webp" />
-			<TextField fields={fields} name="photoAlt" label="Describe the photo" hint="For people who cannot see it. Needed if you add a photo." />
+			<FileField
+				fields={fields}
+				name="photo"
+				label="Photo (optional)"
+				hint="A JPG, PNG or WebP image smaller than 2 MB. We remove the camera details, including where it was taken."
+				accept="image/jpeg,image/png,image/webp"
+			/>
+			<TextField
+				fields={fields}
+				name="photoAlt"
+				label="Describe the photo"
+				hint="For people who cannot see it. Needed if you add a photo."
+			/>
 		</>
 	)
 }

@@ -21,7 +21,12 @@ export function StoryList({ stories, headingLevel = 3 }: { stories: StorySummary
 			{stories.map((story) => (
 				<li key={story.id} className="border-t-4 border-brand pt-3">
 					{story.photoFileId ? (
-						<img src={`/photos/${story.photoFileId}`} alt={story.photoAlt ?? ''} className="mb-3 aspect-[4/3] w-full object-cover" loading="lazy" />
+						<img
+							src={`/photos/${story.photoFileId}`}
+							alt={story.photoAlt ?? ''}
+							className="mb-3 aspect-[4/3] w-full object-cover"
+							loading="lazy"
+						/>
 					) : null}
 					<Heading className="mb-1 text-xl">
 						<Link to={`/stories/${story.id}`}>{story.title}</Link>

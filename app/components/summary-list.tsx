@@ -7,8 +7,16 @@ export type SummaryRow = { key: ReactNode; value: ReactNode; action?: ReactNode 
  * wider screens and stacked on a phone (so it fits 320 px without scrolling).
  * Rows with an empty value are left out.
  */
-export function SummaryList({ rows, className = 'mb-8' }: { rows: Array<SummaryRow | null | false>; className?: string }) {
-	const shown = rows.filter((row): row is SummaryRow => Boolean(row) && (row as SummaryRow).value != null && (row as SummaryRow).value !== '')
+export function SummaryList({
+	rows,
+	className = 'mb-8',
+}: {
+	rows: Array<SummaryRow | null | false>
+	className?: string
+}) {
+	const shown = rows.filter(
+		(row): row is SummaryRow => Boolean(row) && (row as SummaryRow).value != null && (row as SummaryRow).value !== '',
+	)
 	return (
 		<dl className={`${className} border-t border-line`}>
 			{shown.map((row, i) => (

@@ -1,6 +1,9 @@
 /** Plain text typed by a provider, shown as paragraphs (blank lines) and lines. Never HTML. */
 export function Paragraphs({ text, className }: { text: string; className?: string }) {
-	const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)
+	const paragraphs = text
+		.split(/\n\s*\n/)
+		.map((p) => p.trim())
+		.filter(Boolean)
 	return (
 		<div className={className ?? 'prose-text max-w-3xl'}>
 			{paragraphs.map((p, i) => (

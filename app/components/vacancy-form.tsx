@@ -1,6 +1,16 @@
 import { Form } from '@remix-run/react'
 import { contracts, hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
-import { Checkbox, Checkboxes, DateInput, ErrorSummary, Radios, SelectField, TextArea, TextField, type FieldState } from './forms.tsx'
+import {
+	Checkbox,
+	Checkboxes,
+	DateInput,
+	ErrorSummary,
+	Radios,
+	SelectField,
+	TextArea,
+	TextField,
+	type FieldState,
+} from './forms.tsx'
 
 export const vacancyFieldOrder: Array<string | [string, string]> = [
 	'title',
@@ -49,14 +59,44 @@ export function VacancyForm({
 			<ErrorSummary errors={fields.summary(vacancyFieldOrder)} formError={fields.formError} />
 			<Form method="post" noValidate>
 				<h2 className="mb-4 text-2xl">The job</h2>
-				<TextField fields={fields} name="title" label="Job title" hint="What candidates will search for, like Night care assistant." />
-				<SelectField fields={fields} name="roleId" label="Role" hint="The role that best fits this job." options={roles} />
+				<TextField
+					fields={fields}
+					name="title"
+					label="Job title"
+					hint="What candidates will search for, like Night care assistant."
+				/>
+				<SelectField
+					fields={fields}
+					name="roleId"
+					label="Role"
+					hint="The role that best fits this job."
+					options={roles}
+				/>
 				<Radios fields={fields} name="setting" legend="Where does the work happen?" options={settings} />
-				<TextArea fields={fields} name="description" label="Description" hint="What the job involves, the people supported, the team, training and benefits. At least 50 characters." rows={10} />
-				<TextArea fields={fields} name="requirements" label="What the candidate will need (optional)" hint="Experience, qualifications or checks, such as an enhanced DBS check." rows={5} />
+				<TextArea
+					fields={fields}
+					name="description"
+					label="Description"
+					hint="What the job involves, the people supported, the team, training and benefits. At least 50 characters."
+					rows={10}
+				/>
+				<TextArea
+					fields={fields}
+					name="requirements"
+					label="What the candidate will need (optional)"
+					hint="Experience, qualifications or checks, such as an enhanced DBS check."
+					rows={5}
+				/>
 
 				<h2 className="mb-4 mt-8 text-2xl">Where</h2>
-				<TextField fields={fields} name="postcode" label="Postcode of the workplace" hint="For home care, the office or the area the rounds cover. Individual employers: only the area is ever shown." width="max-w-40" autoComplete="postal-code" />
+				<TextField
+					fields={fields}
+					name="postcode"
+					label="Postcode of the workplace"
+					hint="For home care, the office or the area the rounds cover. Individual employers: only the area is ever shown."
+					width="max-w-40"
+					autoComplete="postal-code"
+				/>
 				<TextField fields={fields} name="town" label="Town or village" width="max-w-sm" />
 
 				<h2 className="mb-4 mt-8 text-2xl">Pay and hours</h2>
@@ -70,15 +110,54 @@ export function VacancyForm({
 						{ id: 'year', label: 'A yearly salary' },
 					]}
 				/>
-				<TextField fields={fields} name="payMin" label="Pay, or the lowest pay if it is a range" prefix="£" width="w-32" inputMode="decimal" />
-				<TextField fields={fields} name="payMax" label="Highest pay (optional)" hint="Leave blank if the pay is a single amount." prefix="£" width="w-32" inputMode="decimal" />
-				<TextField fields={fields} name="hoursPerWeek" label="Hours per week" hint="Needed for salaries. Optional for hourly pay." width="w-24" inputMode="decimal" />
-				<Checkboxes fields={fields} name="hours" legend="Pattern of hours" hint="Select all that apply." options={hoursOptions} />
+				<TextField
+					fields={fields}
+					name="payMin"
+					label="Pay, or the lowest pay if it is a range"
+					prefix="£"
+					width="w-32"
+					inputMode="decimal"
+				/>
+				<TextField
+					fields={fields}
+					name="payMax"
+					label="Highest pay (optional)"
+					hint="Leave blank if the pay is a single amount."
+					prefix="£"
+					width="w-32"
+					inputMode="decimal"
+				/>
+				<TextField
+					fields={fields}
+					name="hoursPerWeek"
+					label="Hours per week"
+					hint="Needed for salaries. Optional for hourly pay."
+					width="w-24"
+					inputMode="decimal"
+				/>
+				<Checkboxes
+					fields={fields}
+					name="hours"
+					legend="Pattern of hours"
+					hint="Select all that apply."
+					options={hoursOptions}
+				/>
 				<Radios fields={fields} name="contract" legend="Contract" options={contracts} />
 
 				<h2 className="mb-4 mt-8 text-2xl">Apprenticeship</h2>
-				<Checkbox fields={fields} name="apprenticeship" label="This is an apprenticeship" hint="The apprentice rate applies instead of the National Living Wage." />
-				<SelectField fields={fields} name="standardRef" label="Apprenticeship standard (apprenticeships only)" options={standards} placeholder="Not an apprenticeship" />
+				<Checkbox
+					fields={fields}
+					name="apprenticeship"
+					label="This is an apprenticeship"
+					hint="The apprentice rate applies instead of the National Living Wage."
+				/>
+				<SelectField
+					fields={fields}
+					name="standardRef"
+					label="Apprenticeship standard (apprenticeships only)"
+					options={standards}
+					placeholder="Not an apprenticeship"
+				/>
 
 				<h2 className="mb-4 mt-8 text-2xl">Requirements and closing date</h2>
 				<Radios
@@ -101,8 +180,19 @@ export function VacancyForm({
 						{ id: 'no', label: 'No' },
 					]}
 				/>
-				<DateInput fields={fields} prefix="closing" legend="Closing date" hint="Applications close at 23:59 UK time on this day. For example, 27 3 2027." />
-				<TextField fields={fields} name="positions" label="How many people are you hiring?" width="w-20" inputMode="numeric" />
+				<DateInput
+					fields={fields}
+					prefix="closing"
+					legend="Closing date"
+					hint="Applications close at 23:59 UK time on this day. For example, 27 3 2027."
+				/>
+				<TextField
+					fields={fields}
+					name="positions"
+					label="How many people are you hiring?"
+					width="w-20"
+					inputMode="numeric"
+				/>
 				<TextArea
 					fields={fields}
 					name="howToApply"

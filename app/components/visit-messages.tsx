@@ -4,17 +4,32 @@ import { ErrorSummary, TextArea, type FieldState } from './forms.tsx'
 export type VisitMessage = { id: number; mine: boolean; from: string; body: string; sent: string }
 
 /** The message thread between a school and its ambassador, with a form to add to it. */
-export function VisitMessages({ messages, fields, canSend, otherParty }: { messages: VisitMessage[]; fields: FieldState; canSend: boolean; otherParty: string }) {
+export function VisitMessages({
+	messages,
+	fields,
+	canSend,
+	otherParty,
+}: {
+	messages: VisitMessage[]
+	fields: FieldState
+	canSend: boolean
+	otherParty: string
+}) {
 	return (
 		<section aria-labelledby="messages-heading" className="mb-8">
 			<h2 id="messages-heading" className="mb-2 text-2xl">
 				Messages
 			</h2>
-			<p className="mb-4 text-muted">Messages go through the portal. Do not share personal phone numbers or email addresses.</p>
+			<p className="mb-4 text-muted">
+				Messages go through the portal. Do not share personal phone numbers or email addresses.
+			</p>
 			{messages.length ? (
 				<ol className="mb-6 space-y-4">
 					{messages.map((m) => (
-						<li key={m.id} className={`max-w-xl border-l-4 p-3 ${m.mine ? 'ml-auto border-brand bg-brand-light' : 'border-line bg-[#f3f2f1]'}`}>
+						<li
+							key={m.id}
+							className={`max-w-xl border-l-4 p-3 ${m.mine ? 'ml-auto border-brand bg-brand-light' : 'border-line bg-[#f3f2f1]'}`}
+						>
 							<p className="mb-1 text-sm font-bold">
 								{m.from} <span className="font-normal text-muted">· {m.sent}</span>
 							</p>

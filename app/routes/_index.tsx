@@ -19,7 +19,10 @@ export async function loader(_: LoaderFunctionArgs) {
 export const handle: PageHandle = { title: 'Find a job in health and social care' }
 
 export const meta: MetaFunction = () => [
-	{ name: 'description', content: 'Free job search for care and health jobs and apprenticeships. Pay shown on every job.' },
+	{
+		name: 'description',
+		content: 'Free job search for care and health jobs and apprenticeships. Pay shown on every job.',
+	},
 ]
 
 export default function HomeRoute() {
@@ -36,10 +39,16 @@ export default function HomeRoute() {
 				<div className="mx-auto max-w-6xl">
 					<h1 className="mb-3 max-w-3xl text-3xl text-white md:text-5xl">Find a job in care in {d.region}</h1>
 					<p className="mb-6 max-w-2xl text-lg">
-						{d.vacancies.toLocaleString('en-GB')} live jobs with {d.providers} employers, including{' '}
-						{d.apprenticeships} apprenticeships. Pay is shown on every job, and it is free to apply.
+						{d.vacancies.toLocaleString('en-GB')} live jobs with {d.providers} employers, including {d.apprenticeships}{' '}
+						apprenticeships. Pay is shown on every job, and it is free to apply.
 					</p>
-					<Form method="get" action="/jobs" role="search" aria-label="Job search" className="grid max-w-4xl gap-4 bg-white p-4 text-ink md:grid-cols-[1fr_1fr_auto] md:items-end">
+					<Form
+						method="get"
+						action="/jobs"
+						role="search"
+						aria-label="Job search"
+						className="grid max-w-4xl gap-4 bg-white p-4 text-ink md:grid-cols-[1fr_1fr_auto] md:items-end"
+					>
 						<div>
 							<label htmlFor="home-q" className="mb-1 block font-bold">
 								What
@@ -56,7 +65,13 @@ export default function HomeRoute() {
 							<p id="home-where-hint" className="mb-1 text-sm text-muted">
 								Town, village or postcode
 							</p>
-							<input id="home-where" name="where" className="input" aria-describedby="home-where-hint" autoComplete="postal-code" />
+							<input
+								id="home-where"
+								name="where"
+								className="input"
+								aria-describedby="home-where-hint"
+								autoComplete="postal-code"
+							/>
 						</div>
 						<button type="submit" className="btn">
 							Search jobs

@@ -20,18 +20,20 @@ export default function AboutDataRoute() {
 					Northern Ireland, the Channel Islands, the Isle of Man and a few non-geographic districts: GeoNames postal
 					codes.
 				</li>
-				<li>Towns and villages in Norfolk and Suffolk: Ordnance Survey Open Names (2017), with other names from GeoNames.</li>
+				<li>
+					Towns and villages in Norfolk and Suffolk: Ordnance Survey Open Names (2017), with other names from GeoNames.
+				</li>
 			</ul>
 			<p className="mb-4">
-				Distances are measured in a straight line from the centre of a town, village or postcode district, so they can be
-				out by a mile or two in large rural districts.
+				Distances are measured in a straight line from the centre of a town, village or postcode district, so they can
+				be out by a mile or two in large rural districts.
 			</p>
 
 			<h2 className="mb-2 mt-8 text-2xl">Care roles and apprenticeships</h2>
 			<p className="mb-4">
 				Role names and groups follow Skills for Care’s Adult Social Care Workforce Data Set job roles. Career routes
-				follow the Department of Health and Social Care’s care workforce pathway. Apprenticeship standards are
-				published by Skills England. Descriptions are our own summaries.
+				follow the Department of Health and Social Care’s care workforce pathway. Apprenticeship standards are published
+				by Skills England. Descriptions are our own summaries.
 			</p>
 
 			<h2 className="mb-2 mt-8 text-2xl">Attribution</h2>
@@ -40,7 +42,10 @@ export default function AboutDataRoute() {
 					Contains OS data © Crown copyright and database right 2014 and 2017. Contains Royal Mail data © Royal Mail
 					copyright and database right 2014 and 2017. Contains National Statistics data © Crown copyright and database
 					right 2014 and 2017. Licensed under the{' '}
-					<a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">Open Government Licence v3.0</a>.
+					<a href="https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/">
+						Open Government Licence v3.0
+					</a>
+					.
 				</p>
 				<p>
 					Postcode and place-name data from <a href="https://www.geonames.org">GeoNames</a>, licensed under{' '}

@@ -3,7 +3,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
 import { StageHistory, StageTag } from '#app/components/stage-tag.tsx'
-import { formatInterviewTime } from '#app/models/applications/interview-time.ts'
 import {
 	ApplicationError,
 	getCandidateApplication,
@@ -11,10 +10,11 @@ import {
 	replyToInterview,
 	withdrawApplication,
 } from '#app/models/applications/applications.server.ts'
+import { formatInterviewTime } from '#app/models/applications/interview-time.ts'
 import { checkActors, checkKinds, checkStatuses, isFinished } from '#app/models/applications/vocabulary.ts'
-import { labelOf } from '#app/utils/options.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate, formatDateTime } from '#app/utils/dates.ts'
+import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,7 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		feedback: a.stage === 'unsuccessful' ? a.feedback : null,
 		cv: a.cv ? { id: a.cv.id, name: a.cv.originalName } : null,
 		answers: a.answers.map((x) => ({ question: x.question.text, answer: x.answer })),
-		events: a.events.map((e) => ({ id: e.id, stage: e.stage, actor: e.actor, detail: e.detail, at: formatDateTime(e.at) })),
+		events: a.events.map((e) => ({
+			id: e.id,
+			stage: e.stage,
+			actor: e.actor,
+			detail: e.detail,
+			at: formatDateTime(e.at),
+		})),
 		interview:
 			interview && a.stage === 'interview'
 				? {
@@ -75,7 +81,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		await replyToInterview(id, userId, submission.value)
 		return redirect(`/account/applications/${id}?replied=1`)
 	} catch (error) {
-		if (error instanceof ApplicationError) return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
+		if (error instanceof ApplicationError)
+			return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
 		throw error
 	}
 }
@@ -92,10 +99,10 @@ export default function CandidateApplicationRoute() {
 		: params.get('already')
 			? 'You had already applied for this job, so we kept your first application.'
 			: params.get('withdrawn')
-			? 'You have withdrawn your application. The employer has been told.'
-			: params.get('replied')
-				? 'Thank you. The employer has been told.'
-				: null
+				? 'You have withdrawn your application. The employer has been told.'
+				: params.get('replied')
+					? 'Thank you. The employer has been told.'
+					: null
 	return (
 		<div className="max-w-3xl">
 			{notice && !actionData ? (
@@ -162,14 +169,23 @@ export default function CandidateApplicationRoute() {
 									{ id: 'reschedule', label: 'No, I need another time' },
 								]}
 							/>
-							<TextArea fields={fields} name="message" label="Message to the employer (needed if you ask for another time)" hint="For example, which days and times suit you." rows={3} maxLength={500} />
+							<TextArea
+								fields={fields}
+								name="message"
+								label="Message to the employer (needed if you ask for another time)"
+								hint="For example, which days and times suit you."
+								rows={3}
+								maxLength={500}
+							/>
 							<button type="submit" className="btn">
 								Send reply
 							</button>
 						</Form>
 					) : (
 						<p>
-							<strong>{d.interview.response === 'accepted' ? 'You accepted this interview.' : 'You asked for another time.'}</strong>
+							<strong>
+								{d.interview.response === 'accepted' ? 'You accepted this interview.' : 'You asked for another time.'}
+							</strong>
 							{d.interview.responseMessage ? ` Your message: “${d.interview.responseMessage}”` : ''}
 						</p>
 					)}
@@ -225,7 +241,11 @@ export default function CandidateApplicationRoute() {
 						<p>{a.answer === 'yes' ? 'Yes' : a.answer === 'no' ? 'No' : a.answer}</p>
 					</div>
 				))}
-				{d.statement ? <p className="mb-3 whitespace-pre-line">{d.statement}</p> : <p className="mb-3 text-muted">No supporting statement.</p>}
+				{d.statement ? (
+					<p className="mb-3 whitespace-pre-line">{d.statement}</p>
+				) : (
+					<p className="mb-3 text-muted">No supporting statement.</p>
+				)}
 				{d.cv ? (
 					<p>
 						CV: <a href={`/files/${d.cv.id}`}>{d.cv.name}</a>
@@ -252,8 +272,8 @@ export default function CandidateApplicationRoute() {
 						</div>
 					) : (
 						<p>
-							If you no longer want this job, <Link to="?withdraw=confirm">withdraw your application</Link>. The employer will
-							be told.
+							If you no longer want this job, <Link to="?withdraw=confirm">withdraw your application</Link>. The
+							employer will be told.
 						</p>
 					)}
 				</section>

@@ -46,7 +46,10 @@ export default function MyApplicationsRoute() {
 								{a.providerName}, {a.town}
 							</p>
 							<p>
-								<StageTag stage={a.stage} /> <span className="ml-2 text-muted">Sent {a.sent} · last update {a.updated}</span>
+								<StageTag stage={a.stage} />{' '}
+								<span className="ml-2 text-muted">
+									Sent {a.sent} · last update {a.updated}
+								</span>
 							</p>
 						</li>
 					))}

@@ -36,7 +36,9 @@ export default function DeleteAccountRoute() {
 				<li>applications still in progress are withdrawn</li>
 				<li>employers you applied to will see only “withdrawn candidate”</li>
 			</ul>
-			<p className="mb-6">You cannot undo this. You may want to <a href="/account/download">download your data</a> first.</p>
+			<p className="mb-6">
+				You cannot undo this. You may want to <a href="/account/download">download your data</a> first.
+			</p>
 			<div className="flex flex-wrap items-center gap-4">
 				<Form method="post">
 					<button type="submit" className="btn btn-warning">

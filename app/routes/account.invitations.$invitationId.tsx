@@ -2,16 +2,21 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { notifySearchOutbox } from '#app/background/search-outbox.server.ts'
 import { ErrorSummary, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
 import { answersFrom, answersShape, ApplicationError } from '#app/models/applications/applications.server.ts'
 import { formatPay } from '#app/models/jobs/pay.ts'
 import { isLiveVacancy } from '#app/models/jobs/vacancy-rules.server.ts'
 import { isBlocked, unblockEmployer } from '#app/models/redirect/consent.server.ts'
-import { getCandidateInvitation, hasAppliedToProvider, PoolError, respondToInvitation } from '#app/models/redirect/talent-pool.server.ts'
-import { notifySearchOutbox } from '#app/background/search-outbox.server.ts'
+import {
+	getCandidateInvitation,
+	hasAppliedToProvider,
+	PoolError,
+	respondToInvitation,
+} from '#app/models/redirect/talent-pool.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
+import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 async function load(request: Request, invitationId: string | undefined) {
@@ -24,7 +29,10 @@ async function load(request: Request, invitationId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { userId, invitation: i } = await load(request, params.invitationId)
 	const open = isLiveVacancy(i.vacancy)
-	const [appliedBefore, blocked] = await Promise.all([hasAppliedToProvider(prisma, userId, i.providerId), isBlocked(userId, i.providerId)])
+	const [appliedBefore, blocked] = await Promise.all([
+		hasAppliedToProvider(prisma, userId, i.providerId),
+		isBlocked(userId, i.providerId),
+	])
 	return {
 		id: i.id,
 		status: i.status,
@@ -33,7 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		providerName: i.provider.name,
 		appliedBefore,
 		blocked,
-		vacancy: { id: i.vacancy.id, title: i.vacancy.title, town: i.vacancy.town, pay: formatPay(i.vacancy), closing: formatDate(i.vacancy.closingDate) },
+		vacancy: {
+			id: i.vacancy.id,
+			title: i.vacancy.title,
+			town: i.vacancy.town,
+			pay: formatPay(i.vacancy),
+			closing: formatDate(i.vacancy.closingDate),
+		},
 		questions: i.vacancy.screeningQuestions,
 	}
 }
@@ -49,14 +63,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			return redirect(`/account/invitations/${invitation.id}?unblocked=1`)
 		}
 		if (intent === 'decline' || intent === 'block') {
-			const { otherInvitationsClosed } = await respondToInvitation(invitation.id, userId, { accept: false, block: intent === 'block' })
+			const { otherInvitationsClosed } = await respondToInvitation(invitation.id, userId, {
+				accept: false,
+				block: intent === 'block',
+			})
 			if (intent === 'block') notifySearchOutbox()
-			return redirect(`/account/invitations/${invitation.id}${intent === 'block' ? `?blocked=1&closed=${otherInvitationsClosed}` : ''}`)
+			return redirect(
+				`/account/invitations/${invitation.id}${intent === 'block' ? `?blocked=1&closed=${otherInvitationsClosed}` : ''}`,
+			)
 		}
 		const questions = invitation.vacancy.screeningQuestions
 		const submission = parseWithZod(formData, { schema: z.object(answersShape(questions)) })
 		if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-		const { applicationId } = await respondToInvitation(invitation.id, userId, { accept: true, answers: answersFrom(submission.value, questions) })
+		const { applicationId } = await respondToInvitation(invitation.id, userId, {
+			accept: true,
+			answers: answersFrom(submission.value, questions),
+		})
 		return redirect(`/account/applications/${applicationId}?sent=1`)
 	} catch (error) {
 		if (error instanceof PoolError || error instanceof ApplicationError) {
@@ -84,8 +106,11 @@ export default function InvitationRoute() {
 				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
 					<h2 className="mb-2 text-xl">You have blocked {d.providerName}</h2>
 					<p className="mb-2">
-						They can no longer find you in the talent pool or invite you to apply, and we will not suggest their jobs to you.
-						{closed > 0 ? ` We have also closed their ${closed} other ${closed === 1 ? 'invitation' : 'invitations'} to you.` : ''}
+						They can no longer find you in the talent pool or invite you to apply, and we will not suggest their jobs to
+						you.
+						{closed > 0
+							? ` We have also closed their ${closed} other ${closed === 1 ? 'invitation' : 'invitations'} to you.`
+							: ''}
 					</p>
 					<Form method="post">
 						<button type="submit" name="intent" value="unblock" className="cursor-pointer text-brand underline">
@@ -95,26 +120,29 @@ export default function InvitationRoute() {
 				</div>
 			) : params.get('unblocked') && !d.blocked ? (
 				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					You have unblocked {d.providerName}. They can find you in the talent pool and invite you again. Invitations that were
-					closed stay closed.
+					You have unblocked {d.providerName}. They can find you in the talent pool and invite you again. Invitations
+					that were closed stay closed.
 				</div>
 			) : null}
 			<ErrorSummary errors={fields.summary(d.questions.map((q) => `q${q.id}`))} formError={fields.formError} />
 			<span className="block text-lg text-muted">Invitation from {d.providerName}</span>
 			<h1 className="mb-2 text-3xl">{d.vacancy.title}</h1>
 			<p className="mb-4">
-				{d.vacancy.town} · {d.vacancy.pay} · closes {d.vacancy.closing} · <Link to={`/jobs/${d.vacancy.id}`}>read the job advert</Link>
+				{d.vacancy.town} · {d.vacancy.pay} · closes {d.vacancy.closing} ·{' '}
+				<Link to={`/jobs/${d.vacancy.id}`}>read the job advert</Link>
 			</p>
 			{d.status === 'accepted' && d.applicationId ? (
 				<p>
-					You have applied for this job. <Link to={`/account/applications/${d.applicationId}`}>See your application</Link>
+					You have applied for this job.{' '}
+					<Link to={`/account/applications/${d.applicationId}`}>See your application</Link>
 				</p>
 			) : d.status === 'declined' ? (
 				<>
 					<p className="mb-4">You said no to this invitation. {whatTheyHave}</p>
 					{d.blocked && !params.get('blocked') ? (
 						<p>
-							You have blocked {d.providerName}. You can unblock them in <Link to="/account/sharing">Sharing your details</Link>.
+							You have blocked {d.providerName}. You can unblock them in{' '}
+							<Link to="/account/sharing">Sharing your details</Link>.
 						</p>
 					) : null}
 				</>
@@ -164,7 +192,13 @@ export default function InvitationRoute() {
 							</button>
 						</Form>
 						<Form method="post">
-							<button type="submit" name="intent" value="block" className="btn btn-secondary" aria-describedby="block-hint">
+							<button
+								type="submit"
+								name="intent"
+								value="block"
+								className="btn btn-secondary"
+								aria-describedby="block-hint"
+							>
 								No, and block this employer
 							</button>
 						</Form>

@@ -3,7 +3,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, Radios, TextArea, useFormFields, type FormResult } from '#app/components/forms.tsx'
-import { answersFrom, answersShape, ApplicationError, applyWithProfile } from '#app/models/applications/applications.server.ts'
+import {
+	answersFrom,
+	answersShape,
+	ApplicationError,
+	applyWithProfile,
+} from '#app/models/applications/applications.server.ts'
 import { formatPay } from '#app/models/jobs/pay.ts'
 import { formatHours } from '#app/models/redirect/matching.server.ts'
 import { listMatches, markMatchesViewed, matchesState } from '#app/models/redirect/redirects.server.ts'
@@ -14,7 +19,11 @@ import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const userId = await requireUserId(request)
-	const [matches, invitations, state] = await Promise.all([listMatches(userId), listCandidateInvitations(userId), matchesState(userId)])
+	const [matches, invitations, state] = await Promise.all([
+		listMatches(userId),
+		listCandidateInvitations(userId),
+		matchesState(userId),
+	])
 	await markMatchesViewed(userId)
 	return {
 		state,
@@ -31,7 +40,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			from: m.redirect.fromProvider.name,
 			questions: m.vacancy.screeningQuestions,
 		})),
-		invitations: invitations.map((i) => ({ id: i.id, title: i.vacancy.title, town: i.vacancy.town, providerName: i.provider.name, on: formatDate(i.createdAt) })),
+		invitations: invitations.map((i) => ({
+			id: i.id,
+			title: i.vacancy.title,
+			town: i.vacancy.town,
+			providerName: i.provider.name,
+			on: formatDate(i.createdAt),
+		})),
 	}
 }
 
@@ -42,13 +57,20 @@ export async function action({ request }: ActionFunctionArgs) {
 	const match = (await listMatches(userId)).find((m) => m.vacancy.id === vacancyId)
 	if (!match) throw new Response('Not found', { status: 404 })
 	const questions = match.vacancy.screeningQuestions
-	const submission = parseWithZod(formData, { schema: z.object({ vacancyId: z.coerce.number(), ...answersShape(questions) }) })
-	if (submission.status !== 'success') return data({ vacancyId, result: submission.reply() as FormResult }, { status: 400 })
+	const submission = parseWithZod(formData, {
+		schema: z.object({ vacancyId: z.coerce.number(), ...answersShape(questions) }),
+	})
+	if (submission.status !== 'success')
+		return data({ vacancyId, result: submission.reply() as FormResult }, { status: 400 })
 	try {
 		const { applicationId } = await applyWithProfile(userId, vacancyId, answersFrom(submission.value, questions))
 		return redirect(`/account/applications/${applicationId}?sent=1`)
 	} catch (error) {
-		if (error instanceof ApplicationError) return data({ vacancyId, result: { status: 'error' as const, error: { '': [error.message] } } as FormResult }, { status: 409 })
+		if (error instanceof ApplicationError)
+			return data(
+				{ vacancyId, result: { status: 'error' as const, error: { '': [error.message] } } as FormResult },
+				{ status: 409 },
+			)
 		throw error
 	}
 }
@@ -141,12 +163,16 @@ export default function MatchesRoute() {
 			{d.matches.length ? (
 				<>
 					<p className="mb-4">
-						An employer you applied to thought you would suit other roles. These jobs with other employers near you fit what you
-						told us. Applying sends the details you have already given.
+						An employer you applied to thought you would suit other roles. These jobs with other employers near you fit
+						what you told us. Applying sends the details you have already given.
 					</p>
 					<ul>
 						{d.matches.map((m) => (
-							<MatchCard key={m.vacancyId} match={m} result={actionData?.vacancyId === m.vacancyId ? actionData.result : undefined} />
+							<MatchCard
+								key={m.vacancyId}
+								match={m}
+								result={actionData?.vacancyId === m.vacancyId ? actionData.result : undefined}
+							/>
 						))}
 					</ul>
 				</>
@@ -159,7 +185,12 @@ export default function MatchesRoute() {
 
 function EmptyState({ state }: { state: Awaited<ReturnType<typeof loader>>['state'] }) {
 	if (state.finding) {
-		return <p>We are looking for jobs with other employers that fit you. They will appear here within a few minutes, and we will email you.</p>
+		return (
+			<p>
+				We are looking for jobs with other employers that fit you. They will appear here within a few minutes, and we
+				will email you.
+			</p>
+		)
 	}
 	if (state.looked) {
 		return (
@@ -170,8 +201,8 @@ function EmptyState({ state }: { state: Awaited<ReturnType<typeof loader>>['stat
 						: 'We looked for jobs with other employers near you that fit what you told us, but did not find any.'}
 				</p>
 				<p>
-					<Link to="/jobs">Search all jobs</Link>, or check <Link to="/account/profile">your details</Link>, such as how far you
-					can travel and the hours you want.
+					<Link to="/jobs">Search all jobs</Link>, or check <Link to="/account/profile">your details</Link>, such as how
+					far you can travel and the hours you want.
 				</p>
 			</>
 		)
@@ -179,16 +210,18 @@ function EmptyState({ state }: { state: Awaited<ReturnType<typeof loader>>['stat
 	if (state.consented) {
 		return (
 			<p>
-				No suggestions yet. If an employer you apply to can’t offer you the job but thinks you would suit other roles, we will
-				send you jobs with other employers that fit, and they will appear here. <Link to="/jobs">Search all jobs</Link>.
+				No suggestions yet. If an employer you apply to can’t offer you the job but thinks you would suit other roles,
+				we will send you jobs with other employers that fit, and they will appear here.{' '}
+				<Link to="/jobs">Search all jobs</Link>.
 			</p>
 		)
 	}
 	return (
 		<p>
 			You have not asked for job suggestions. If you would like them, turn them on in{' '}
-			<Link to="/account/sharing">Sharing your details</Link>: then, if an employer you apply to can’t offer you the job but
-			thinks you would suit other roles, we will send you jobs with other employers that fit. <Link to="/jobs">Search all jobs</Link>.
+			<Link to="/account/sharing">Sharing your details</Link>: then, if an employer you apply to can’t offer you the job
+			but thinks you would suit other roles, we will send you jobs with other employers that fit.{' '}
+			<Link to="/jobs">Search all jobs</Link>.
 		</p>
 	)
 }

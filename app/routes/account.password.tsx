@@ -29,10 +29,14 @@ export async function action({ request }: ActionFunctionArgs) {
 		}),
 		async: true,
 	})
-	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['currentPassword', 'password'] }) }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ result: submission.reply({ hideFields: ['currentPassword', 'password'] }) }, { status: 400 })
 	// A new password signs every other device out.
 	await prisma.$transaction([
-		prisma.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(submission.value.password) } }),
+		prisma.user.update({
+			where: { id: userId },
+			data: { passwordHash: await hashPassword(submission.value.password) },
+		}),
 		prisma.session.deleteMany({ where: { userId } }),
 	])
 	return redirect('/account?password=1', { headers: { 'Set-Cookie': await createSession(userId) } })
@@ -51,9 +55,24 @@ export default function PasswordRoute() {
 			<p className="mb-6">Changing your password signs you out on every other device.</p>
 			<Form method="post" noValidate>
 				{d.hasPassword ? (
-					<TextField fields={fields} name="currentPassword" label="Current password" type="password" autoComplete="current-password" width="max-w-sm" />
+					<TextField
+						fields={fields}
+						name="currentPassword"
+						label="Current password"
+						type="password"
+						autoComplete="current-password"
+						width="max-w-sm"
+					/>
 				) : null}
-				<TextField fields={fields} name="password" label="New password" type="password" autoComplete="new-password" width="max-w-sm" hint="At least 10 characters." />
+				<TextField
+					fields={fields}
+					name="password"
+					label="New password"
+					type="password"
+					autoComplete="new-password"
+					width="max-w-sm"
+					hint="At least 10 characters."
+				/>
 				<button type="submit" className="btn">
 					Save password
 				</button>

@@ -3,8 +3,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CandidateProfileFields, profileFieldOrder } from '#app/components/candidate-profile-fields.tsx'
 import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
+import {
+	CandidateProfileSchema,
+	getCandidateProfile,
+	profileFormValues,
+	updateCandidateProfile,
+} from '#app/models/applications/candidate-profile.server.ts'
 import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
-import { CandidateProfileSchema, getCandidateProfile, profileFormValues, updateCandidateProfile } from '#app/models/applications/candidate-profile.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 

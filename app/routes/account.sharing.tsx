@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { ErrorSummary, SelectField, useFormFields, type FormResult } from '#app/components/forms.tsx'
 import { notifySearchOutbox } from '#app/background/search-outbox.server.ts'
+import { ErrorSummary, SelectField, useFormFields, type FormResult } from '#app/components/forms.tsx'
 import { consentName, consentText } from '#app/models/redirect/consent-text.ts'
 import { activeConsents, blockEmployer, setConsent, unblockEmployer } from '#app/models/redirect/consent.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
@@ -22,7 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const unblockedId = url.searchParams.get('unblocked')
 	const [active, blocks, providers, history, unblocked] = await Promise.all([
 		activeConsents(prisma, userId),
-		prisma.employerBlock.findMany({ where: { userId }, select: { provider: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } }),
+		prisma.employerBlock.findMany({
+			where: { userId },
+			select: { provider: { select: { id: true, name: true } } },
+			orderBy: { createdAt: 'asc' },
+		}),
 		prisma.provider.findMany({
 			where: { ...listedEmployers, blockedBy: { none: { userId } } },
 			select: { id: true, name: true, town: true },
@@ -61,9 +65,15 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	const providerId = String(formData.get('providerId') ?? '')
 	if (intent === 'block') {
-		const provider = providerId ? await prisma.provider.findFirst({ where: { id: providerId, ...listedEmployers }, select: { id: true } }) : null
+		const provider = providerId
+			? await prisma.provider.findFirst({ where: { id: providerId, ...listedEmployers }, select: { id: true } })
+			: null
 		if (!provider) {
-			const result: FormResult = { status: 'error', initialValue: {}, error: { providerId: ['Choose an employer to block'] } }
+			const result: FormResult = {
+				status: 'error',
+				initialValue: {},
+				error: { providerId: ['Choose an employer to block'] },
+			}
 			return data({ result }, { status: 400 })
 		}
 		const closed = await blockEmployer(userId, provider.id)
@@ -80,7 +90,15 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const handle: PageHandle = { title: 'Sharing your details' }
 
-function ConsentBox({ name, text, since }: { name: string; text: { label: string; hint: string }; since: string | null }) {
+function ConsentBox({
+	name,
+	text,
+	since,
+}: {
+	name: string
+	text: { label: string; hint: string }
+	since: string | null
+}) {
 	return (
 		<div className="mb-6 flex items-start gap-2">
 			<input
@@ -122,9 +140,11 @@ export default function SharingRoute() {
 			) : justBlocked ? (
 				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
 					<p className="mb-2">
-						You have blocked {justBlocked.name}. They can no longer find you in the talent pool or invite you to apply, and we
-						will not suggest their jobs to you.
-						{closed > 0 ? ` We have closed their ${closed} open ${closed === 1 ? 'invitation' : 'invitations'} to you.` : ''}
+						You have blocked {justBlocked.name}. They can no longer find you in the talent pool or invite you to apply,
+						and we will not suggest their jobs to you.
+						{closed > 0
+							? ` We have closed their ${closed} open ${closed === 1 ? 'invitation' : 'invitations'} to you.`
+							: ''}
 					</p>
 					<Form method="post">
 						<input type="hidden" name="providerId" value={justBlocked.id} />
@@ -135,15 +155,15 @@ export default function SharingRoute() {
 				</div>
 			) : params.get('unblocked') && d.unblockedName ? (
 				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					You have unblocked {d.unblockedName}. They can find you in the talent pool and invite you again. Invitations that were
-					closed stay closed.
+					You have unblocked {d.unblockedName}. They can find you in the talent pool and invite you again. Invitations
+					that were closed stay closed.
 				</div>
 			) : null}
 			<ErrorSummary errors={fields.summary(['providerId'])} />
 			<h1 className="mb-4 text-3xl">Sharing your details</h1>
 			<p className="mb-6">
-				Choose what happens beyond the employers you apply to. Both are off unless you turn them on, and you can change them at
-				any time.
+				Choose what happens beyond the employers you apply to. Both are off unless you turn them on, and you can change
+				them at any time.
 			</p>
 			<Form method="post" className="mb-10">
 				<fieldset>
@@ -161,7 +181,8 @@ export default function SharingRoute() {
 					Employers you have blocked
 				</h2>
 				<p className="mb-4">
-					A blocked employer cannot find you in the talent pool or invite you to apply, and we do not suggest their jobs to you.
+					A blocked employer cannot find you in the talent pool or invite you to apply, and we do not suggest their jobs
+					to you.
 				</p>
 				{d.blocked.length ? (
 					<ul className="mb-6">

@@ -2,9 +2,16 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
-import { AmbassadorError, ambassadorsForAdmin, cancelAmbassadorInvitation, InviteAmbassadorSchema, inviteAmbassador, removeAmbassador } from '#app/models/careers/ambassadors.server.ts'
-import { reofferVisitRequests } from '#app/models/careers/visits/offers.server.ts'
 import { INVITATION_DAYS } from '#app/models/accounts/link-lifetimes.ts'
+import {
+	AmbassadorError,
+	ambassadorsForAdmin,
+	cancelAmbassadorInvitation,
+	InviteAmbassadorSchema,
+	inviteAmbassador,
+	removeAmbassador,
+} from '#app/models/careers/ambassadors.server.ts'
+import { reofferVisitRequests } from '#app/models/careers/visits/offers.server.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import { withFieldErrors } from '#app/utils/form-reply.ts'
@@ -15,7 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const overview = await ambassadorsForAdmin()
 	return {
 		...overview,
-		invitations: overview.invitations.map((i) => ({ id: i.id, email: i.email, sent: formatDate(i.createdAt), expires: formatDate(i.expiresAt), expired: i.expired })),
+		invitations: overview.invitations.map((i) => ({
+			id: i.id,
+			email: i.email,
+			sent: formatDate(i.createdAt),
+			expires: formatDate(i.expiresAt),
+			expired: i.expired,
+		})),
 	}
 }
 
@@ -38,7 +51,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	try {
 		await inviteAmbassador(adminId, submission.value.email)
 	} catch (error) {
-		if (error instanceof AmbassadorError) return data({ result: withFieldErrors(submission.reply(), { email: error.message }) }, { status: 409 })
+		if (error instanceof AmbassadorError)
+			return data({ result: withFieldErrors(submission.reply(), { email: error.message }) }, { status: 409 })
 		throw error
 	}
 	return redirect(`/admin/ambassadors?invited=${encodeURIComponent(submission.value.email)}`)
@@ -73,8 +87,8 @@ export default function AdminAmbassadorsRoute() {
 				<div className="mb-6 border-l-8 border-[#f47738] bg-warn-bg p-4">
 					<h2 className="mb-2 text-xl">Remove {removing.firstName} from the I Care Ambassadors?</h2>
 					<p className="mb-4">
-						Their profile leaves the directory and they can no longer take visits. Visits waiting for them go to the next nearest ambassador. Their
-						account and published stories stay.
+						Their profile leaves the directory and they can no longer take visits. Visits waiting for them go to the
+						next nearest ambassador. Their account and published stories stay.
 					</p>
 					<Form method="post" className="flex flex-wrap items-center gap-4">
 						<input type="hidden" name="intent" value="remove" />
@@ -92,9 +106,18 @@ export default function AdminAmbassadorsRoute() {
 				<h2 id="invite-heading" className="mb-2 text-2xl">
 					Invite an ambassador
 				</h2>
-				<p className="mb-4">They get an email with a link to create their profile. The link works for {INVITATION_DAYS} days.</p>
+				<p className="mb-4">
+					They get an email with a link to create their profile. The link works for {INVITATION_DAYS} days.
+				</p>
 				<Form key={formKey} method="post" noValidate>
-					<TextField fields={fields} name="email" label="Their email address" type="email" autoComplete="off" spellCheck={false} />
+					<TextField
+						fields={fields}
+						name="email"
+						label="Their email address"
+						type="email"
+						autoComplete="off"
+						spellCheck={false}
+					/>
 					<button type="submit" className="btn">
 						Send invitation
 					</button>
@@ -108,12 +131,24 @@ export default function AdminAmbassadorsRoute() {
 					<table className="w-full border-collapse text-left">
 						<thead>
 							<tr className="border-b-2 border-ink">
-								<th scope="col" className="py-2 pr-4">Name</th>
-								<th scope="col" className="py-2 pr-4">Email</th>
-								<th scope="col" className="py-2 pr-4">Role and town</th>
-								<th scope="col" className="py-2 pr-4">Visits</th>
-								<th scope="col" className="py-2 pr-4 text-right">Visits done</th>
-								<th scope="col" className="py-2 pr-4 text-right">People reached</th>
+								<th scope="col" className="py-2 pr-4">
+									Name
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Email
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Role and town
+								</th>
+								<th scope="col" className="py-2 pr-4">
+									Visits
+								</th>
+								<th scope="col" className="py-2 pr-4 text-right">
+									Visits done
+								</th>
+								<th scope="col" className="py-2 pr-4 text-right">
+									People reached
+								</th>
 								<th scope="col" className="py-2">
 									<span className="sr-only">Actions</span>
 								</th>
@@ -134,7 +169,11 @@ export default function AdminAmbassadorsRoute() {
 									<td className="py-2 pr-4 text-right">{a.peopleReached}</td>
 									<td className="py-2">
 										<Link to={`?remove=${a.id}`}>
-											Remove<span className="sr-only"> {a.firstName} ({a.email})</span>
+											Remove
+											<span className="sr-only">
+												{' '}
+												{a.firstName} ({a.email})
+											</span>
 										</Link>
 									</td>
 								</tr>

@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
-import { notifyEmailOutbox } from '#app/background/email-outbox.server.ts'
-import { retryFailedEmails } from '#app/background/email-outbox.server.ts'
+import { notifyEmailOutbox, retryFailedEmails } from '#app/background/email-outbox.server.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import { formatDateTime } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
@@ -15,7 +14,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			where: { OR: [{ status: 'failed' }, { status: { in: ['pending', 'sending'] }, attempts: { gt: 0 } }] },
 			orderBy: { id: 'desc' },
 			take: 200,
-			select: { id: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, availableAt: true },
+			select: {
+				id: true,
+				subject: true,
+				status: true,
+				attempts: true,
+				lastError: true,
+				createdAt: true,
+				availableAt: true,
+			},
 		}),
 	])
 	return {

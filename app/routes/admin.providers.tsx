@@ -1,11 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ErrorSummary } from '#app/components/forms.tsx'
-import { labelOf } from '#app/utils/options.ts'
+import {
+	listProvidersForVerification,
+	setProviderVerified,
+	VerificationError,
+} from '#app/models/organisations/providers.server.ts'
 import { providerTypes } from '#app/models/organisations/vocabulary.ts'
-import { listProvidersForVerification, setProviderVerified, VerificationError } from '#app/models/organisations/providers.server.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
+import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,13 +24,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		cqcLocationId: p.cqcLocationId,
 		verifiedAt: p.verifiedAt ? formatDate(p.verifiedAt) : null,
 		createdAt: formatDate(p.createdAt),
-		owners: p.members.map((m) => ({ name: m.user.name ?? 'No name given', email: m.user.email, confirmed: Boolean(m.user.emailVerifiedAt) })),
+		owners: p.members.map((m) => ({
+			name: m.user.name ?? 'No name given',
+			email: m.user.email,
+			confirmed: Boolean(m.user.emailVerifiedAt),
+		})),
 	}))
 	const changed = rows.find((r) => r.id === (url.searchParams.get('verified') ?? url.searchParams.get('unverified')))
 	return {
 		providers: rows,
 		waiting: rows.filter((r) => !r.verifiedAt).length,
-		notice: changed ? (url.searchParams.has('verified') ? `${changed.name} is verified. They can now use the talent pool.` : `${changed.name} is no longer verified.`) : null,
+		notice: changed
+			? url.searchParams.has('verified')
+				? `${changed.name} is verified. They can now use the talent pool.`
+				: `${changed.name} is no longer verified.`
+			: null,
 		changedId: changed?.id ?? null,
 	}
 }
@@ -42,7 +54,9 @@ export async function action({ request }: ActionFunctionArgs) {
 		if (error instanceof VerificationError) return data({ providerId: id, error: error.message }, { status: 409 })
 		throw error
 	}
-	return redirect(`/admin/providers?${new URLSearchParams({ [verify ? 'verified' : 'unverified']: id })}#provider-${id}`)
+	return redirect(
+		`/admin/providers?${new URLSearchParams({ [verify ? 'verified' : 'unverified']: id })}#provider-${id}`,
+	)
 }
 
 export const handle: PageHandle = { title: 'Providers' }
@@ -61,9 +75,9 @@ export default function AdminProvidersRoute() {
 			<ErrorSummary errors={[]} formError={actionData?.error} />
 			<h1 className="mb-2 text-3xl">Providers</h1>
 			<p className="mb-2 max-w-3xl">
-				Verified providers can search the talent pool. Before verifying, check that the contact works for the organisation: for
-				example, that their email address is at the organisation’s own domain, or by calling the number on the CQC register.
-				Check the CQC location ID, or the council’s accreditation for other employers.
+				Verified providers can search the talent pool. Before verifying, check that the contact works for the
+				organisation: for example, that their email address is at the organisation’s own domain, or by calling the
+				number on the CQC register. Check the CQC location ID, or the council’s accreditation for other employers.
 			</p>
 			<p className="mb-6 max-w-3xl">
 				An organisation can only be verified once its owner has confirmed their email address. {d.waiting}{' '}
@@ -94,7 +108,11 @@ export default function AdminProvidersRoute() {
 						{d.providers.map((p) => {
 							const confirmed = p.owners.some((o) => o.confirmed)
 							return (
-								<tr key={p.id} id={`provider-${p.id}`} className={`border-b border-line align-top ${d.changedId === p.id ? 'bg-[#e6f4ec]' : ''}`}>
+								<tr
+									key={p.id}
+									id={`provider-${p.id}`}
+									className={`border-b border-line align-top ${d.changedId === p.id ? 'bg-[#e6f4ec]' : ''}`}
+								>
 									<td className="py-2 pr-4">
 										<Link to={`/providers/${p.id}`}>{p.name}</Link>
 										<span className="block text-sm text-muted">
@@ -121,7 +139,11 @@ export default function AdminProvidersRoute() {
 										)}
 									</td>
 									<td className="py-2 pr-4">
-										{p.cqcLocationId ? <a href={`https://www.cqc.org.uk/location/${p.cqcLocationId}`}>{p.cqcLocationId}</a> : '–'}
+										{p.cqcLocationId ? (
+											<a href={`https://www.cqc.org.uk/location/${p.cqcLocationId}`}>{p.cqcLocationId}</a>
+										) : (
+											'–'
+										)}
 									</td>
 									<td className="py-2 pr-4">{p.createdAt}</td>
 									<td className="py-2">
@@ -129,14 +151,24 @@ export default function AdminProvidersRoute() {
 											<Form method="post" className="flex flex-wrap items-center gap-x-3">
 												<input type="hidden" name="providerId" value={p.id} />
 												<span>{p.verifiedAt}</span>
-												<button type="submit" name="intent" value="unverify" className="cursor-pointer text-brand underline">
+												<button
+													type="submit"
+													name="intent"
+													value="unverify"
+													className="cursor-pointer text-brand underline"
+												>
 													Remove<span className="sr-only"> verification of {p.name}</span>
 												</button>
 											</Form>
 										) : confirmed ? (
 											<Form method="post">
 												<input type="hidden" name="providerId" value={p.id} />
-												<button type="submit" name="intent" value="verify" className="cursor-pointer text-brand underline">
+												<button
+													type="submit"
+													name="intent"
+													value="verify"
+													className="cursor-pointer text-brand underline"
+												>
 													Verify<span className="sr-only"> {p.name}</span>
 												</button>
 											</Form>

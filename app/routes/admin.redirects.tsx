@@ -63,8 +63,9 @@ export default function AdminRedirectsRoute() {
 		<div>
 			<h1 className="mb-2 text-3xl">Redirects and hires</h1>
 			<p className="mb-2 max-w-3xl">
-				Applications an employer turned down but judged suitable for other roles, from candidates who had asked to be sent jobs
-				with other employers, and what happened next. Each turned-down application counts once in each column it reached.
+				Applications an employer turned down but judged suitable for other roles, from candidates who had asked to be
+				sent jobs with other employers, and what happened next. Each turned-down application counts once in each column
+				it reached.
 			</p>
 			<ul className="mb-6 ml-6 max-w-3xl list-disc">
 				<li>“Sent jobs” counts only those we found jobs for; the others had nothing near them that fitted.</li>

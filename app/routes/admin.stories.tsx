@@ -3,8 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { Paragraphs } from '#app/components/text.tsx'
-import { roleName } from '#app/models/jobs/care-roles.server.ts'
 import { moderateStory, publishedStoriesForAdmin, storiesForModeration } from '#app/models/careers/stories.server.ts'
+import { roleName } from '#app/models/jobs/care-roles.server.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
@@ -14,7 +14,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAdmin(request)
 	const [stories, published] = await Promise.all([storiesForModeration(), publishedStoriesForAdmin()])
 	return {
-		published: published.map((s) => ({ id: s.id, title: s.title, authorName: s.authorName, published: s.publishedAt ? formatDate(s.publishedAt) : '' })),
+		published: published.map((s) => ({
+			id: s.id,
+			title: s.title,
+			authorName: s.authorName,
+			published: s.publishedAt ? formatDate(s.publishedAt) : '',
+		})),
 		stories: stories.map((s) => ({
 			id: s.id,
 			title: s.title,
@@ -38,11 +43,16 @@ const ModerationSchema = z.discriminatedUnion('decision', [
 export async function action({ request }: ActionFunctionArgs) {
 	await requireAdmin(request)
 	const submission = parseWithZod(await request.formData(), { schema: ModerationSchema })
-	if (submission.status !== 'success') return data({ error: 'Choose to publish or not publish the story' }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ error: 'Choose to publish or not publish the story' }, { status: 400 })
 	const { decision, storyId } = submission.value
 	const note = decision === 'publish' ? undefined : submission.value.note
 	const done = await moderateStory(storyId, decision, note)
-	if (!done) return data({ error: 'That story has already been dealt with: the list now shows where things stand' }, { status: 409 })
+	if (!done)
+		return data(
+			{ error: 'That story has already been dealt with: the list now shows where things stand' },
+			{ status: 409 },
+		)
 	const outcome = decision === 'publish' ? 'published' : decision === 'reject' ? 'rejected' : 'withdrawn'
 	return redirect(`/admin/stories?${outcome}=${storyId}${note ? '&reason=1' : ''}`)
 }
@@ -63,7 +73,8 @@ export default function AdminStoriesRoute() {
 			) : null}
 			{(params.get('rejected') || params.get('withdrawn')) && !actionData ? (
 				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					{params.get('rejected') ? 'The story will not be published.' : 'The story has been taken down.'} We have emailed its author
+					{params.get('rejected') ? 'The story will not be published.' : 'The story has been taken down.'} We have
+					emailed its author
 					{params.get('reason') ? ' with your reason' : ''}.
 				</div>
 			) : null}
@@ -73,7 +84,10 @@ export default function AdminStoriesRoute() {
 				</div>
 			) : null}
 			<h1 className="mb-4 text-3xl">Stories to check</h1>
-			<p className="mb-6">Nothing is public until you publish it. Check that it names no one who receives care and that the photo is suitable.</p>
+			<p className="mb-6">
+				Nothing is public until you publish it. Check that it names no one who receives care and that the photo is
+				suitable.
+			</p>
 			{d.stories.length ? (
 				<ol className="space-y-10">
 					{d.stories.map((s) => (

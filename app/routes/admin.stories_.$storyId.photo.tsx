@@ -8,6 +8,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const photo = await getStoryPhotoForReview(params.storyId ?? '')
 	if (!photo) throw new Response('Not found', { status: 404 })
 	return new Response(photo.bytes, {
-		headers: { 'Content-Type': photo.mimeType, 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'" },
+		headers: {
+			'Content-Type': photo.mimeType,
+			'Cache-Control': 'private, no-store',
+			'X-Content-Type-Options': 'nosniff',
+			'Content-Security-Policy': "default-src 'none'",
+		},
 	})
 }

@@ -1,11 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { prisma } from '#app/utils/db.server.ts'
-import { describeVisit, VisitError } from '#app/models/careers/visits/vocabulary.ts'
 import { offerToAmbassador } from '#app/models/careers/visits/offers.server.ts'
 import { visitTotals } from '#app/models/careers/visits/statistics.server.ts'
+import { describeVisit, VisitError } from '#app/models/careers/visits/vocabulary.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
+import { prisma } from '#app/utils/db.server.ts'
 import { distanceMiles, formatMiles } from '#app/utils/geo.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
@@ -13,7 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAdmin(request)
 	const [totals, ambassadors] = await Promise.all([
 		visitTotals(),
-		prisma.ambassador.findMany({ orderBy: { firstName: 'asc' }, select: { id: true, firstName: true, town: true, lat: true, lng: true, willingToVisit: true } }),
+		prisma.ambassador.findMany({
+			orderBy: { firstName: 'asc' },
+			select: { id: true, firstName: true, town: true, lat: true, lng: true, willingToVisit: true },
+		}),
 	])
 	return {
 		...totals,
@@ -32,7 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			declined: r.offers.filter((o) => o.status === 'declined' || o.status === 'expired').length,
 			// Nearest first, so the team can see who is closest even beyond their usual distance.
 			choices: ambassadors
-				.map((a) => ({ id: a.id, miles: distanceMiles(r, a), label: `${a.firstName}, ${a.town}${a.willingToVisit ? '' : ' (not taking visits)'}` }))
+				.map((a) => ({
+					id: a.id,
+					miles: distanceMiles(r, a),
+					label: `${a.firstName}, ${a.town}${a.willingToVisit ? '' : ' (not taking visits)'}`,
+				}))
 				.sort((a, b) => a.miles - b.miles)
 				.map((a) => ({ id: a.id, label: `${a.label}: ${formatMiles(a.miles)} away` })),
 		})),
@@ -93,7 +100,11 @@ export default function AdminVisitsRoute() {
 							</h3>
 							<p className="mb-2">
 								<strong className="tag bg-brand-light text-brand-dark">{r.statusLabel}</strong>{' '}
-								{r.ambassador ? `${r.ambassador} is going` : r.waitingFor ? `offered to ${r.waitingFor}, who has not answered yet` : ''}
+								{r.ambassador
+									? `${r.ambassador} is going`
+									: r.waitingFor
+										? `offered to ${r.waitingFor}, who has not answered yet`
+										: ''}
 							</p>
 							<dl className="mb-3 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
 								<dt className="font-bold">Sent</dt>

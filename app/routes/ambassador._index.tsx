@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { requireAmbassador } from '#app/models/careers/ambassadors.server.ts'
-import { ambassadorStatusLabels, OFFER_DAYS } from '#app/models/careers/visits/vocabulary.ts'
 import { listAmbassadorVisits } from '#app/models/careers/visits/offers.server.ts'
+import { ambassadorStatusLabels, OFFER_DAYS } from '#app/models/careers/visits/vocabulary.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import { formatMiles } from '#app/utils/geo.ts'
@@ -53,7 +53,8 @@ export default function AmbassadorHomeRoute() {
 			<h1 className="mb-6 text-3xl">Your visits</h1>
 			{!d.willingToVisit ? (
 				<p className="mb-6 border-l-8 border-line bg-[#f3f2f1] p-4">
-					You are not taking visit requests at the moment. <Link to="/ambassador/profile">Change this in your profile</Link>.
+					You are not taking visit requests at the moment.{' '}
+					<Link to="/ambassador/profile">Change this in your profile</Link>.
 				</p>
 			) : null}
 			<section aria-labelledby="offered-heading" className="mb-10">
@@ -108,7 +109,14 @@ export default function AmbassadorHomeRoute() {
 										{v.statusLabel}
 										{v.visitedOn ? ` on ${v.visitedOn}` : ''}
 									</td>
-									<td className="py-2">{v.peopleReached ?? (v.status === 'accepted' ? <Link to={`/ambassador/visits/${v.id}#record`}>Record the visit</Link> : '–')}</td>
+									<td className="py-2">
+										{v.peopleReached ??
+											(v.status === 'accepted' ? (
+												<Link to={`/ambassador/visits/${v.id}#record`}>Record the visit</Link>
+											) : (
+												'–'
+											))}
+									</td>
 								</tr>
 							))}
 						</tbody>

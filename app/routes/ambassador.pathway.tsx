@@ -2,7 +2,12 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, useFormFields, type FieldState } from '#app/components/forms.tsx'
-import { getOwnAmbassador, MAX_PATHWAY_STEPS, pathwayStepsSchema, savePathway } from '#app/models/careers/ambassadors.server.ts'
+import {
+	getOwnAmbassador,
+	MAX_PATHWAY_STEPS,
+	pathwayStepsSchema,
+	savePathway,
+} from '#app/models/careers/ambassadors.server.ts'
 import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
@@ -14,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	ambassador.pathwaySteps.forEach((step, i) => {
 		defaults[`step${i + 1}Role`] = step.roleId ?? ''
 		// A step named after its role needs no title of its own.
-		defaults[`step${i + 1}Title`] = step.roleId && step.title === roleOptions.find((r) => r.id === step.roleId)?.label ? '' : step.title
+		defaults[`step${i + 1}Title`] =
+			step.roleId && step.title === roleOptions.find((r) => r.id === step.roleId)?.label ? '' : step.title
 		defaults[`step${i + 1}From`] = String(step.fromYear)
 		defaults[`step${i + 1}To`] = step.toYear ? String(step.toYear) : ''
 	})
@@ -31,8 +37,18 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const handle: PageHandle = { title: 'Your pathway' }
 
-function StepFields({ fields, n, roles }: { fields: FieldState; n: number; roles: ReadonlyArray<{ id: string; label: string }> }) {
-	const errors = [fields.error(`step${n}Title`), fields.error(`step${n}From`), fields.error(`step${n}To`)].filter(Boolean)
+function StepFields({
+	fields,
+	n,
+	roles,
+}: {
+	fields: FieldState
+	n: number
+	roles: ReadonlyArray<{ id: string; label: string }>
+}) {
+	const errors = [fields.error(`step${n}Title`), fields.error(`step${n}From`), fields.error(`step${n}To`)].filter(
+		Boolean,
+	)
 	const error = errors[0]
 	const input = (name: string, label: string, width: string, extra: Record<string, string> = {}) => (
 		<div>
@@ -68,7 +84,12 @@ function StepFields({ fields, n, roles }: { fields: FieldState; n: number; roles
 					<label htmlFor={fields.id(`step${n}Role`)} className="mb-1 block">
 						Role
 					</label>
-					<select id={fields.id(`step${n}Role`)} name={`step${n}Role`} defaultValue={fields.value(`step${n}Role`)} className="input w-full sm:w-auto">
+					<select
+						id={fields.id(`step${n}Role`)}
+						name={`step${n}Role`}
+						defaultValue={fields.value(`step${n}Role`)}
+						className="input w-full sm:w-auto"
+					>
 						<option value="">Not a role on this site</option>
 						{roles.map((r) => (
 							<option key={r.id} value={r.id}>
@@ -92,7 +113,11 @@ export default function AmbassadorPathwayRoute() {
 	// A new location (after a successful save) remounts the form, so it shows what was saved rather than what was typed.
 	const { key: formKey } = useLocation()
 	const fields = useFormFields('pathway', actionData?.result, d.defaults)
-	const order = Array.from({ length: d.steps }, (_, i) => i + 1).flatMap((n) => [`step${n}Title`, `step${n}From`, `step${n}To`])
+	const order = Array.from({ length: d.steps }, (_, i) => i + 1).flatMap((n) => [
+		`step${n}Title`,
+		`step${n}From`,
+		`step${n}To`,
+	])
 	return (
 		<div className="max-w-3xl">
 			{params.get('saved') && !actionData ? (
@@ -103,8 +128,8 @@ export default function AmbassadorPathwayRoute() {
 			<ErrorSummary errors={fields.summary(order)} formError={fields.formError} />
 			<h1 className="mb-4 text-3xl">Your pathway</h1>
 			<p className="mb-6">
-				The steps that brought you to where you are, oldest first: school or college courses, volunteering, jobs and training. Choose a
-				role where one fits so people can read about it. Leave the steps you do not need blank.
+				The steps that brought you to where you are, oldest first: school or college courses, volunteering, jobs and
+				training. Choose a role where one fits so people can read about it. Leave the steps you do not need blank.
 			</p>
 			<Form key={formKey} method="post" noValidate>
 				{Array.from({ length: d.steps }, (_, i) => (

@@ -3,7 +3,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { AmbassadorProfileFields, ambassadorFieldOrder } from '#app/components/ambassador-profile-fields.tsx'
 import { Checkbox, ErrorSummary, useFormFields } from '#app/components/forms.tsx'
-import { AmbassadorError, AmbassadorProfileUpdateSchema, requireAmbassador, updateAmbassadorProfile } from '#app/models/careers/ambassadors.server.ts'
+import {
+	AmbassadorError,
+	AmbassadorProfileUpdateSchema,
+	requireAmbassador,
+	updateAmbassadorProfile,
+} from '#app/models/careers/ambassadors.server.ts'
 import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
 import { readPhotoForm } from '#app/models/uploads/uploads.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
@@ -35,20 +40,32 @@ export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
 	const current = await requireAmbassador(userId)
 	const form = await readPhotoForm(request)
-	if (form.tooLarge) return data({ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } }, { status: 413 })
+	if (form.tooLarge)
+		return data(
+			{ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } },
+			{ status: 413 },
+		)
 	const removePhoto = form.formData.get('removePhoto') === 'on'
 	const willHavePhoto = Boolean(form.photo) || (Boolean(current.photoFileId) && !removePhoto)
 	const submission = parseWithZod(form.formData, { schema: AmbassadorProfileUpdateSchema })
 	const alt = form.formData.get('photoAlt')?.toString().trim() ?? ''
 	const extra = {
-		...photoProblems({ chosen: Boolean(form.photo || form.photoError), fileError: form.photoError, alt, hasCurrentPhoto: Boolean(current.photoFileId) && !removePhoto, otherErrors: submission.status !== 'success' }),
+		...photoProblems({
+			chosen: Boolean(form.photo || form.photoError),
+			fileError: form.photoError,
+			alt,
+			hasCurrentPhoto: Boolean(current.photoFileId) && !removePhoto,
+			otherErrors: submission.status !== 'success',
+		}),
 		...(willHavePhoto && !alt && !form.photo ? { photoAlt: 'Describe your photo for people who cannot see it' } : {}),
 	}
-	if (submission.status !== 'success' || hasFieldErrors(extra)) return data({ result: withFieldErrors(submission.reply(), extra) }, { status: 400 })
+	if (submission.status !== 'success' || hasFieldErrors(extra))
+		return data({ result: withFieldErrors(submission.reply(), extra) }, { status: 400 })
 	try {
 		await updateAmbassadorProfile(userId, submission.value, form.photo, removePhoto && !form.photo)
 	} catch (error) {
-		if (error instanceof AmbassadorError) return data({ result: withFieldErrors(submission.reply(), { postcode: error.message }) }, { status: 400 })
+		if (error instanceof AmbassadorError)
+			return data({ result: withFieldErrors(submission.reply(), { postcode: error.message }) }, { status: 400 })
 		throw error
 	}
 	return redirect('/ambassador/profile?saved=1')
@@ -73,7 +90,8 @@ export default function AmbassadorProfileRoute() {
 			<ErrorSummary errors={fields.summary(ambassadorFieldOrder)} formError={fields.formError} />
 			<h1 className="mb-4 text-3xl">Your ambassador profile</h1>
 			<p className="mb-6">
-				Everyone can see your first name, role, employer, town, photo and what you write about yourself. Your postcode is never shown.
+				Everyone can see your first name, role, employer, town, photo and what you write about yourself. Your postcode
+				is never shown.
 			</p>
 			<Form key={formKey} method="post" encType="multipart/form-data" noValidate>
 				<AmbassadorProfileFields fields={fields} roles={d.roles} currentPhoto={d.photo} currentOutcode={d.outcode} />

@@ -4,15 +4,19 @@ import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
 import { StoryFields, storyFieldOrder } from '#app/components/story-fields.tsx'
 import { SubmittedStories } from '#app/components/submitted-stories.tsx'
 import { requireAmbassador } from '#app/models/careers/ambassadors.server.ts'
-import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
 import { readStorySubmission, storiesByAuthor, StorySchema, submitStory } from '#app/models/careers/stories.server.ts'
+import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const userId = await requireUserId(request)
 	const ambassador = await requireAmbassador(userId)
-	return { stories: await storiesByAuthor(userId), roles: roleOptions, defaults: { tellerRoleId: ambassador.roleId, employerName: ambassador.employer ?? '' } }
+	return {
+		stories: await storiesByAuthor(userId),
+		roles: roleOptions,
+		defaults: { tellerRoleId: ambassador.roleId, employerName: ambassador.employer ?? '' },
+	}
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,7 +48,9 @@ export default function AmbassadorStoriesRoute() {
 			<h1 className="mb-6 text-3xl">Your stories</h1>
 			<SubmittedStories stories={d.stories} />
 			<h2 className="mb-2 text-2xl">Tell a new story</h2>
-			<p className="mb-6">The regional team reads every story before it is published. It appears with your first name.</p>
+			<p className="mb-6">
+				The regional team reads every story before it is published. It appears with your first name.
+			</p>
 			<Form key={formKey} method="post" encType="multipart/form-data" noValidate>
 				<StoryFields fields={fields} roles={d.roles} />
 				<button type="submit" className="btn">

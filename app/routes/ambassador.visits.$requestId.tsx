@@ -1,12 +1,27 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from '@remix-run/react'
+import {
+	Form,
+	isRouteErrorResponse,
+	Link,
+	useActionData,
+	useLoaderData,
+	useRouteError,
+	useSearchParams,
+} from '@remix-run/react'
 import { DateInput, ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
 import { VisitMessages } from '#app/components/visit-messages.tsx'
 import { requireAmbassador } from '#app/models/careers/ambassadors.server.ts'
-import { acceptVisit, declineVisit, getAmbassadorVisit, pastOffer, recordVisit, VisitRecordSchema } from '#app/models/careers/visits/offers.server.ts'
-import { ambassadorStatusLabels, describeVisit, VisitError } from '#app/models/careers/visits/vocabulary.ts'
 import { messageThread, MessageSchema, postMessage } from '#app/models/careers/visits/messages.server.ts'
+import {
+	acceptVisit,
+	declineVisit,
+	getAmbassadorVisit,
+	pastOffer,
+	recordVisit,
+	VisitRecordSchema,
+} from '#app/models/careers/visits/offers.server.ts'
+import { ambassadorStatusLabels, describeVisit, VisitError } from '#app/models/careers/visits/vocabulary.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate, londonDateParts } from '#app/utils/dates.ts'
 import { withFieldErrors } from '#app/utils/form-reply.ts'
@@ -55,9 +70,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		},
 		mine,
 		awaitingAnswer: !mine && offer?.status === 'offered' && visit.status === 'open',
-		messages: mine ? messageThread(visit.messages, 'ambassador', { school: visit.organisation, ambassador: ambassador.firstName }) : [],
+		messages: mine
+			? messageThread(visit.messages, 'ambassador', { school: visit.organisation, ambassador: ambassador.firstName })
+			: [],
 		recordDefaults: visit.visitedOn
-			? { ...Object.fromEntries(Object.entries(londonDateParts(visit.visitedOn)).map(([k, v]) => [`visited${k[0].toUpperCase()}${k.slice(1)}`, v])), peopleReached: visit.peopleReached }
+			? {
+					...Object.fromEntries(
+						Object.entries(londonDateParts(visit.visitedOn)).map(([k, v]) => [
+							`visited${k[0].toUpperCase()}${k.slice(1)}`,
+							v,
+						]),
+					),
+					peopleReached: visit.peopleReached,
+				}
 			: { visitedDay: '', visitedMonth: '', visitedYear: String(today.year) },
 	}
 }
@@ -66,7 +91,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const { ambassador, visit } = await load(request, params.requestId)
 	const formData = await request.formData()
 	const intent = formData.get('intent')
-	const fail = (message: string, status = 409) => data({ intent: String(intent), result: { status: 'error' as const, error: { '': [message] } } }, { status })
+	const fail = (message: string, status = 409) =>
+		data({ intent: String(intent), result: { status: 'error' as const, error: { '': [message] } } }, { status })
 	try {
 		if (intent === 'accept') {
 			await acceptVisit(visit.id, ambassador.id)
@@ -79,18 +105,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		if (visit.ambassadorId !== ambassador.id) return fail('This visit is not yours to change')
 		if (intent === 'message') {
 			const submission = parseWithZod(formData, { schema: MessageSchema })
-			if (submission.status !== 'success') return data({ intent: 'message', result: submission.reply() }, { status: 400 })
+			if (submission.status !== 'success')
+				return data({ intent: 'message', result: submission.reply() }, { status: 400 })
 			if (visit.status === 'cancelled') return fail('The school cancelled this request')
 			await postMessage(visit.id, 'ambassador', submission.value.body)
 			return redirect(`/ambassador/visits/${visit.id}?messaged=1#messages-heading`)
 		}
 		if (intent === 'record') {
 			const submission = parseWithZod(formData, { schema: VisitRecordSchema })
-			if (submission.status !== 'success') return data({ intent: 'record', result: submission.reply() }, { status: 400 })
+			if (submission.status !== 'success')
+				return data({ intent: 'record', result: submission.reply() }, { status: 400 })
 			try {
 				await recordVisit(visit.id, ambassador.id, submission.value.visitedOn, submission.value.peopleReached)
 			} catch (error) {
-				if (error instanceof VisitError) return data({ intent: 'record', result: withFieldErrors(submission.reply(), { visitedDay: error.message }) }, { status: 400 })
+				if (error instanceof VisitError)
+					return data(
+						{ intent: 'record', result: withFieldErrors(submission.reply(), { visitedDay: error.message }) },
+						{ status: 400 },
+					)
 				throw error
 			}
 			return redirect(`/ambassador/visits/${visit.id}?recorded=1`)
@@ -102,7 +134,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	return fail('Choose what to do', 400)
 }
 
-export const handle: PageHandle = { title: (d: { visit: { organisation: string } }) => `Visit: ${d.visit.organisation}` }
+export const handle: PageHandle = {
+	title: (d: { visit: { organisation: string } }) => `Visit: ${d.visit.organisation}`,
+}
 
 const banners: Record<string, string> = {
 	accepted: 'You have accepted the visit. We have told the school: use the messages to agree the details.',
@@ -115,7 +149,11 @@ export default function AmbassadorVisitRoute() {
 	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
 	const messageFields = useFormFields('message', actionData?.intent === 'message' ? actionData.result : undefined)
-	const recordFields = useFormFields('record', actionData?.intent === 'record' ? actionData.result : undefined, d.recordDefaults)
+	const recordFields = useFormFields(
+		'record',
+		actionData?.intent === 'record' ? actionData.result : undefined,
+		d.recordDefaults,
+	)
 	const formError = actionData?.result.status === 'error' ? actionData.result.error?.['']?.[0] : undefined
 	const banner = Object.keys(banners).find((k) => params.get(k))
 	const v = d.visit
@@ -169,7 +207,10 @@ export default function AmbassadorVisitRoute() {
 					<h2 id="answer-heading" className="mb-2 text-2xl">
 						Can you do this visit?
 					</h2>
-					<p className="mb-4">If you accept, we tell the school and you agree the details through messages here. If you decline, we ask the next nearest ambassador.</p>
+					<p className="mb-4">
+						If you accept, we tell the school and you agree the details through messages here. If you decline, we ask
+						the next nearest ambassador.
+					</p>
 					<div className="flex flex-wrap gap-4">
 						<Form method="post">
 							<input type="hidden" name="intent" value="accept" />
@@ -189,7 +230,12 @@ export default function AmbassadorVisitRoute() {
 
 			{d.mine ? (
 				<>
-					<VisitMessages messages={d.messages} fields={messageFields} canSend={v.status !== 'cancelled'} otherParty={v.organisation} />
+					<VisitMessages
+						messages={d.messages}
+						fields={messageFields}
+						canSend={v.status !== 'cancelled'}
+						otherParty={v.organisation}
+					/>
 					{v.status === 'accepted' || v.status === 'fulfilled' ? (
 						<section id="record" aria-labelledby="record-heading" className="mb-8">
 							<h2 id="record-heading" className="mb-2 text-2xl">
@@ -197,16 +243,33 @@ export default function AmbassadorVisitRoute() {
 							</h2>
 							{v.status === 'fulfilled' ? (
 								<p className="mb-4">
-									Recorded: {v.visitedOn}, {v.peopleReached} {v.peopleReached === 1 ? 'person' : 'people'} reached. You can correct it below.
+									Recorded: {v.visitedOn}, {v.peopleReached} {v.peopleReached === 1 ? 'person' : 'people'} reached. You
+									can correct it below.
 								</p>
 							) : (
-								<p className="mb-4">Tell us when you went and how many people you spoke to. It helps the regional team show what visits achieve.</p>
+								<p className="mb-4">
+									Tell us when you went and how many people you spoke to. It helps the regional team show what visits
+									achieve.
+								</p>
 							)}
-							<ErrorSummary errors={recordFields.summary(['visitedDay', 'visitedMonth', 'visitedYear', 'peopleReached'])} />
+							<ErrorSummary
+								errors={recordFields.summary(['visitedDay', 'visitedMonth', 'visitedYear', 'peopleReached'])}
+							/>
 							<Form method="post" noValidate>
 								<input type="hidden" name="intent" value="record" />
-								<DateInput fields={recordFields} prefix="visited" legend="Date of the visit" hint="For example, 27/11/2026" />
-								<TextField fields={recordFields} name="peopleReached" label="How many people did you speak to?" inputMode="numeric" width="max-w-24" />
+								<DateInput
+									fields={recordFields}
+									prefix="visited"
+									legend="Date of the visit"
+									hint="For example, 27/11/2026"
+								/>
+								<TextField
+									fields={recordFields}
+									name="peopleReached"
+									label="How many people did you speak to?"
+									inputMode="numeric"
+									width="max-w-24"
+								/>
 								<button type="submit" className="btn">
 									{v.status === 'fulfilled' ? 'Update the record' : 'Record the visit'}
 								</button>

@@ -12,7 +12,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 	return { ambassador }
 }
 
-export const handle: PageHandle = { title: (d: { ambassador: { firstName: string; role: string } }) => `${d.ambassador.firstName}, ${d.ambassador.role}` }
+export const handle: PageHandle = {
+	title: (d: { ambassador: { firstName: string; role: string } }) => `${d.ambassador.firstName}, ${d.ambassador.role}`,
+}
 
 export default function AmbassadorRoute() {
 	const { ambassador: a } = useLoaderData<typeof loader>()
@@ -71,8 +73,9 @@ export default function AmbassadorRoute() {
 			) : null}
 			{a.visits ? (
 				<p>
-					{a.firstName} visits schools, colleges and jobcentres. <Link to="/ambassadors/request-a-visit">Ask for a visit</Link>: we
-					pass your request to the nearest ambassador who can come.
+					{a.firstName} visits schools, colleges and jobcentres.{' '}
+					<Link to="/ambassadors/request-a-visit">Ask for a visit</Link>: we pass your request to the nearest ambassador
+					who can come.
 				</p>
 			) : null}
 		</div>

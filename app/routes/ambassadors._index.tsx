@@ -14,7 +14,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const handle: PageHandle = { title: 'I Care Ambassadors' }
 
 export const meta: MetaFunction = () => [
-	{ name: 'description', content: 'I Care Ambassadors work in care and talk to schools, colleges and jobcentres about their careers.' },
+	{
+		name: 'description',
+		content: 'I Care Ambassadors work in care and talk to schools, colleges and jobcentres about their careers.',
+	},
 ]
 
 export default function AmbassadorsRoute() {
@@ -24,8 +27,8 @@ export default function AmbassadorsRoute() {
 		<div>
 			<h1 className="mb-4 text-3xl md:text-4xl">I Care Ambassadors</h1>
 			<p className="mb-4 max-w-3xl text-lg">
-				Ambassadors are people who work in care and share what it is really like: how they started, what they do, and where it
-				has taken them. They visit schools, colleges and jobcentres to talk about careers in care.
+				Ambassadors are people who work in care and share what it is really like: how they started, what they do, and
+				where it has taken them. They visit schools, colleges and jobcentres to talk about careers in care.
 			</p>
 			<p className="mb-8">
 				<Link to="/ambassadors/request-a-visit" className="btn">
@@ -72,7 +75,9 @@ export default function AmbassadorsRoute() {
 				<ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
 					{d.ambassadors.map((a) => (
 						<li key={a.id} className="flex gap-4 border-t-4 border-brand pt-3">
-							{a.photo ? <img src={a.photo.url} alt={a.photo.alt} className="size-24 shrink-0 object-cover" loading="lazy" /> : null}
+							{a.photo ? (
+								<img src={a.photo.url} alt={a.photo.alt} className="size-24 shrink-0 object-cover" loading="lazy" />
+							) : null}
 							<div>
 								<h3 className="text-xl">
 									<Link to={`/ambassadors/${a.id}`}>{a.firstName}</Link>
@@ -82,7 +87,9 @@ export default function AmbassadorsRoute() {
 									{a.employer ? ` at ${a.employer}` : ''}
 								</p>
 								<p className="text-muted">{a.area}</p>
-								{a.visits ? <p className="mt-1 tag bg-brand-light text-brand-dark">Visits schools and colleges</p> : null}
+								{a.visits ? (
+									<p className="mt-1 tag bg-brand-light text-brand-dark">Visits schools and colleges</p>
+								) : null}
 							</div>
 						</li>
 					))}

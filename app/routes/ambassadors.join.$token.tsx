@@ -3,7 +3,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AmbassadorProfileFields, ambassadorFieldOrder } from '#app/components/ambassador-profile-fields.tsx'
 import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
-import { AmbassadorError, findAmbassadorInvitation, joinAmbassadors, JoinAmbassadorsSchema } from '#app/models/careers/ambassadors.server.ts'
+import {
+	AmbassadorError,
+	findAmbassadorInvitation,
+	joinAmbassadors,
+	JoinAmbassadorsSchema,
+} from '#app/models/careers/ambassadors.server.ts'
 import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
 import { readPhotoForm } from '#app/models/uploads/uploads.server.ts'
 import { createSession } from '#app/utils/auth.server.ts'
@@ -12,14 +17,21 @@ import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ params }: LoaderFunctionArgs) {
 	const invitation = await findAmbassadorInvitation(params.token ?? '')
-	return data({ valid: Boolean(invitation), email: invitation?.email ?? null, roles: roleOptions }, { status: invitation ? 200 : 404, headers: { 'Referrer-Policy': 'same-origin' } })
+	return data(
+		{ valid: Boolean(invitation), email: invitation?.email ?? null, roles: roleOptions },
+		{ status: invitation ? 200 : 404, headers: { 'Referrer-Policy': 'same-origin' } },
+	)
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const token = params.token ?? ''
 	if (!(await findAmbassadorInvitation(token))) throw new Response('Not found', { status: 404 })
 	const form = await readPhotoForm(request)
-	if (form.tooLarge) return data({ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } }, { status: 413 })
+	if (form.tooLarge)
+		return data(
+			{ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } },
+			{ status: 413 },
+		)
 	const submission = parseWithZod(form.formData, { schema: JoinAmbassadorsSchema })
 	const extra = photoProblems({
 		chosen: Boolean(form.photo || form.photoError),
@@ -37,7 +49,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		return redirect('/ambassador?joined=1', { headers: { 'Set-Cookie': await createSession(joined.userId) } })
 	} catch (error) {
 		if (error instanceof AmbassadorError) {
-			return data({ result: withFieldErrors(submission.reply({ hideFields: ['password'] }), { postcode: error.message }) }, { status: 400 })
+			return data(
+				{ result: withFieldErrors(submission.reply({ hideFields: ['password'] }), { postcode: error.message }) },
+				{ status: 400 },
+			)
 		}
 		throw error
 	}
@@ -53,7 +68,9 @@ export default function JoinAmbassadorsRoute() {
 		return (
 			<div className="max-w-2xl">
 				<h1 className="mb-4 text-3xl">This invitation link has expired or been used</h1>
-				<p className="mb-4">Ask the regional team for a new invitation. If you have already joined, <Link to="/login">sign in</Link>.</p>
+				<p className="mb-4">
+					Ask the regional team for a new invitation. If you have already joined, <Link to="/login">sign in</Link>.
+				</p>
 			</div>
 		)
 	}
@@ -65,8 +82,8 @@ export default function JoinAmbassadorsRoute() {
 				You have been invited as <strong>{d.email}</strong>.
 			</p>
 			<p className="mb-6">
-				Your profile shows your first name, role, area and photo. Your email address, surname and postcode are never shown, and
-				schools contact you only through the portal.
+				Your profile shows your first name, role, area and photo. Your email address, surname and postcode are never
+				shown, and schools contact you only through the portal.
 			</p>
 			<Form method="post" encType="multipart/form-data" noValidate>
 				<TextField

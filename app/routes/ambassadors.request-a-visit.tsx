@@ -1,13 +1,27 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Checkboxes, ErrorSummary, Honeypot, Radios, TextArea, TextField, useFormFields } from '#app/components/forms.tsx'
-import { ageGroups, organisationTypes, VisitError, visitTopics } from '#app/models/careers/visits/vocabulary.ts'
+import {
+	Checkboxes,
+	ErrorSummary,
+	Honeypot,
+	Radios,
+	TextArea,
+	TextField,
+	useFormFields,
+} from '#app/components/forms.tsx'
 import { requestVisit, VisitRequestSchema } from '#app/models/careers/visits/requests.server.ts'
+import { ageGroups, organisationTypes, VisitError, visitTopics } from '#app/models/careers/visits/vocabulary.ts'
 import { withFieldErrors } from '#app/utils/form-reply.ts'
 import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import {
+	clientAddressKey,
+	consumeRateLimit,
+	rateLimits,
+	retryAfterText,
+	tooManyRequests,
+} from '#app/utils/rate-limit.server.ts'
 
 export async function loader() {
 	return { organisationTypes, ageGroups, visitTopics }
@@ -22,21 +36,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const limit = await consumeRateLimit(rateLimits.visitRequest, clientAddressKey(context.clientIp))
 	if (!limit.ok) {
 		return tooManyRequests(limit.retryAfterSeconds, {
-			result: submission.reply({ formErrors: [`Too many visit requests sent from here. Try again ${retryAfterText(limit.retryAfterSeconds)}.`] }),
+			result: submission.reply({
+				formErrors: [`Too many visit requests sent from here. Try again ${retryAfterText(limit.retryAfterSeconds)}.`],
+			}),
 		})
 	}
 	try {
 		const { token } = await requestVisit(submission.value)
 		return redirect(`/visits/${token}?sent=1`)
 	} catch (error) {
-		if (error instanceof VisitError) return data({ result: withFieldErrors(submission.reply(), { postcode: error.message }) }, { status: 400 })
+		if (error instanceof VisitError)
+			return data({ result: withFieldErrors(submission.reply(), { postcode: error.message }) }, { status: 400 })
 		throw error
 	}
 }
 
 export const handle: PageHandle = { title: 'Ask an ambassador to visit' }
 
-const fieldOrder = ['organisation', 'organisationType', 'contactName', 'contactEmail', 'town', 'postcode', 'preferredDates', 'audience', 'ageGroup', 'numberOfPeople', 'topics', 'notes']
+const fieldOrder = [
+	'organisation',
+	'organisationType',
+	'contactName',
+	'contactEmail',
+	'town',
+	'postcode',
+	'preferredDates',
+	'audience',
+	'ageGroup',
+	'numberOfPeople',
+	'topics',
+	'notes',
+]
 
 export default function RequestVisitRoute() {
 	const d = useLoaderData<typeof loader>()
@@ -47,19 +77,29 @@ export default function RequestVisitRoute() {
 			<ErrorSummary errors={fields.summary(fieldOrder)} formError={fields.formError} />
 			<h1 className="mb-4 text-3xl">Ask an ambassador to visit</h1>
 			<p className="mb-4">
-				Schools, colleges, jobcentres and community groups can ask an <Link to="/ambassadors">I Care Ambassador</Link> to come and
-				talk about careers in care. It is free.
+				Schools, colleges, jobcentres and community groups can ask an <Link to="/ambassadors">I Care Ambassador</Link>{' '}
+				to come and talk about careers in care. It is free.
 			</p>
 			<p className="mb-6">
-				We offer your request to the nearest ambassador who can travel to you. If they cannot come, we ask the next nearest. We
-				email you when one accepts, and you arrange the details through a private page on this site: you and the ambassador do not
-				need to share personal contact details.
+				We offer your request to the nearest ambassador who can travel to you. If they cannot come, we ask the next
+				nearest. We email you when one accepts, and you arrange the details through a private page on this site: you and
+				the ambassador do not need to share personal contact details.
 			</p>
 			<Form method="post" noValidate>
 				<Honeypot />
 				<h2 className="mb-4 text-2xl">About you</h2>
-				<TextField fields={fields} name="organisation" label="Name of your school, college or organisation" autoComplete="organization" />
-				<Radios fields={fields} name="organisationType" legend="What kind of organisation is it?" options={d.organisationTypes} />
+				<TextField
+					fields={fields}
+					name="organisation"
+					label="Name of your school, college or organisation"
+					autoComplete="organization"
+				/>
+				<Radios
+					fields={fields}
+					name="organisationType"
+					legend="What kind of organisation is it?"
+					options={d.organisationTypes}
+				/>
 				<TextField fields={fields} name="contactName" label="Your name" autoComplete="name" width="max-w-md" />
 				<TextField
 					fields={fields}
@@ -71,7 +111,13 @@ export default function RequestVisitRoute() {
 					hint="We send updates here. The ambassador does not see it."
 				/>
 				<TextField fields={fields} name="town" label="Town or village" autoComplete="address-level2" width="max-w-sm" />
-				<TextField fields={fields} name="postcode" label="Postcode of the place to visit" autoComplete="postal-code" width="max-w-40" />
+				<TextField
+					fields={fields}
+					name="postcode"
+					label="Postcode of the place to visit"
+					autoComplete="postal-code"
+					width="max-w-40"
+				/>
 				<h2 className="mb-4 mt-8 text-2xl">About the visit</h2>
 				<TextArea
 					fields={fields}
@@ -80,11 +126,34 @@ export default function RequestVisitRoute() {
 					hint="Dates, weeks or days of the week, for example “any Tuesday afternoon in March” or “careers fair on 12/03/2027”."
 					rows={3}
 				/>
-				<TextField fields={fields} name="audience" label="Who is it for?" hint="For example “Year 10 health and social care class” or “jobseekers’ group”." />
+				<TextField
+					fields={fields}
+					name="audience"
+					label="Who is it for?"
+					hint="For example “Year 10 health and social care class” or “jobseekers’ group”."
+				/>
 				<Radios fields={fields} name="ageGroup" legend="Age group" options={d.ageGroups} />
-				<TextField fields={fields} name="numberOfPeople" label="About how many people?" inputMode="numeric" width="max-w-24" />
-				<Checkboxes fields={fields} name="topics" legend="What would you like them to talk about?" hint="Select all that apply." options={d.visitTopics} />
-				<TextArea fields={fields} name="notes" label="Anything else we should know? (optional)" hint="For example access, parking or safeguarding arrangements." rows={3} />
+				<TextField
+					fields={fields}
+					name="numberOfPeople"
+					label="About how many people?"
+					inputMode="numeric"
+					width="max-w-24"
+				/>
+				<Checkboxes
+					fields={fields}
+					name="topics"
+					legend="What would you like them to talk about?"
+					hint="Select all that apply."
+					options={d.visitTopics}
+				/>
+				<TextArea
+					fields={fields}
+					name="notes"
+					label="Anything else we should know? (optional)"
+					hint="For example access, parking or safeguarding arrangements."
+					rows={3}
+				/>
 				<button type="submit" className="btn">
 					Send request
 				</button>

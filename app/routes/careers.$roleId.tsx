@@ -2,10 +2,10 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { StoryList } from '#app/components/story-list.tsx'
 import { openVacanciesForRole, payForRole, roleDetails } from '#app/models/careers/careers.server.ts'
-import { searchUrl, type JobSearchForm } from '#app/models/jobs/job-search-url.ts'
-import { defaultRadius, radiusChoices } from '#app/models/jobs/vocabulary.ts'
-import { formatPence } from '#app/models/jobs/pay.ts'
 import { listPublishedStories } from '#app/models/careers/stories.server.ts'
+import { searchUrl, type JobSearchForm } from '#app/models/jobs/job-search-url.ts'
+import { formatPence } from '#app/models/jobs/pay.ts'
+import { defaultRadius, radiusChoices } from '#app/models/jobs/vocabulary.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 const jobsForm = (role: string, changes: Partial<JobSearchForm> = {}): JobSearchForm => ({
@@ -38,19 +38,26 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 	const [pay, region, near, stories] = await Promise.all([
 		payForRole(role.id),
 		openVacanciesForRole(role.id, '', radius),
-		where ? openVacanciesForRole(role.id, where, radius) : askedNear ? { total: 0, placeLabel: null, placeError: 'Enter a town, village or postcode', suggestions: [] } : null,
+		where
+			? openVacanciesForRole(role.id, where, radius)
+			: askedNear
+				? { total: 0, placeLabel: null, placeError: 'Enter a town, village or postcode', suggestions: [] }
+				: null,
 		listPublishedStories({ roleId: role.id, take: 6 }),
 	])
-	const figures = pay.median === null || pay.lower === null || pay.upper === null ? null : {
-		count: pay.count,
-		median: formatPence(Math.round(pay.median)),
-		lower: formatPence(Math.round(pay.lower)),
-		upper: formatPence(Math.round(pay.upper)),
-		atLeastMedianHref: searchUrl(jobsForm(role.id, { minpay: poundsForUrl(pay.median) })),
-		atLeastUpperHref: searchUrl(jobsForm(role.id, { minpay: poundsForUrl(pay.upper) })),
-		// Quartiles of a handful of jobs say little: below this, only the middle rate is shown.
-		enough: pay.count >= 5,
-	}
+	const figures =
+		pay.median === null || pay.lower === null || pay.upper === null
+			? null
+			: {
+					count: pay.count,
+					median: formatPence(Math.round(pay.median)),
+					lower: formatPence(Math.round(pay.lower)),
+					upper: formatPence(Math.round(pay.upper)),
+					atLeastMedianHref: searchUrl(jobsForm(role.id, { minpay: poundsForUrl(pay.median) })),
+					atLeastUpperHref: searchUrl(jobsForm(role.id, { minpay: poundsForUrl(pay.upper) })),
+					// Quartiles of a handful of jobs say little: below this, only the middle rate is shown.
+					enough: pay.count >= 5,
+				}
 	return data(
 		{
 			role,
@@ -62,7 +69,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 				total: near.total,
 				placeLabel: near.placeLabel,
 				error: near.placeError,
-				suggestions: near.suggestions.map((name) => ({ name, href: `?${new URLSearchParams({ where: name, radius: String(radius) })}#open-near-you` })),
+				suggestions: near.suggestions.map((name) => ({
+					name,
+					href: `?${new URLSearchParams({ where: name, radius: String(radius) })}#open-near-you`,
+				})),
 				href: near.placeLabel ? searchUrl(jobsForm(role.id, { where, radius })) : null,
 			},
 			apprenticeshipHref: searchUrl(jobsForm(role.id, { apprenticeship: true })),
@@ -75,7 +85,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 export const handle: PageHandle = { title: (d: { role: { name: string } }) => `${d.role.name}: careers in care` }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => (d ? [{ name: 'description', content: d.role.description }] : [])
+export const meta: MetaFunction<typeof loader> = ({ data: d }) =>
+	d ? [{ name: 'description', content: d.role.description }] : []
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
 
@@ -94,7 +105,9 @@ export default function CareerRoleRoute() {
 			</nav>
 			<h1 className="mb-2 text-3xl md:text-4xl">{role.name}</h1>
 			{role.alsoKnownAs.length ? <p className="mb-4 text-muted">Also called: {role.alsoKnownAs.join(', ')}</p> : null}
-			{role.health ? <p className="mb-4 tag bg-[#e8f1f8] text-[#003078]">Health role: often in the NHS as well as in care</p> : null}
+			{role.health ? (
+				<p className="mb-4 tag bg-[#e8f1f8] text-[#003078]">Health role: often in the NHS as well as in care</p>
+			) : null}
 			<div className="grid gap-10 md:grid-cols-[2fr_1fr]">
 				<div>
 					<h2 className="mb-2 text-2xl">What the job is like</h2>
@@ -171,12 +184,13 @@ export default function CareerRoleRoute() {
 								<p className="mb-1 text-3xl font-bold">{d.pay.median} an hour</p>
 								{d.pay.enough ? (
 									<p className="mb-3">
-										is the middle (median) rate. Half of the {plural(d.pay.count, 'vacancy', 'vacancies')} pay between {d.pay.lower} and{' '}
-										{d.pay.upper} an hour.
+										is the middle (median) rate. Half of the {plural(d.pay.count, 'vacancy', 'vacancies')} pay between{' '}
+										{d.pay.lower} and {d.pay.upper} an hour.
 									</p>
 								) : (
 									<p className="mb-3">
-										is the middle rate of only {plural(d.pay.count, 'vacancy', 'vacancies')}, so treat it as a rough guide.
+										is the middle rate of only {plural(d.pay.count, 'vacancy', 'vacancies')}, so treat it as a rough
+										guide.
 									</p>
 								)}
 								<ul className="mb-3 space-y-1">
@@ -190,8 +204,9 @@ export default function CareerRoleRoute() {
 									) : null}
 								</ul>
 								<p className="text-sm text-muted">
-									From vacancies open now across the region. Each counts once, at the middle of its pay range; salaries are
-									converted to an hourly rate using the job’s hours. The links find jobs whose pay can reach that rate.
+									From vacancies open now across the region. Each counts once, at the middle of its pay range; salaries
+									are converted to an hourly rate using the job’s hours. The links find jobs whose pay can reach that
+									rate.
 								</p>
 							</>
 						) : (
@@ -209,7 +224,8 @@ export default function CareerRoleRoute() {
 						{d.near && d.near.href ? (
 							<p className="mb-3" role="status">
 								<Link to={d.near.href}>
-									{plural(d.near.total, 'job', 'jobs')} within {plural(d.near.radius, 'mile', 'miles')} of {d.near.placeLabel}
+									{plural(d.near.total, 'job', 'jobs')} within {plural(d.near.radius, 'mile', 'miles')} of{' '}
+									{d.near.placeLabel}
 								</Link>
 							</p>
 						) : null}

@@ -13,7 +13,11 @@ export async function loader() {
 export const handle: PageHandle = { title: 'Careers in care' }
 
 export const meta: MetaFunction = () => [
-	{ name: 'description', content: 'Where a job in adult social care can take you: roles, pay, qualifications, apprenticeships and the people doing them.' },
+	{
+		name: 'description',
+		content:
+			'Where a job in adult social care can take you: roles, pay, qualifications, apprenticeships and the people doing them.',
+	},
 ]
 
 export default function CareersRoute() {
@@ -22,9 +26,9 @@ export default function CareersRoute() {
 		<div>
 			<h1 className="mb-4 text-3xl md:text-4xl">Careers in care</h1>
 			<p className="mb-4 max-w-3xl text-lg">
-				Most people start as a care worker, support worker or personal assistant, often with no qualifications. From there you
-				can become a senior, specialise, train as a nurse or social worker, or manage a service. Many people move between social
-				care and the NHS.
+				Most people start as a care worker, support worker or personal assistant, often with no qualifications. From
+				there you can become a senior, specialise, train as a nurse or social worker, or manage a service. Many people
+				move between social care and the NHS.
 			</p>
 			<ul className="mb-8 flex flex-wrap gap-x-6 gap-y-2">
 				<li>

@@ -6,14 +6,21 @@ import type { PageHandle } from '#app/utils/page.ts'
 export async function loader() {
 	const standards = await apprenticeshipsWithVacancies()
 	return {
-		standards: standards.map((s) => ({ ...s, jobsHref: `/jobs?${new URLSearchParams({ apprenticeship: '1', standard: s.reference })}` })),
+		standards: standards.map((s) => ({
+			...s,
+			jobsHref: `/jobs?${new URLSearchParams({ apprenticeship: '1', standard: s.reference })}`,
+		})),
 	}
 }
 
 export const handle: PageHandle = { title: 'Apprenticeships in care' }
 
 export const meta: MetaFunction = () => [
-	{ name: 'description', content: 'Apprenticeships in adult social care and health: levels, how long they take, where they lead, and live vacancies.' },
+	{
+		name: 'description',
+		content:
+			'Apprenticeships in adult social care and health: levels, how long they take, where they lead, and live vacancies.',
+	},
 ]
 
 export default function ApprenticeshipsRoute() {
@@ -31,12 +38,12 @@ export default function ApprenticeshipsRoute() {
 			</nav>
 			<h1 className="mb-4 text-3xl md:text-4xl">Apprenticeships in care</h1>
 			<p className="mb-4 text-lg">
-				An apprenticeship is a paid job with training. You work alongside experienced staff and spend at least 20% of your time
-				learning, and you finish with a qualification. There is no upper age limit.
+				An apprenticeship is a paid job with training. You work alongside experienced staff and spend at least 20% of
+				your time learning, and you finish with a qualification. There is no upper age limit.
 			</p>
 			<p className="mb-4">
-				Level 2 is like GCSEs, level 3 like A levels, level 4 like the first year of a degree, level 5 like a foundation degree and level 6
-				like a degree. <Link to="/jobs?apprenticeship=1">See every apprenticeship vacancy</Link>.
+				Level 2 is like GCSEs, level 3 like A levels, level 4 like the first year of a degree, level 5 like a foundation
+				degree and level 6 like a degree. <Link to="/jobs?apprenticeship=1">See every apprenticeship vacancy</Link>.
 			</p>
 			<details className="mb-8">
 				<summary className="cursor-pointer font-bold text-brand underline">What the abbreviations mean</summary>

@@ -16,7 +16,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 				select: { vacancy: { select: { title: true, provider: { select: { name: true } } } } },
 			})
 		: null
-	return { valid: Boolean(application), title: application?.vacancy.title ?? null, providerName: application?.vacancy.provider.name ?? null }
+	return {
+		valid: Boolean(application),
+		title: application?.vacancy.title ?? null,
+		providerName: application?.vacancy.provider.name ?? null,
+	}
 }
 
 export async function action({ params }: ActionFunctionArgs) {

@@ -39,8 +39,8 @@ export default function ConfirmEmailRoute() {
 			<div className="max-w-2xl">
 				<h1 className="mb-4 text-3xl">This link has expired or has been used</h1>
 				<p>
-					If you have already confirmed your email address, there is nothing more to do. Otherwise, <Link to="/provider">sign in</Link>{' '}
-					and ask for a new link from your vacancies page.
+					If you have already confirmed your email address, there is nothing more to do. Otherwise,{' '}
+					<Link to="/provider">sign in</Link> and ask for a new link from your vacancies page.
 				</p>
 			</div>
 		)
@@ -48,7 +48,9 @@ export default function ConfirmEmailRoute() {
 	return (
 		<div className="max-w-2xl">
 			<h1 className="mb-4 text-3xl">Confirm your email address</h1>
-			<p className="mb-6">Confirm that this email address is yours, so that the regional team can verify your organisation.</p>
+			<p className="mb-6">
+				Confirm that this email address is yours, so that the regional team can verify your organisation.
+			</p>
 			<Form method="post">
 				<button type="submit" className="btn">
 					Confirm my email address

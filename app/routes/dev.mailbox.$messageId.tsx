@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { readMailboxMessage } from '#emails/dev-sink.server.ts'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { formatDateTime } from '#app/utils/dates.ts'
 import { requireDevMailbox } from '#app/utils/dev-mailbox.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { readMailboxMessage } from '#emails/dev-sink.server.ts'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
 	requireDevMailbox(context)
@@ -19,7 +19,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 		messageId: mail.messageId ?? '',
 		text: mail.text ?? '',
 		html: typeof mail.html === 'string' ? mail.html : '',
-		attachments: mail.attachments.map((a, index) => ({ index, filename: a.filename ?? `attachment-${index}`, contentType: a.contentType, size: a.size })),
+		attachments: mail.attachments.map((a, index) => ({
+			index,
+			filename: a.filename ?? `attachment-${index}`,
+			contentType: a.contentType,
+			size: a.size,
+		})),
 	}
 }
 
@@ -53,9 +58,16 @@ export default function DevMailboxMessageRoute() {
 				</ul>
 			) : null}
 			<h2 className="mb-2 text-2xl">HTML part</h2>
-			<iframe title={`HTML part of ${d.subject}`} srcDoc={d.html} sandbox="" className="mb-6 h-[60rem] w-full max-w-3xl border-2 border-line" />
+			<iframe
+				title={`HTML part of ${d.subject}`}
+				srcDoc={d.html}
+				sandbox=""
+				className="mb-6 h-[60rem] w-full max-w-3xl border-2 border-line"
+			/>
 			<h2 className="mb-2 text-2xl">Plain-text part</h2>
-			<pre className="max-w-3xl whitespace-pre-wrap border-2 border-line bg-[#f3f2f1] p-4 font-mono text-sm">{d.text}</pre>
+			<pre className="max-w-3xl whitespace-pre-wrap border-2 border-line bg-[#f3f2f1] p-4 font-mono text-sm">
+				{d.text}
+			</pre>
 		</div>
 	)
 }

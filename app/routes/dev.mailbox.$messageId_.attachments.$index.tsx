@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { readMailboxMessage } from '#emails/dev-sink.server.ts'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { requireDevMailbox } from '#app/utils/dev-mailbox.server.ts'
+import { readMailboxMessage } from '#emails/dev-sink.server.ts'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
 	requireDevMailbox(context)

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { listMailbox } from '#emails/dev-sink.server.ts'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { formatDateTime } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { requireDevMailbox } from '#app/utils/dev-mailbox.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { listMailbox } from '#emails/dev-sink.server.ts'
 
 export async function loader({ context }: LoaderFunctionArgs) {
 	requireDevMailbox(context)
@@ -33,8 +33,8 @@ export default function DevMailboxRoute() {
 		<div>
 			<h1 className="mb-2 text-3xl">Development mailbox</h1>
 			<p className="mb-6 max-w-3xl">
-				Every email the portal sends arrives here, because no <code>SMTP_URL</code> is set. With <code>SMTP_URL</code> set
-				this page is switched off.
+				Every email the portal sends arrives here, because no <code>SMTP_URL</code> is set. With <code>SMTP_URL</code>{' '}
+				set this page is switched off.
 			</p>
 			{d.waiting.length ? (
 				<section className="mb-8" aria-labelledby="waiting-heading">

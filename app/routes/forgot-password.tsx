@@ -3,11 +3,17 @@ import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, Honeypot, TextField, useFormFields } from '#app/components/forms.tsx'
-import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import { sendPasswordReset } from '#app/models/accounts/account-recovery.server.ts'
 import { RESET_MINUTES } from '#app/models/accounts/link-lifetimes.ts'
+import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import {
+	clientAddressKey,
+	consumeRateLimit,
+	rateLimits,
+	retryAfterText,
+	tooManyRequests,
+} from '#app/utils/rate-limit.server.ts'
 import { EmailSchema } from '#app/utils/validation.ts'
 
 const Schema = z.object({ email: EmailSchema })
@@ -21,7 +27,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const byEmail = await consumeRateLimit(rateLimits.emailLink, submission.value.email)
 	if (!byAddress.ok || !byEmail.ok) {
 		const wait = Math.max(byAddress.retryAfterSeconds, byEmail.retryAfterSeconds)
-		return tooManyRequests(wait, { result: submission.reply({ formErrors: [`Too many reset emails asked for. Try again ${retryAfterText(wait)}.`] }) })
+		return tooManyRequests(wait, {
+			result: submission.reply({ formErrors: [`Too many reset emails asked for. Try again ${retryAfterText(wait)}.`] }),
+		})
 	}
 	await sendPasswordReset(submission.value.email)
 	return redirect('/forgot-password?sent=1')
@@ -37,7 +45,10 @@ export default function ForgotPasswordRoute() {
 		return (
 			<div className="max-w-xl">
 				<h1 className="mb-4 text-3xl">Check your email</h1>
-				<p>If that address has an account, we have sent it a link to reset the password. It works once, for {RESET_MINUTES} minutes.</p>
+				<p>
+					If that address has an account, we have sent it a link to reset the password. It works once, for{' '}
+					{RESET_MINUTES} minutes.
+				</p>
 			</div>
 		)
 	}
@@ -48,7 +59,14 @@ export default function ForgotPasswordRoute() {
 			<p className="mb-6">We will email you a link to choose a new password.</p>
 			<Form method="post" noValidate>
 				<Honeypot />
-				<TextField fields={fields} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} />
+				<TextField
+					fields={fields}
+					name="email"
+					label="Email address"
+					type="email"
+					autoComplete="email"
+					spellCheck={false}
+				/>
 				<button type="submit" className="btn">
 					Send the link
 				</button>

@@ -2,7 +2,12 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
 import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
-import { AcceptInvitationSchema, acceptInvitation, findInvitation, TeamError } from '#app/models/organisations/team.server.ts'
+import {
+	AcceptInvitationSchema,
+	acceptInvitation,
+	findInvitation,
+	TeamError,
+} from '#app/models/organisations/team.server.ts'
 import { createSession, getUserId } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
@@ -28,7 +33,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	let newAccount
 	if (!userId) {
 		const submission = parseWithZod(await request.formData(), { schema: AcceptInvitationSchema })
-		if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+		if (submission.status !== 'success')
+			return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
 		newAccount = submission.value
 	}
 	try {
@@ -37,7 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		const headers = userId ? undefined : { 'Set-Cookie': await createSession(accepted.userId) }
 		return redirect('/provider?joined=1', { headers })
 	} catch (error) {
-		if (error instanceof TeamError) return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
+		if (error instanceof TeamError)
+			return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
 		throw error
 	}
 }
@@ -66,15 +73,23 @@ export default function InvitationRoute() {
 			</p>
 			{d.mustSignIn ? (
 				<p>
-					You already have an account. <Link to={`/login?redirectTo=${encodeURIComponent(`/invitations/${token}`)}`}>Sign in</Link> to
-					accept it.
+					You already have an account.{' '}
+					<Link to={`/login?redirectTo=${encodeURIComponent(`/invitations/${token}`)}`}>Sign in</Link> to accept it.
 				</p>
 			) : (
 				<Form method="post" noValidate>
 					{d.needsPassword ? (
 						<>
 							<TextField fields={fields} name="name" label="Your name" autoComplete="name" />
-							<TextField fields={fields} name="password" label="Create a password" type="password" autoComplete="new-password" width="max-w-sm" hint="At least 10 characters." />
+							<TextField
+								fields={fields}
+								name="password"
+								label="Create a password"
+								type="password"
+								autoComplete="new-password"
+								width="max-w-sm"
+								hint="At least 10 characters."
+							/>
 						</>
 					) : null}
 					<button type="submit" className="btn">

@@ -3,20 +3,20 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Badges, JobCard } from '#app/components/job-card.tsx'
 import { Paragraphs } from '#app/components/text.tsx'
 import { getRole, getStandard } from '#app/models/jobs/care-roles.server.ts'
-import { toResultCard } from '#app/models/jobs/job-search.server.ts'
 import { jobPostingJsonLd } from '#app/models/jobs/job-posting.server.ts'
-import { contracts, hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
-import { labelOf } from '#app/utils/options.ts'
-import { providerTypes } from '#app/models/organisations/vocabulary.ts'
+import { toResultCard } from '#app/models/jobs/job-search.server.ts'
 import { formatHourlyEquivalent, formatPay } from '#app/models/jobs/pay.ts'
-import { resolvePlace } from '#app/models/places/places.server.ts'
-import { toPublicProvider } from '#app/models/organisations/providers.server.ts'
 import { getPublicVacancy, similarVacancies } from '#app/models/jobs/vacancies.server.ts'
 import { publicLocation, vacancyHours } from '#app/models/jobs/vacancy-rules.server.ts'
+import { contracts, hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
+import { toPublicProvider } from '#app/models/organisations/providers.server.ts'
+import { providerTypes } from '#app/models/organisations/vocabulary.ts'
+import { resolvePlace } from '#app/models/places/places.server.ts'
 import { getUserId } from '#app/utils/auth.server.ts'
 import { formatDate, formatDateLong } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { distanceMiles, formatMiles } from '#app/utils/geo.ts'
+import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -35,7 +35,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 
 	const userId = await getUserId(request)
 	const applied = userId
-		? await prisma.application.findFirst({ where: { vacancyId: v.id, candidateId: userId, submittedAt: { not: null } }, select: { id: true, submittedAt: true } })
+		? await prisma.application.findFirst({
+				where: { vacancyId: v.id, candidateId: userId, submittedAt: { not: null } },
+				select: { id: true, submittedAt: true },
+			})
 		: null
 	const role = getRole(v.roleId)
 	const standard = v.standardRef ? getStandard(v.standardRef) : null
@@ -55,7 +58,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 	if (!isLive) {
 		const similar = await similarVacancies(v)
 		return data(
-			{ ...base, similar: similar.map((h) => ({ ...toResultCard(h), href: `/jobs/${h.id}` })), details: null, jsonLd: null },
+			{
+				...base,
+				similar: similar.map((h) => ({ ...toResultCard(h), href: `/jobs/${h.id}` })),
+				details: null,
+				jsonLd: null,
+			},
 			{ status: 410 },
 		)
 	}
@@ -103,7 +111,12 @@ export const handle: PageHandle = {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
 	data?.isLive
-		? [{ name: 'description', content: `${data.title} with ${data.provider.name} in ${data.town}. ${data.details?.pay ?? ''}` }]
+		? [
+				{
+					name: 'description',
+					content: `${data.title} with ${data.provider.name} in ${data.town}. ${data.details?.pay ?? ''}`,
+				},
+			]
 		: [{ name: 'robots', content: 'noindex' }]
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -119,7 +132,8 @@ function ApplyAction({ id, applied }: { id: number; applied: { id: string; on: s
 	if (applied) {
 		return (
 			<p className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-3">
-				You applied for this job on {applied.on}. <Link to={`/account/applications/${applied.id}`}>See your application</Link>
+				You applied for this job on {applied.on}.{' '}
+				<Link to={`/account/applications/${applied.id}`}>See your application</Link>
 			</p>
 		)
 	}
@@ -174,7 +188,13 @@ export default function VacancyRoute() {
 			</p>
 			<span className="mb-1 block text-lg text-muted">{d.provider.name}</span>
 			<h1 className="mb-3 text-3xl md:text-4xl">{d.title}</h1>
-			<Badges job={{ apprenticeship: v.apprenticeship, noDrivingNeeded: v.noDrivingNeeded, visaSponsorship: v.visaSponsorship }} />
+			<Badges
+				job={{
+					apprenticeship: v.apprenticeship,
+					noDrivingNeeded: v.noDrivingNeeded,
+					visaSponsorship: v.visaSponsorship,
+				}}
+			/>
 			<ApplyAction id={d.id} applied={d.applied} />
 			<div className="grid gap-8 md:grid-cols-[2fr_1fr]">
 				<div>
@@ -224,7 +244,9 @@ export default function VacancyRoute() {
 								{v.standard.title} apprenticeship, level {v.standard.level} ({v.standard.reference})
 								{v.standard.duration ? `, usually ${v.standard.duration}` : ''}.
 							</p>
-							{v.standard.qualification ? <p className="mb-2">You will work towards: {v.standard.qualification}.</p> : null}
+							{v.standard.qualification ? (
+								<p className="mb-2">You will work towards: {v.standard.qualification}.</p>
+							) : null}
 							<p className="mb-2">You are paid while you learn, with time set aside for training.</p>
 						</>
 					) : null}
@@ -257,13 +279,14 @@ export default function VacancyRoute() {
 					</h2>
 					<p className="mb-1 font-bold">{d.provider.name}</p>
 					<p className="mb-3 text-muted">{d.providerTypeLabel}</p>
-					{d.provider.about ? <p className="mb-3">{d.provider.about.slice(0, 300)}{d.provider.about.length > 300 ? '…' : ''}</p> : null}
-					{d.provider.individual ? <p className="mb-3">Based in the {d.provider.town} area.</p> : null}
-					{d.provider.cqcLocationId ? (
+					{d.provider.about ? (
 						<p className="mb-3">
-							CQC location ID: {d.provider.cqcLocationId}
+							{d.provider.about.slice(0, 300)}
+							{d.provider.about.length > 300 ? '…' : ''}
 						</p>
 					) : null}
+					{d.provider.individual ? <p className="mb-3">Based in the {d.provider.town} area.</p> : null}
+					{d.provider.cqcLocationId ? <p className="mb-3">CQC location ID: {d.provider.cqcLocationId}</p> : null}
 					<p>
 						<Link to={`/providers/${d.provider.id}`}>See this employer’s profile and other jobs</Link>
 					</p>

@@ -3,19 +3,35 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { CandidateProfileFields, ConsentFields, profileFieldOrder } from '#app/components/candidate-profile-fields.tsx'
 import { ErrorSummary, FileField, Honeypot, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
-import { answersFrom, ApplicationError, applyFormSchema, applyToVacancy, getVacancyToApplyFor } from '#app/models/applications/applications.server.ts'
+import {
+	answersFrom,
+	ApplicationError,
+	applyFormSchema,
+	applyToVacancy,
+	getVacancyToApplyFor,
+} from '#app/models/applications/applications.server.ts'
+import {
+	getCandidateProfile,
+	profileFormValues,
+	profileToJson,
+} from '#app/models/applications/candidate-profile.server.ts'
 import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
-import { getCandidateProfile, profileFormValues, profileToJson } from '#app/models/applications/candidate-profile.server.ts'
+import { formatPay } from '#app/models/jobs/pay.ts'
 import { activeConsents } from '#app/models/redirect/consent.server.ts'
 import { checkCv, FormTooLargeError, readMultipartForm } from '#app/models/uploads/uploads.server.ts'
-import { formatPay } from '#app/models/jobs/pay.ts'
 import { rememberApplyEmail } from '#app/utils/apply-email.server.ts'
 import { getUserId } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import {
+	clientAddressKey,
+	consumeRateLimit,
+	rateLimits,
+	retryAfterText,
+	tooManyRequests,
+} from '#app/utils/rate-limit.server.ts'
 
 async function loadVacancy(vacancyId: string | undefined) {
 	const id = Number(vacancyId)
@@ -69,7 +85,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const byAddress = await consumeRateLimit(rateLimits.apply, clientAddressKey(context.clientIp))
 	if (!byAddress.ok) {
 		return tooManyRequests(byAddress.retryAfterSeconds, {
-			result: { status: 'error' as const, error: { '': [`Too many applications sent from here. Try again ${retryAfterText(byAddress.retryAfterSeconds)}.`] } },
+			result: {
+				status: 'error' as const,
+				error: {
+					'': [`Too many applications sent from here. Try again ${retryAfterText(byAddress.retryAfterSeconds)}.`],
+				},
+			},
 		})
 	}
 	let form
@@ -78,7 +99,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	} catch (error) {
 		if (!(error instanceof FormTooLargeError)) throw error
 		return data(
-			{ result: { status: 'error' as const, error: { cv: ['The CV must be smaller than 5 MB'], '': ['The form was too large to send, so nothing was saved. Fill it in again with a smaller CV.'] } } },
+			{
+				result: {
+					status: 'error' as const,
+					error: {
+						cv: ['The CV must be smaller than 5 MB'],
+						'': ['The form was too large to send, so nothing was saved. Fill it in again with a smaller CV.'],
+					},
+				},
+			},
 			{ status: 413 },
 		)
 	}
@@ -93,7 +122,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	if (submission.status !== 'success' || cvError) {
 		const reply = submission.reply()
 		return data(
-			{ result: { ...reply, status: 'error' as const, error: { ...(reply.error ?? {}), ...(cvError ? { cv: [cvError] } : {}) } } },
+			{
+				result: {
+					...reply,
+					status: 'error' as const,
+					error: { ...(reply.error ?? {}), ...(cvError ? { cv: [cvError] } : {}) },
+				},
+			},
 			{ status: 400 },
 		)
 	}
@@ -102,7 +137,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const byEmail = await consumeRateLimit(rateLimits.applyPerEmail, userId ? `user:${userId}` : String(input.email))
 	if (!byEmail.ok) {
 		return tooManyRequests(byEmail.retryAfterSeconds, {
-			result: submission.reply({ formErrors: [`Too many applications from this email address. Try again ${retryAfterText(byEmail.retryAfterSeconds)}.`] }),
+			result: submission.reply({
+				formErrors: [
+					`Too many applications from this email address. Try again ${retryAfterText(byEmail.retryAfterSeconds)}.`,
+				],
+			}),
 		})
 	}
 	try {
@@ -114,7 +153,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			consents: { redirect: input.consentRedirect, talentPool: input.consentTalentPool },
 			cv: cvUpload && cv && !('error' in cv) ? { upload: cvUpload, mimeType: cv.mimeType } : null,
 		}
-		const result = await applyToVacancy(userId ? { ...common, signedInUserId: userId } : { ...common, signedInUserId: null, email: String(input.email) })
+		const result = await applyToVacancy(
+			userId ? { ...common, signedInUserId: userId } : { ...common, signedInUserId: null, email: String(input.email) },
+		)
 		if (result.needsConfirmation) {
 			return redirect(`/jobs/${vacancy.id}/apply/check-email`, {
 				headers: { 'Set-Cookie': await rememberApplyEmail(vacancy.id, String(input.email)) },
@@ -168,7 +209,10 @@ export default function ApplyRoute() {
 				{d.vacancy.town} · {d.vacancy.pay} · closes {d.vacancy.closing}
 			</p>
 			<p className="mb-6">
-				It takes about three minutes. {d.signedIn ? 'We have filled in what you told us last time: check it is still right.' : 'You do not need an account.'}
+				It takes about three minutes.{' '}
+				{d.signedIn
+					? 'We have filled in what you told us last time: check it is still right.'
+					: 'You do not need an account.'}
 			</p>
 			<Form method="post" encType="multipart/form-data" noValidate>
 				<Honeypot />

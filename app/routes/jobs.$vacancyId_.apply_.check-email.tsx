@@ -20,8 +20,8 @@ export default function CheckEmailRoute() {
 				<p className="text-lg">Your application is saved. It will be sent when you confirm your email address.</p>
 			</div>
 			<p className="mb-4">
-				We have sent a link to {email ? <strong className="break-all">{email}</strong> : 'the email address you gave'}. Open it
-				on any device within {hours} hours to send your application.
+				We have sent a link to {email ? <strong className="break-all">{email}</strong> : 'the email address you gave'}.
+				Open it on any device within {hours} hours to send your application.
 			</p>
 			<h2 className="mb-2 text-xl">If it has not arrived</h2>
 			<ul className="mb-6 ml-6 list-disc space-y-1">

@@ -1,15 +1,15 @@
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from '@remix-run/react'
 import { useEffect, useRef, type FormEvent } from 'react'
+import { CountedCheckboxes, CountedToggle } from '#app/components/filters.tsx'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { JobCard } from '#app/components/job-card.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
-import { describeSearch, runJobSearch } from '#app/models/jobs/job-search.server.ts'
-import { searchUrl } from '#app/models/jobs/job-search-url.ts'
 import { standardOptions } from '#app/models/jobs/care-roles.server.ts'
+import { searchUrl } from '#app/models/jobs/job-search-url.ts'
+import { describeSearch, runJobSearch } from '#app/models/jobs/job-search.server.ts'
 import { radiusChoices, sortOptions } from '#app/models/jobs/vocabulary.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { CountedCheckboxes, CountedToggle } from '#app/components/filters.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
@@ -31,7 +31,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		total: search.total,
 		page: search.page,
 		totalPages: search.totalPages,
-		results: search.results.map((r) => ({ ...r, href: `/jobs/${r.id}?${new URLSearchParams({ search: url.search.slice(1) })}` })),
+		results: search.results.map((r) => ({
+			...r,
+			href: `/jobs/${r.id}?${new URLSearchParams({ search: url.search.slice(1) })}`,
+		})),
 		facets: search.facets,
 		standards: standardOptions.filter((o) => search.form.standard?.includes(o.id)),
 		wider:
@@ -163,27 +166,43 @@ export default function JobSearchRoute() {
 
 			{d.mode === 'reduced' ? (
 				<div className="mb-4 border-l-8 border-[#f47738] bg-warn-bg p-4" role="status">
-					<strong>Search is running in reduced mode.</strong> Results are complete and up to date, but spelling
-					mistakes may not be matched as well and “most relevant” uses a simpler order until full search is back.
+					<strong>Search is running in reduced mode.</strong> Results are complete and up to date, but spelling mistakes
+					may not be matched as well and “most relevant” uses a simpler order until full search is back.
 				</div>
 			) : null}
 			<h1 id="results-heading" ref={headingRef} tabIndex={-1} className="mb-2 text-3xl" aria-live="polite">
 				{d.heading}
 			</h1>
-			{d.errors.where ? <p className="mb-1">Showing jobs anywhere in the region, because we could not find that place.</p> : null}
-			{d.errors.minpay ? <p className="mb-1">Showing jobs at any pay, because the minimum pay was not a number.</p> : null}
+			{d.errors.where ? (
+				<p className="mb-1">Showing jobs anywhere in the region, because we could not find that place.</p>
+			) : null}
+			{d.errors.minpay ? (
+				<p className="mb-1">Showing jobs at any pay, because the minimum pay was not a number.</p>
+			) : null}
 
 			<div className="mt-6 grid gap-8 md:grid-cols-[1fr_2fr]">
 				<details ref={filtersRef} open className="self-start">
 					<summary className="mb-4 cursor-pointer text-xl font-bold md:hidden">Filter jobs</summary>
 					<h2 className="mb-4 hidden text-2xl md:block">Filter jobs</h2>
-					<CountedToggle name="apprenticeship" label="Apprenticeships only" count={d.facets.apprenticeship} checked={d.form.apprenticeship} />
+					<CountedToggle
+						name="apprenticeship"
+						label="Apprenticeships only"
+						count={d.facets.apprenticeship}
+						checked={d.form.apprenticeship}
+					/>
 					{d.standards.length ? (
 						<fieldset className="mb-6">
 							<legend className="mb-2 font-bold">Apprenticeship standard</legend>
 							{d.standards.map((o) => (
 								<div key={o.id} className="mb-2 flex items-center gap-2">
-									<input type="checkbox" id={`standard-${o.id}`} name="standard" value={o.id} defaultChecked className="size-6 shrink-0 cursor-pointer accent-[#0b0c0c]" />
+									<input
+										type="checkbox"
+										id={`standard-${o.id}`}
+										name="standard"
+										value={o.id}
+										defaultChecked
+										className="size-6 shrink-0 cursor-pointer accent-[#0b0c0c]"
+									/>
 									<label htmlFor={`standard-${o.id}`} className="cursor-pointer">
 										{o.label}
 									</label>
@@ -191,8 +210,18 @@ export default function JobSearchRoute() {
 							))}
 						</fieldset>
 					) : null}
-					<CountedToggle name="nodriving" label="No driving licence needed" count={d.facets.noDriving} checked={d.form.nodriving} />
-					<CountedToggle name="sponsorship" label="Visa sponsorship offered" count={d.facets.sponsorship} checked={d.form.sponsorship} />
+					<CountedToggle
+						name="nodriving"
+						label="No driving licence needed"
+						count={d.facets.noDriving}
+						checked={d.form.nodriving}
+					/>
+					<CountedToggle
+						name="sponsorship"
+						label="Visa sponsorship offered"
+						count={d.facets.sponsorship}
+						checked={d.form.sponsorship}
+					/>
 					<div className="mb-6 mt-6">
 						<label htmlFor="minpay" className="mb-1 block font-bold">
 							Minimum hourly pay

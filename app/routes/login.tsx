@@ -5,7 +5,14 @@ import { z } from 'zod'
 import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
 import { authenticate, createSession, homePathFor, requireAnonymous, safeRedirect } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { checkRateLimit, clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import {
+	checkRateLimit,
+	clientAddressKey,
+	consumeRateLimit,
+	rateLimits,
+	retryAfterText,
+	tooManyRequests,
+} from '#app/utils/rate-limit.server.ts'
 import { EmailSchema } from '#app/utils/validation.ts'
 
 const LoginSchema = z.object({
@@ -33,7 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (!byIp.ok || !byAccount.ok) {
 		const wait = Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds)
 		return tooManyRequests(wait, {
-			result: submission.reply({ formErrors: [`Too many attempts to sign in. Try again ${retryAfterText(wait)}.`], hideFields: ['password'] }),
+			result: submission.reply({
+				formErrors: [`Too many attempts to sign in. Try again ${retryAfterText(wait)}.`],
+				hideFields: ['password'],
+			}),
 		})
 	}
 	const userId = await authenticate(email, password)
@@ -41,7 +51,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		await consumeRateLimit(rateLimits.login, clientAddressKey(context.clientIp))
 		await consumeRateLimit(rateLimits.loginPerAccount, email)
 		return data(
-			{ result: submission.reply({ formErrors: ['Enter a correct email address and password'], hideFields: ['password'] }) },
+			{
+				result: submission.reply({
+					formErrors: ['Enter a correct email address and password'],
+					hideFields: ['password'],
+				}),
+			},
 			{ status: 400 },
 		)
 	}
@@ -63,8 +78,22 @@ export default function LoginRoute() {
 			<p className="mb-6">Sign in to manage your vacancies, or to see your applications.</p>
 			<Form method="post" noValidate>
 				<input type="hidden" name="redirectTo" value={redirectTo} />
-				<TextField fields={fields} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} />
-				<TextField fields={fields} name="password" label="Password" type="password" autoComplete="current-password" width="max-w-sm" />
+				<TextField
+					fields={fields}
+					name="email"
+					label="Email address"
+					type="email"
+					autoComplete="email"
+					spellCheck={false}
+				/>
+				<TextField
+					fields={fields}
+					name="password"
+					label="Password"
+					type="password"
+					autoComplete="current-password"
+					width="max-w-sm"
+				/>
 				<button type="submit" className="btn">
 					Sign in
 				</button>

@@ -3,12 +3,18 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, Honeypot, TextField, useFormFields } from '#app/components/forms.tsx'
-import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import { sendSignInLink } from '#app/models/accounts/account-recovery.server.ts'
 import { SIGN_IN_MINUTES } from '#app/models/accounts/link-lifetimes.ts'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
+import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import {
+	clientAddressKey,
+	consumeRateLimit,
+	rateLimits,
+	retryAfterText,
+	tooManyRequests,
+} from '#app/utils/rate-limit.server.ts'
 import { EmailSchema } from '#app/utils/validation.ts'
 
 const Schema = z.object({ email: EmailSchema })
@@ -27,7 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const byEmail = await consumeRateLimit(rateLimits.emailLink, submission.value.email)
 	if (!byAddress.ok || !byEmail.ok) {
 		const wait = Math.max(byAddress.retryAfterSeconds, byEmail.retryAfterSeconds)
-		return tooManyRequests(wait, { result: submission.reply({ formErrors: [`Too many links asked for. Try again ${retryAfterText(wait)}.`] }) })
+		return tooManyRequests(wait, {
+			result: submission.reply({ formErrors: [`Too many links asked for. Try again ${retryAfterText(wait)}.`] }),
+		})
 	}
 	await sendSignInLink(submission.value.email)
 	return redirect('/login/email?sent=1')
@@ -44,7 +52,8 @@ export default function EmailLinkRoute() {
 			<div className="max-w-xl">
 				<h1 className="mb-4 text-3xl">Check your email</h1>
 				<p className="mb-4">
-					If that address has applied for a job here, we have sent it a link to sign in. It works once, for {SIGN_IN_MINUTES} minutes.
+					If that address has applied for a job here, we have sent it a link to sign in. It works once, for{' '}
+					{SIGN_IN_MINUTES} minutes.
 				</p>
 			</div>
 		)
@@ -56,7 +65,14 @@ export default function EmailLinkRoute() {
 			<p className="mb-6">If you applied for a job without setting a password, we can email you a link to sign in.</p>
 			<Form method="post" noValidate>
 				<Honeypot />
-				<TextField fields={fields} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} />
+				<TextField
+					fields={fields}
+					name="email"
+					label="Email address"
+					type="email"
+					autoComplete="email"
+					spellCheck={false}
+				/>
 				<button type="submit" className="btn">
 					Email me a link
 				</button>

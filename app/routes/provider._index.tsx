@@ -2,12 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { resendEmailConfirmation } from '#app/models/accounts/email-confirmation.server.ts'
 import { CONFIRM_EMAIL_HOURS } from '#app/models/accounts/link-lifetimes.ts'
-import { requireProviderMember, verificationState } from '#app/models/organisations/providers.server.ts'
-import { consumeRateLimit, rateLimits, retryAfterText } from '#app/utils/rate-limit.server.ts'
-import { redirectOutcomesFor } from '#app/models/redirect/redirects.server.ts'
 import { listProviderVacancies } from '#app/models/jobs/vacancies.server.ts'
+import { requireProviderMember, verificationState } from '#app/models/organisations/providers.server.ts'
+import { redirectOutcomesFor } from '#app/models/redirect/redirects.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { consumeRateLimit, rateLimits, retryAfterText } from '#app/utils/rate-limit.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { provider, userId } = await requireProviderMember(request)
@@ -39,7 +39,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const { userId } = await requireProviderMember(request)
 	const limit = await consumeRateLimit(rateLimits.emailLink, `confirm-email:${userId}`)
-	if (!limit.ok) return data({ error: `You have asked for several links already. Try again ${retryAfterText(limit.retryAfterSeconds)}.` }, { status: 429 })
+	if (!limit.ok)
+		return data(
+			{ error: `You have asked for several links already. Try again ${retryAfterText(limit.retryAfterSeconds)}.` },
+			{ status: 429 },
+		)
 	await resendEmailConfirmation(userId)
 	return redirect('/provider?link=sent')
 }
@@ -48,7 +52,11 @@ export const handle: PageHandle = { title: 'Your vacancies' }
 
 type Row = Awaited<ReturnType<typeof loader>>['live'][number]
 
-const closedReasons: Record<string, string> = { expired: 'Closing date passed', closed_early: 'Closed early', filled: 'Filled' }
+const closedReasons: Record<string, string> = {
+	expired: 'Closing date passed',
+	closed_early: 'Closed early',
+	filled: 'Filled',
+}
 
 function VacancyTable({ caption, rows, empty }: { caption: string; rows: Row[]; empty: string }) {
 	return (
@@ -80,7 +88,9 @@ function VacancyTable({ caption, rows, empty }: { caption: string; rows: Row[]; 
 								</td>
 								<td className="py-2 pr-4">{r.town}</td>
 								<td className="py-2 pr-4">
-									{r.status === 'closed' ? `${r.closed} (${(closedReasons[r.closedReason ?? ''] ?? 'closed').toLowerCase()})` : r.closing}
+									{r.status === 'closed'
+										? `${r.closed} (${(closedReasons[r.closedReason ?? ''] ?? 'closed').toLowerCase()})`
+										: r.closing}
 								</td>
 							</tr>
 						))}
@@ -97,13 +107,14 @@ export default function ProviderVacanciesRoute() {
 	const d = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
-	const notice = params.get('link') && d.email
-		? `We have sent a new link to ${d.email.address}. Links sent before no longer work.`
-		: params.get('joined')
-		? 'Welcome to the team. You can now post vacancies and see applicants.'
-		: params.get('reset')
-			? 'Your new password is saved. You have been signed out everywhere else.'
-			: null
+	const notice =
+		params.get('link') && d.email
+			? `We have sent a new link to ${d.email.address}. Links sent before no longer work.`
+			: params.get('joined')
+				? 'Welcome to the team. You can now post vacancies and see applicants.'
+				: params.get('reset')
+					? 'Your new password is saved. You have been signed out everywhere else.'
+					: null
 	return (
 		<div>
 			{notice ? (
@@ -117,8 +128,8 @@ export default function ProviderVacanciesRoute() {
 						Confirm your email address
 					</h2>
 					<p className="mb-2">
-						We sent a link to {d.email.address}. Open it to confirm the address is yours: the regional team cannot verify your
-						organisation for the talent pool until you do. Links last {d.email.hours} hours.
+						We sent a link to {d.email.address}. Open it to confirm the address is yours: the regional team cannot
+						verify your organisation for the talent pool until you do. Links last {d.email.hours} hours.
 					</p>
 					{actionData?.error ? (
 						<p className="mb-2 font-bold text-error" role="alert">
@@ -144,9 +155,11 @@ export default function ProviderVacanciesRoute() {
 						Candidates you said would suit other roles
 					</h2>
 					<p className="mb-3">
-						{d.outcomes.judged} {d.outcomes.judged === 1 ? 'candidate' : 'candidates'} you turned down had asked to be sent jobs with
-						other employers.
-						{d.outcomes.none ? ` We found no jobs near ${d.outcomes.none === 1 ? 'one of them' : `${d.outcomes.none} of them`} that fit.` : ''}
+						{d.outcomes.judged} {d.outcomes.judged === 1 ? 'candidate' : 'candidates'} you turned down had asked to be
+						sent jobs with other employers.
+						{d.outcomes.none
+							? ` We found no jobs near ${d.outcomes.none === 1 ? 'one of them' : `${d.outcomes.none} of them`} that fit.`
+							: ''}
 					</p>
 					<dl className="flex flex-wrap gap-8">
 						<div>

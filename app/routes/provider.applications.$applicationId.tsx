@@ -2,7 +2,17 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { Checkboxes, DateInput, ErrorSummary, Radios, SelectField, TextArea, TextField, useFormFields, type FormResult } from '#app/components/forms.tsx'
+import {
+	Checkboxes,
+	DateInput,
+	ErrorSummary,
+	Radios,
+	SelectField,
+	TextArea,
+	TextField,
+	useFormFields,
+	type FormResult,
+} from '#app/components/forms.tsx'
 import { StageHistory, StageTag } from '#app/components/stage-tag.tsx'
 import { ApplicationError, getProviderApplication } from '#app/models/applications/applications.server.ts'
 import { formatInterviewTime } from '#app/models/applications/interview-time.ts'
@@ -19,16 +29,26 @@ import {
 	UnsuccessfulSchema,
 	updateCheck,
 } from '#app/models/applications/pipeline.server.ts'
+import {
+	availabilityOptions,
+	candidateQualifications,
+	checkActors,
+	checkKinds,
+	checkStatuses,
+	experienceOptions,
+	hoursWantedOptions,
+	rightToWorkOptions,
+	unsuccessfulReasons,
+} from '#app/models/applications/vocabulary.ts'
 import { careRoles, roleName } from '#app/models/jobs/care-roles.server.ts'
+import { settings } from '#app/models/jobs/vocabulary.ts'
+import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
 import { activeConsents } from '#app/models/redirect/consent.server.ts'
 import { relatedRoles } from '#app/models/redirect/matching.server.ts'
 import { redirectOutcomeText } from '#app/models/redirect/redirects.server.ts'
-import { availabilityOptions, candidateQualifications, checkActors, checkKinds, checkStatuses, experienceOptions, hoursWantedOptions, rightToWorkOptions, unsuccessfulReasons } from '#app/models/applications/vocabulary.ts'
-import { labelOf } from '#app/utils/options.ts'
-import { settings } from '#app/models/jobs/vocabulary.ts'
-import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
 import { formatDateTime, londonDateParts } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 async function load(request: Request, applicationId: string | undefined) {
@@ -60,11 +80,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 					area: `${profile.outcode} area`,
 					rightToWork: labelOf(rightToWorkOptions, profile.rightToWork),
 					driving: `${profile.drivingLicence ? 'Has a driving licence' : 'No driving licence'}; ${profile.hasCar ? 'has a car' : 'no car'}`,
-					availability: labels(availabilityOptions, [
-						profile.availableDays && 'days',
-						profile.availableNights && 'nights',
-						profile.availableWeekends && 'weekends',
-					].filter(Boolean)),
+					availability: labels(
+						availabilityOptions,
+						[
+							profile.availableDays && 'days',
+							profile.availableNights && 'nights',
+							profile.availableWeekends && 'weekends',
+						].filter(Boolean),
+					),
 					hoursWanted: labelOf(hoursWantedOptions, profile.hoursWanted),
 					roles: ((profile.roles as string[]) ?? []).map(roleName).join(', ') || 'None given',
 					experience: labelOf(experienceOptions, profile.experienceYears),
@@ -75,7 +98,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		statement: a.supportingStatement,
 		cv: a.cv ? { id: a.cv.id, name: a.cv.originalName, sizeKb: Math.ceil(a.cv.size / 1024) } : null,
 		answers: a.answers.map((x) => ({ question: x.question.text, answer: x.answer })),
-		events: a.events.map((e) => ({ id: e.id, stage: e.stage, actor: e.actor, detail: e.detail, at: formatDateTime(e.at) })),
+		events: a.events.map((e) => ({
+			id: e.id,
+			stage: e.stage,
+			actor: e.actor,
+			detail: e.detail,
+			at: formatDateTime(e.at),
+		})),
 		notes: a.notes.map((n) => ({ id: n.id, author: n.authorName, body: n.body, at: formatDateTime(n.createdAt) })),
 		interview: interview
 			? {
@@ -92,19 +121,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 					interviewDay: String(interviewParts!.day),
 					interviewMonth: String(interviewParts!.month),
 					interviewYear: String(interviewParts!.year),
-					time: new Date(interview.startsAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }),
+					time: new Date(interview.startsAt).toLocaleTimeString('en-GB', {
+						hour: '2-digit',
+						minute: '2-digit',
+						timeZone: 'Europe/London',
+					}),
 					durationMinutes: String(interview.durationMinutes),
 					location: interview.location ?? '',
 					videoUrl: interview.videoUrl ?? '',
 					details: interview.details,
 				}
 			: { durationMinutes: '30' },
-		checks: a.checks.map((c) => ({ kind: c.kind, label: labelOf(checkKinds, c.kind), status: c.status, nextActor: c.nextActor, note: c.note })),
+		checks: a.checks.map((c) => ({
+			kind: c.kind,
+			label: labelOf(checkKinds, c.kind),
+			status: c.status,
+			nextActor: c.nextActor,
+			note: c.note,
+		})),
 		outstandingChecks: a.checks.filter((c) => c.status !== 'cleared').length,
 		unsuccessfulReason: a.unsuccessfulReason ? labelOf(unsuccessfulReasons, a.unsuccessfulReason) : null,
-		confirm: ['offer', 'hired'].includes(new URL(request.url).searchParams.get('confirm') ?? '') ? new URL(request.url).searchParams.get('confirm') : null,
-		lastPosition: (await prisma.application.count({ where: { vacancyId: a.vacancy.id, stage: 'hired' } })) + 1 >= a.vacancy.positions,
-		stillOpen: await prisma.application.count({ where: { vacancyId: a.vacancy.id, submittedAt: { not: null }, stage: { in: ['new', 'reviewing', 'interview', 'conditional-offer'] }, id: { not: a.id } } }),
+		confirm: ['offer', 'hired'].includes(new URL(request.url).searchParams.get('confirm') ?? '')
+			? new URL(request.url).searchParams.get('confirm')
+			: null,
+		lastPosition:
+			(await prisma.application.count({ where: { vacancyId: a.vacancy.id, stage: 'hired' } })) + 1 >=
+			a.vacancy.positions,
+		stillOpen: await prisma.application.count({
+			where: {
+				vacancyId: a.vacancy.id,
+				submittedAt: { not: null },
+				stage: { in: ['new', 'reviewing', 'interview', 'conditional-offer'] },
+				id: { not: a.id },
+			},
+		}),
 		vacancyStatus: a.vacancy.status,
 		roles: careRoles.map((r) => ({ id: r.id, label: r.name })),
 		unsuccessfulDefaults: { suitableRoles: [a.vacancy.roleId, ...relatedRoles(a.vacancy.roleId)] },
@@ -162,23 +212,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			case 'note': {
 				const submission = parseWithZod(formData, {
 					schema: z.object({
-						body: z.string({ error: 'Write the note' }).trim().min(1, { error: 'Write the note' }).max(2000, { error: 'Notes must be 2,000 characters or fewer' }),
+						body: z
+							.string({ error: 'Write the note' })
+							.trim()
+							.min(1, { error: 'Write the note' })
+							.max(2000, { error: 'Notes must be 2,000 characters or fewer' }),
 					}),
 				})
 				if (submission.status !== 'success') return failed('note', submission.reply())
-				const author = await prisma.user.findUniqueOrThrow({ where: { id: member.userId }, select: { name: true, email: true } })
+				const author = await prisma.user.findUniqueOrThrow({
+					where: { id: member.userId },
+					select: { name: true, email: true },
+				})
 				await addNote(id, providerId, { id: member.userId, name: author.name ?? author.email }, submission.value.body)
 				return done('note')
 			}
 		}
 	} catch (error) {
-		if (error instanceof ApplicationError) return failed(intent.data, { status: 'error', error: { '': [error.message] } }, 409)
+		if (error instanceof ApplicationError)
+			return failed(intent.data, { status: 'error', error: { '': [error.message] } }, 409)
 		throw error
 	}
 }
 
 export const handle: PageHandle = {
-	title: (d: { candidate: { name: string } | null; vacancy: { title: string } }) => `${d.candidate?.name ?? 'Withdrawn candidate'}: ${d.vacancy.title}`,
+	title: (d: { candidate: { name: string } | null; vacancy: { title: string } }) =>
+		`${d.candidate?.name ?? 'Withdrawn candidate'}: ${d.vacancy.title}`,
 }
 
 const notices: Record<string, string> = {
@@ -224,8 +283,8 @@ export default function ProviderApplicationRoute() {
 					{params.get('done') === 'hired-closed' && d.stillOpen ? (
 						<p className="mt-2">
 							{d.stillOpen} other {d.stillOpen === 1 ? 'applicant is' : 'applicants are'} still waiting to hear.{' '}
-							<Link to={`/provider/applications?vacancy=${d.vacancy.id}`}>Let them know</Link>: mark them unsuccessful with
-							“The position has been filled”, or say if they would suit other roles.
+							<Link to={`/provider/applications?vacancy=${d.vacancy.id}`}>Let them know</Link>: mark them unsuccessful
+							with “The position has been filled”, or say if they would suit other roles.
 						</p>
 					) : null}
 				</div>
@@ -233,7 +292,16 @@ export default function ProviderApplicationRoute() {
 			<ErrorSummary
 				formError={generalError}
 				errors={[
-					...interviewFields.summary([['interviewDay', 'interviewDay'], ['interviewMonth', 'interviewDay'], ['interviewYear', 'interviewDay'], 'time', 'durationMinutes', 'location', 'videoUrl', 'details']),
+					...interviewFields.summary([
+						['interviewDay', 'interviewDay'],
+						['interviewMonth', 'interviewDay'],
+						['interviewYear', 'interviewDay'],
+						'time',
+						'durationMinutes',
+						'location',
+						'videoUrl',
+						'details',
+					]),
 					...unsuccessfulFields.summary(['reason', 'feedback', 'suitable', 'suitableRoles']),
 					...noteFields.summary(['body']),
 				]}
@@ -267,7 +335,12 @@ export default function ProviderApplicationRoute() {
 									</p>
 									<div className="flex flex-wrap items-center gap-4">
 										<Form method="post">
-											<button type="submit" name="intent" value={d.confirm === 'offer' ? 'offer' : 'hired'} className="btn">
+											<button
+												type="submit"
+												name="intent"
+												value={d.confirm === 'offer' ? 'offer' : 'hired'}
+												className="btn"
+											>
 												{d.confirm === 'offer' ? 'Yes, make the offer' : 'Yes, mark as hired'}
 											</button>
 										</Form>
@@ -307,12 +380,47 @@ export default function ProviderApplicationRoute() {
 										{d.stage === 'interview' ? 'Change the interview time' : 'Invite to an interview'}
 									</summary>
 									<Form method="post" noValidate className="mt-4 bg-white p-4">
-										<DateInput fields={interviewFields} prefix="interview" legend="Date" hint="For example, 27 3 2027." />
-										<TextField fields={interviewFields} name="time" label="Time" hint="24-hour clock, like 14:30. UK time." width="w-28" inputMode="numeric" />
-										<TextField fields={interviewFields} name="durationMinutes" label="How long, in minutes" width="w-24" inputMode="numeric" />
-										<TextField fields={interviewFields} name="location" label="Where (address or room)" hint="Leave blank for a video interview." />
-										<TextField fields={interviewFields} name="videoUrl" label="Video call link (optional)" type="url" spellCheck={false} />
-										<TextArea fields={interviewFields} name="details" label="Anything they should know (optional)" hint="Who they will meet, what to bring, parking." rows={3} />
+										<DateInput
+											fields={interviewFields}
+											prefix="interview"
+											legend="Date"
+											hint="For example, 27 3 2027."
+										/>
+										<TextField
+											fields={interviewFields}
+											name="time"
+											label="Time"
+											hint="24-hour clock, like 14:30. UK time."
+											width="w-28"
+											inputMode="numeric"
+										/>
+										<TextField
+											fields={interviewFields}
+											name="durationMinutes"
+											label="How long, in minutes"
+											width="w-24"
+											inputMode="numeric"
+										/>
+										<TextField
+											fields={interviewFields}
+											name="location"
+											label="Where (address or room)"
+											hint="Leave blank for a video interview."
+										/>
+										<TextField
+											fields={interviewFields}
+											name="videoUrl"
+											label="Video call link (optional)"
+											type="url"
+											spellCheck={false}
+										/>
+										<TextArea
+											fields={interviewFields}
+											name="details"
+											label="Anything they should know (optional)"
+											hint="Who they will meet, what to bring, parking."
+											rows={3}
+										/>
 										<button type="submit" name="intent" value="interview" className="btn">
 											{d.stage === 'interview' ? 'Send the new time' : 'Send the invitation'}
 										</button>
@@ -324,8 +432,20 @@ export default function ProviderApplicationRoute() {
 								<details open={actionData?.intent === 'unsuccessful' || undefined}>
 									<summary className="cursor-pointer font-bold text-brand underline">Mark as unsuccessful</summary>
 									<Form method="post" noValidate className="mt-4 bg-white p-4">
-										<Radios fields={unsuccessfulFields} name="reason" legend="Why?" hint="The candidate gets a kind email written for this reason." options={unsuccessfulReasons} />
-										<TextArea fields={unsuccessfulFields} name="feedback" label="Feedback for the candidate (optional)" hint="One or two helpful sentences. They will see this. Needed if you chose “another reason”." rows={3} />
+										<Radios
+											fields={unsuccessfulFields}
+											name="reason"
+											legend="Why?"
+											hint="The candidate gets a kind email written for this reason."
+											options={unsuccessfulReasons}
+										/>
+										<TextArea
+											fields={unsuccessfulFields}
+											name="feedback"
+											label="Feedback for the candidate (optional)"
+											hint="One or two helpful sentences. They will see this. Needed if you chose “another reason”."
+											rows={3}
+										/>
 										<Radios
 											fields={unsuccessfulFields}
 											name="suitable"
@@ -363,7 +483,8 @@ export default function ProviderApplicationRoute() {
 								Interview
 							</h2>
 							<p className="mb-1">
-								{d.interview.when}, {d.interview.durationMinutes} minutes{d.interview.location ? `, ${d.interview.location}` : ''}
+								{d.interview.when}, {d.interview.durationMinutes} minutes
+								{d.interview.location ? `, ${d.interview.location}` : ''}
 								{d.interview.videoUrl ? ', by video' : ''}.
 							</p>
 							<p>
@@ -385,7 +506,12 @@ export default function ProviderApplicationRoute() {
 								Pre-employment checks
 							</h2>
 							{d.checks.map((c) => (
-								<CheckRow key={c.kind} check={c} editable={d.stage === 'conditional-offer'} result={actionData?.intent === 'check' ? actionData.result : undefined} />
+								<CheckRow
+									key={c.kind}
+									check={c}
+									editable={d.stage === 'conditional-offer'}
+									result={actionData?.intent === 'check' ? actionData.result : undefined}
+								/>
 							))}
 						</section>
 					) : null}
@@ -427,7 +553,11 @@ export default function ProviderApplicationRoute() {
 							</>
 						) : null}
 						<h3 className="mb-2 mt-6 text-xl">Supporting statement</h3>
-						{d.statement ? <p className="whitespace-pre-line">{d.statement}</p> : <p className="text-muted">None given.</p>}
+						{d.statement ? (
+							<p className="whitespace-pre-line">{d.statement}</p>
+						) : (
+							<p className="text-muted">None given.</p>
+						)}
 						{d.cv ? (
 							<p className="mt-4">
 								<a href={`/files/${d.cv.id}`}>
@@ -480,7 +610,11 @@ function CheckRow({
 	editable: boolean
 	result?: FormResult
 }) {
-	const fields = useFormFields(`check-${check.kind}`, result?.initialValue?.kind === check.kind ? result : undefined, check)
+	const fields = useFormFields(
+		`check-${check.kind}`,
+		result?.initialValue?.kind === check.kind ? result : undefined,
+		check,
+	)
 	if (!editable) {
 		return (
 			<p className="mb-2">
@@ -489,7 +623,13 @@ function CheckRow({
 		)
 	}
 	return (
-		<Form method="post" noValidate preventScrollReset className="mb-4 border-b border-line pb-4" id={`check-${check.kind}`}>
+		<Form
+			method="post"
+			noValidate
+			preventScrollReset
+			className="mb-4 border-b border-line pb-4"
+			id={`check-${check.kind}`}
+		>
 			<input type="hidden" name="kind" value={check.kind} />
 			<h3 className="mb-2 text-lg">
 				{check.label}
@@ -497,8 +637,20 @@ function CheckRow({
 				{check.status === 'cleared' ? <strong className="tag ml-2 bg-[#cce2d8] text-[#005a30]">Cleared</strong> : null}
 			</h3>
 			<div className="grid gap-x-4 sm:grid-cols-2">
-				<SelectField fields={fields} name="status" label="Status" options={checkStatuses} placeholder="Choose a status" />
-				<SelectField fields={fields} name="nextActor" label="Who acts next" options={checkActors} placeholder="Choose who" />
+				<SelectField
+					fields={fields}
+					name="status"
+					label="Status"
+					options={checkStatuses}
+					placeholder="Choose a status"
+				/>
+				<SelectField
+					fields={fields}
+					name="nextActor"
+					label="Who acts next"
+					options={checkActors}
+					placeholder="Choose who"
+				/>
 			</div>
 			<TextField fields={fields} name="note" label={`Note (optional)`} />
 			<button type="submit" name="intent" value="check" className="btn btn-secondary">

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { StageTag } from '#app/components/stage-tag.tsx'
 import { listProviderApplications } from '#app/models/applications/applications.server.ts'
-import { labelOf } from '#app/utils/options.ts'
 import { stages } from '#app/models/applications/vocabulary.ts'
 import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,7 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		rows: rows.map((r) => ({
 			id: r.id,
 			stage: r.stage,
-			name: r.candidate?.candidate ? `${r.candidate.candidate.firstName} ${r.candidate.candidate.lastName}` : r.candidate?.name ?? 'Withdrawn candidate',
+			name: r.candidate?.candidate
+				? `${r.candidate.candidate.firstName} ${r.candidate.candidate.lastName}`
+				: (r.candidate?.name ?? 'Withdrawn candidate'),
 			area: r.candidate?.candidate?.outcode ?? '',
 			vacancyTitle: r.vacancy.title,
 			sent: formatDate(r.submittedAt!),
@@ -76,13 +78,21 @@ export default function ProviderApplicationsRoute() {
 			<nav aria-label="Filter by stage" className="mb-6">
 				<ul className="flex flex-wrap gap-x-5 gap-y-2 border-b border-line pb-3">
 					<li>
-						<Link to={hrefFor(null)} aria-current={d.stage ? undefined : 'page'} className={d.stage ? '' : 'font-bold text-ink no-underline'}>
+						<Link
+							to={hrefFor(null)}
+							aria-current={d.stage ? undefined : 'page'}
+							className={d.stage ? '' : 'font-bold text-ink no-underline'}
+						>
 							All ({d.total})
 						</Link>
 					</li>
 					{stages.map((s) => (
 						<li key={s.id}>
-							<Link to={hrefFor(s.id)} aria-current={d.stage === s.id ? 'page' : undefined} className={d.stage === s.id ? 'font-bold text-ink no-underline' : ''}>
+							<Link
+								to={hrefFor(s.id)}
+								aria-current={d.stage === s.id ? 'page' : undefined}
+								className={d.stage === s.id ? 'font-bold text-ink no-underline' : ''}
+							>
 								{s.label} ({d.counts[s.id] ?? 0})
 							</Link>
 						</li>

@@ -3,9 +3,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
 import { ProviderProfileFields, profileFieldOrder } from '#app/components/provider-profile-fields.tsx'
-import { getProviderProfile, ProviderProfileSchema, requireProviderMember, updateProviderProfile } from '#app/models/organisations/providers.server.ts'
-import type { PageHandle } from '#app/utils/page.ts'
+import {
+	getProviderProfile,
+	ProviderProfileSchema,
+	requireProviderMember,
+	updateProviderProfile,
+} from '#app/models/organisations/providers.server.ts'
 import { isIndividualEmployer } from '#app/models/organisations/vocabulary.ts'
+import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { provider } = await requireProviderMember(request)
@@ -39,8 +44,11 @@ export default function ProviderProfileRoute() {
 			<ErrorSummary errors={fields.summary(profileFieldOrder)} formError={fields.formError} />
 			<h1 className="mb-2 text-3xl">Organisation profile</h1>
 			<p className="mb-6">
-				Candidates see your name, type, website and description on your vacancies and <a href={`/providers/${profile.id}`}>public profile</a>.
-				{isIndividualEmployer(profile.type) ? ' As an individual employer, your address is never shown: only your area.' : ''}
+				Candidates see your name, type, website and description on your vacancies and{' '}
+				<a href={`/providers/${profile.id}`}>public profile</a>.
+				{isIndividualEmployer(profile.type)
+					? ' As an individual employer, your address is never shown: only your area.'
+					: ''}
 			</p>
 			<Form method="post" noValidate>
 				<ProviderProfileFields fields={fields} />

@@ -3,11 +3,16 @@ import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from
 import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
 import { StoryFields, storyFieldOrder } from '#app/components/story-fields.tsx'
 import { SubmittedStories } from '#app/components/submitted-stories.tsx'
+import {
+	ProviderStorySchema,
+	readStorySubmission,
+	storiesByAuthor,
+	submitStory,
+} from '#app/models/careers/stories.server.ts'
 import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
 import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
-import { ProviderStorySchema, readStorySubmission, storiesByAuthor, submitStory } from '#app/models/careers/stories.server.ts'
-import type { PageHandle } from '#app/utils/page.ts'
 import { isIndividualEmployer } from '#app/models/organisations/vocabulary.ts'
+import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { userId, provider } = await requireProviderMember(request)
@@ -45,8 +50,9 @@ export default function ProviderStoriesRoute() {
 			<ErrorSummary errors={fields.summary(storyFieldOrder)} formError={fields.formError} />
 			<h1 className="mb-4 text-3xl">Stories from your team</h1>
 			<p className="mb-6">
-				Real stories help people picture themselves in care. Share how someone in your team started and where it has taken them. Stories
-				appear on the career pages for the roles they mention once the regional team has published them.
+				Real stories help people picture themselves in care. Share how someone in your team started and where it has
+				taken them. Stories appear on the career pages for the roles they mention once the regional team has published
+				them.
 			</p>
 			<SubmittedStories stories={d.stories} />
 			<h2 className="mb-4 text-2xl">Send a story</h2>

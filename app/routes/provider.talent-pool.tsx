@@ -2,11 +2,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary } from '#app/components/forms.tsx'
-import { careRoles } from '#app/models/jobs/care-roles.server.ts'
 import { availabilityOptions, candidateQualifications } from '#app/models/applications/vocabulary.ts'
+import { careRoles } from '#app/models/jobs/care-roles.server.ts'
 import { listLiveVacancyChoices } from '#app/models/jobs/vacancies.server.ts'
 import { radiusChoices } from '#app/models/jobs/vocabulary.ts'
-import { requireProviderMember, verificationState, type VerificationState } from '#app/models/organisations/providers.server.ts'
+import {
+	requireProviderMember,
+	verificationState,
+	type VerificationState,
+} from '#app/models/organisations/providers.server.ts'
 import {
 	invitationsLeftToday,
 	inviteFromPool,
@@ -15,12 +19,12 @@ import {
 	requireVerifiedProvider,
 	searchPool,
 } from '#app/models/redirect/talent-pool.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { provider, userId } = await requireProviderMember(request)
-	if (!(await requireVerifiedProvider(provider.id))) return { verified: false as const, state: await verificationState(provider.id, userId) }
+	if (!(await requireVerifiedProvider(provider.id)))
+		return { verified: false as const, state: await verificationState(provider.id, userId) }
 	const url = new URL(request.url)
 	const form = PoolSearchSchema.parse({
 		...Object.fromEntries(url.searchParams),
@@ -45,7 +49,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const InviteSchema = z.object({
 	poolId: z.string().min(1).max(40),
-	vacancyId: z.coerce.number({ error: 'Choose a vacancy to invite them to' }).int().positive({ error: 'Choose a vacancy to invite them to' }),
+	vacancyId: z.coerce
+		.number({ error: 'Choose a vacancy to invite them to' })
+		.int()
+		.positive({ error: 'Choose a vacancy to invite them to' }),
 })
 
 type InviteResult = { poolId: string | null; field: 'vacancyId' | null; error: string }
@@ -58,16 +65,29 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (!parsed.success) {
 		const vacancyIssue = parsed.error.issues.find((i) => i.path[0] === 'vacancyId')
 		return data<InviteResult>(
-			vacancyIssue ? { poolId, field: 'vacancyId', error: 'Choose a vacancy to invite them to' } : { poolId: null, field: null, error: 'Search again and choose a candidate' },
+			vacancyIssue
+				? { poolId, field: 'vacancyId', error: 'Choose a vacancy to invite them to' }
+				: { poolId: null, field: null, error: 'Search again and choose a candidate' },
 			{ status: 400 },
 		)
 	}
 	try {
 		await inviteFromPool(provider.id, parsed.data.poolId, parsed.data.vacancyId)
 	} catch (error) {
-		if (error instanceof PoolError) return data<InviteResult>({ poolId: parsed.data.poolId, field: 'vacancyId', error: error.message }, { status: 409 })
+		if (error instanceof PoolError)
+			return data<InviteResult>(
+				{ poolId: parsed.data.poolId, field: 'vacancyId', error: error.message },
+				{ status: 409 },
+			)
 		if (error instanceof Response && error.status === 404) {
-			return data<InviteResult>({ poolId: null, field: null, error: 'That candidate is no longer in the talent pool. Search again to see who is.' }, { status: 404 })
+			return data<InviteResult>(
+				{
+					poolId: null,
+					field: null,
+					error: 'That candidate is no longer in the talent pool. Search again to see who is.',
+				},
+				{ status: 404 },
+			)
 		}
 		throw error
 	}
@@ -95,14 +115,16 @@ export default function TalentPoolRoute() {
 			<ErrorSummary
 				errors={[
 					...(d.placeError ? [{ href: '#pool-where', message: d.placeError }] : []),
-					...(actionData?.field && actionData.poolId ? [{ href: `#vacancy-${actionData.poolId}`, message: actionData.error }] : []),
+					...(actionData?.field && actionData.poolId
+						? [{ href: `#vacancy-${actionData.poolId}`, message: actionData.error }]
+						: []),
 				]}
 				formError={actionData && !actionData.field ? actionData.error : undefined}
 			/>
 			<h1 className="mb-2 text-3xl">Talent pool</h1>
 			<p className="mb-6 max-w-3xl">
-				People who asked to be found by employers in the region. You see what they can do and roughly where they live, never who
-				they are, until they accept an invitation and apply. You can send {d.invitationsLeft} more{' '}
+				People who asked to be found by employers in the region. You see what they can do and roughly where they live,
+				never who they are, until they accept an invitation and apply. You can send {d.invitationsLeft} more{' '}
 				{d.invitationsLeft === 1 ? 'invitation' : 'invitations'} today.
 			</p>
 			<div className="grid gap-8 md:grid-cols-[1fr_2fr]">
@@ -145,13 +167,27 @@ export default function TalentPoolRoute() {
 						<legend className="mb-2 font-bold">Can work</legend>
 						{availabilityOptions.map((a) => (
 							<div key={a.id} className="mb-1 flex items-center gap-2">
-								<input type="checkbox" id={`pool-availability-${a.id}`} name="availability" value={a.id} defaultChecked={d.form.availability.includes(a.id)} className="size-6 accent-[#0b0c0c]" />
+								<input
+									type="checkbox"
+									id={`pool-availability-${a.id}`}
+									name="availability"
+									value={a.id}
+									defaultChecked={d.form.availability.includes(a.id)}
+									className="size-6 accent-[#0b0c0c]"
+								/>
 								<label htmlFor={`pool-availability-${a.id}`}>{a.label}</label>
 							</div>
 						))}
 					</fieldset>
 					<div className="mb-4 flex items-center gap-2">
-						<input type="checkbox" id="pool-driving" name="driving" value="1" defaultChecked={d.form.driving} className="size-6 accent-[#0b0c0c]" />
+						<input
+							type="checkbox"
+							id="pool-driving"
+							name="driving"
+							value="1"
+							defaultChecked={d.form.driving}
+							className="size-6 accent-[#0b0c0c]"
+						/>
 						<label htmlFor="pool-driving" className="font-bold">
 							Drives, with a car
 						</label>
@@ -160,7 +196,14 @@ export default function TalentPoolRoute() {
 						<legend className="mb-2 font-bold">Has</legend>
 						{candidateQualifications.map((q) => (
 							<div key={q.id} className="mb-1 flex items-center gap-2">
-								<input type="checkbox" id={`pool-q-${q.id}`} name="qualification" value={q.id} defaultChecked={d.form.qualification.includes(q.id)} className="size-6 accent-[#0b0c0c]" />
+								<input
+									type="checkbox"
+									id={`pool-q-${q.id}`}
+									name="qualification"
+									value={q.id}
+									defaultChecked={d.form.qualification.includes(q.id)}
+									className="size-6 accent-[#0b0c0c]"
+								/>
 								<label htmlFor={`pool-q-${q.id}`}>{q.label}</label>
 							</div>
 						))}
@@ -170,7 +213,14 @@ export default function TalentPoolRoute() {
 						<div className="max-h-72 overflow-y-auto border border-line p-2">
 							{d.roles.map((r) => (
 								<div key={r.id} className="mb-1 flex items-center gap-2">
-									<input type="checkbox" id={`pool-role-${r.id}`} name="role" value={r.id} defaultChecked={d.form.role.includes(r.id)} className="size-6 accent-[#0b0c0c]" />
+									<input
+										type="checkbox"
+										id={`pool-role-${r.id}`}
+										name="role"
+										value={r.id}
+										defaultChecked={d.form.role.includes(r.id)}
+										className="size-6 accent-[#0b0c0c]"
+									/>
 									<label htmlFor={`pool-role-${r.id}`}>{r.label}</label>
 								</div>
 							))}
@@ -192,12 +242,20 @@ export default function TalentPoolRoute() {
 						<>
 							<h2 id="pool-results" className="mb-4 text-2xl">
 								{d.cards.length} {d.cards.length === 1 ? 'candidate' : 'candidates'}
-								{d.placeLabel ? ` within ${d.form.radius} ${d.form.radius === 1 ? 'mile' : 'miles'} of ${d.placeLabel}` : ''}
+								{d.placeLabel
+									? ` within ${d.form.radius} ${d.form.radius === 1 ? 'mile' : 'miles'} of ${d.placeLabel}`
+									: ''}
 							</h2>
 							{d.cards.length ? (
 								<ul>
 									{d.cards.map((c) => (
-										<PoolCardItem key={c.poolId} card={c} vacancies={d.vacancies} invitationsLeft={d.invitationsLeft} result={actionData?.poolId === c.poolId ? actionData : undefined} />
+										<PoolCardItem
+											key={c.poolId}
+											card={c}
+											vacancies={d.vacancies}
+											invitationsLeft={d.invitationsLeft}
+											result={actionData?.poolId === c.poolId ? actionData : undefined}
+										/>
 									))}
 								</ul>
 							) : (
@@ -263,7 +321,11 @@ function PoolCardItem({
 				) : null}
 			</dl>
 			{vacancies.length ? (
-				<Form method="post" noValidate className={`flex flex-wrap items-end gap-3 ${error ? 'border-l-4 border-error pl-4' : ''}`}>
+				<Form
+					method="post"
+					noValidate
+					className={`flex flex-wrap items-end gap-3 ${error ? 'border-l-4 border-error pl-4' : ''}`}
+				>
 					<input type="hidden" name="poolId" value={c.poolId} />
 					<div className="max-w-full">
 						<label htmlFor={selectId} className="mb-1 block text-sm font-bold">
@@ -307,8 +369,8 @@ function NotYetVerified({ state }: { state: VerificationState }) {
 		<div className="max-w-2xl">
 			<h1 className="mb-4 text-3xl">Talent pool</h1>
 			<p className="mb-4">
-				The talent pool is open to verified providers: care services registered with the CQC, NHS employers, and others the
-				regional team has checked. Until then, you can post vacancies and receive applications as usual.
+				The talent pool is open to verified providers: care services registered with the CQC, NHS employers, and others
+				the regional team has checked. Until then, you can post vacancies and receive applications as usual.
 			</p>
 			<h2 className="mb-2 text-xl">What happens next</h2>
 			<ul className="mb-4 ml-6 list-disc space-y-2">
@@ -325,13 +387,14 @@ function NotYetVerified({ state }: { state: VerificationState }) {
 				) : state.cqcLocationId ? (
 					<li>
 						The regional team checks your CQC location ID ({state.cqcLocationId}) against the CQC register
-						{state.ownerConfirmed ? ', then verifies you' : ' once your email address is confirmed'}. If it is wrong, correct it in
-						your <Link to="/provider/profile">organisation profile</Link>.
+						{state.ownerConfirmed ? ', then verifies you' : ' once your email address is confirmed'}. If it is wrong,
+						correct it in your <Link to="/provider/profile">organisation profile</Link>.
 					</li>
 				) : (
 					<li>
-						If you are registered with the CQC, add your CQC location ID to your <Link to="/provider/profile">organisation profile</Link>
-						: it is the quickest way to be verified. Otherwise the regional team will check your details and may contact you.
+						If you are registered with the CQC, add your CQC location ID to your{' '}
+						<Link to="/provider/profile">organisation profile</Link>: it is the quickest way to be verified. Otherwise
+						the regional team will check your details and may contact you.
 					</li>
 				)}
 				<li>This page will show the talent pool as soon as you are verified.</li>

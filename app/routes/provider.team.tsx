@@ -2,21 +2,43 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ErrorSummary, Radios, TextField, useFormFields } from '#app/components/forms.tsx'
-import { labelOf } from '#app/utils/options.ts'
-import { teamRoles } from '#app/models/organisations/vocabulary.ts'
 import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
-import { cancelInvitation, InviteSchema, inviteColleague, listTeam, removeMember, TeamError } from '#app/models/organisations/team.server.ts'
+import {
+	cancelInvitation,
+	InviteSchema,
+	inviteColleague,
+	listTeam,
+	removeMember,
+	TeamError,
+} from '#app/models/organisations/team.server.ts'
+import { teamRoles } from '#app/models/organisations/vocabulary.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const member = await requireProviderMember(request)
-	const team = { ...(await listTeam(member.provider.id)), you: (await prisma.user.findUniqueOrThrow({ where: { id: member.userId }, select: { email: true } })).email }
+	const team = {
+		...(await listTeam(member.provider.id)),
+		you: (await prisma.user.findUniqueOrThrow({ where: { id: member.userId }, select: { email: true } })).email,
+	}
 	return {
 		isOwner: member.role === 'owner',
-		members: team.members.map((m) => ({ id: m.id, name: m.user.name ?? m.user.email, email: m.user.email, role: m.role, since: formatDate(m.createdAt), isYou: m.user.email === team.you })),
-		invitations: team.invitations.map((i) => ({ id: i.id, email: i.email, role: i.role, expires: formatDate(i.expiresAt) })),
+		members: team.members.map((m) => ({
+			id: m.id,
+			name: m.user.name ?? m.user.email,
+			email: m.user.email,
+			role: m.role,
+			since: formatDate(m.createdAt),
+			isYou: m.user.email === team.you,
+		})),
+		invitations: team.invitations.map((i) => ({
+			id: i.id,
+			email: i.email,
+			role: i.role,
+			expires: formatDate(i.expiresAt),
+		})),
 	}
 }
 
@@ -35,7 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
 			return redirect('/provider/team?cancelled=1')
 		}
 	} catch (error) {
-		if (error instanceof TeamError) return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
+		if (error instanceof TeamError)
+			return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
 		throw error
 	}
 	const submission = parseWithZod(formData, { schema: InviteSchema })
@@ -43,7 +66,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	try {
 		await inviteColleague(member.provider.id, { userId: member.userId, role: member.role }, submission.value)
 	} catch (error) {
-		if (error instanceof TeamError) return data({ result: submission.reply({ fieldErrors: { email: [error.message] } }) }, { status: 409 })
+		if (error instanceof TeamError)
+			return data({ result: submission.reply({ fieldErrors: { email: [error.message] } }) }, { status: 409 })
 		throw error
 	}
 	return redirect('/provider/team?invited=1')
@@ -60,7 +84,11 @@ export default function TeamRoute() {
 		<div className="max-w-3xl">
 			{(params.get('invited') || params.get('removed') || params.get('cancelled')) && !actionData ? (
 				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					{params.get('invited') ? 'Invitation sent. It lasts 7 days.' : params.get('removed') ? 'They have been removed from the team and can no longer see your applicants.' : 'Invitation cancelled.'}
+					{params.get('invited')
+						? 'Invitation sent. It lasts 7 days.'
+						: params.get('removed')
+							? 'They have been removed from the team and can no longer see your applicants.'
+							: 'Invitation cancelled.'}
 				</div>
 			) : null}
 			<ErrorSummary errors={fields.summary(['email', 'role'])} formError={fields.formError} />
@@ -100,7 +128,12 @@ export default function TeamRoute() {
 									{m.isYou ? null : (
 										<Form method="post">
 											<input type="hidden" name="memberId" value={m.id} />
-											<button type="submit" name="intent" value="remove" className="cursor-pointer text-error underline">
+											<button
+												type="submit"
+												name="intent"
+												value="remove"
+												className="cursor-pointer text-error underline"
+											>
 												Remove<span className="sr-only"> {m.name} from the team</span>
 											</button>
 										</Form>
@@ -137,7 +170,14 @@ export default function TeamRoute() {
 						Invite a colleague
 					</h2>
 					<Form method="post" noValidate>
-						<TextField fields={fields} name="email" label="Their email address" type="email" autoComplete="off" spellCheck={false} />
+						<TextField
+							fields={fields}
+							name="email"
+							label="Their email address"
+							type="email"
+							autoComplete="off"
+							spellCheck={false}
+						/>
 						<Radios fields={fields} name="role" legend="What can they do?" options={teamRoles} />
 						<button type="submit" className="btn">
 							Send invitation

@@ -2,14 +2,20 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { roleName } from '#app/models/jobs/care-roles.server.ts'
-import { contracts, hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
-import { labelOf } from '#app/utils/options.ts'
 import { formatPay } from '#app/models/jobs/pay.ts'
-import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
-import { closeVacancy, duplicateVacancy, getVacancyForProvider, publishVacancy, VacancyStateError } from '#app/models/jobs/vacancies.server.ts'
+import {
+	closeVacancy,
+	duplicateVacancy,
+	getVacancyForProvider,
+	publishVacancy,
+	VacancyStateError,
+} from '#app/models/jobs/vacancies.server.ts'
 import { shownStatus, vacancyHours } from '#app/models/jobs/vacancy-rules.server.ts'
+import { contracts, hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
+import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 async function requireOwnVacancy(request: Request, vacancyId: string | undefined) {

@@ -3,11 +3,11 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useFormFields } from '#app/components/forms.tsx'
 import { VacancyForm } from '#app/components/vacancy-form.tsx'
-import { describeMinimumRates } from '#app/models/jobs/pay.ts'
-import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
-import { getVacancyForProvider, updateVacancy, vacancyFormValues } from '#app/models/jobs/vacancies.server.ts'
 import { roleOptions, standardOptions } from '#app/models/jobs/care-roles.server.ts'
+import { describeMinimumRates } from '#app/models/jobs/pay.ts'
+import { getVacancyForProvider, updateVacancy, vacancyFormValues } from '#app/models/jobs/vacancies.server.ts'
 import { vacancyFormSchema } from '#app/models/jobs/vacancy-form.server.ts'
+import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
 import { londonDateString } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
@@ -55,7 +55,9 @@ export default function EditVacancyRoute() {
 			</p>
 			<h1 className="mb-2 text-3xl">Edit vacancy</h1>
 			<p className="mb-6">
-				{d.status === 'live' ? 'Changes show in search within seconds of saving.' : 'This vacancy is a draft: only your team can see it.'}
+				{d.status === 'live'
+					? 'Changes show in search within seconds of saving.'
+					: 'This vacancy is a draft: only your team can see it.'}
 			</p>
 			<VacancyForm
 				fields={fields}

@@ -3,14 +3,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useFormFields } from '#app/components/forms.tsx'
 import { VacancyForm } from '#app/components/vacancy-form.tsx'
-import { describeMinimumRates } from '#app/models/jobs/pay.ts'
-import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
-import { createVacancy } from '#app/models/jobs/vacancies.server.ts'
 import { roleOptions, standardOptions } from '#app/models/jobs/care-roles.server.ts'
+import { describeMinimumRates } from '#app/models/jobs/pay.ts'
+import { createVacancy } from '#app/models/jobs/vacancies.server.ts'
 import { vacancyFormSchema } from '#app/models/jobs/vacancy-form.server.ts'
+import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
+import { isIndividualEmployer } from '#app/models/organisations/vocabulary.ts'
 import { endOfLondonDayIn, londonDateParts, londonDateString } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { isIndividualEmployer } from '#app/models/organisations/vocabulary.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { provider } = await requireProviderMember(request)
@@ -51,7 +51,14 @@ export default function NewVacancyRoute() {
 		<div className="max-w-3xl">
 			<h1 className="mb-2 text-3xl">Post a vacancy</h1>
 			<p className="mb-6">It is free. Publish it now, or save it as a draft and publish it later.</p>
-			<VacancyForm fields={fields} roles={d.roles} standards={d.standards} minimumWage={d.minimumWage} canPublish submitLabel="Save as draft" />
+			<VacancyForm
+				fields={fields}
+				roles={d.roles}
+				standards={d.standards}
+				minimumWage={d.minimumWage}
+				canPublish
+				submitLabel="Save as draft"
+			/>
 		</div>
 	)
 }

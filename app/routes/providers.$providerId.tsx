@@ -3,10 +3,10 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { JobCard } from '#app/components/job-card.tsx'
 import { Paragraphs } from '#app/components/text.tsx'
 import { toResultCard } from '#app/models/jobs/job-search.server.ts'
-import { labelOf } from '#app/utils/options.ts'
-import { providerTypes } from '#app/models/organisations/vocabulary.ts'
-import { getPublicProvider } from '#app/models/organisations/providers.server.ts'
 import { listLiveVacancies } from '#app/models/jobs/vacancies.server.ts'
+import { getPublicProvider } from '#app/models/organisations/providers.server.ts'
+import { providerTypes } from '#app/models/organisations/vocabulary.ts'
+import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -32,7 +32,11 @@ export default function ProviderProfileRoute() {
 			</p>
 			<div className="grid gap-8 md:grid-cols-[2fr_1fr]">
 				<div>
-					{p.about ? <Paragraphs text={p.about} /> : <p className="mb-4 text-muted">This employer has not written a description yet.</p>}
+					{p.about ? (
+						<Paragraphs text={p.about} />
+					) : (
+						<p className="mb-4 text-muted">This employer has not written a description yet.</p>
+					)}
 					<h2 className="mb-2 mt-8 text-2xl">Jobs with {p.name}</h2>
 					{d.vacancies.length ? (
 						<ul>

@@ -16,7 +16,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: Schema })
-	if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
 	const userId = await resetPassword(params.token ?? '', submission.value.password)
 	if (!userId) return redirect(`/reset-password/${params.token}`)
 	return redirect(`${await homePathFor(userId)}?reset=1`, { headers: { 'Set-Cookie': await createSession(userId) } })
@@ -44,7 +45,15 @@ export default function ResetPasswordRoute() {
 			<h1 className="mb-4 text-3xl">Choose a new password</h1>
 			<p className="mb-6">This signs you out everywhere else.</p>
 			<Form method="post" noValidate>
-				<TextField fields={fields} name="password" label="New password" type="password" autoComplete="new-password" width="max-w-sm" hint="At least 10 characters." />
+				<TextField
+					fields={fields}
+					name="password"
+					label="New password"
+					type="password"
+					autoComplete="new-password"
+					width="max-w-sm"
+					hint="At least 10 characters."
+				/>
 				<button type="submit" className="btn">
 					Save password
 				</button>

@@ -1,14 +1,19 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
-import { ErrorSummary, Honeypot, useFormFields } from '#app/components/forms.tsx'
+import { ErrorSummary, Honeypot, useFormFields, TextField } from '#app/components/forms.tsx'
 import { ProviderProfileFields, profileFieldOrder } from '#app/components/provider-profile-fields.tsx'
-import { TextField } from '#app/components/forms.tsx'
 import { emailIsTaken, ProviderSignupSchema, signUpProvider } from '#app/models/organisations/providers.server.ts'
 import { createSession, requireAnonymous } from '#app/utils/auth.server.ts'
 import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import {
+	clientAddressKey,
+	consumeRateLimit,
+	rateLimits,
+	retryAfterText,
+	tooManyRequests,
+} from '#app/utils/rate-limit.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAnonymous(request)
@@ -24,7 +29,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (!limit.ok) {
 		return tooManyRequests(limit.retryAfterSeconds, {
 			result: parseWithZod(formData, { schema: ProviderSignupSchema }).reply({
-				formErrors: [`Too many attempts to create an account from here. Try again ${retryAfterText(limit.retryAfterSeconds)}.`],
+				formErrors: [
+					`Too many attempts to create an account from here. Try again ${retryAfterText(limit.retryAfterSeconds)}.`,
+				],
 				hideFields: ['password'],
 			}),
 		})
@@ -32,7 +39,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const submission = await parseWithZod(formData, {
 		schema: ProviderSignupSchema.superRefine(async (input, ctx) => {
 			if (await emailIsTaken(input.email)) {
-				ctx.addIssue({ code: 'custom', path: ['email'], message: 'An account already uses this email address: sign in instead' })
+				ctx.addIssue({
+					code: 'custom',
+					path: ['email'],
+					message: 'An account already uses this email address: sign in instead',
+				})
 			}
 		}),
 		async: true,
@@ -63,7 +74,15 @@ export default function SignupRoute() {
 				<Honeypot />
 				<h2 className="mb-4 text-2xl">You</h2>
 				<TextField fields={fields} name="contactName" label="Your name" autoComplete="name" />
-				<TextField fields={fields} name="email" label="Email address" type="email" autoComplete="email" spellCheck={false} hint="You will use this to sign in." />
+				<TextField
+					fields={fields}
+					name="email"
+					label="Email address"
+					type="email"
+					autoComplete="email"
+					spellCheck={false}
+					hint="You will use this to sign in."
+				/>
 				<TextField
 					fields={fields}
 					name="password"

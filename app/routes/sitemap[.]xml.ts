@@ -1,5 +1,5 @@
-import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
 import { careRoles } from '#app/models/jobs/care-roles.server.ts'
+import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 
@@ -16,10 +16,14 @@ export async function loader() {
 	const urls = [
 		`<url><loc>${base}/</loc></url>`,
 		`<url><loc>${base}/jobs</loc></url>`,
-		...['/careers', '/careers/apprenticeships', '/stories', '/ambassadors', '/ambassadors/request-a-visit'].map((p) => `<url><loc>${base}${p}</loc></url>`),
+		...['/careers', '/careers/apprenticeships', '/stories', '/ambassadors', '/ambassadors/request-a-visit'].map(
+			(p) => `<url><loc>${base}${p}</loc></url>`,
+		),
 		...careRoles.map((r) => `<url><loc>${base}/careers/${r.id}</loc></url>`),
 		...stories.map((s) => `<url><loc>${base}/stories/${s.id}</loc></url>`),
-		...vacancies.map((v) => `<url><loc>${base}/jobs/${v.id}</loc><lastmod>${v.updatedAt.toISOString()}</lastmod></url>`),
+		...vacancies.map(
+			(v) => `<url><loc>${base}/jobs/${v.id}</loc><lastmod>${v.updatedAt.toISOString()}</lastmod></url>`,
+		),
 	]
 	const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`
 	return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } })

@@ -14,7 +14,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const handle: PageHandle = { title: (d: { story: { title: string } }) => d.story.title }
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => (d ? [{ name: 'description', content: d.story.body.slice(0, 150) }] : [])
+export const meta: MetaFunction<typeof loader> = ({ data: d }) =>
+	d ? [{ name: 'description', content: d.story.body.slice(0, 150) }] : []
 
 export default function StoryRoute() {
 	const { story } = useLoaderData<typeof loader>()
@@ -34,7 +35,13 @@ export default function StoryRoute() {
 				{story.employerName ? ` at ${story.employerName}` : ''}
 				{story.published ? ` · ${story.published}` : ''}
 			</p>
-			{story.photoFileId ? <img src={`/photos/${story.photoFileId}`} alt={story.photoAlt ?? ''} className="mb-6 h-auto max-h-[28rem] max-w-full object-contain" /> : null}
+			{story.photoFileId ? (
+				<img
+					src={`/photos/${story.photoFileId}`}
+					alt={story.photoAlt ?? ''}
+					className="mb-6 h-auto max-h-[28rem] max-w-full object-contain"
+				/>
+			) : null}
 			<Paragraphs text={story.body} className="prose-text mb-4 text-lg" />
 			<h2 className="mb-2 mt-8 text-xl">Roles in this story</h2>
 			<ul className="ml-6 list-disc">

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { StoryList } from '#app/components/story-list.tsx'
-import { careRoles } from '#app/models/jobs/care-roles.server.ts'
 import { listPublishedStories } from '#app/models/careers/stories.server.ts'
+import { careRoles } from '#app/models/jobs/care-roles.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,15 +17,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
-export const handle: PageHandle = { title: (d: { role: { name: string } | null }) => (d.role ? `Stories: ${d.role.name}` : 'Stories from people in care') }
+export const handle: PageHandle = {
+	title: (d: { role: { name: string } | null }) => (d.role ? `Stories: ${d.role.name}` : 'Stories from people in care'),
+}
 
-export const meta: MetaFunction = () => [{ name: 'description', content: 'People working in care tell their own stories: how they started, what the work is like and where it has taken them.' }]
+export const meta: MetaFunction = () => [
+	{
+		name: 'description',
+		content:
+			'People working in care tell their own stories: how they started, what the work is like and where it has taken them.',
+	},
+]
 
 export default function StoriesRoute() {
 	const d = useLoaderData<typeof loader>()
 	return (
 		<div>
-			<h1 className="mb-4 text-3xl md:text-4xl">{d.role ? `Stories: ${d.role.name}` : 'Stories from people in care'}</h1>
+			<h1 className="mb-4 text-3xl md:text-4xl">
+				{d.role ? `Stories: ${d.role.name}` : 'Stories from people in care'}
+			</h1>
 			<p className="mb-6 max-w-3xl text-lg">
 				People who work in care, in their own words. <Link to="/careers">Read about the roles</Link> or{' '}
 				<Link to="/ambassadors">meet our I Care Ambassadors</Link>.
@@ -50,7 +60,11 @@ export default function StoriesRoute() {
 					</button>
 				</Form>
 			) : null}
-			{d.stories.length ? <StoryList stories={d.stories} headingLevel={2} /> : <p>There are no stories {d.role ? 'for this role ' : ''}yet.</p>}
+			{d.stories.length ? (
+				<StoryList stories={d.stories} headingLevel={2} />
+			) : (
+				<p>There are no stories {d.role ? 'for this role ' : ''}yet.</p>
+			)}
 		</div>
 	)
 }

@@ -3,13 +3,19 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useFormFields } from '#app/components/forms.tsx'
 import { VisitMessages } from '#app/components/visit-messages.tsx'
-import { roleName } from '#app/models/jobs/care-roles.server.ts'
+import { messageThread, MessageSchema, postMessage } from '#app/models/careers/visits/messages.server.ts'
 import { cancelVisitRequest, findRequestByToken } from '#app/models/careers/visits/requests.server.ts'
 import { describeVisit, VisitError } from '#app/models/careers/visits/vocabulary.ts'
-import { messageThread, MessageSchema, postMessage } from '#app/models/careers/visits/messages.server.ts'
+import { roleName } from '#app/models/jobs/care-roles.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { clientAddressKey, consumeRateLimit, rateLimits, retryAfterText, tooManyRequests } from '#app/utils/rate-limit.server.ts'
+import {
+	clientAddressKey,
+	consumeRateLimit,
+	rateLimits,
+	retryAfterText,
+	tooManyRequests,
+} from '#app/utils/rate-limit.server.ts'
 
 // The school's page for its request, reached only by the private link in its emails.
 const privateHeaders = { 'Referrer-Policy': 'same-origin', 'Cache-Control': 'private, no-store' }
@@ -37,8 +43,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 				peopleReached: r.peopleReached,
 				...describeVisit(r),
 			},
-			ambassador: r.ambassador ? { id: r.ambassador.id, firstName: r.ambassador.firstName, role: roleName(r.ambassador.roleId) } : null,
-			messages: messageThread(r.messages, 'school', { school: r.organisation, ambassador: r.ambassador?.firstName ?? 'Ambassador' }),
+			ambassador: r.ambassador
+				? { id: r.ambassador.id, firstName: r.ambassador.firstName, role: roleName(r.ambassador.roleId) }
+				: null,
+			messages: messageThread(r.messages, 'school', {
+				school: r.organisation,
+				ambassador: r.ambassador?.firstName ?? 'Ambassador',
+			}),
 		},
 		{ headers: privateHeaders },
 	)
@@ -52,23 +63,35 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		try {
 			await cancelVisitRequest(visit.id)
 		} catch (error) {
-			if (error instanceof VisitError) return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
+			if (error instanceof VisitError)
+				return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
 			throw error
 		}
 		return redirect(`/visits/${params.token}?cancelled=1`)
 	}
 	const limit = await consumeRateLimit(rateLimits.visitMessage, clientAddressKey(context.clientIp))
-	if (!limit.ok) return tooManyRequests(limit.retryAfterSeconds, { result: { status: 'error' as const, error: { body: [`You have sent a lot of messages. Try again ${retryAfterText(limit.retryAfterSeconds)}.`] } } })
+	if (!limit.ok)
+		return tooManyRequests(limit.retryAfterSeconds, {
+			result: {
+				status: 'error' as const,
+				error: { body: [`You have sent a lot of messages. Try again ${retryAfterText(limit.retryAfterSeconds)}.`] },
+			},
+		})
 	const submission = parseWithZod(formData, { schema: MessageSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	if (visit.status !== 'accepted' && visit.status !== 'fulfilled') {
-		return data({ result: submission.reply({ formErrors: ['You can send messages once an ambassador has accepted'] }) }, { status: 409 })
+		return data(
+			{ result: submission.reply({ formErrors: ['You can send messages once an ambassador has accepted'] }) },
+			{ status: 409 },
+		)
 	}
 	await postMessage(visit.id, 'school', submission.value.body)
 	return redirect(`/visits/${params.token}?messaged=1#messages-heading`)
 }
 
-export const handle: PageHandle = { title: (d: { request: { organisation: string } }) => `Visit request: ${d.request.organisation}` }
+export const handle: PageHandle = {
+	title: (d: { request: { organisation: string } }) => `Visit request: ${d.request.organisation}`,
+}
 
 export default function SchoolVisitRoute() {
 	const d = useLoaderData<typeof loader>()
@@ -101,18 +124,24 @@ export default function SchoolVisitRoute() {
 				<strong className="tag bg-brand-light text-brand-dark">{r.statusLabel}</strong>
 			</p>
 			{r.status === 'open' ? (
-				<p className="mb-6">We have offered your request to the nearest ambassador who can travel to you. We will email you when someone accepts.</p>
+				<p className="mb-6">
+					We have offered your request to the nearest ambassador who can travel to you. We will email you when someone
+					accepts.
+				</p>
 			) : null}
 			{r.status === 'unmatched' ? (
 				<p className="mb-6">
-					None of our ambassadors who travel to you can take this visit at the moment. The regional team has your request and will contact
-					you about it.
+					None of our ambassadors who travel to you can take this visit at the moment. The regional team has your
+					request and will contact you about it.
 				</p>
 			) : null}
 			{d.ambassador ? (
 				<p className="mb-6">
-					Your ambassador is <Link to={`/ambassadors/${d.ambassador.id}`}>{d.ambassador.firstName}</Link> ({d.ambassador.role}).
-					{r.status === 'accepted' ? ' Use the messages below to agree the date, time and anything they need to know.' : ''}
+					Your ambassador is <Link to={`/ambassadors/${d.ambassador.id}`}>{d.ambassador.firstName}</Link> (
+					{d.ambassador.role}).
+					{r.status === 'accepted'
+						? ' Use the messages below to agree the date, time and anything they need to know.'
+						: ''}
 				</p>
 			) : null}
 			{r.status === 'fulfilled' ? (
@@ -140,13 +169,22 @@ export default function SchoolVisitRoute() {
 				<dd>{r.topicLabels.join(', ')}</dd>
 			</dl>
 			{d.ambassador ? (
-				<VisitMessages messages={d.messages} fields={fields} canSend={r.status === 'accepted' || r.status === 'fulfilled'} otherParty={d.ambassador.firstName} />
+				<VisitMessages
+					messages={d.messages}
+					fields={fields}
+					canSend={r.status === 'accepted' || r.status === 'fulfilled'}
+					otherParty={d.ambassador.firstName}
+				/>
 			) : null}
 			{['open', 'accepted', 'unmatched'].includes(r.status) ? (
 				params.get('cancel') ? (
 					<div className="border-l-8 border-[#f47738] bg-warn-bg p-4">
 						<h2 className="mb-2 text-xl">Are you sure you want to cancel this request?</h2>
-						<p className="mb-4">{d.ambassador && r.status === 'accepted' ? `We will tell ${d.ambassador.firstName} the visit is off.` : 'We will stop asking ambassadors.'}</p>
+						<p className="mb-4">
+							{d.ambassador && r.status === 'accepted'
+								? `We will tell ${d.ambassador.firstName} the visit is off.`
+								: 'We will stop asking ambassadors.'}
+						</p>
 						<Form method="post" className="flex flex-wrap items-center gap-4">
 							<input type="hidden" name="intent" value="cancel" />
 							<button type="submit" className="btn btn-warning">

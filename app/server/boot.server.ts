@@ -1,17 +1,17 @@
 import { startBackgroundWork } from '#app/background/start.server.ts'
-import { startDevMailSink } from '#emails/dev-sink.server.ts'
-import { configureMail } from '#emails/transport.server.ts'
-import { configureSearch, setSearchHealthy } from '#search/client.server.ts'
-import { reconcileIndex } from '#search/indexing.server.ts'
-import { reconcileLocalIndex } from '#search/local-index.server.ts'
-import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
-import { applyMigrations } from '#prisma/migrate.ts'
-import { seedDemoData } from '#prisma/seed.ts'
 import { replaceGuessablePoolIds } from '#app/models/redirect/pool-id.server.ts'
 import { dataDir, databaseUrl, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
 import { configureDatabase, prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { log } from '#app/utils/log.server.ts'
+import { startDevMailSink } from '#emails/dev-sink.server.ts'
+import { configureMail } from '#emails/transport.server.ts'
+import { applyMigrations } from '#prisma/migrate.ts'
+import { seedDemoData } from '#prisma/seed.ts'
+import { configureSearch, setSearchHealthy } from '#search/client.server.ts'
+import { reconcileIndex } from '#search/indexing.server.ts'
+import { reconcileLocalIndex } from '#search/local-index.server.ts'
+import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
 
 /** Keeps an embedded Meilisearch running: restarts it, with backoff, if it dies. */
 async function superviseEmbeddedMeili(dir: string, masterKey: string, binary: string | undefined) {
@@ -67,7 +67,8 @@ export async function boot() {
 		log.info('db', `seeded demo data: ${seeded.providers} providers, ${seeded.vacancies} vacancies`)
 	}
 	const local = await reconcileLocalIndex()
-	if (local.rewritten || local.removed) log.info('search', `database search index: ${local.rewritten} vacancies written, ${local.removed} removed`)
+	if (local.rewritten || local.removed)
+		log.info('search', `database search index: ${local.rewritten} vacancies written, ${local.removed} removed`)
 	const replacedPoolIds = await replaceGuessablePoolIds()
 	if (replacedPoolIds) log.info('db', `gave ${replacedPoolIds} candidates a random talent-pool id`)
 
@@ -80,7 +81,10 @@ export async function boot() {
 			meili = await superviseEmbeddedMeili(dataDir('meili'), readOrCreateSecret('meili-master-key'), env.MEILI_BINARY)
 			log.info('search', 'started the embedded Meilisearch')
 		} catch (error) {
-			log.error('search', `could not start Meilisearch, search runs in reduced mode: ${error instanceof Error ? error.message : error}`)
+			log.error(
+				'search',
+				`could not start Meilisearch, search runs in reduced mode: ${error instanceof Error ? error.message : error}`,
+			)
 		}
 	}
 
@@ -92,7 +96,10 @@ export async function boot() {
 		)
 	} catch (error) {
 		setSearchHealthy(false)
-		log.warn('search', `index not reconciled yet (${error instanceof Error ? error.message : error}); will retry when Meilisearch answers`)
+		log.warn(
+			'search',
+			`index not reconciled yet (${error instanceof Error ? error.message : error}); will retry when Meilisearch answers`,
+		)
 	}
 
 	const mailSink = env.SMTP_URL ? null : await startDevMailSink(dataDir('mailbox'))

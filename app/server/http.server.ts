@@ -1,7 +1,6 @@
 // The HTTP server: security middleware, static files, Remix. Imported by
 // index.ts once the environment has been checked.
 import crypto from 'node:crypto'
-import path from 'node:path'
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
@@ -34,7 +33,8 @@ app.use(securityHeaders({ isDev }))
 app.use(checkSameOrigin)
 
 // Links we email carry a secret in their path: never write it to the log.
-const secretPaths = /^\/(reset-password|sign-in|confirm-application|confirm-email|invitations|visits|ambassadors\/join)\/[^/]+/
+const secretPaths =
+	/^\/(reset-password|sign-in|confirm-application|confirm-email|invitations|visits|ambassadors\/join)\/[^/]+/
 const loggablePath = (path: string) => path.replace(secretPaths, '/$1/:token')
 
 // Pages reached by a private link: never cached, never indexed, and their address
@@ -56,7 +56,8 @@ if (env.LOG_REQUESTS) {
 		const start = process.hrtime.bigint()
 		res.on('finish', () => {
 			const ms = Number(process.hrtime.bigint() - start) / 1e6
-			if (!req.path.startsWith('/assets/')) log.info('http', `${req.method} ${loggablePath(req.path)} ${res.statusCode} ${ms.toFixed(1)}ms`)
+			if (!req.path.startsWith('/assets/'))
+				log.info('http', `${req.method} ${loggablePath(req.path)} ${res.statusCode} ${ms.toFixed(1)}ms`)
 		})
 		next()
 	})

@@ -45,5 +45,8 @@ export function checkSameOrigin(req: Request, res: Response, next: NextFunction)
 		sourceHost = null
 	}
 	if (sourceHost && (sourceHost === host || sourceHost === new URL(publicUrl()).host)) return next()
-	res.status(403).type('text/plain').send('This form was sent from another website, so it was not accepted. Go back, reload the page and try again.')
+	res
+		.status(403)
+		.type('text/plain')
+		.send('This form was sent from another website, so it was not accepted. Go back, reload the page and try again.')
 }

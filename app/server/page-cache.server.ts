@@ -18,7 +18,8 @@ export function pageCache(options: { paths: string[]; maxEntries?: number }) {
 	const cache = new LRUCache<string, Entry>({ max: options.maxEntries ?? 2_000 })
 	const paths = new Set(options.paths)
 	return (req: Request, res: Response, next: NextFunction) => {
-		if (req.method !== 'GET' || !paths.has(req.path) || /(?:^|;\s*)__session=/.test(req.headers.cookie ?? '')) return next()
+		if (req.method !== 'GET' || !paths.has(req.path) || /(?:^|;\s*)__session=/.test(req.headers.cookie ?? ''))
+			return next()
 		const key = req.originalUrl
 		const nonce = res.locals.cspNonce as string
 		const hit = cache.get(key)
@@ -34,7 +35,11 @@ export function pageCache(options: { paths: string[]; maxEntries?: number }) {
 		const end = res.end.bind(res) as (...args: unknown[]) => Response
 		const keep = (chunk: unknown, encoding?: unknown) => {
 			if (chunk == null || typeof chunk === 'function') return
-			chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'))
+			chunks.push(
+				Buffer.isBuffer(chunk)
+					? chunk
+					: Buffer.from(chunk as string, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+			)
 		}
 		res.write = ((chunk: unknown, ...rest: unknown[]) => {
 			keep(chunk, rest[0])

@@ -1,5 +1,5 @@
-import { prisma } from './db.server.ts'
 import { requireUserId } from './auth.server.ts'
+import { prisma } from './db.server.ts'
 
 /** The regional team only; anyone else is told the page does not exist. */
 export async function requireAdmin(request: Request) {

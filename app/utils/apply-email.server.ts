@@ -1,5 +1,5 @@
-import { createCookie } from '@remix-run/node'
 import { remember } from '@epic-web/remember'
+import { createCookie } from '@remix-run/node'
 import { readOrCreateSecret } from './data-dir.server.ts'
 import { getEnv, publicUrl } from './env.server.ts'
 

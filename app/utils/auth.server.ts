@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
+import { remember } from '@epic-web/remember'
 import { hash, verify } from '@node-rs/argon2'
 import { createCookie, redirect } from '@remix-run/node'
-import { remember } from '@epic-web/remember'
 import { readOrCreateSecret } from './data-dir.server.ts'
 import { prisma } from './db.server.ts'
 import { getEnv, publicUrl } from './env.server.ts'
@@ -38,7 +38,6 @@ const sessionCookie = remember('session-cookie', () =>
 		secrets: [getEnv().SESSION_SECRET ?? readOrCreateSecret('session-secret')],
 	}),
 )
-
 
 export async function createSession(userId: string) {
 	const token = crypto.randomBytes(32).toString('base64url')
@@ -78,7 +77,10 @@ export async function requireUserId(request: Request) {
 
 /** Where a signed-in person's work is: their provider's vacancies, or their applications. */
 export async function homePathFor(userId: string) {
-	const user = await prisma.user.findUnique({ where: { id: userId }, select: { isAdmin: true, _count: { select: { memberships: true } }, ambassador: { select: { id: true } } } })
+	const user = await prisma.user.findUnique({
+		where: { id: userId },
+		select: { isAdmin: true, _count: { select: { memberships: true } }, ambassador: { select: { id: true } } },
+	})
 	if (user?.isAdmin) return '/admin/redirects'
 	if (user?._count.memberships) return '/provider'
 	if (user?.ambassador) return '/ambassador'
@@ -115,6 +117,7 @@ export async function authenticate(email: string, password: string) {
  * characters that browsers strip ("/\t/evil").
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string) {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 	if (typeof to !== 'string' || !to.startsWith('/') || /[\u0000-\u001f\\]/.test(to)) return fallback
 	const base = new URL(publicUrl())
 	try {

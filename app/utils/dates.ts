@@ -6,7 +6,12 @@ export const LONDON = 'Europe/London'
 /** dd/mm/yyyy in London time. */
 // One formatter, made once: search results format a closing date per card, and
 // building a TZDate for each cost more than the rest of the card.
-const londonDayMonthYear = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: '2-digit', month: '2-digit', year: 'numeric' })
+const londonDayMonthYear = new Intl.DateTimeFormat('en-GB', {
+	timeZone: LONDON,
+	day: '2-digit',
+	month: '2-digit',
+	year: 'numeric',
+})
 
 /** dd/mm/yyyy in London. */
 export function formatDate(date: Date | string | number) {

@@ -40,20 +40,31 @@ export const EnvSchema = z
 			.optional(),
 		MAIL_FROM: z.string().min(3).default('Care Careers <no-reply@carecareers.localhost>'),
 		// How many talent-pool invitations one provider may send in a day
-		POOL_INVITES_PER_DAY: z.coerce.number({ error: 'must be a whole number, like 20' }).int().min(0).max(1000).default(20),
+		POOL_INVITES_PER_DAY: z.coerce
+			.number({ error: 'must be a whole number, like 20' })
+			.int()
+			.min(0)
+			.max(1000)
+			.default(20),
 		LOG_REQUESTS: booleanString.default(true),
 		// Keep ready-rendered search pages for visitors who are not signed in
 		PAGE_CACHE: booleanString.default(true),
 		// How many reverse proxies sit in front of the app (their X-Forwarded-For
 		// is then trusted for the client's address, which rate limits use).
-		TRUST_PROXY_HOPS: z.coerce.number({ error: 'must be a whole number of proxies, like 1' }).int().min(0).max(5).default(0),
+		TRUST_PROXY_HOPS: z.coerce
+			.number({ error: 'must be a whole number of proxies, like 1' })
+			.int()
+			.min(0)
+			.max(5)
+			.default(0),
 	})
 	.superRefine((env, ctx) => {
 		if (env.PUBLIC_URL?.startsWith('https://') && !env.SMTP_URL) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['SMTP_URL'],
-				message: 'a site served over https must send real email: set SMTP_URL (the local mailbox is for running on your own machine)',
+				message:
+					'a site served over https must send real email: set SMTP_URL (the local mailbox is for running on your own machine)',
 			})
 		}
 		if (Boolean(env.MEILI_URL) !== Boolean(env.MEILI_MASTER_KEY)) {

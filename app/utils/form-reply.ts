@@ -22,7 +22,11 @@ export function replyInvalid(form: string, submission: Submission | FormResult, 
  * was typed when the submission is given. 409 unless said: the form was sound
  * but the state of things does not allow it.
  */
-export function replyError(form: string, message: string, options: { field?: string; status?: number; submission?: Submission } = {}) {
+export function replyError(
+	form: string,
+	message: string,
+	options: { field?: string; status?: number; submission?: Submission } = {},
+) {
 	const { field, status = 409, submission } = options
 	const result: FormResult = submission
 		? submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] })
@@ -43,7 +47,11 @@ export function replyToDomainError(error: unknown, form: string, submission?: Su
 
 /** A Conform reply with extra field errors added (checks Zod cannot make, such as an uploaded file's). */
 export function withFieldErrors(reply: FormResult, extra: Record<string, string | null | undefined>) {
-	const added = Object.fromEntries(Object.entries(extra).filter((entry): entry is [string, string] => Boolean(entry[1])).map(([k, v]) => [k, [v]]))
+	const added = Object.fromEntries(
+		Object.entries(extra)
+			.filter((entry): entry is [string, string] => Boolean(entry[1]))
+			.map(([k, v]) => [k, [v]]),
+	)
 	return { ...reply, status: 'error' as const, error: { ...(reply.error ?? {}), ...added } }
 }
 
@@ -56,7 +64,13 @@ export function hasFieldErrors(extra: Record<string, string | null | undefined>)
  * chosen file back, so whenever the form is shown again the photo must be
  * chosen again, and the person is told so.
  */
-export function photoProblems(o: { chosen: boolean; fileError: string | null; alt: string; hasCurrentPhoto: boolean; otherErrors: boolean }) {
+export function photoProblems(o: {
+	chosen: boolean
+	fileError: string | null
+	alt: string
+	hasCurrentPhoto: boolean
+	otherErrors: boolean
+}) {
 	const again = 'Select the photo again: files are not kept when there is a problem with the form'
 	const problems: Record<string, string | null> = { photo: o.fileError, photoAlt: null }
 	if (o.chosen && !o.alt) {

@@ -34,7 +34,10 @@ export function clientAddressKey(ip: string | undefined) {
 	const headParts = head ? head.split(':') : []
 	const tailParts = tail ? tail.split(':') : []
 	const groups = [...headParts, ...Array(Math.max(0, 8 - headParts.length - tailParts.length)).fill('0'), ...tailParts]
-	return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`
+	return `${groups
+		.slice(0, 4)
+		.map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+		.join(':')}::/64`
 }
 
 /** Counts one attempt; `ok` is false once the window's limit is used up. Fixed windows. */
@@ -59,7 +62,10 @@ export async function consumeRateLimit(rule: RateLimitRule, subject: string, now
 export async function checkRateLimit(rule: RateLimitRule, subject: string, now = new Date()) {
 	const row = await prisma.rateLimit.findUnique({ where: { key: hashKey(rule, subject) } })
 	if (!row || now.getTime() - row.windowStart.getTime() >= rule.windowMs) return { ok: true, retryAfterSeconds: 0 }
-	return { ok: row.count < rule.limit, retryAfterSeconds: Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000) }
+	return {
+		ok: row.count < rule.limit,
+		retryAfterSeconds: Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000),
+	}
 }
 
 export function tooManyRequests<T>(retryAfterSeconds: number, body: T) {

@@ -2,7 +2,11 @@
 // everywhere: by throwing a Response, which the error boundary renders.
 
 /** Throws a 404 (or the given response) unless `condition` holds. */
-export function invariantResponse(condition: unknown, message = 'Not found', init: ResponseInit = { status: 404 }): asserts condition {
+export function invariantResponse(
+	condition: unknown,
+	message = 'Not found',
+	init: ResponseInit = { status: 404 },
+): asserts condition {
 	if (!condition) throw new Response(message, init)
 }
 

@@ -13,5 +13,10 @@ export function quantile(sorted: number[], p: number) {
 
 export function quartiles(values: number[]) {
 	const sorted = [...values].sort((a, b) => a - b)
-	return { count: sorted.length, lower: quantile(sorted, 0.25), median: quantile(sorted, 0.5), upper: quantile(sorted, 0.75) }
+	return {
+		count: sorted.length,
+		lower: quantile(sorted, 0.25),
+		median: quantile(sorted, 0.5),
+		upper: quantile(sorted, 0.75),
+	}
 }

@@ -36,7 +36,13 @@ export async function createVerification(
 export async function findVerification(tx: Tx, purpose: VerificationPurpose, token: string) {
 	if (!isTokenShaped(token)) return null
 	const verification = await tx.verification.findUnique({ where: { tokenHash: tokenHash(token) } })
-	if (!verification || verification.purpose !== purpose || verification.usedAt || verification.expiresAt.getTime() < Date.now()) return null
+	if (
+		!verification ||
+		verification.purpose !== purpose ||
+		verification.usedAt ||
+		verification.expiresAt.getTime() < Date.now()
+	)
+		return null
 	return verification
 }
 
@@ -44,6 +50,9 @@ export async function findVerification(tx: Tx, purpose: VerificationPurpose, tok
 export async function consumeVerification(tx: Tx, purpose: VerificationPurpose, token: string) {
 	const verification = await findVerification(tx, purpose, token)
 	if (!verification) return null
-	const used = await tx.verification.updateMany({ where: { id: verification.id, usedAt: null }, data: { usedAt: new Date() } })
+	const used = await tx.verification.updateMany({
+		where: { id: verification.id, usedAt: null },
+		data: { usedAt: new Date() },
+	})
 	return used.count === 1 ? verification : null
 }

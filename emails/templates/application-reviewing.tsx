@@ -6,9 +6,15 @@ export const subject = (p: Props) => `Your application is being reviewed: ${p.va
 
 export default function ApplicationReviewing({ brand, ...p }: Props & { brand: Brand }) {
 	return (
-		<EmailLayout brand={brand} preview={`${p.providerName} is reading your application`} heading="Your application is being reviewed">
+		<EmailLayout
+			brand={brand}
+			preview={`${p.providerName} is reading your application`}
+			heading="Your application is being reviewed"
+		>
 			<P>Hello {p.firstName},</P>
-			<P>{p.providerName} is now reviewing your application for {p.vacancyTitle}. They will be in touch about next steps.</P>
+			<P>
+				{p.providerName} is now reviewing your application for {p.vacancyTitle}. They will be in touch about next steps.
+			</P>
 			<ActionButton href={p.applicationUrl}>See your application</ActionButton>
 		</EmailLayout>
 	)

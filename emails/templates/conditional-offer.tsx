@@ -12,7 +12,11 @@ export const subject = (p: Props) => `Conditional job offer: ${p.vacancyTitle} w
 
 export default function ConditionalOffer({ brand, ...p }: Props & { brand: Brand }) {
 	return (
-		<EmailLayout brand={brand} preview={`${p.providerName} would like to offer you the job`} heading="You have a conditional job offer">
+		<EmailLayout
+			brand={brand}
+			preview={`${p.providerName} would like to offer you the job`}
+			heading="You have a conditional job offer"
+		>
 			<P>Hello {p.firstName},</P>
 			<P>
 				Congratulations: {p.providerName} would like to offer you the job of {p.vacancyTitle}. The offer depends on the

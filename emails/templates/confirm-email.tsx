@@ -14,8 +14,8 @@ export default function ConfirmEmail({ brand, ...p }: Props & { brand: Brand }) 
 			</P>
 			<ActionButton href={p.confirmUrl}>Confirm my email address</ActionButton>
 			<P>
-				The link works once and lasts {p.expiresInHours} hours. If you did not create this account, ignore this email: the
-				account will not be verified.
+				The link works once and lasts {p.expiresInHours} hours. If you did not create this account, ignore this email:
+				the account will not be verified.
 			</P>
 		</EmailLayout>
 	)

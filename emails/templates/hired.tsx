@@ -9,8 +9,8 @@ export default function Hired({ brand, ...p }: Props & { brand: Brand }) {
 		<EmailLayout brand={brand} preview="Your checks are complete" heading="Congratulations, you got the job">
 			<P>Hello {p.firstName},</P>
 			<P>
-				All your checks are complete and {p.providerName} has confirmed you as their new {p.vacancyTitle}. They will be in
-				touch about your start date and induction.
+				All your checks are complete and {p.providerName} has confirmed you as their new {p.vacancyTitle}. They will be
+				in touch about your start date and induction.
 			</P>
 			<ActionButton href={p.applicationUrl}>See your application</ActionButton>
 		</EmailLayout>

@@ -14,7 +14,8 @@ export type Props = {
 	isChange: boolean
 }
 
-export const subject = (p: Props) => `${p.isChange ? 'Interview time changed' : 'Interview invitation'}: ${p.vacancyTitle}, ${p.when}`
+export const subject = (p: Props) =>
+	`${p.isChange ? 'Interview time changed' : 'Interview invitation'}: ${p.vacancyTitle}, ${p.when}`
 
 export default function InterviewInvitation({ brand, ...p }: Props & { brand: Brand }) {
 	return (
@@ -33,11 +34,15 @@ export default function InterviewInvitation({ brand, ...p }: Props & { brand: Br
 					['When', p.when],
 					['How long', `${p.durationMinutes} minutes`],
 					...(p.location ? ([['Where', p.location]] as Array<[string, string]>) : []),
-					...(p.videoUrl ? ([['Video call', <TextLink href={p.videoUrl}>{p.videoUrl}</TextLink>]] as Array<[string, ReactNode]>) : []),
+					...(p.videoUrl
+						? ([['Video call', <TextLink href={p.videoUrl}>{p.videoUrl}</TextLink>]] as Array<[string, ReactNode]>)
+						: []),
 				]}
 			/>
 			{p.details ? <P>{p.details}</P> : null}
-			<P>The invitation is attached, so you can add it to your calendar. Please let them know whether you can make it.</P>
+			<P>
+				The invitation is attached, so you can add it to your calendar. Please let them know whether you can make it.
+			</P>
 			<ActionButton href={p.applicationUrl}>Accept or ask for another time</ActionButton>
 		</EmailLayout>
 	)

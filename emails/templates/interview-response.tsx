@@ -1,6 +1,13 @@
 import { ActionButton, EmailLayout, P, type Brand } from '../layout.tsx'
 
-export type Props = { candidateName: string; vacancyTitle: string; when: string; accepted: boolean; message: string | null; applicationUrl: string }
+export type Props = {
+	candidateName: string
+	vacancyTitle: string
+	when: string
+	accepted: boolean
+	message: string | null
+	applicationUrl: string
+}
 
 export const subject = (p: Props) =>
 	`${p.candidateName} ${p.accepted ? 'accepted' : 'asked for another time for'} the interview: ${p.vacancyTitle}`

@@ -17,8 +17,8 @@ export default function PoolInvitation({ brand, ...p }: Props & { brand: Brand }
 		<EmailLayout brand={brand} preview={`An employer found you in the talent pool`} heading="You are invited to apply">
 			<P>Hello {p.firstName},</P>
 			<P>
-				{p.providerName} saw your profile in the {brand.region} talent pool and would like you to apply for {p.vacancyTitle} in{' '}
-				{p.town}.
+				{p.providerName} saw your profile in the {brand.region} talent pool and would like you to apply for{' '}
+				{p.vacancyTitle} in {p.town}.
 			</P>
 			<P>
 				{p.appliedBefore
@@ -26,7 +26,9 @@ export default function PoolInvitation({ brand, ...p }: Props & { brand: Brand }
 					: `Your profile in the talent pool does not show your name or contact details, so ${p.providerName} has not seen them. They will if you apply.`}
 			</P>
 			<ActionButton href={p.invitationUrl}>See the job and reply</ActionButton>
-			<P>You can apply in one step with the details you have already given, say no, or say no and block this employer.</P>
+			<P>
+				You can apply in one step with the details you have already given, say no, or say no and block this employer.
+			</P>
 		</EmailLayout>
 	)
 }

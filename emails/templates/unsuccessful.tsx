@@ -12,7 +12,8 @@ export type Props = {
 // Specific, kind words for each reason a provider can give.
 const reasonText: Record<string, string> = {
 	'closer-match': 'They had candidates whose experience was a closer match for this particular job.',
-	experience: 'This job needs more experience than you have yet. Many employers train people from the start, so jobs marked “no experience needed” or apprenticeships could be a good next step.',
+	experience:
+		'This job needs more experience than you have yet. Many employers train people from the start, so jobs marked “no experience needed” or apprenticeships could be a good next step.',
 	'driving-licence': 'This job needs a driving licence and car. Many jobs in care homes and supported living do not.',
 	hours: 'The hours you are looking for did not fit the hours this job needs.',
 	'right-to-work': 'They are not able to offer visa sponsorship for this job.',
@@ -28,8 +29,8 @@ export default function Unsuccessful({ brand, ...p }: Props & { brand: Brand }) 
 		<EmailLayout brand={brand} preview={`An update from ${p.providerName}`} heading="An update on your application">
 			<P>Hello {p.firstName},</P>
 			<P>
-				Thank you for applying to {p.providerName} for {p.vacancyTitle}, and for the time you put into it. We are sorry to
-				tell you they will not be offering you this job.
+				Thank you for applying to {p.providerName} for {p.vacancyTitle}, and for the time you put into it. We are sorry
+				to tell you they will not be offering you this job.
 			</P>
 			<P>{reasonText[p.reason] ?? reasonText.other}</P>
 			{p.feedback ? <P>Their feedback for you: “{p.feedback}”</P> : null}

@@ -8,7 +8,8 @@ export default function VisitNeedsAmbassador({ brand, ...p }: Props & { brand: B
 	return (
 		<EmailLayout brand={brand} preview="No ambassador could take a visit" heading="A visit request needs an ambassador">
 			<P>
-				{p.organisation} in {p.town} asked for an I Care Ambassador, and no ambassador who travels that far could take it.
+				{p.organisation} in {p.town} asked for an I Care Ambassador, and no ambassador who travels that far could take
+				it.
 			</P>
 			<Facts
 				items={[

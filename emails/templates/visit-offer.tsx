@@ -1,6 +1,15 @@
 import { ActionButton, EmailLayout, Facts, P, type Brand } from '../layout.tsx'
 
-export type Props = { firstName: string; organisation: string; town: string; distance: string; dates: string; audience: string; people: number; offerUrl: string }
+export type Props = {
+	firstName: string
+	organisation: string
+	town: string
+	distance: string
+	dates: string
+	audience: string
+	people: number
+	offerUrl: string
+}
 
 export const subject = (p: Props) => `Can you visit ${p.organisation}? (${p.distance} from you)`
 
@@ -8,7 +17,10 @@ export default function VisitOffer({ brand, ...p }: Props & { brand: Brand }) {
 	return (
 		<EmailLayout brand={brand} preview="A visit request near you" heading="A visit request near you">
 			<P>Hello {p.firstName},</P>
-			<P>{p.organisation} in {p.town} would like an I Care Ambassador to visit. You are the nearest ambassador who travels that far.</P>
+			<P>
+				{p.organisation} in {p.town} would like an I Care Ambassador to visit. You are the nearest ambassador who
+				travels that far.
+			</P>
 			<Facts
 				items={[
 					['When', p.dates],

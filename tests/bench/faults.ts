@@ -52,7 +52,8 @@ const { prisma } = await import('#app/utils/db.server.ts')
 const env = getEnv()
 const masterKey = readOrCreateSecret('meili-master-key')
 const meiliPort = await freePort()
-const startMeili = () => startMeilisearch({ dir: dataDir('meili'), masterKey, binary: env.MEILI_BINARY, port: meiliPort })
+const startMeili = () =>
+	startMeilisearch({ dir: dataDir('meili'), masterKey, binary: env.MEILI_BINARY, port: meiliPort })
 let meili = await startMeili()
 configureSearch({ url: meili.url, apiKey: masterKey, indexName: env.MEILI_INDEX })
 const mail = await startTestMailServer()
@@ -64,7 +65,8 @@ const app = await startApp({
 console.log(`App answering after ${(app.startMs / 1000).toFixed(1)} s; load for ${SECONDS} s`)
 
 const startedAt = performance.now()
-const at = (seconds: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + seconds * 1000 - performance.now())))
+const at = (seconds: number) =>
+	new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + seconds * 1000 - performance.now())))
 const events: Array<{ atSeconds: number; event: string }> = []
 const note = (event: string) => {
 	const atSeconds = Math.round((performance.now() - startedAt) / 100) / 10
@@ -78,10 +80,23 @@ const loadOver = new Promise<void>((resolve) => (stopLoad = resolve))
 // Search load.
 const pool = searchMix(2_000, { seed: 3 }).map((s) => s.url)
 const pick = zipfSampler(pool, 1, 11)
-const searchLoad = httpLoad({ url: app.url, connections: SEARCH_CONNECTIONS, until: loadOver, headers: { accept: 'text/html' }, next: () => ({ path: pick() }) })
+const searchLoad = httpLoad({
+	url: app.url,
+	connections: SEARCH_CONNECTIONS,
+	until: loadOver,
+	headers: { accept: 'text/html' },
+	next: () => ({ path: pick() }),
+})
 
 // Apply load: each applicant a new person from a new address, to a live vacancy.
-const vacancyIds = (await prisma.vacancy.findMany({ where: { status: 'live', closingDate: { gt: new Date(Date.now() + 86_400_000) } }, select: { id: true }, take: 500, orderBy: { id: 'desc' } })).map((v) => v.id)
+const vacancyIds = (
+	await prisma.vacancy.findMany({
+		where: { status: 'live', closingDate: { gt: new Date(Date.now() + 86_400_000) } },
+		select: { id: true },
+		take: 500,
+		orderBy: { id: 'desc' },
+	})
+).map((v) => v.id)
 const runId = Date.now().toString(36)
 type Attempt = { email: string; vacancyId: number; status: number | 'refused' }
 const attempts: Attempt[] = []
@@ -94,7 +109,9 @@ const applyWorker = async () => {
 		const email = `faults.${runId}.${n}@applicant.example`
 		const vacancyId = vacancyIds[n % vacancyIds.length]
 		const body = new FormData()
-		for (const [key, value] of Object.entries(applyForm([], { email, firstName: 'Drill', lastName: `Applicant ${n}` }))) {
+		for (const [key, value] of Object.entries(
+			applyForm([], { email, firstName: 'Drill', lastName: `Applicant ${n}` }),
+		)) {
 			for (const v of Array.isArray(value) ? value : [value]) body.append(key, v)
 		}
 		try {
@@ -146,7 +163,9 @@ const accepted = attempts.filter((a) => a.status === 302)
 const recoveryStarted = performance.now()
 let outstanding = Infinity
 while (performance.now() - recoveryStarted < 180_000) {
-	outstanding = await prisma.emailOutbox.count({ where: { status: { in: ['pending', 'sending'] }, toAddress: { startsWith: `faults.${runId}.` } } })
+	outstanding = await prisma.emailOutbox.count({
+		where: { status: { in: ['pending', 'sending'] }, toAddress: { startsWith: `faults.${runId}.` } },
+	})
 	if (outstanding === 0) break
 	await new Promise((resolve) => setTimeout(resolve, 500))
 }
@@ -220,7 +239,11 @@ console.log(
 			['emails lost', emailsLost, '0'],
 			['emails sent twice (two different messages for one confirmation)', emailsTwice, '0'],
 			['index drift after recovery', result.indexDrift, '0'],
-			[`connection attempts refused during the ${(restartMs / 1000).toFixed(1)} s restart (the load tool retries at once)`, `${result.refusedWhileRestarting} applies, ${search.errors - search5xx} searches`, ''],
+			[
+				`connection attempts refused during the ${(restartMs / 1000).toFixed(1)} s restart (the load tool retries at once)`,
+				`${result.refusedWhileRestarting} applies, ${search.errors - search5xx} searches`,
+				'',
+			],
 			['same message handed to SMTP again (one in the inbox)', redelivered, ''],
 		],
 	),

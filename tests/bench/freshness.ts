@@ -44,7 +44,10 @@ const { random } = await import('./lib/bench-data.ts')
 // plenty of live vacancies that stay open for the whole run.
 const openUntil = new Date(Date.now() + 7 * 86_400_000)
 const inArea = (
-	await prisma.vacancy.findMany({ where: { status: 'live', closingDate: { gt: openUntil } }, select: { id: true, providerId: true, outcode: true } })
+	await prisma.vacancy.findMany({
+		where: { status: 'live', closingDate: { gt: openUntil } },
+		select: { id: true, providerId: true, outcode: true },
+	})
 ).filter((v) => isInServiceArea(v.outcode))
 const byProvider = new Map<string, number[]>()
 for (const v of inArea) byProvider.set(v.providerId, [...(byProvider.get(v.providerId) ?? []), v.id])
@@ -52,7 +55,9 @@ const [providerId, ids] = [...byProvider].sort((a, b) => b[1].length - a[1].leng
 if (!providerId) throw new Error('No live vacancies in the service area to edit')
 const vacancyIds = ids.slice(0, VACANCIES)
 const editor = await ensureBenchEditor(providerId)
-console.log(`Editing ${vacancyIds.length} vacancies of provider ${providerId}, ${EDITS} edits, with ${CONNECTIONS} clients searching meanwhile`)
+console.log(
+	`Editing ${vacancyIds.length} vacancies of provider ${providerId}, ${EDITS} edits, with ${CONNECTIONS} clients searching meanwhile`,
+)
 
 const app = await startApp({ port: Number(process.env.BENCH_PORT ?? 3900), env: { PAGE_CACHE: 'true' } })
 const cookie = await signIn(app.url, editor)
@@ -69,7 +74,13 @@ let finish!: () => void
 const editsDone = new Promise<void>((resolve) => (finish = resolve))
 const pool = searchMix(2_000, { seed: 3 }).map((s) => s.url)
 const pick = zipfSampler(pool, 1, 11)
-const load = httpLoad({ url: app.url, connections: CONNECTIONS, until: editsDone, headers: { accept: 'text/html', 'accept-encoding': 'gzip' }, next: () => ({ path: pick() }) })
+const load = httpLoad({
+	url: app.url,
+	connections: CONNECTIONS,
+	until: editsDone,
+	headers: { accept: 'text/html', 'accept-encoding': 'gzip' },
+	next: () => ({ path: pick() }),
+})
 
 const words = new Map<number, { base: string; word: string | null }>()
 const saveMs: number[] = []
@@ -85,15 +96,24 @@ try {
 		const vacancy = (await getVacancyForProvider(id, providerId))!
 		const previous = words.get(id) ?? { base: vacancy.title.slice(0, 60), word: null }
 		// Ask for the old word's page first, so the page cache holds it.
-		if (previous.word && !(await shows(previous.word, id))) throw new Error(`the search for "${previous.word}" did not show vacancy ${id} before the edit`)
+		if (previous.word && !(await shows(previous.word, id)))
+			throw new Error(`the search for "${previous.word}" did not show vacancy ${id} before the edit`)
 		const word = madeUpWord()
-		const fields = { ...vacancyFormValues(vacancy), title: `${previous.base} ${word}` } as Record<string, string | string[]>
+		const fields = { ...vacancyFormValues(vacancy), title: `${previous.base} ${word}` } as Record<
+			string,
+			string | string[]
+		>
 		const clicked = performance.now()
 		const response = await postForm(app.url, `/provider/vacancies/${id}/edit`, fields, { cookie })
 		const saved = performance.now()
 		if (response.status !== 302) {
 			failedSaves++
-			console.error(`  edit ${i + 1} of vacancy ${id}: HTTP ${response.status}`, response.status === 400 ? JSON.stringify((await response.text()).match(/id="[\w-]+-error"[^<]*<[^>]*>[^<]*/g)?.slice(0, 3)) : '')
+			console.error(
+				`  edit ${i + 1} of vacancy ${id}: HTTP ${response.status}`,
+				response.status === 400
+					? JSON.stringify((await response.text()).match(/id="[\w-]+-error"[^<]*<[^>]*>[^<]*/g)?.slice(0, 3))
+					: '',
+			)
 			continue
 		}
 		saveMs.push(saved - clicked)
@@ -129,7 +149,12 @@ await prisma.$disconnect()
 
 const summary = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b)
-	return { count: sorted.length, p50: Math.round(percentile(sorted, 50)), p95: Math.round(percentile(sorted, 95)), max: Math.round(sorted.at(-1) ?? 0) }
+	return {
+		count: sorted.length,
+		p50: Math.round(percentile(sorted, 50)),
+		p95: Math.round(percentile(sorted, 95)),
+		max: Math.round(sorted.at(-1) ?? 0),
+	}
 }
 const result = {
 	liveVacancies,
@@ -143,16 +168,40 @@ const result = {
 	notVisibleWithin10s: timedOut.length,
 	staleChecks,
 	stalePagesServed: stale,
-	searchLoad: { requests: searchLoad.requests, perSecond: Math.round(searchLoad.perSecond), p50: Math.round(searchLoad.p50), p95: Math.round(searchLoad.p95), errors: searchLoad.errors },
+	searchLoad: {
+		requests: searchLoad.requests,
+		perSecond: Math.round(searchLoad.perSecond),
+		p50: Math.round(searchLoad.p50),
+		p95: Math.round(searchLoad.p95),
+		errors: searchLoad.errors,
+	},
 }
 console.log()
 console.log(
 	renderTable(
 		['measure', 'count', 'p50 ms', 'p95 ms', 'max ms'],
 		[
-			['save → visible in /jobs', result.saveToVisibleMs.count, result.saveToVisibleMs.p50, result.saveToVisibleMs.p95, result.saveToVisibleMs.max],
-			['click → visible in /jobs', result.clickToVisibleMs.count, result.clickToVisibleMs.p50, result.clickToVisibleMs.p95, result.clickToVisibleMs.max],
-			['save request', result.saveRequestMs.count, result.saveRequestMs.p50, result.saveRequestMs.p95, result.saveRequestMs.max],
+			[
+				'save → visible in /jobs',
+				result.saveToVisibleMs.count,
+				result.saveToVisibleMs.p50,
+				result.saveToVisibleMs.p95,
+				result.saveToVisibleMs.max,
+			],
+			[
+				'click → visible in /jobs',
+				result.clickToVisibleMs.count,
+				result.clickToVisibleMs.p50,
+				result.clickToVisibleMs.p95,
+				result.clickToVisibleMs.max,
+			],
+			[
+				'save request',
+				result.saveRequestMs.count,
+				result.saveRequestMs.p50,
+				result.saveRequestMs.p95,
+				result.saveRequestMs.max,
+			],
 		],
 	),
 )
@@ -163,7 +212,11 @@ console.log(
 			['save → visible p95', `${result.saveToVisibleMs.p95} ms`, '≤ 1,000 ms'],
 			['stale pages served (old word still finds the vacancy)', `${stale} of ${staleChecks}`, '0'],
 			['saves refused, or not visible within 10 s', `${failedSaves}, ${timedOut.length}`, '0, 0'],
-			[`search load meanwhile (${CONNECTIONS} clients)`, `${result.searchLoad.perSecond}/s, p95 ${result.searchLoad.p95} ms, ${result.searchLoad.errors} errors`, ''],
+			[
+				`search load meanwhile (${CONNECTIONS} clients)`,
+				`${result.searchLoad.perSecond}/s, p95 ${result.searchLoad.p95} ms, ${result.searchLoad.errors} errors`,
+				'',
+			],
 		],
 	),
 )

@@ -64,7 +64,7 @@ const zipfPool = prepare(searchMix(2_000, { seed: 3 }))
 const browserHeaders = { 'accept-encoding': 'gzip, deflate, br', accept: 'text/html' }
 const meiliHeaders = { authorization: `Bearer ${meili.masterKey}`, 'content-type': 'application/json' }
 
-const cycle = <T,>(items: T[]) => {
+const cycle = <T>(items: T[]) => {
 	let i = 0
 	return () => items[i++ % items.length]
 }
@@ -73,7 +73,13 @@ const direct = (pick: () => Search) => () => ({ path: '/multi-search', method: '
 const memory = () => app.memory()
 
 const rows: Array<Record<string, string | number>> = []
-const record = (mix: string, target: string, connections: number, s: Awaited<ReturnType<typeof httpLoad>>, mem?: { app: number; meili: number }) => {
+const record = (
+	mix: string,
+	target: string,
+	connections: number,
+	s: Awaited<ReturnType<typeof httpLoad>>,
+	mem?: { app: number; meili: number },
+) => {
 	rows.push({
 		mix,
 		target,
@@ -87,23 +93,43 @@ const record = (mix: string, target: string, connections: number, s: Awaited<Ret
 		appRss: mem ? mem.app : 0,
 		meiliRss: mem ? mem.meili : 0,
 	})
-	console.log(`  ${mix} · ${target} · c=${connections}: ${s.perSecond.toFixed(1)}/s, p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, errors ${s.errors}`)
+	console.log(
+		`  ${mix} · ${target} · c=${connections}: ${s.perSecond.toFixed(1)}/s, p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, errors ${s.errors}`,
+	)
 }
 
 // Warm up both (JIT, page cache of the OS, Meilisearch's caches).
-await httpLoad({ url: app.url, connections: 4, amount: 100, headers: browserHeaders, next: route(cycle(longTail.slice(-100))) })
-await httpLoad({ url: meili.url, connections: 4, amount: 100, headers: meiliHeaders, next: direct(cycle(longTail.slice(-100))) })
+await httpLoad({
+	url: app.url,
+	connections: 4,
+	amount: 100,
+	headers: browserHeaders,
+	next: route(cycle(longTail.slice(-100))),
+})
+await httpLoad({
+	url: meili.url,
+	connections: 4,
+	amount: 100,
+	headers: meiliHeaders,
+	next: direct(cycle(longTail.slice(-100))),
+})
 
 console.log('1. The fixed mix of 200 searches')
 const passes = quick ? 1 : 3
 for (const connections of [1, 10, 50]) {
 	const amount = fixed.length * (connections === 1 ? 1 : passes)
-	const r = await sampleMax(memory, () => httpLoad({ url: app.url, connections, amount, headers: browserHeaders, next: route(cycle(fixed)) }))
+	const r = await sampleMax(memory, () =>
+		httpLoad({ url: app.url, connections, amount, headers: browserHeaders, next: route(cycle(fixed)) }),
+	)
 	record('fixed 200', '/jobs', connections, r.result, r.max)
-	const m = await sampleMax(memory, () => httpLoad({ url: meili.url, connections, amount, headers: meiliHeaders, next: direct(cycle(fixed)) }))
+	const m = await sampleMax(memory, () =>
+		httpLoad({ url: meili.url, connections, amount, headers: meiliHeaders, next: direct(cycle(fixed)) }),
+	)
 	record('fixed 200', 'Meilisearch', connections, m.result, m.max)
 	if (connections <= 10) {
-		const f = await sampleMax(memory, () => inProcessLoad({ connections, amount: fixed.length, task: (i) => searchDatabase(fixed[i % fixed.length].query) }))
+		const f = await sampleMax(memory, () =>
+			inProcessLoad({ connections, amount: fixed.length, task: (i) => searchDatabase(fixed[i % fixed.length].query) }),
+		)
 		record('fixed 200', 'database fallback', connections, { ...f.result, statuses: {} }, f.max)
 	}
 }
@@ -111,9 +137,25 @@ for (const connections of [1, 10, 50]) {
 console.log('2. Long tail: distinct searches, no repeats')
 {
 	const half = Math.floor(longTail.length / 2)
-	const r = await sampleMax(memory, () => httpLoad({ url: app.url, connections: 50, amount: half, headers: browserHeaders, next: route(cycle(longTail.slice(0, half))) }))
+	const r = await sampleMax(memory, () =>
+		httpLoad({
+			url: app.url,
+			connections: 50,
+			amount: half,
+			headers: browserHeaders,
+			next: route(cycle(longTail.slice(0, half))),
+		}),
+	)
 	record('long tail', '/jobs', 50, r.result, r.max)
-	const m = await sampleMax(memory, () => httpLoad({ url: meili.url, connections: 50, amount: half, headers: meiliHeaders, next: direct(cycle(longTail.slice(half))) }))
+	const m = await sampleMax(memory, () =>
+		httpLoad({
+			url: meili.url,
+			connections: 50,
+			amount: half,
+			headers: meiliHeaders,
+			next: direct(cycle(longTail.slice(half))),
+		}),
+	)
 	record('long tail', 'Meilisearch', 50, m.result, m.max)
 }
 
@@ -124,28 +166,67 @@ app = await startApp({ port: PORT, env: { PAGE_CACHE: 'true' } })
 Object.assign(meili, embeddedMeili(dir))
 {
 	const amount = quick ? 3_000 : 8_000
-	const r = await sampleMax(memory, () => httpLoad({ url: app.url, connections: 50, amount, headers: browserHeaders, next: route(zipfSampler(zipfPool, 1, 11)) }))
+	const r = await sampleMax(memory, () =>
+		httpLoad({
+			url: app.url,
+			connections: 50,
+			amount,
+			headers: browserHeaders,
+			next: route(zipfSampler(zipfPool, 1, 11)),
+		}),
+	)
 	record('zipf 2,000', '/jobs', 50, r.result, r.max)
-	const m = await sampleMax(memory, () => httpLoad({ url: meili.url, connections: 50, amount, headers: meiliHeaders, next: direct(zipfSampler(zipfPool, 1, 11)) }))
+	const m = await sampleMax(memory, () =>
+		httpLoad({
+			url: meili.url,
+			connections: 50,
+			amount,
+			headers: meiliHeaders,
+			next: direct(zipfSampler(zipfPool, 1, 11)),
+		}),
+	)
 	record('zipf 2,000', 'Meilisearch', 50, m.result, m.max)
 }
 await app.stop()
 await prisma.$disconnect()
 
-const find = (mix: string, target: string, c: number) => rows.find((r) => r.mix === mix && r.target === target && r.connections === c)!
+const find = (mix: string, target: string, c: number) =>
+	rows.find((r) => r.mix === mix && r.target === target && r.connections === c)!
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100
 const ratios = {
-	longTailThroughput: ratio(Number(find('long tail', '/jobs', 50).perSecond), Number(find('long tail', 'Meilisearch', 50).perSecond)),
-	singleClientP50Overhead: Math.round((Number(find('fixed 200', '/jobs', 1).p50) - Number(find('fixed 200', 'Meilisearch', 1).p50)) * 10) / 10,
-	zipfThroughput: ratio(Number(find('zipf 2,000', '/jobs', 50).perSecond), Number(find('zipf 2,000', 'Meilisearch', 50).perSecond)),
-	fallbackP50: ratio(Number(find('fixed 200', 'database fallback', 1).p50), Number(find('fixed 200', 'Meilisearch', 1).p50)),
+	longTailThroughput: ratio(
+		Number(find('long tail', '/jobs', 50).perSecond),
+		Number(find('long tail', 'Meilisearch', 50).perSecond),
+	),
+	singleClientP50Overhead:
+		Math.round((Number(find('fixed 200', '/jobs', 1).p50) - Number(find('fixed 200', 'Meilisearch', 1).p50)) * 10) / 10,
+	zipfThroughput: ratio(
+		Number(find('zipf 2,000', '/jobs', 50).perSecond),
+		Number(find('zipf 2,000', 'Meilisearch', 50).perSecond),
+	),
+	fallbackP50: ratio(
+		Number(find('fixed 200', 'database fallback', 1).p50),
+		Number(find('fixed 200', 'Meilisearch', 1).p50),
+	),
 }
 
 console.log()
 console.log(
 	renderTable(
 		['mix', 'target', 'conns', 'requests', 'per s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'app RSS', 'Meili RSS'],
-		rows.map((r) => [r.mix, r.target, r.connections, r.requests, r.perSecond, r.p50, r.p95, r.p99, r.errors, formatBytes(Number(r.appRss)), formatBytes(Number(r.meiliRss))]),
+		rows.map((r) => [
+			r.mix,
+			r.target,
+			r.connections,
+			r.requests,
+			r.perSecond,
+			r.p50,
+			r.p95,
+			r.p99,
+			r.errors,
+			formatBytes(Number(r.appRss)),
+			formatBytes(Number(r.meiliRss)),
+		]),
 	),
 )
 console.log(
@@ -160,8 +241,17 @@ console.log(
 	),
 )
 const byKind = Object.fromEntries(
-	['place+keyword+filters', 'keyword', 'place by distance', 'deep page'].map((kind) => [kind, fixed.filter((s) => s.kind === kind).length]),
+	['place+keyword+filters', 'keyword', 'place by distance', 'deep page'].map((kind) => [
+		kind,
+		fixed.filter((s) => s.kind === kind).length,
+	]),
 )
-const file = saveResult('search', { liveVacancies, quick, mix: { fixed: byKind, longTail: longTail.length, zipfDistinct: zipfPool.length }, rows, ratios })
+const file = saveResult('search', {
+	liveVacancies,
+	quick,
+	mix: { fixed: byKind, longTail: longTail.length, zipfDistinct: zipfPool.length },
+	rows,
+	ratios,
+})
 console.log(`Saved ${path.relative(process.cwd(), file)}`)
 process.exit(0)

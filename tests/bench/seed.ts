@@ -15,7 +15,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
-import { benchDataDir, resetBenchDataDir, startBenchSearch, useBenchDataDir, type BenchSearch } from './lib/bench-env.ts'
+import {
+	benchDataDir,
+	resetBenchDataDir,
+	startBenchSearch,
+	useBenchDataDir,
+	type BenchSearch,
+} from './lib/bench-env.ts'
 import { diskUsage, formatBytes, formatMs, sqliteBytes } from './lib/format.ts'
 import { createProgress } from './lib/progress.ts'
 import { saveResult } from './lib/results.ts'
@@ -29,7 +35,8 @@ const { values: args } = parseArgs({
 	},
 })
 const count = Number(args.vacancies)
-if (!Number.isInteger(count) || count < 1) throw new Error(`--vacancies must be a whole number above 0, not ${args.vacancies}`)
+if (!Number.isInteger(count) || count < 1)
+	throw new Error(`--vacancies must be a whole number above 0, not ${args.vacancies}`)
 const buildIndexes = !args['no-index']
 
 // Before any app module loads: the app reads DATA_DIR once per process.
@@ -57,11 +64,19 @@ t = performance.now()
 const data = createBenchData({ vacancies: count, seed })
 
 const sqlValue = (value: unknown) =>
-	value instanceof Date ? value.toISOString().replace('Z', '+00:00') : typeof value === 'boolean' ? (value ? 1 : 0) : value
+	value instanceof Date
+		? value.toISOString().replace('Z', '+00:00')
+		: typeof value === 'boolean'
+			? value
+				? 1
+				: 0
+			: value
 
 /** An INSERT for these columns, taking a row object; stored the way Prisma stores them. */
 function insertStatement(db: Database.Database, table: string, columns: string[]) {
-	const statement = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+	const statement = db.prepare(
+		`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+	)
 	return (row: Record<string, unknown>) => statement.run(columns.map((c) => sqlValue(row[c])))
 }
 
@@ -173,7 +188,9 @@ try {
 			meiliDiskBytes: meiliBytes.disk,
 			meiliApparentBytes: meiliBytes.apparent,
 			meiliPeakRssBytes: meiliPeakRss,
-			averageDocumentBytes: Math.round(sample.reduce((sum, d) => sum + Buffer.byteLength(JSON.stringify(d)), 0) / Math.max(1, sample.length)),
+			averageDocumentBytes: Math.round(
+				sample.reduce((sum, d) => sum + Buffer.byteLength(JSON.stringify(d)), 0) / Math.max(1, sample.length),
+			),
 			startupReconcileMs: Math.round(reconcileMs),
 		}
 	}
@@ -196,12 +213,24 @@ function peakRss(pid: number | undefined) {
 const percent = (n: number) => `${((n / count) * 100).toFixed(1)}%`
 const rows: Array<[string, string]> = [
 	['vacancies', count.toLocaleString('en-GB')],
-	['providers', `${data.providers.length.toLocaleString('en-GB')} (${(count / data.providers.length).toFixed(1)} vacancies each)`],
-	['postcode districts', `${outcodes.size.toLocaleString('en-GB')} of ${data.districts.toLocaleString('en-GB')} (weighted by postcode units)`],
-	['apprenticeships / visa sponsorship / driving', `${percent(mix.apprenticeships)} / ${percent(mix.visaSponsorship)} / ${percent(mix.drivingLicenceRequired)}`],
+	[
+		'providers',
+		`${data.providers.length.toLocaleString('en-GB')} (${(count / data.providers.length).toFixed(1)} vacancies each)`,
+	],
+	[
+		'postcode districts',
+		`${outcodes.size.toLocaleString('en-GB')} of ${data.districts.toLocaleString('en-GB')} (weighted by postcode units)`,
+	],
+	[
+		'apprenticeships / visa sponsorship / driving',
+		`${percent(mix.apprenticeships)} / ${percent(mix.visaSponsorship)} / ${percent(mix.drivingLicenceRequired)}`,
+	],
 	['hourly pay / nights / part-time', `${percent(mix.hourlyPay)} / ${percent(mix.nights)} / ${percent(mix.partTime)}`],
 	['migrate', formatMs(migrateMs)],
-	['insert (generate + write)', `${formatMs(insertMs)} (${Math.round(count / (insertMs / 1000)).toLocaleString('en-GB')} rows/s)`],
+	[
+		'insert (generate + write)',
+		`${formatMs(insertMs)} (${Math.round(count / (insertMs / 1000)).toLocaleString('en-GB')} rows/s)`,
+	],
 	['  of which SQLite writes', formatMs(writeMs)],
 	['database size', formatBytes(dbBytes)],
 ]
@@ -213,10 +242,16 @@ if (local) {
 }
 if (index) {
 	rows.push(
-		['index build (rebuildIndex)', `${formatMs(index.indexMs!)} (${index.documentsPerSecond!.toLocaleString('en-GB')} docs/s)`],
+		[
+			'index build (rebuildIndex)',
+			`${formatMs(index.indexMs!)} (${index.documentsPerSecond!.toLocaleString('en-GB')} docs/s)`,
+		],
 		['documents indexed', index.documents!.toLocaleString('en-GB')],
 		['average document', formatBytes(index.averageDocumentBytes!)],
-		['index size on disk (meili/)', `${formatBytes(index.meiliDiskBytes!)} (apparent ${formatBytes(index.meiliApparentBytes!)})`],
+		[
+			'index size on disk (meili/)',
+			`${formatBytes(index.meiliDiskBytes!)} (apparent ${formatBytes(index.meiliApparentBytes!)})`,
+		],
 		['Meilisearch peak memory', index.meiliPeakRssBytes ? formatBytes(index.meiliPeakRssBytes) : 'unknown'],
 		['start-up reconcile afterwards', `${formatMs(index.startupReconcileMs!)}, nothing to do`],
 	)
@@ -236,7 +271,13 @@ const file = saveResult('seed', {
 		insertRowsPerSecond: Math.round(count / (insertMs / 1000)),
 		databaseBytes: dbBytes,
 		averageDescriptionChars: Math.round(descriptionChars / count),
-		...(local ? { localIndexMs: Math.round(local.ms), localIndexRows: local.rows, databaseBytesWithLocalIndex: local.databaseBytes } : {}),
+		...(local
+			? {
+					localIndexMs: Math.round(local.ms),
+					localIndexRows: local.rows,
+					databaseBytesWithLocalIndex: local.databaseBytes,
+				}
+			: {}),
 		...(index ?? {}),
 	},
 	mix: { ...mix, roles: Object.fromEntries(Object.entries(mix.roles).sort((a, b) => b[1] - a[1])) },

@@ -51,7 +51,9 @@ test('a new candidate applies with a CV from a phone and confirms their email', 
 	await expectNoSeriousAxeViolations(page)
 
 	await fillApplication(page, { first: 'Alex', email })
-	await page.getByLabel('Upload a CV (optional)').setInputFiles({ name: 'alex-cv.pdf', mimeType: 'application/pdf', buffer: pdf })
+	await page
+		.getByLabel('Upload a CV (optional)')
+		.setInputFiles({ name: 'alex-cv.pdf', mimeType: 'application/pdf', buffer: pdf })
 	await page.getByRole('button', { name: 'Send application' }).click()
 	await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
 	await expectNoSeriousAxeViolations(page)
@@ -87,7 +89,12 @@ test('the provider moves them to interview; the candidate sees it and gets the i
 	await expect(provider.getByRole('status')).toContainText('Interview invitation sent')
 	await provider.context().close()
 
-	const candidate = await browser.newContext({ storageState: candidateState, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+	const candidate = await browser.newContext({
+		storageState: candidateState,
+		viewport: { width: 390, height: 844 },
+		isMobile: true,
+		hasTouch: true,
+	})
 	const page = await candidate.newPage()
 	await page.goto(applicationUrl)
 	await expect(page.locator('main strong.tag')).toHaveText('Interview')
@@ -113,7 +120,9 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('button', { name: 'Send application' }).click()
 		await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
 		const mail = await openMail(page, `noscript.${unique}@candidate.test`, /Confirm your email/)
-		const link = (await mail.locator('pre').textContent())!.match(/http:\/\/localhost:\d+\/confirm-application\/\S+/)![0]
+		const link = (await mail.locator('pre').textContent())!.match(
+			/http:\/\/localhost:\d+\/confirm-application\/\S+/,
+		)![0]
 		await page.goto(link)
 		await page.getByRole('button', { name: 'Confirm and send my application' }).click()
 		await expect(page.getByRole('status')).toContainText('Your application has been sent')

@@ -48,13 +48,18 @@ test('a provider signs up and posts a vacancy', async ({ page }) => {
 	await page.getByLabel('Job title').fill(title)
 	await page.getByLabel('Role').selectOption('care-worker')
 	await page.getByRole('group', { name: 'Where does the work happen?' }).getByLabel('Care home').check()
-	await page.getByLabel('Description').fill('Support people living with dementia to enjoy their days. Full training, paid breaks and a friendly team.')
+	await page
+		.getByLabel('Description')
+		.fill('Support people living with dementia to enjoy their days. Full training, paid breaks and a friendly team.')
 	await page.getByLabel('An hourly rate').check()
 	await page.getByLabel('Pay, or the lowest pay if it is a range').fill('10.50')
 	await page.getByLabel('Full-time').check()
 	await page.getByLabel('Permanent').check()
 	await page.getByRole('group', { name: 'Does the job need a driving licence?' }).getByLabel('No').check()
-	await page.getByRole('group', { name: 'Can you sponsor a Skilled Worker visa for this job?' }).getByLabel('No').check()
+	await page
+		.getByRole('group', { name: 'Can you sponsor a Skilled Worker visa for this job?' })
+		.getByLabel('No')
+		.check()
 	await page.getByRole('button', { name: 'Publish vacancy' }).click()
 
 	const summary = page.getByRole('alert')

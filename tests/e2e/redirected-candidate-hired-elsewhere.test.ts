@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test'
+import { expect, test, type Browser } from '@playwright/test'
 import { expectNoSeriousAxeViolations } from './axe.ts'
 import { openMail, waitUntilSearchable } from './mailbox.ts'
 
@@ -40,8 +40,12 @@ test('another provider posts a job near the candidate', async ({ page }) => {
 	await page.getByLabel('Job title').fill(title)
 	await page.getByLabel('Role').selectOption('care-worker')
 	await page.getByRole('group', { name: 'Where does the work happen?' }).getByLabel('Care home').check()
-	await page.getByLabel('Description').fill('Day shifts supporting older people in a small, friendly home. Full training given.')
-	await page.getByLabel('What the candidate will need (optional)').fill('The Care Certificate, or willingness to complete it.')
+	await page
+		.getByLabel('Description')
+		.fill('Day shifts supporting older people in a small, friendly home. Full training given.')
+	await page
+		.getByLabel('What the candidate will need (optional)')
+		.fill('The Care Certificate, or willingness to complete it.')
 	await page.getByLabel('Postcode of the workplace').fill('NR3 4ZZ')
 	await page.getByLabel('An hourly rate').check()
 	await page.getByLabel('Pay, or the lowest pay if it is a range').fill('13.40')
@@ -49,7 +53,10 @@ test('another provider posts a job near the candidate', async ({ page }) => {
 	await page.getByLabel('Weekends').check()
 	await page.getByLabel('Permanent').check()
 	await page.getByRole('group', { name: 'Does the job need a driving licence?' }).getByLabel('No').check()
-	await page.getByRole('group', { name: 'Can you sponsor a Skilled Worker visa for this job?' }).getByLabel('No').check()
+	await page
+		.getByRole('group', { name: 'Can you sponsor a Skilled Worker visa for this job?' })
+		.getByLabel('No')
+		.check()
 	await page.getByRole('button', { name: 'Publish vacancy' }).click()
 	await expect(page.getByRole('status')).toContainText('Your vacancy is live')
 	// Sam's matches are taken from search: the job must be searchable before he is turned down.
@@ -63,7 +70,9 @@ test('Wensum Lodge turns Sam down but says he would suit other roles', async ({ 
 	await page.locator('summary', { hasText: 'Mark as unsuccessful' }).click()
 	await page.getByLabel('Other candidates were a closer match').check()
 	await page.getByRole('group', { name: 'Suitable for other roles?' }).getByLabel('Yes').check()
-	await expect(page.getByRole('group', { name: /Which roles could they do/ }).getByLabel('Care worker', { exact: true })).toBeChecked()
+	await expect(
+		page.getByRole('group', { name: /Which roles could they do/ }).getByLabel('Care worker', { exact: true }),
+	).toBeChecked()
 	await expectNoSeriousAxeViolations(page)
 	await page.getByRole('button', { name: 'Mark as unsuccessful' }).click()
 	await expect(page.getByRole('status')).toContainText('They asked to be sent jobs with other employers')
@@ -100,7 +109,14 @@ test('the new employer hires him, and Wensum Lodge sees one hired elsewhere', as
 	await hirer.getByRole('link', { name: 'Make a conditional offer' }).click()
 	await hirer.getByRole('button', { name: 'Yes, make the offer' }).click()
 	await expect(hirer.getByRole('status')).toContainText('Conditional offer made')
-	for (const check of ['Enhanced DBS check', 'First reference', 'Second reference', 'Right to work check', 'Proof of identity', 'Health declaration']) {
+	for (const check of [
+		'Enhanced DBS check',
+		'First reference',
+		'Second reference',
+		'Right to work check',
+		'Proof of identity',
+		'Health declaration',
+	]) {
 		const form = hirer.locator('form', { has: hirer.getByRole('heading', { name: check }) })
 		await form.getByLabel('Status').selectOption('cleared')
 		await form.getByLabel('Who acts next').selectOption('provider')

@@ -1,19 +1,25 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import * as confirmRoute from '#app/routes/confirm-application.$token.tsx'
+import { emailOutbox, processEmailOutbox } from '#app/background/email-outbox.server.ts'
+import { deleteCandidateAccount, exportCandidateData } from '#app/models/applications/candidate-profile.server.ts'
 import * as candidateApplicationRoute from '#app/routes/account.applications.$applicationId.tsx'
-import * as providerApplicationRoute from '#app/routes/provider.applications.$applicationId.tsx'
-import * as providerApplicationsRoute from '#app/routes/provider.applications._index.tsx'
+import * as confirmRoute from '#app/routes/confirm-application.$token.tsx'
 import * as fileRoute from '#app/routes/files.$fileId.tsx'
-import * as resetRoute from '#app/routes/reset-password.$token.tsx'
 import * as forgotRoute from '#app/routes/forgot-password.tsx'
 import * as checkEmailRoute from '#app/routes/jobs.$vacancyId_.apply_.check-email.tsx'
-import { deleteCandidateAccount, exportCandidateData } from '#app/models/applications/candidate-profile.server.ts'
+import * as providerApplicationRoute from '#app/routes/provider.applications.$applicationId.tsx'
+import * as providerApplicationsRoute from '#app/routes/provider.applications._index.tsx'
+import * as resetRoute from '#app/routes/reset-password.$token.tsx'
 import { createSession } from '#app/utils/auth.server.ts'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { emailOutbox, processEmailOutbox } from '#app/background/email-outbox.server.ts'
-import { applyForm, minimalPdf, providerWithOwner, submitApplication, vacancyWithQuestions } from '#tests/fixtures/applications.ts'
+import {
+	applyForm,
+	minimalPdf,
+	providerWithOwner,
+	submitApplication,
+	vacancyWithQuestions,
+} from '#tests/fixtures/applications.ts'
 import { callRoute, cookieFrom, routeRequest, waitFor } from '#tests/helpers.ts'
 import { linkIn, startTestMailServer } from '#tests/mail-server.ts'
 
@@ -36,7 +42,12 @@ async function deliverAll() {
 }
 
 /** Applies without an account, confirms from the emailed link, and returns the signed-in candidate. */
-async function applyAndConfirm(vacancyId: number, questions: Array<{ id: number; kind: string }>, overrides: Record<string, string | string[]> = {}, file?: { name: string; type: string; bytes: Uint8Array }) {
+async function applyAndConfirm(
+	vacancyId: number,
+	questions: Array<{ id: number; kind: string }>,
+	overrides: Record<string, string | string[]> = {},
+	file?: { name: string; type: string; bytes: Uint8Array },
+) {
 	const form = applyForm(questions, overrides)
 	const applied = await submitApplication(vacancyId, form, { file })
 	expect(applied.location).toBe(`/jobs/${vacancyId}/apply/check-email`)
@@ -44,9 +55,17 @@ async function applyAndConfirm(vacancyId: number, questions: Array<{ id: number;
 	const [confirmEmail] = mail.mailbox(form.email as string).filter((m) => m.subject?.startsWith('Confirm your email'))
 	const link = linkIn(confirmEmail, 'http://localhost:3999/confirm-application/')
 	const token = link.split('/').pop()!
-	const page = await callRoute(() => confirmRoute.loader({ request: routeRequest(`/confirm-application/${token}`), params: { token }, context }))
+	const page = await callRoute(() =>
+		confirmRoute.loader({ request: routeRequest(`/confirm-application/${token}`), params: { token }, context }),
+	)
 	expect(page.data.valid).toBe(true)
-	const confirmed = await callRoute(() => confirmRoute.action({ request: routeRequest(`/confirm-application/${token}`, { form: {} }), params: { token }, context }))
+	const confirmed = await callRoute(() =>
+		confirmRoute.action({
+			request: routeRequest(`/confirm-application/${token}`, { form: {} }),
+			params: { token },
+			context,
+		}),
+	)
 	expect(confirmed.location).toMatch(/^\/account\/applications\/\w+\?sent=1$/)
 	const applicationId = confirmed.location!.split('/')[3].split('?')[0]
 	await deliverAll()
@@ -62,14 +81,26 @@ describe('applying without an account', () => {
 		expect(applied.location).toBe(`/jobs/${vacancy.id}/apply/check-email`)
 		const cookie = cookieFrom(applied.headers)
 		const params = { vacancyId: String(vacancy.id) }
-		const page = await callRoute(() => checkEmailRoute.loader({ request: routeRequest(`/jobs/${vacancy.id}/apply/check-email`, { cookie }), params, context }))
+		const page = await callRoute(() =>
+			checkEmailRoute.loader({
+				request: routeRequest(`/jobs/${vacancy.id}/apply/check-email`, { cookie }),
+				params,
+				context,
+			}),
+		)
 		expect(page.data.email).toBe(form.email)
 		// Another vacancy's page, or no cookie, shows no address.
 		const other = await callRoute(() =>
-			checkEmailRoute.loader({ request: routeRequest(`/jobs/${vacancy.id + 1}/apply/check-email`, { cookie }), params: { vacancyId: String(vacancy.id + 1) }, context }),
+			checkEmailRoute.loader({
+				request: routeRequest(`/jobs/${vacancy.id + 1}/apply/check-email`, { cookie }),
+				params: { vacancyId: String(vacancy.id + 1) },
+				context,
+			}),
 		)
 		expect(other.data.email).toBeNull()
-		const none = await callRoute(() => checkEmailRoute.loader({ request: routeRequest(`/jobs/${vacancy.id}/apply/check-email`), params, context }))
+		const none = await callRoute(() =>
+			checkEmailRoute.loader({ request: routeRequest(`/jobs/${vacancy.id}/apply/check-email`), params, context }),
+		)
 		expect(none.data.email).toBeNull()
 	})
 
@@ -81,25 +112,44 @@ describe('applying without an account', () => {
 		const pending = await prisma.application.findFirstOrThrow({ where: { vacancyId: vacancy.id } })
 		expect(pending.submittedAt).toBeNull()
 		// Not visible to the provider until confirmed.
-		const before = await callRoute(() => providerApplicationsRoute.loader({ request: routeRequest('/provider/applications', { cookie: provider.cookie }), params: {}, context }))
+		const before = await callRoute(() =>
+			providerApplicationsRoute.loader({
+				request: routeRequest('/provider/applications', { cookie: provider.cookie }),
+				params: {},
+				context,
+			}),
+		)
 		expect(before.data.rows).toHaveLength(0)
 
 		await deliverAll()
 		const link = linkIn(mail.mailbox(form.email as string)[0], 'http://localhost:3999/confirm-application/')
 		const token = link.split('/').pop()!
-		const confirmed = await callRoute(() => confirmRoute.action({ request: routeRequest(link.replace('http://localhost:3999', ''), { form: {} }), params: { token }, context }))
+		const confirmed = await callRoute(() =>
+			confirmRoute.action({
+				request: routeRequest(link.replace('http://localhost:3999', ''), { form: {} }),
+				params: { token },
+				context,
+			}),
+		)
 		expect(confirmed.status).toBe(302)
 		await deliverAll()
 
 		const candidateMail = mail.mailbox(form.email as string).map((m) => m.subject)
-		expect(candidateMail).toContain(`Application sent: Care assistant with ${(await prisma.provider.findUniqueOrThrow({ where: { id: provider.providerId } })).name}`)
+		expect(candidateMail).toContain(
+			`Application sent: Care assistant with ${(await prisma.provider.findUniqueOrThrow({ where: { id: provider.providerId } })).name}`,
+		)
 		const providerMail = mail.mailbox(provider.email)
 		expect(providerMail.map((m) => m.subject)).toContain('New application: Care assistant')
-		const reviewLink = linkIn(providerMail.find((m) => m.subject === 'New application: Care assistant')!, 'http://localhost:3999/provider/applications/')
+		const reviewLink = linkIn(
+			providerMail.find((m) => m.subject === 'New application: Care assistant')!,
+			'http://localhost:3999/provider/applications/',
+		)
 		expect(reviewLink).toBe(`http://localhost:3999/provider/applications/${pending.id}`)
 
 		// The link works once.
-		const again = await callRoute(() => confirmRoute.loader({ request: routeRequest(`/confirm-application/${token}`), params: { token }, context }))
+		const again = await callRoute(() =>
+			confirmRoute.loader({ request: routeRequest(`/confirm-application/${token}`), params: { token }, context }),
+		)
 		expect(again.data.valid).toBe(false)
 		// Every email has an HTML and a plain-text part.
 		for (const m of [...mail.mailbox(form.email as string), ...providerMail]) {
@@ -134,7 +184,9 @@ describe('the provider’s pipeline', () => {
 					context,
 				}),
 			)
-		expect((await act(interviewForm('14:30'))).location).toBe(`/provider/applications/${candidate.applicationId}?done=interview`)
+		expect((await act(interviewForm('14:30'))).location).toBe(
+			`/provider/applications/${candidate.applicationId}?done=interview`,
+		)
 		await deliverAll()
 		const invitation = mail.mailbox(candidate.email).find((m) => m.subject?.startsWith('Interview invitation'))!
 		expect(invitation.subject).toMatch(/ at 2:30pm$/)
@@ -144,7 +196,16 @@ describe('the provider’s pipeline', () => {
 		// RFC 5545: CRLF line endings, long lines folded at 75 octets.
 		expect(folded.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true)
 		const calendar = folded.replace(/\r\n[ \t]/g, '')
-		for (const line of ['BEGIN:VCALENDAR', 'VERSION:2.0', 'METHOD:REQUEST', 'BEGIN:VEVENT', 'SEQUENCE:0', 'DURATION:PT45M', 'END:VEVENT', 'END:VCALENDAR']) {
+		for (const line of [
+			'BEGIN:VCALENDAR',
+			'VERSION:2.0',
+			'METHOD:REQUEST',
+			'BEGIN:VEVENT',
+			'SEQUENCE:0',
+			'DURATION:PT45M',
+			'END:VEVENT',
+			'END:VCALENDAR',
+		]) {
 			expect(calendar).toContain(line)
 		}
 		expect(calendar).toMatch(/UID:interview-\w+@carecareers\.localhost/)
@@ -162,7 +223,10 @@ describe('the provider’s pipeline', () => {
 
 		const reply = await callRoute(() =>
 			candidateApplicationRoute.action({
-				request: routeRequest(`/account/applications/${candidate.applicationId}`, { form: { reply: 'reschedule', message: 'Could we do Thursday morning?' }, cookie: candidate.cookie }),
+				request: routeRequest(`/account/applications/${candidate.applicationId}`, {
+					form: { reply: 'reschedule', message: 'Could we do Thursday morning?' },
+					cookie: candidate.cookie,
+				}),
 				params: { applicationId: candidate.applicationId },
 				context,
 			}),
@@ -188,16 +252,31 @@ describe('the provider’s pipeline', () => {
 		await act({ intent: 'offer' })
 		await deliverAll()
 		const offer = mail.mailbox(candidate.email).find((m) => m.subject?.startsWith('Conditional job offer'))!
-		expect((offer.text ?? '').replace(/\s+/g, ' ')).toContain('Enhanced DBS check: the employer will ask you for documents or details')
-		expect((await act({ intent: 'hired' })).data.result.error['']).toEqual(['6 pre-employment checks are not cleared yet'])
+		expect((offer.text ?? '').replace(/\s+/g, ' ')).toContain(
+			'Enhanced DBS check: the employer will ask you for documents or details',
+		)
+		expect((await act({ intent: 'hired' })).data.result.error['']).toEqual([
+			'6 pre-employment checks are not cleared yet',
+		])
 		for (const kind of ['dbs', 'reference-1', 'reference-2', 'right-to-work', 'id', 'health']) {
-			expect((await act({ intent: 'check', kind, status: 'cleared', nextActor: 'provider', note: '' })).status).toBe(302)
+			expect((await act({ intent: 'check', kind, status: 'cleared', nextActor: 'provider', note: '' })).status).toBe(
+				302,
+			)
 		}
-		expect((await act({ intent: 'hired' })).location).toBe(`/provider/applications/${candidate.applicationId}?done=hired-closed`)
-		expect(await prisma.vacancy.findUniqueOrThrow({ where: { id: vacancy.id } })).toMatchObject({ status: 'closed', closedReason: 'filled' })
-		expect(await prisma.searchOutbox.count({ where: { entity: 'vacancy', entityId: String(vacancy.id) } })).toBeGreaterThan(0)
+		expect((await act({ intent: 'hired' })).location).toBe(
+			`/provider/applications/${candidate.applicationId}?done=hired-closed`,
+		)
+		expect(await prisma.vacancy.findUniqueOrThrow({ where: { id: vacancy.id } })).toMatchObject({
+			status: 'closed',
+			closedReason: 'filled',
+		})
+		expect(
+			await prisma.searchOutbox.count({ where: { entity: 'vacancy', entityId: String(vacancy.id) } }),
+		).toBeGreaterThan(0)
 		await deliverAll()
-		expect(mail.mailbox(candidate.email).map((m) => m.subject)).toContain(`You got the job: Care assistant with ${(await prisma.provider.findUniqueOrThrow({ where: { id: provider.providerId } })).name}`)
+		expect(mail.mailbox(candidate.email).map((m) => m.subject)).toContain(
+			`You got the job: Care assistant with ${(await prisma.provider.findUniqueOrThrow({ where: { id: provider.providerId } })).name}`,
+		)
 	})
 
 	test('unsuccessful needs a reason, and the email is specific and kind', async () => {
@@ -215,11 +294,18 @@ describe('the provider’s pipeline', () => {
 		const missing = await act({ intent: 'unsuccessful' })
 		expect(missing.status).toBe(400)
 		expect(missing.data.result.error.reason).toEqual(['Choose the reason, so the candidate gets the right message'])
-		await act({ intent: 'unsuccessful', reason: 'driving-licence', feedback: 'Try our care home roles in Norwich.', suitable: 'no' })
+		await act({
+			intent: 'unsuccessful',
+			reason: 'driving-licence',
+			feedback: 'Try our care home roles in Norwich.',
+			suitable: 'no',
+		})
 		await deliverAll()
 		const email = mail.mailbox(candidate.email).find((m) => m.subject === 'Your application for Care assistant')!
 		const text = (email.text ?? '').replace(/\s+/g, ' ')
-		expect(text).toContain('This job needs a driving licence and car. Many jobs in care homes and supported living do not.')
+		expect(text).toContain(
+			'This job needs a driving licence and car. Many jobs in care homes and supported living do not.',
+		)
 		expect(text).toContain('Try our care home roles in Norwich.')
 		expect(linkIn(email, 'http://localhost:3999/jobs?')).toBe('http://localhost:3999/jobs?where=NR3')
 	})
@@ -230,30 +316,61 @@ describe('only the provider’s own team sees its applicants', () => {
 		const a = await providerWithOwner()
 		const b = await providerWithOwner()
 		const { vacancy, questions } = await vacancyWithQuestions(a.providerId)
-		const candidate = await applyAndConfirm(vacancy.id, questions, {}, { name: 'cv.pdf', type: 'application/pdf', bytes: minimalPdf })
+		const candidate = await applyAndConfirm(
+			vacancy.id,
+			questions,
+			{},
+			{ name: 'cv.pdf', type: 'application/pdf', bytes: minimalPdf },
+		)
 		const application = await prisma.application.findUniqueOrThrow({ where: { id: candidate.applicationId } })
 		expect(application.cvFileId).toBeTruthy()
 		const params = { applicationId: candidate.applicationId }
 
-		const own = await callRoute(() => providerApplicationRoute.loader({ request: routeRequest(`/provider/applications/${candidate.applicationId}`, { cookie: a.cookie }), params, context }))
+		const own = await callRoute(() =>
+			providerApplicationRoute.loader({
+				request: routeRequest(`/provider/applications/${candidate.applicationId}`, { cookie: a.cookie }),
+				params,
+				context,
+			}),
+		)
 		expect(own.status).toBe(200)
 		expect(own.data.candidate.name).toBe('Casey Candidate')
 
 		const asB = (form?: Record<string, string>) =>
 			callRoute(() =>
 				form
-					? providerApplicationRoute.action({ request: routeRequest(`/provider/applications/${candidate.applicationId}`, { form, cookie: b.cookie }), params, context })
-					: providerApplicationRoute.loader({ request: routeRequest(`/provider/applications/${candidate.applicationId}`, { cookie: b.cookie }), params, context }),
+					? providerApplicationRoute.action({
+							request: routeRequest(`/provider/applications/${candidate.applicationId}`, { form, cookie: b.cookie }),
+							params,
+							context,
+						})
+					: providerApplicationRoute.loader({
+							request: routeRequest(`/provider/applications/${candidate.applicationId}`, { cookie: b.cookie }),
+							params,
+							context,
+						}),
 			)
 		expect((await asB()).status).toBe(404)
 		expect((await asB({ intent: 'note', body: 'sneaky' })).status).toBe(404)
 		expect((await asB({ intent: 'unsuccessful', reason: 'other' })).status).toBe(404)
 		expect(await prisma.applicationNote.count({ where: { applicationId: candidate.applicationId } })).toBe(0)
-		const list = await callRoute(() => providerApplicationsRoute.loader({ request: routeRequest('/provider/applications', { cookie: b.cookie }), params: {}, context }))
+		const list = await callRoute(() =>
+			providerApplicationsRoute.loader({
+				request: routeRequest('/provider/applications', { cookie: b.cookie }),
+				params: {},
+				context,
+			}),
+		)
 		expect(JSON.stringify(list.data)).not.toContain('Casey')
 
 		const cvAs = (cookie: string) =>
-			callRoute(() => fileRoute.loader({ request: routeRequest(`/files/${application.cvFileId}`, { cookie }), params: { fileId: application.cvFileId! }, context }))
+			callRoute(() =>
+				fileRoute.loader({
+					request: routeRequest(`/files/${application.cvFileId}`, { cookie }),
+					params: { fileId: application.cvFileId! },
+					context,
+				}),
+			)
 		expect((await cvAs(b.cookie)).status).toBe(404)
 		const forA = await cvAs(a.cookie)
 		expect(forA.status).toBe(200)
@@ -263,7 +380,13 @@ describe('only the provider’s own team sees its applicants', () => {
 
 		// Another candidate cannot open this application either.
 		const other = await applyAndConfirm(vacancy.id, questions)
-		const peek = await callRoute(() => candidateApplicationRoute.loader({ request: routeRequest(`/account/applications/${candidate.applicationId}`, { cookie: other.cookie }), params, context }))
+		const peek = await callRoute(() =>
+			candidateApplicationRoute.loader({
+				request: routeRequest(`/account/applications/${candidate.applicationId}`, { cookie: other.cookie }),
+				params,
+				context,
+			}),
+		)
 		expect(peek.status).toBe(404)
 		expect((await cvAs(other.cookie)).status).toBe(404)
 	})
@@ -274,7 +397,9 @@ describe('uploads are checked by their content', () => {
 		const provider = await providerWithOwner()
 		const { vacancy, questions } = await vacancyWithQuestions(provider.providerId)
 		const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, ...new Array(200).fill(0)])
-		const result = await submitApplication(vacancy.id, applyForm(questions), { file: { name: 'cv.pdf', type: 'application/pdf', bytes: exe } })
+		const result = await submitApplication(vacancy.id, applyForm(questions), {
+			file: { name: 'cv.pdf', type: 'application/pdf', bytes: exe },
+		})
 		expect(result.status).toBe(400)
 		expect(result.data.result.error.cv).toEqual(['The CV must be a PDF or a Word document (.docx)'])
 		expect(result.data.result.initialValue.firstName).toBe('Casey')
@@ -287,7 +412,9 @@ describe('uploads are checked by their content', () => {
 		const { vacancy, questions } = await vacancyWithQuestions(provider.providerId)
 		const big = new Uint8Array(5 * 1024 * 1024 + 10)
 		big.set(minimalPdf)
-		const result = await submitApplication(vacancy.id, applyForm(questions), { file: { name: 'big.pdf', type: 'application/pdf', bytes: big } })
+		const result = await submitApplication(vacancy.id, applyForm(questions), {
+			file: { name: 'big.pdf', type: 'application/pdf', bytes: big },
+		})
 		expect(result.status).toBe(400)
 		expect(result.data.result.error.cv).toEqual(['The CV must be smaller than 5 MB'])
 	})
@@ -307,15 +434,27 @@ describe('email is never lost', () => {
 		const worker = emailOutbox.start({ pollMs: 100 })
 		try {
 			// Every email has been tried, refused and put back to wait its turn.
-			await waitFor(async () => {
-				const waiting = await prisma.emailOutbox.findMany({ where: { toAddress: { in: emails } } })
-				expect(waiting).toHaveLength(5)
-				expect(waiting.every((e) => e.status === 'pending' && e.attempts >= 1 && e.lastError?.includes('mailbox busy'))).toBe(true)
-			}, 30_000, 100)
+			await waitFor(
+				async () => {
+					const waiting = await prisma.emailOutbox.findMany({ where: { toAddress: { in: emails } } })
+					expect(waiting).toHaveLength(5)
+					expect(
+						waiting.every((e) => e.status === 'pending' && e.attempts >= 1 && e.lastError?.includes('mailbox busy')),
+					).toBe(true)
+				},
+				30_000,
+				100,
+			)
 			mail.refuse(false)
-			await waitFor(async () => {
-				expect(await prisma.emailOutbox.count({ where: { toAddress: { in: emails }, status: { not: 'sent' } } })).toBe(0)
-			}, 60_000, 200)
+			await waitFor(
+				async () => {
+					expect(
+						await prisma.emailOutbox.count({ where: { toAddress: { in: emails }, status: { not: 'sent' } } }),
+					).toBe(0)
+				},
+				60_000,
+				200,
+			)
 		} finally {
 			await worker.stop()
 		}
@@ -355,7 +494,12 @@ describe('candidates own their data', () => {
 	test('download gives everything; deleting the account removes the personal data and providers see “withdrawn candidate”', async () => {
 		const provider = await providerWithOwner()
 		const { vacancy, questions } = await vacancyWithQuestions(provider.providerId)
-		const candidate = await applyAndConfirm(vacancy.id, questions, { firstName: 'Robin', lastName: 'Erasable' }, { name: 'robin-cv.pdf', type: 'application/pdf', bytes: minimalPdf })
+		const candidate = await applyAndConfirm(
+			vacancy.id,
+			questions,
+			{ firstName: 'Robin', lastName: 'Erasable' },
+			{ name: 'robin-cv.pdf', type: 'application/pdf', bytes: minimalPdf },
+		)
 		const user = await prisma.user.findUniqueOrThrow({ where: { email: candidate.email }, include: { files: true } })
 		const exported = await exportCandidateData(user.id)
 		expect(exported.account.candidate?.firstName).toBe('Robin')
@@ -370,14 +514,28 @@ describe('candidates own their data', () => {
 		expect(await prisma.storedFile.count({ where: { ownerId: user.id } })).toBe(0)
 		expect(fs.existsSync(cvPath)).toBe(false)
 		expect(await prisma.emailOutbox.count({ where: { toAddress: candidate.email } })).toBe(0)
-		const application = await prisma.application.findUniqueOrThrow({ where: { id: candidate.applicationId }, include: { answers: true } })
-		expect(application).toMatchObject({ candidateId: null, supportingStatement: '', stage: 'withdrawn', cvFileId: null })
+		const application = await prisma.application.findUniqueOrThrow({
+			where: { id: candidate.applicationId },
+			include: { answers: true },
+		})
+		expect(application).toMatchObject({
+			candidateId: null,
+			supportingStatement: '',
+			stage: 'withdrawn',
+			cvFileId: null,
+		})
 		expect(application.answers).toHaveLength(0)
-		const stored = JSON.stringify(await prisma.emailOutbox.findMany({ where: { messageKey: { contains: candidate.applicationId } } }))
+		const stored = JSON.stringify(
+			await prisma.emailOutbox.findMany({ where: { messageKey: { contains: candidate.applicationId } } }),
+		)
 		expect(stored).not.toContain('Robin')
 
 		const view = await callRoute(() =>
-			providerApplicationRoute.loader({ request: routeRequest(`/provider/applications/${candidate.applicationId}`, { cookie: provider.cookie }), params: { applicationId: candidate.applicationId }, context }),
+			providerApplicationRoute.loader({
+				request: routeRequest(`/provider/applications/${candidate.applicationId}`, { cookie: provider.cookie }),
+				params: { applicationId: candidate.applicationId },
+				context,
+			}),
 		)
 		expect(view.data.candidate).toBeNull()
 		expect(JSON.stringify(view.data)).not.toMatch(/Robin|Erasable|07700|NR3 1AB/)
@@ -388,21 +546,50 @@ describe('password reset', () => {
 	test('the link is single-use, expires, and signs the account out everywhere', async () => {
 		const provider = await providerWithOwner()
 		const otherSession = (await createSession(provider.userId)).split(';')[0]
-		const asked = await callRoute(() => forgotRoute.action({ request: routeRequest('/forgot-password', { form: { email: provider.email } }), params: {}, context }))
+		const asked = await callRoute(() =>
+			forgotRoute.action({
+				request: routeRequest('/forgot-password', { form: { email: provider.email } }),
+				params: {},
+				context,
+			}),
+		)
 		expect(asked.location).toBe('/forgot-password?sent=1')
 		// Unknown addresses get the same answer.
-		const unknown = await callRoute(() => forgotRoute.action({ request: routeRequest('/forgot-password', { form: { email: 'nobody@nowhere.test' } }), params: {}, context }))
+		const unknown = await callRoute(() =>
+			forgotRoute.action({
+				request: routeRequest('/forgot-password', { form: { email: 'nobody@nowhere.test' } }),
+				params: {},
+				context,
+			}),
+		)
 		expect(unknown.location).toBe('/forgot-password?sent=1')
 		await deliverAll()
-		const link = linkIn(mail.mailbox(provider.email).find((m) => m.subject === 'Reset your password')!, 'http://localhost:3999/reset-password/')
+		const link = linkIn(
+			mail.mailbox(provider.email).find((m) => m.subject === 'Reset your password')!,
+			'http://localhost:3999/reset-password/',
+		)
 		const token = link.split('/').pop()!
-		const reset = await callRoute(() => resetRoute.action({ request: routeRequest(`/reset-password/${token}`, { form: { password: 'a brand new password' } }), params: { token }, context }))
+		const reset = await callRoute(() =>
+			resetRoute.action({
+				request: routeRequest(`/reset-password/${token}`, { form: { password: 'a brand new password' } }),
+				params: { token },
+				context,
+			}),
+		)
 		expect(reset.location).toBe('/provider?reset=1')
 		expect(await prisma.session.count({ where: { userId: provider.userId } })).toBe(1)
 		expect(otherSession).not.toBe(cookieFrom(reset.headers))
-		const reused = await callRoute(() => resetRoute.action({ request: routeRequest(`/reset-password/${token}`, { form: { password: 'another new password' } }), params: { token }, context }))
+		const reused = await callRoute(() =>
+			resetRoute.action({
+				request: routeRequest(`/reset-password/${token}`, { form: { password: 'another new password' } }),
+				params: { token },
+				context,
+			}),
+		)
 		expect(reused.location).toBe(`/reset-password/${token}`)
-		const expired = await prisma.verification.findFirstOrThrow({ where: { userId: provider.userId, purpose: 'password-reset' } })
+		const expired = await prisma.verification.findFirstOrThrow({
+			where: { userId: provider.userId, purpose: 'password-reset' },
+		})
 		expect(Math.abs(expired.expiresAt.getTime() - expired.createdAt.getTime() - 60 * 60_000)).toBeLessThan(1000)
 	})
 })

@@ -5,7 +5,11 @@ import { prisma } from '#app/utils/db.server.ts'
 
 type Row = { id: number; attempts: number; subjectId: string }
 
-function taskOutbox(name: string, handle: (rows: Row[]) => Promise<HandlerResult | void>, overrides: { leaseMs?: number; maxAttempts?: number } = {}) {
+function taskOutbox(
+	name: string,
+	handle: (rows: Row[]) => Promise<HandlerResult | void>,
+	overrides: { leaseMs?: number; maxAttempts?: number } = {},
+) {
 	return defineOutbox<Row>({
 		name,
 		table: 'taskOutbox',
@@ -20,7 +24,9 @@ function taskOutbox(name: string, handle: (rows: Row[]) => Promise<HandlerResult
 }
 
 async function queue(kind: string, count: number) {
-	await prisma.taskOutbox.createMany({ data: Array.from({ length: count }, (_, i) => ({ kind, subjectId: `${kind}-${i}` })) })
+	await prisma.taskOutbox.createMany({
+		data: Array.from({ length: count }, (_, i) => ({ kind, subjectId: `${kind}-${i}` })),
+	})
 }
 
 describe('the outbox helper', () => {
@@ -40,9 +46,15 @@ describe('the outbox helper', () => {
 	})
 
 	test('a failed row backs off by the one formula, keeps no message in lastError, and is given up after its attempts', async () => {
-		expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(n, { firstMs: 1000, maxMs: 8000 }))).toEqual([1000, 2000, 4000, 8000, 8000])
+		expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(n, { firstMs: 1000, maxMs: 8000 }))).toEqual([
+			1000, 2000, 4000, 8000, 8000,
+		])
 		await queue('fails', 1)
-		const outbox = taskOutbox('fails', async (rows) => ({ failed: rows.map((r) => ({ id: r.id, error: new TypeError('secret@example.test') })) }), { maxAttempts: 2 })
+		const outbox = taskOutbox(
+			'fails',
+			async (rows) => ({ failed: rows.map((r) => ({ id: r.id, error: new TypeError('secret@example.test') })) }),
+			{ maxAttempts: 2 },
+		)
 		const before = Date.now()
 		expect(await outbox.processDue()).toBe(1)
 		const row = await prisma.taskOutbox.findFirstOrThrow({ where: { kind: 'fails' } })

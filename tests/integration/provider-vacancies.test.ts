@@ -1,19 +1,19 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import * as signupRoute from '#app/routes/signup.tsx'
-import * as loginRoute from '#app/routes/login.tsx'
-import * as newVacancyRoute from '#app/routes/provider.vacancies.new.tsx'
-import * as manageVacancyRoute from '#app/routes/provider.vacancies.$vacancyId._index.tsx'
-import * as editVacancyRoute from '#app/routes/provider.vacancies.$vacancyId.edit.tsx'
-import * as publicVacancyRoute from '#app/routes/jobs.$vacancyId.tsx'
-import * as jobsRoute from '#app/routes/jobs._index.tsx'
-import { closeExpiredVacancies } from '#app/models/jobs/vacancies.server.ts'
 import { minimumRateOn } from '#app/models/jobs/minimum-wage.ts'
 import { formatPence } from '#app/models/jobs/pay.ts'
+import { closeExpiredVacancies } from '#app/models/jobs/vacancies.server.ts'
+import * as publicVacancyRoute from '#app/routes/jobs.$vacancyId.tsx'
+import * as jobsRoute from '#app/routes/jobs._index.tsx'
+import * as loginRoute from '#app/routes/login.tsx'
+import * as manageVacancyRoute from '#app/routes/provider.vacancies.$vacancyId._index.tsx'
+import * as editVacancyRoute from '#app/routes/provider.vacancies.$vacancyId.edit.tsx'
+import * as newVacancyRoute from '#app/routes/provider.vacancies.new.tsx'
+import * as signupRoute from '#app/routes/signup.tsx'
 import { addDays, londonDateParts, londonDateString } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { reconcileIndex } from '#search/indexing.server.ts'
-import { callRoute, cookieFrom, routeRequest } from '#tests/helpers.ts'
 import { createProvider, insertVacancy } from '#tests/fixtures/vacancies.ts'
+import { callRoute, cookieFrom, routeRequest } from '#tests/helpers.ts'
 
 const context = { clientIp: '203.0.113.10' }
 
@@ -87,13 +87,25 @@ describe('provider sign-up', () => {
 		expect(location).toBe('/provider')
 		expect(headers.get('Set-Cookie')).toMatch(/HttpOnly/)
 		expect(headers.get('Set-Cookie')).toMatch(/SameSite=Lax/)
-		const user = await prisma.user.findUniqueOrThrow({ where: { email: form.email }, include: { memberships: { include: { provider: true } } } })
+		const user = await prisma.user.findUniqueOrThrow({
+			where: { email: form.email },
+			include: { memberships: { include: { provider: true } } },
+		})
 		expect(user.passwordHash).toMatch(/^\$argon2id\$/)
-		expect(user.memberships[0]).toMatchObject({ role: 'owner', provider: { name: 'Gamma Lodge', postcode: 'NR18 0AA', website: 'https://beacon.example/' } })
+		expect(user.memberships[0]).toMatchObject({
+			role: 'owner',
+			provider: { name: 'Gamma Lodge', postcode: 'NR18 0AA', website: 'https://beacon.example/' },
+		})
 	})
 
 	test('every bad field gets its own message, the input is kept, and the answer is a 400', async () => {
-		const { status, data } = await signUp({ email: 'not-an-email', password: 'short', postcode: 'NR18', type: '', cqcLocationId: 'ABC' })
+		const { status, data } = await signUp({
+			email: 'not-an-email',
+			password: 'short',
+			postcode: 'NR18',
+			type: '',
+			cqcLocationId: 'ABC',
+		})
 		expect(status).toBe(400)
 		expect(data.result.error).toMatchObject({
 			email: ['Enter an email address in the correct format, like name@example.com'],
@@ -133,12 +145,22 @@ describe('sign in', () => {
 	test('a wrong password gets one clear message; the right one signs in', async () => {
 		const { form } = await signUp()
 		const wrong = await callRoute(() =>
-			loginRoute.action({ request: routeRequest('/login', { form: { email: form.email, password: 'wrong password!' } }), params: {}, context }),
+			loginRoute.action({
+				request: routeRequest('/login', { form: { email: form.email, password: 'wrong password!' } }),
+				params: {},
+				context,
+			}),
 		)
 		expect(wrong.status).toBe(400)
 		expect(wrong.data.result.error['']).toEqual(['Enter a correct email address and password'])
 		const right = await callRoute(() =>
-			loginRoute.action({ request: routeRequest('/login', { form: { email: form.email, password: form.password, redirectTo: '/provider/profile' } }), params: {}, context }),
+			loginRoute.action({
+				request: routeRequest('/login', {
+					form: { email: form.email, password: form.password, redirectTo: '/provider/profile' },
+				}),
+				params: {},
+				context,
+			}),
 		)
 		expect(right.status).toBe(302)
 		expect(right.location).toBe('/provider/profile')
@@ -147,7 +169,13 @@ describe('sign in', () => {
 	test('never redirects off the site after signing in', async () => {
 		const { form } = await signUp()
 		const result = await callRoute(() =>
-			loginRoute.action({ request: routeRequest('/login', { form: { email: form.email, password: form.password, redirectTo: '//evil.example' } }), params: {}, context }),
+			loginRoute.action({
+				request: routeRequest('/login', {
+					form: { email: form.email, password: form.password, redirectTo: '//evil.example' },
+				}),
+				params: {},
+				context,
+			}),
 		)
 		expect(result.location).toBe('/provider')
 	})
@@ -158,7 +186,11 @@ describe('sign in', () => {
 		for (let i = 0; i < 11; i++) {
 			last = (
 				await callRoute(() =>
-					loginRoute.action({ request: routeRequest('/login', { form: { email: form.email, password: 'wrong password!' } }), params: {}, context: { clientIp: `10.0.0.${i}` } }),
+					loginRoute.action({
+						request: routeRequest('/login', { form: { email: form.email, password: 'wrong password!' } }),
+						params: {},
+						context: { clientIp: `10.0.0.${i}` },
+					}),
 				)
 			).status
 		}
@@ -169,12 +201,24 @@ describe('sign in', () => {
 describe('posting a vacancy', () => {
 	test('a valid vacancy is published and queued for the index in the same transaction', async () => {
 		const result = await callRoute(() =>
-			newVacancyRoute.action({ request: routeRequest('/provider/vacancies/new', { form: vacancyForm(), cookie: cookieA }), params: {}, context }),
+			newVacancyRoute.action({
+				request: routeRequest('/provider/vacancies/new', { form: vacancyForm(), cookie: cookieA }),
+				params: {},
+				context,
+			}),
 		)
 		expect(result.status).toBe(302)
 		const id = Number(result.location!.match(/vacancies\/(\d+)/)![1])
 		const vacancy = await prisma.vacancy.findUniqueOrThrow({ where: { id } })
-		expect(vacancy).toMatchObject({ status: 'live', payMin: 1290, payMax: 1340, weekends: true, partTime: true, positions: 2, outcode: 'NR18' })
+		expect(vacancy).toMatchObject({
+			status: 'live',
+			payMin: 1290,
+			payMax: 1340,
+			weekends: true,
+			partTime: true,
+			positions: 2,
+			outcode: 'NR18',
+		})
 		expect(await prisma.searchOutbox.count({ where: { entity: 'vacancy', entityId: String(id) } })).toBe(1)
 	})
 
@@ -194,7 +238,9 @@ describe('posting a vacancy', () => {
 		expect(result.data.result.error).toEqual({
 			title: ['Enter a job title'],
 			hours: ['Choose at least one pattern of hours'],
-			payMin: [`Pay must be at least ${formatPence(rate.pence)} an hour: the National Living Wage from ${rate.from.split('-').reverse().join('/')}`],
+			payMin: [
+				`Pay must be at least ${formatPence(rate.pence)} an hour: the National Living Wage from ${rate.from.split('-').reverse().join('/')}`,
+			],
 			closingDay: ['Closing date must be a real date'],
 		})
 		expect(result.data.result.initialValue).toMatchObject({ description: vacancyForm().description, payMin: '11.00' })
@@ -203,7 +249,10 @@ describe('posting a vacancy', () => {
 	test('an apprenticeship may pay the apprentice rate but must name its standard', async () => {
 		const missing = await callRoute(() =>
 			newVacancyRoute.action({
-				request: routeRequest('/provider/vacancies/new', { form: vacancyForm({ apprenticeship: 'on', payMin: '8.50', payMax: '', hoursPerWeek: '37.5' }), cookie: cookieA }),
+				request: routeRequest('/provider/vacancies/new', {
+					form: vacancyForm({ apprenticeship: 'on', payMin: '8.50', payMax: '', hoursPerWeek: '37.5' }),
+					cookie: cookieA,
+				}),
 				params: {},
 				context,
 			}),
@@ -212,7 +261,16 @@ describe('posting a vacancy', () => {
 		expect(missing.data.result.error.standardRef).toEqual(['Choose the apprenticeship standard'])
 		const ok = await callRoute(() =>
 			newVacancyRoute.action({
-				request: routeRequest('/provider/vacancies/new', { form: vacancyForm({ apprenticeship: 'on', standardRef: 'ST0005', payMin: '8.50', payMax: '', hoursPerWeek: '37.5' }), cookie: cookieA }),
+				request: routeRequest('/provider/vacancies/new', {
+					form: vacancyForm({
+						apprenticeship: 'on',
+						standardRef: 'ST0005',
+						payMin: '8.50',
+						payMax: '',
+						hoursPerWeek: '37.5',
+					}),
+					cookie: cookieA,
+				}),
 				params: {},
 				context,
 			}),
@@ -221,14 +279,45 @@ describe('posting a vacancy', () => {
 	})
 
 	test.each([
-		['an apprenticeship on a zero-hours contract', { apprenticeship: 'on', standardRef: 'ST0005', payMin: '9.00', payMax: '', contract: 'zero-hours', hoursPerWeek: '37.5' }, 'contract', 'An apprenticeship must be on a permanent or fixed-term contract, not bank or zero-hours'],
-		['an apprenticeship under 16 hours a week', { apprenticeship: 'on', standardRef: 'ST0005', payMin: '9.00', payMax: '', hoursPerWeek: '10' }, 'hoursPerWeek', 'An apprenticeship must be at least 16 hours a week'],
-		['visa sponsorship on a zero-hours contract', { visaSponsorship: 'yes', contract: 'zero-hours' }, 'visaSponsorship', 'Visa sponsorship needs a permanent or fixed-term contract with guaranteed hours'],
-		['a workplace far from the region', { postcode: 'SW1A 1AA', town: 'London' }, 'postcode', 'This site is for jobs in and around Norfolk and Waveney. Enter a workplace postcode in the area, like NR1 3QU'],
+		[
+			'an apprenticeship on a zero-hours contract',
+			{
+				apprenticeship: 'on',
+				standardRef: 'ST0005',
+				payMin: '9.00',
+				payMax: '',
+				contract: 'zero-hours',
+				hoursPerWeek: '37.5',
+			},
+			'contract',
+			'An apprenticeship must be on a permanent or fixed-term contract, not bank or zero-hours',
+		],
+		[
+			'an apprenticeship under 16 hours a week',
+			{ apprenticeship: 'on', standardRef: 'ST0005', payMin: '9.00', payMax: '', hoursPerWeek: '10' },
+			'hoursPerWeek',
+			'An apprenticeship must be at least 16 hours a week',
+		],
+		[
+			'visa sponsorship on a zero-hours contract',
+			{ visaSponsorship: 'yes', contract: 'zero-hours' },
+			'visaSponsorship',
+			'Visa sponsorship needs a permanent or fixed-term contract with guaranteed hours',
+		],
+		[
+			'a workplace far from the region',
+			{ postcode: 'SW1A 1AA', town: 'London' },
+			'postcode',
+			'This site is for jobs in and around Norfolk and Waveney. Enter a workplace postcode in the area, like NR1 3QU',
+		],
 		['a two-digit year', { closingYear: '27' }, 'closingYear', 'Year must include 4 numbers'],
 	])('refuses %s', async (_, overrides, field, message) => {
 		const result = await callRoute(() =>
-			newVacancyRoute.action({ request: routeRequest('/provider/vacancies/new', { form: vacancyForm(overrides), cookie: cookieA }), params: {}, context }),
+			newVacancyRoute.action({
+				request: routeRequest('/provider/vacancies/new', { form: vacancyForm(overrides), cookie: cookieA }),
+				params: {},
+				context,
+			}),
 		)
 		expect(result.status).toBe(400)
 		expect(result.data.result.error[field]).toEqual([message])
@@ -237,17 +326,24 @@ describe('posting a vacancy', () => {
 	test('a salary needs hours per week, and is checked by its hourly equivalent', async () => {
 		const result = await callRoute(() =>
 			newVacancyRoute.action({
-				request: routeRequest('/provider/vacancies/new', { form: vacancyForm({ payPeriod: 'year', payMin: '24,000', payMax: '' }), cookie: cookieA }),
+				request: routeRequest('/provider/vacancies/new', {
+					form: vacancyForm({ payPeriod: 'year', payMin: '24,000', payMax: '' }),
+					cookie: cookieA,
+				}),
 				params: {},
 				context,
 			}),
 		)
 		expect(result.status).toBe(400)
-		expect(result.data.result.error.hoursPerWeek).toEqual(['Enter the hours per week, so candidates can compare the salary with hourly pay'])
+		expect(result.data.result.error.hoursPerWeek).toEqual([
+			'Enter the hours per week, so candidates can compare the salary with hourly pay',
+		])
 	})
 
 	test('signed-out visitors are sent to sign in, then back', async () => {
-		const result = await callRoute(() => newVacancyRoute.loader({ request: routeRequest('/provider/vacancies/new'), params: {}, context }))
+		const result = await callRoute(() =>
+			newVacancyRoute.loader({ request: routeRequest('/provider/vacancies/new'), params: {}, context }),
+		)
 		expect(result.status).toBe(302)
 		expect(result.location).toBe('/login?redirectTo=%2Fprovider%2Fvacancies%2Fnew')
 	})
@@ -258,14 +354,22 @@ describe('one provider cannot see or change another’s vacancies', () => {
 
 	beforeAll(async () => {
 		const result = await callRoute(() =>
-			newVacancyRoute.action({ request: routeRequest('/provider/vacancies/new', { form: vacancyForm({ title: 'A only' }), cookie: cookieA }), params: {}, context }),
+			newVacancyRoute.action({
+				request: routeRequest('/provider/vacancies/new', { form: vacancyForm({ title: 'A only' }), cookie: cookieA }),
+				params: {},
+				context,
+			}),
 		)
 		vacancyOfA = Number(result.location!.match(/vacancies\/(\d+)/)![1])
 	})
 
 	test('its own team can open it', async () => {
 		const result = await callRoute(() =>
-			manageVacancyRoute.loader({ request: routeRequest(`/provider/vacancies/${vacancyOfA}`, { cookie: cookieA }), params: { vacancyId: String(vacancyOfA) }, context }),
+			manageVacancyRoute.loader({
+				request: routeRequest(`/provider/vacancies/${vacancyOfA}`, { cookie: cookieA }),
+				params: { vacancyId: String(vacancyOfA) },
+				context,
+			}),
 		)
 		expect(result.status).toBe(200)
 		expect(result.data.title).toBe('A only')
@@ -276,7 +380,11 @@ describe('one provider cannot see or change another’s vacancies', () => {
 		['edit page', () => editVacancyRoute.loader],
 	])('provider B gets 404 for the %s by direct URL', async (_, route) => {
 		const result = await callRoute(() =>
-			route()({ request: routeRequest(`/provider/vacancies/${vacancyOfA}`, { cookie: cookieB }), params: { vacancyId: String(vacancyOfA) }, context }),
+			route()({
+				request: routeRequest(`/provider/vacancies/${vacancyOfA}`, { cookie: cookieB }),
+				params: { vacancyId: String(vacancyOfA) },
+				context,
+			}),
 		)
 		expect(result.status).toBe(404)
 	})
@@ -296,7 +404,10 @@ describe('one provider cannot see or change another’s vacancies', () => {
 	test('provider B cannot edit it', async () => {
 		const result = await callRoute(() =>
 			editVacancyRoute.action({
-				request: routeRequest(`/provider/vacancies/${vacancyOfA}/edit`, { form: vacancyForm({ title: 'Hijacked' }), cookie: cookieB }),
+				request: routeRequest(`/provider/vacancies/${vacancyOfA}/edit`, {
+					form: vacancyForm({ title: 'Hijacked' }),
+					cookie: cookieB,
+				}),
 				params: { vacancyId: String(vacancyOfA) },
 				context,
 			}),
@@ -309,7 +420,14 @@ describe('one provider cannot see or change another’s vacancies', () => {
 describe('lifecycle: draft → live → closed', () => {
 	test('duplicate makes a draft copy; close takes it out; expired vacancies close themselves', async () => {
 		const created = await callRoute(() =>
-			newVacancyRoute.action({ request: routeRequest('/provider/vacancies/new', { form: vacancyForm({ intent: 'save', title: 'Draft first' }), cookie: cookieA }), params: {}, context }),
+			newVacancyRoute.action({
+				request: routeRequest('/provider/vacancies/new', {
+					form: vacancyForm({ intent: 'save', title: 'Draft first' }),
+					cookie: cookieA,
+				}),
+				params: {},
+				context,
+			}),
 		)
 		const id = Number(created.location!.match(/vacancies\/(\d+)/)![1])
 		expect((await prisma.vacancy.findUniqueOrThrow({ where: { id } })).status).toBe('draft')
@@ -317,20 +435,33 @@ describe('lifecycle: draft → live → closed', () => {
 
 		const act = (intent: string) =>
 			callRoute(() =>
-				manageVacancyRoute.action({ request: routeRequest(`/provider/vacancies/${id}`, { form: { intent }, cookie: cookieA }), params: { vacancyId: String(id) }, context }),
+				manageVacancyRoute.action({
+					request: routeRequest(`/provider/vacancies/${id}`, { form: { intent }, cookie: cookieA }),
+					params: { vacancyId: String(id) },
+					context,
+				}),
 			)
 		expect((await act('publish')).location).toBe(`/provider/vacancies/${id}?published=1`)
 		expect((await act('publish')).status).toBe(409)
 		const copy = await act('duplicate')
 		const copyId = Number(copy.location!.match(/vacancies\/(\d+)/)![1])
-		expect(await prisma.vacancy.findUniqueOrThrow({ where: { id: copyId } })).toMatchObject({ status: 'draft', title: 'Draft first' })
+		expect(await prisma.vacancy.findUniqueOrThrow({ where: { id: copyId } })).toMatchObject({
+			status: 'draft',
+			title: 'Draft first',
+		})
 		expect((await act('close')).location).toBe(`/provider/vacancies/${id}?closed=1`)
-		expect(await prisma.vacancy.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'closed', closedReason: 'closed_early' })
+		expect(await prisma.vacancy.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			status: 'closed',
+			closedReason: 'closed_early',
+		})
 
 		const provider = await createProvider()
 		const stale = await insertVacancy(provider.id, { closingDate: addDays(new Date(), -1) })
 		expect(await closeExpiredVacancies()).toBeGreaterThanOrEqual(1)
-		expect(await prisma.vacancy.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: 'closed', closedReason: 'expired' })
+		expect(await prisma.vacancy.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({
+			status: 'closed',
+			closedReason: 'expired',
+		})
 		expect(await prisma.searchOutbox.count({ where: { entity: 'vacancy', entityId: String(stale.id) } })).toBe(1)
 	})
 })
@@ -342,21 +473,46 @@ describe('public vacancy pages', () => {
 		const similar = await insertVacancy(provider.id, { title: 'Similar live job', publishedDaysAgo: 1 })
 		const draft = await insertVacancy(provider.id, { title: 'Secret draft', status: 'draft' })
 		await reconcileIndex()
-		const gone = await callRoute(() => publicVacancyRoute.loader({ request: routeRequest(`/jobs/${closed.id}`), params: { vacancyId: String(closed.id) }, context }))
+		const gone = await callRoute(() =>
+			publicVacancyRoute.loader({
+				request: routeRequest(`/jobs/${closed.id}`),
+				params: { vacancyId: String(closed.id) },
+				context,
+			}),
+		)
 		expect(gone.status).toBe(410)
 		expect(gone.data.similar.map((s: { id: number }) => s.id)).toContain(similar.id)
 		expect(gone.data.jsonLd).toBeNull()
-		const hidden = await callRoute(() => publicVacancyRoute.loader({ request: routeRequest(`/jobs/${draft.id}`), params: { vacancyId: String(draft.id) }, context }))
+		const hidden = await callRoute(() =>
+			publicVacancyRoute.loader({
+				request: routeRequest(`/jobs/${draft.id}`),
+				params: { vacancyId: String(draft.id) },
+				context,
+			}),
+		)
 		expect(hidden.status).toBe(404)
-		const nonsense = await callRoute(() => publicVacancyRoute.loader({ request: routeRequest('/jobs/abc'), params: { vacancyId: 'abc' }, context }))
+		const nonsense = await callRoute(() =>
+			publicVacancyRoute.loader({ request: routeRequest('/jobs/abc'), params: { vacancyId: 'abc' }, context }),
+		)
 		expect(nonsense.status).toBe(404)
 	})
 
 	test('a live vacancy carries JobPosting data with pay, place and dates', async () => {
 		const provider = await createProvider({ name: 'Posting Homes' })
-		const v = await insertVacancy(provider.id, { title: 'Care assistant', postcode: 'NR18 0AA', town: 'Wymondham', payMin: 1300, payMax: 1400, hours: ['full-time'] })
+		const v = await insertVacancy(provider.id, {
+			title: 'Care assistant',
+			postcode: 'NR18 0AA',
+			town: 'Wymondham',
+			payMin: 1300,
+			payMax: 1400,
+			hours: ['full-time'],
+		})
 		const page = await callRoute(() =>
-			publicVacancyRoute.loader({ request: routeRequest(`/jobs/${v.id}?search=${encodeURIComponent('where=NR1')}`), params: { vacancyId: String(v.id) }, context }),
+			publicVacancyRoute.loader({
+				request: routeRequest(`/jobs/${v.id}?search=${encodeURIComponent('where=NR1')}`),
+				params: { vacancyId: String(v.id) },
+				context,
+			}),
 		)
 		expect(page.status).toBe(200)
 		expect(page.data.distance).toEqual({ miles: '9 miles', from: 'NR1' })
@@ -374,12 +530,33 @@ describe('public vacancy pages', () => {
 
 	test('an individual employer’s home address appears nowhere, only the area', async () => {
 		const provider = await prisma.provider.create({
-			data: { name: 'Jo (individual employer)', type: 'individual-employer', addressLine1: '7 Secret Close', town: 'Aylsham', postcode: 'NR11 6ZZ', about: 'Hiring a PA' },
+			data: {
+				name: 'Jo (individual employer)',
+				type: 'individual-employer',
+				addressLine1: '7 Secret Close',
+				town: 'Aylsham',
+				postcode: 'NR11 6ZZ',
+				about: 'Hiring a PA',
+			},
 		})
-		const v = await insertVacancy(provider.id, { title: 'Personal Assistant', roleId: 'personal-assistant', setting: 'personal-assistant', postcode: 'NR11 6ZZ', town: 'Aylsham' })
+		const v = await insertVacancy(provider.id, {
+			title: 'Personal Assistant',
+			roleId: 'personal-assistant',
+			setting: 'personal-assistant',
+			postcode: 'NR11 6ZZ',
+			town: 'Aylsham',
+		})
 		await reconcileIndex()
-		const page = await callRoute(() => publicVacancyRoute.loader({ request: routeRequest(`/jobs/${v.id}`), params: { vacancyId: String(v.id) }, context }))
-		const search = await callRoute(() => jobsRoute.loader({ request: routeRequest('/jobs?q=Personal+Assistant'), params: {}, context }))
+		const page = await callRoute(() =>
+			publicVacancyRoute.loader({
+				request: routeRequest(`/jobs/${v.id}`),
+				params: { vacancyId: String(v.id) },
+				context,
+			}),
+		)
+		const search = await callRoute(() =>
+			jobsRoute.loader({ request: routeRequest('/jobs?q=Personal+Assistant'), params: {}, context }),
+		)
 		for (const payload of [JSON.stringify(page.data), JSON.stringify(search.data)]) {
 			expect(payload).not.toContain('Secret Close')
 			expect(payload).not.toContain('6ZZ')
@@ -391,7 +568,9 @@ describe('public vacancy pages', () => {
 
 describe('the search page', () => {
 	test('an unknown place answers 400 with a suggestion and still lists jobs', async () => {
-		const result = await callRoute(() => jobsRoute.loader({ request: routeRequest('/jobs?where=Wymondam'), params: {}, context }))
+		const result = await callRoute(() =>
+			jobsRoute.loader({ request: routeRequest('/jobs?where=Wymondam'), params: {}, context }),
+		)
 		expect(result.status).toBe(400)
 		expect(result.data.errors.where).toBe('We could not find “Wymondam”. Did you mean Wymondham?')
 		expect(result.data.suggestions[0]).toMatchObject({ name: 'Wymondham', href: '/jobs?where=Wymondham' })
@@ -399,14 +578,20 @@ describe('the search page', () => {
 	})
 
 	test('a malformed minimum pay answers 400 with a message for that field', async () => {
-		const result = await callRoute(() => jobsRoute.loader({ request: routeRequest('/jobs?minpay=lots'), params: {}, context }))
+		const result = await callRoute(() =>
+			jobsRoute.loader({ request: routeRequest('/jobs?minpay=lots'), params: {}, context }),
+		)
 		expect(result.status).toBe(400)
 		expect(result.data.errors.minpay).toBe('Enter minimum hourly pay in pounds, like 12.50')
 	})
 
 	test('nonsense in the URL is ignored rather than an error', async () => {
 		const result = await callRoute(() =>
-			jobsRoute.loader({ request: routeRequest('/jobs?radius=999&sort=bogus&page=-3&setting=moon&hours=nights'), params: {}, context }),
+			jobsRoute.loader({
+				request: routeRequest('/jobs?radius=999&sort=bogus&page=-3&setting=moon&hours=nights'),
+				params: {},
+				context,
+			}),
 		)
 		expect(result.status).toBe(200)
 		expect(result.data.form).toMatchObject({ radius: 10, page: 1, setting: [], hours: ['nights'] })

@@ -1,12 +1,12 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startSearchSync } from '#app/background/search-outbox.server.ts'
 import { closeVacancy, createVacancy, updateVacancy } from '#app/models/jobs/vacancies.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
 import { configureSearch, isSearchHealthy } from '#search/client.server.ts'
+import { findDrift, indexedDocuments, reconcileIndex } from '#search/indexing.server.ts'
 import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
 import { searchVacancies } from '#search/search.server.ts'
-import { findDrift, indexedDocuments, reconcileIndex } from '#search/indexing.server.ts'
-import { startSearchSync } from '#app/background/search-outbox.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { buildQuery, fixtureQueries, idsFor } from '#tests/fixtures/search-queries.ts'
 import { insertSearchFixture } from '#tests/fixtures/vacancies.ts'
 import { validVacancyInput, waitFor } from '#tests/helpers.ts'
@@ -39,7 +39,10 @@ describe('with Meilisearch stopped, search answers from the database', () => {
 		for (const q of fixtureQueries) {
 			const result = await searchVacancies(buildQuery(q.query()))
 			expect(result.mode).toBe('search')
-			answers.set(q.name, result.hits.map((h) => h.id))
+			answers.set(
+				q.name,
+				result.hits.map((h) => h.id),
+			)
 		}
 	})
 
@@ -59,7 +62,12 @@ describe('with Meilisearch stopped, search answers from the database', () => {
 	})
 
 	test('facet counts and distances match Meilisearch’s', async () => {
-		const q = buildQuery({ settings: ['care-home'], centre: { lat: 52.6269, lng: 1.30702 }, radiusMiles: 30, sort: 'distance' })
+		const q = buildQuery({
+			settings: ['care-home'],
+			centre: { lat: 52.6269, lng: 1.30702 },
+			radiusMiles: 30,
+			sort: 'distance',
+		})
 		const reduced = await searchVacancies(q)
 		expect(reduced.mode).toBe('reduced')
 		expect(reduced.facets.setting).toMatchObject({ 'care-home': 5, 'home-care': 1, 'nursing-home': 1 })
@@ -73,22 +81,36 @@ describe('when Meilisearch comes back', () => {
 		const sync = startSearchSync({ pollMs: 100 })
 		try {
 			// Writes while search is down: they commit to the database and wait in the outbox.
-			const added = await createVacancy(fixture.provider.id, validVacancyInput({ title: 'Waiting room carer' }), { publish: true })
+			const added = await createVacancy(fixture.provider.id, validVacancyInput({ title: 'Waiting room carer' }), {
+				publish: true,
+			})
 			await closeVacancy(fixture.F1.id, fixture.provider.id)
-			await updateVacancy(fixture.F2.id, fixture.provider.id, validVacancyInput({ title: 'Night carer renamed', postcode: 'NR18 0AA', town: 'Wymondham' }), { publish: false })
+			await updateVacancy(
+				fixture.F2.id,
+				fixture.provider.id,
+				validVacancyInput({ title: 'Night carer renamed', postcode: 'NR18 0AA', town: 'Wymondham' }),
+				{ publish: false },
+			)
 			expect(await prisma.searchOutbox.count()).toBeGreaterThan(0)
 			const reduced = await searchVacancies(buildQuery({ text: 'Waiting room carer' }))
 			expect(reduced.mode).toBe('reduced')
 			expect(reduced.hits.map((h) => h.id)).toEqual([added.id])
 
 			await startOwnMeili()
-			await waitFor(async () => {
-				expect(isSearchHealthy()).toBe(true)
-				expect(await prisma.searchOutbox.count()).toBe(0)
-				expect(await findDrift()).toMatchObject({ missingOrStale: [], extra: [] })
-			}, 15_000, 100)
+			await waitFor(
+				async () => {
+					expect(isSearchHealthy()).toBe(true)
+					expect(await prisma.searchOutbox.count()).toBe(0)
+					expect(await findDrift()).toMatchObject({ missingOrStale: [], extra: [] })
+				},
+				15_000,
+				100,
+			)
 
-			const live = await prisma.vacancy.findMany({ where: { status: 'live', closingDate: { gte: new Date() } }, select: { id: true } })
+			const live = await prisma.vacancy.findMany({
+				where: { status: 'live', closingDate: { gte: new Date() } },
+				select: { id: true },
+			})
 			const indexed = await indexedDocuments()
 			expect([...indexed.keys()].map(Number).sort((a, b) => a - b)).toEqual(live.map((v) => v.id).sort((a, b) => a - b))
 			const found = await searchVacancies(buildQuery({ text: 'renamed' }))

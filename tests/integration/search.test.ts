@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest'
+import { startSearchSync } from '#app/background/search-outbox.server.ts'
 import { createVacancy, closeVacancy } from '#app/models/jobs/vacancies.server.ts'
 import { findDrift, reconcileIndex } from '#search/indexing.server.ts'
-import { startSearchSync } from '#app/background/search-outbox.server.ts'
-import { searchVacancies } from '#search/search.server.ts'
 import { defaultQuery } from '#search/query.ts'
+import { searchVacancies } from '#search/search.server.ts'
 import { buildQuery, fixtureQueries, idsFor } from '#tests/fixtures/search-queries.ts'
 import { insertSearchFixture } from '#tests/fixtures/vacancies.ts'
 import { validVacancyInput, waitFor } from '#tests/helpers.ts'
@@ -56,7 +56,11 @@ describe('index sync from the outbox', () => {
 	test('a vacancy posted through the domain becomes searchable from the outbox, and leaves search when it closes', async () => {
 		const sync = startSearchSync({ pollMs: 200 })
 		try {
-			const posted = await createVacancy(fixture.provider.id, validVacancyInput({ title: 'Dementia care lead Zebedee' }), { publish: true })
+			const posted = await createVacancy(
+				fixture.provider.id,
+				validVacancyInput({ title: 'Dementia care lead Zebedee' }),
+				{ publish: true },
+			)
 			await waitFor(async () => {
 				const r = await searchVacancies(defaultQuery({ text: 'Zebedee' }))
 				expect(r.hits.map((h) => h.id)).toEqual([posted.id])

@@ -1,8 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { expect, test } from 'vitest'
 import { careRoles } from '#app/models/jobs/care-roles.server.ts'
-import { vacancyFormSchema } from '#app/models/jobs/vacancy-form.server.ts'
 import { vacancyFormValues } from '#app/models/jobs/vacancies.server.ts'
+import { vacancyFormSchema } from '#app/models/jobs/vacancy-form.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { seedDemoData } from '#prisma/seed.ts'
 
@@ -20,7 +20,8 @@ test('the demo data is the size the brief asks for, and every live vacancy passe
 	const count = (type: string) => types.find((t) => t.type === type)?._count ?? 0
 	expect(count('nhs-trust')).toBe(2)
 	expect(count('individual-employer')).toBe(3)
-	for (const type of ['care-home', 'home-care', 'supported-living', 'day-service']) expect(count(type)).toBeGreaterThan(0)
+	for (const type of ['care-home', 'home-care', 'supported-living', 'day-service'])
+		expect(count(type)).toBeGreaterThan(0)
 
 	const schema = vacancyFormSchema()
 	for (const vacancy of live) {
@@ -29,7 +30,9 @@ test('the demo data is the size the brief asks for, and every live vacancy passe
 			for (const v of Array.isArray(value) ? value : [value]) form.append(key, v)
 		}
 		const parsed = parseWithZod(form, { schema })
-		expect(parsed.status === 'success' ? 'ok' : `${vacancy.id} ${vacancy.title}: ${JSON.stringify(parsed.error)}`).toBe('ok')
+		expect(parsed.status === 'success' ? 'ok' : `${vacancy.id} ${vacancy.title}: ${JSON.stringify(parsed.error)}`).toBe(
+			'ok',
+		)
 	}
 	expect(await prisma.searchOutbox.count()).toBe(live.length)
 })

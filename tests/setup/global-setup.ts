@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
 import { applyMigrations } from '#prisma/migrate.ts'
+import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
 
-export const tmpRoot = path.resolve('tests/.tmp')
+// TEST_TMP_DIR lets two runs share a checkout without deleting each other's files.
+export const tmpRoot = path.resolve(process.env.TEST_TMP_DIR ?? 'tests/.tmp')
 
 declare module 'vitest' {
 	export interface ProvidedContext {

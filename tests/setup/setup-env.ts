@@ -6,7 +6,7 @@ import { afterAll, inject } from 'vitest'
 // Each test file gets its own copy of the migrated database, its own data
 // directory and its own Meilisearch index, set up before any app module loads.
 const id = crypto.randomBytes(4).toString('hex')
-const dir = path.resolve('tests/.tmp', `file-${id}`)
+const dir = path.resolve(process.env.TEST_TMP_DIR ?? 'tests/.tmp', `file-${id}`)
 fs.mkdirSync(dir, { recursive: true })
 fs.copyFileSync(inject('baseDatabase'), path.join(dir, 'portal.db'))
 
@@ -24,7 +24,11 @@ configureSearch({ url: inject('meiliUrl'), apiKey: inject('meiliKey'), indexName
 afterAll(async () => {
 	const { prisma } = await import('#app/utils/db.server.ts')
 	await prisma.$disconnect()
-	await meili().deleteIndexIfExists(`test_${id}`).catch(() => {})
-	await meili().deleteIndexIfExists(`test_${id}_rebuild`).catch(() => {})
+	await meili()
+		.deleteIndexIfExists(`test_${id}`)
+		.catch(() => {})
+	await meili()
+		.deleteIndexIfExists(`test_${id}_rebuild`)
+		.catch(() => {})
 	fs.rmSync(dir, { recursive: true, force: true })
 })

@@ -1,13 +1,12 @@
-import * as passwordReset from '#emails/templates/password-reset.tsx'
-import * as signInLink from '#emails/templates/sign-in-link.tsx'
 import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
-import { renderEmail } from '#emails/render.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 import { consumeVerification, createVerification, findVerification, newToken } from '#app/utils/tokens.server.ts'
+import { renderEmail } from '#emails/render.server.ts'
+import * as passwordReset from '#emails/templates/password-reset.tsx'
+import * as signInLink from '#emails/templates/sign-in-link.tsx'
 import { RESET_MINUTES, SIGN_IN_MINUTES } from './link-lifetimes.ts'
-
 
 /**
  * Emails a single-use link if the address has an account; says nothing either
@@ -17,7 +16,10 @@ export async function sendPasswordReset(email: string) {
 	const user = await prisma.user.findUnique({ where: { email }, select: { id: true } })
 	// The email is rendered either way, so the response takes as long whether or not the account exists.
 	const token = newToken()
-	const message = await renderEmail(passwordReset, { resetUrl: `${publicUrl()}/reset-password/${token}`, expiresInMinutes: RESET_MINUTES })
+	const message = await renderEmail(passwordReset, {
+		resetUrl: `${publicUrl()}/reset-password/${token}`,
+		expiresInMinutes: RESET_MINUTES,
+	})
 	if (!user) return
 	await prisma.$transaction(async (tx) => {
 		await createVerification(tx, { purpose: 'password-reset', userId: user.id, ttlMs: RESET_MINUTES * 60_000, token })
@@ -51,7 +53,10 @@ export async function resetPassword(token: string, password: string) {
 export async function sendSignInLink(email: string) {
 	const user = await prisma.user.findUnique({ where: { email }, select: { id: true, emailVerifiedAt: true } })
 	const token = newToken()
-	const message = await renderEmail(signInLink, { signInUrl: `${publicUrl()}/sign-in/${token}`, expiresInMinutes: SIGN_IN_MINUTES })
+	const message = await renderEmail(signInLink, {
+		signInUrl: `${publicUrl()}/sign-in/${token}`,
+		expiresInMinutes: SIGN_IN_MINUTES,
+	})
 	if (!user?.emailVerifiedAt) return
 	await prisma.$transaction(async (tx) => {
 		await createVerification(tx, { purpose: 'sign-in', userId: user.id, ttlMs: SIGN_IN_MINUTES * 60_000, token })

@@ -1,9 +1,9 @@
-import * as confirmEmail from '#emails/templates/confirm-email.tsx'
 import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
-import { renderEmail } from '#emails/render.server.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 import { consumeVerification, createVerification, newToken } from '#app/utils/tokens.server.ts'
+import { renderEmail } from '#emails/render.server.ts'
+import * as confirmEmail from '#emails/templates/confirm-email.tsx'
 import { CONFIRM_EMAIL_HOURS } from './link-lifetimes.ts'
 
 // An employer account is only as trustworthy as its email address: anyone can
@@ -32,7 +32,12 @@ export async function prepareEmailConfirmation(recipient: Recipient) {
 export async function resendEmailConfirmation(userId: string) {
 	const user = await prisma.user.findUniqueOrThrow({
 		where: { id: userId },
-		select: { email: true, name: true, emailVerifiedAt: true, memberships: { take: 1, orderBy: { createdAt: 'asc' }, select: { provider: { select: { name: true } } } } },
+		select: {
+			email: true,
+			name: true,
+			emailVerifiedAt: true,
+			memberships: { take: 1, orderBy: { createdAt: 'asc' }, select: { provider: { select: { name: true } } } },
+		},
 	})
 	if (user.emailVerifiedAt) return false
 	const queue = await prepareEmailConfirmation({
@@ -41,7 +46,10 @@ export async function resendEmailConfirmation(userId: string) {
 		organisation: user.memberships[0]?.provider.name ?? 'your organisation',
 	})
 	await prisma.$transaction(async (tx) => {
-		await tx.verification.updateMany({ where: { userId, purpose: 'confirm-email', usedAt: null }, data: { usedAt: new Date() } })
+		await tx.verification.updateMany({
+			where: { userId, purpose: 'confirm-email', usedAt: null },
+			data: { usedAt: new Date() },
+		})
 		await queue(tx, userId)
 	})
 	notifyEmailOutbox()

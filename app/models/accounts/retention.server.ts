@@ -33,8 +33,15 @@ export async function purgeExpiredData(now = new Date()) {
 				candidate: null,
 			},
 		}),
-		prisma.verification.deleteMany({ where: { OR: [{ usedAt: { not: null } }, { expiresAt: { lt: now } }], createdAt: { lt: new Date(now.getTime() - DAY) } } }),
-		prisma.teamInvitation.deleteMany({ where: { acceptedAt: null, expiresAt: { lt: new Date(now.getTime() - 30 * DAY) } } }),
+		prisma.verification.deleteMany({
+			where: {
+				OR: [{ usedAt: { not: null } }, { expiresAt: { lt: now } }],
+				createdAt: { lt: new Date(now.getTime() - DAY) },
+			},
+		}),
+		prisma.teamInvitation.deleteMany({
+			where: { acceptedAt: null, expiresAt: { lt: new Date(now.getTime() - 30 * DAY) } },
+		}),
 		prisma.emailOutbox.updateMany({
 			where: { status: 'sent', sentAt: { lt: new Date(now.getTime() - SENT_EMAIL_DAYS * DAY) }, html: { not: '' } },
 			data: { html: '', text: '', attachments: Prisma.DbNull },

@@ -1,25 +1,37 @@
 import crypto from 'node:crypto'
 import { z } from 'zod'
+import { notifyEmailOutbox, queueEmail, type QueuedEmail } from '#app/background/email-outbox.server.ts'
+import { CONFIRM_TTL_HOURS } from '#app/models/accounts/link-lifetimes.ts'
+import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
+import { setConsent } from '#app/models/redirect/consent.server.ts'
+import { recordRedirectProgress } from '#app/models/redirect/redirect-progress.server.ts'
+import {
+	discardUpload,
+	recordUpload,
+	writeUpload,
+	type Upload,
+	type WrittenUpload,
+} from '#app/models/uploads/uploads.server.ts'
+import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
+import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
+import { publicUrl } from '#app/utils/env.server.ts'
+import { consumeVerification, createVerification, findVerification, newToken } from '#app/utils/tokens.server.ts'
+import { EmailSchema, optionalText } from '#app/utils/validation.ts'
+import { renderEmail } from '#emails/render.server.ts'
 import * as applicationReceivedCandidate from '#emails/templates/application-received-candidate.tsx'
 import * as applicationReceivedProvider from '#emails/templates/application-received-provider.tsx'
 import * as applicationWithdrawn from '#emails/templates/application-withdrawn.tsx'
 import * as confirmApplication from '#emails/templates/confirm-application.tsx'
 import * as interviewResponse from '#emails/templates/interview-response.tsx'
-import { notifyEmailOutbox, queueEmail, type QueuedEmail } from '#app/background/email-outbox.server.ts'
-import { renderEmail } from '#emails/render.server.ts'
-import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
-import { publicUrl } from '#app/utils/env.server.ts'
-import { consumeVerification, createVerification, findVerification, newToken } from '#app/utils/tokens.server.ts'
-import { EmailSchema, optionalText } from '#app/utils/validation.ts'
-import { CandidateProfileSchema, profileFormValues, profileToJson, saveCandidateProfile, type StoredProfile } from './candidate-profile.server.ts'
-import { setConsent } from '#app/models/redirect/consent.server.ts'
-import { discardUpload, recordUpload, writeUpload, type Upload, type WrittenUpload } from '#app/models/uploads/uploads.server.ts'
+import {
+	CandidateProfileSchema,
+	profileFormValues,
+	profileToJson,
+	saveCandidateProfile,
+	type StoredProfile,
+} from './candidate-profile.server.ts'
 import { formatInterviewTime } from './interview-time.ts'
-import { CONFIRM_TTL_HOURS } from '#app/models/accounts/link-lifetimes.ts'
-import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
 import { isFinished } from './vocabulary.ts'
-import { recordRedirectProgress } from '#app/models/redirect/redirect-progress.server.ts'
-import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
 
 export class ApplicationError extends DomainError {}
 
@@ -69,7 +81,10 @@ export function providerUrl(applicationId: string) {
 }
 
 export async function teamEmails(db: Tx, providerId: string) {
-	const members = await db.teamMember.findMany({ where: { providerId }, select: { user: { select: { id: true, email: true } } } })
+	const members = await db.teamMember.findMany({
+		where: { providerId },
+		select: { user: { select: { id: true, email: true } } },
+	})
 	return members.map((m) => m.user)
 }
 
@@ -81,7 +96,11 @@ export function changeKey(kind: string, applicationId: string) {
 type VacancyForApply = { id: number; title: string; providerId: string; provider: { name: string } }
 
 /** Rendered before the transaction that queues them: rendering must not hold the database's write lock. */
-async function renderReceivedEmails(applicationId: string, vacancy: VacancyForApply, candidate: { email: string; firstName: string; lastName: string }) {
+async function renderReceivedEmails(
+	applicationId: string,
+	vacancy: VacancyForApply,
+	candidate: { email: string; firstName: string; lastName: string },
+) {
 	const team = await teamEmails(prisma, vacancy.providerId)
 	const [forCandidate, forProvider] = await Promise.all([
 		renderEmail(applicationReceivedCandidate, {
@@ -98,7 +117,11 @@ async function renderReceivedEmails(applicationId: string, vacancy: VacancyForAp
 	])
 	return [
 		{ key: `application-received:candidate:${applicationId}`, to: candidate.email, ...forCandidate },
-		...team.map((member) => ({ key: `application-received:provider:${applicationId}:${member.id}`, to: member.email, ...forProvider })),
+		...team.map((member) => ({
+			key: `application-received:provider:${applicationId}:${member.id}`,
+			to: member.email,
+			...forProvider,
+		})),
 	] satisfies QueuedEmail[]
 }
 
@@ -132,7 +155,11 @@ export function getVacancyToApplyFor(vacancyId: number) {
 	})
 }
 
-type PendingApplication = { profile: StoredProfile; email: string; consents: { redirect: boolean; talentPool: boolean } }
+type PendingApplication = {
+	profile: StoredProfile
+	email: string
+	consents: { redirect: boolean; talentPool: boolean }
+}
 
 export type ApplyRequest = {
 	vacancyId: number
@@ -170,9 +197,17 @@ export async function applyToVacancy(request: ApplyRequest) {
 	}
 }
 
-async function submitAsSignedIn(userId: string, vacancy: VacancyForApply, request: ApplyRequest, file: WrittenUpload | null) {
+async function submitAsSignedIn(
+	userId: string,
+	vacancy: VacancyForApply,
+	request: ApplyRequest,
+	file: WrittenUpload | null,
+) {
 	const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
-	const already = await prisma.application.findFirst({ where: { vacancyId: vacancy.id, candidateId: userId }, select: { id: true } })
+	const already = await prisma.application.findFirst({
+		where: { vacancyId: vacancy.id, candidateId: userId },
+		select: { id: true },
+	})
 	if (already) throw new ApplicationError('You have already applied for this job')
 	const applicationId = `a${crypto.randomBytes(12).toString('hex')}`
 	const emails = await renderReceivedEmails(applicationId, vacancy, { email: user.email, ...request.profile })
@@ -186,7 +221,12 @@ async function submitAsSignedIn(userId: string, vacancy: VacancyForApply, reques
 				supportingStatement: request.supportingStatement,
 				cvFileId: file?.id ?? null,
 				submittedAt: new Date(),
-				answers: { create: Object.entries(request.answers).map(([questionId, answer]) => ({ questionId: Number(questionId), answer })) },
+				answers: {
+					create: Object.entries(request.answers).map(([questionId, answer]) => ({
+						questionId: Number(questionId),
+						answer,
+					})),
+				},
 				events: { create: { stage: 'new', actor: 'candidate' } },
 			},
 		})
@@ -208,7 +248,12 @@ async function answerInvitations(tx: Tx, userId: string, vacancyId: number, appl
 	})
 }
 
-async function keepUntilConfirmed(email: string, vacancy: VacancyForApply, request: ApplyRequest, file: WrittenUpload | null) {
+async function keepUntilConfirmed(
+	email: string,
+	vacancy: VacancyForApply,
+	request: ApplyRequest,
+	file: WrittenUpload | null,
+) {
 	const user =
 		(await prisma.user.findUnique({ where: { email }, select: { id: true } })) ??
 		(await prisma.user.create({ data: { email }, select: { id: true } }))
@@ -232,7 +277,12 @@ async function keepUntilConfirmed(email: string, vacancy: VacancyForApply, reque
 				supportingStatement: request.supportingStatement,
 				cvFileId: file?.id ?? null,
 				pendingProfile: pending,
-				answers: { create: Object.entries(request.answers).map(([questionId, answer]) => ({ questionId: Number(questionId), answer })) },
+				answers: {
+					create: Object.entries(request.answers).map(([questionId, answer]) => ({
+						questionId: Number(questionId),
+						answer,
+					})),
+				},
 			},
 		})
 		await createVerification(tx, {
@@ -286,20 +336,32 @@ export async function confirmApplicationEmail(token: string): Promise<ConfirmOut
 		return { outcome: 'closed', vacancyId: pendingApplication.vacancyId }
 	}
 
-	const emails = await renderReceivedEmails(pendingApplication.id, vacancy, { email: pending.email, ...pending.profile })
+	const emails = await renderReceivedEmails(pendingApplication.id, vacancy, {
+		email: pending.email,
+		...pending.profile,
+	})
 	const outcome = await prisma.$transaction(async (tx): Promise<ConfirmOutcome> => {
 		if (!(await consumeVerification(tx, 'confirm-application', token))) return null
 		await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } })
-		const existing = await tx.application.findFirst({ where: { vacancyId: vacancy.id, candidateId: userId }, select: { id: true } })
+		const existing = await tx.application.findFirst({
+			where: { vacancyId: vacancy.id, candidateId: userId },
+			select: { id: true },
+		})
 		if (existing) {
 			await discardPending(tx, pendingApplication.id)
 			return { outcome: 'already-applied', userId, applicationId: existing.id }
 		}
 		await tx.application.update({
 			where: { id: pendingApplication.id },
-			data: { candidateId: userId, submittedAt: new Date(), pendingProfile: Prisma.DbNull, events: { create: { stage: 'new', actor: 'candidate' } } },
+			data: {
+				candidateId: userId,
+				submittedAt: new Date(),
+				pendingProfile: Prisma.DbNull,
+				events: { create: { stage: 'new', actor: 'candidate' } },
+			},
 		})
-		if (pendingApplication.cvFileId) await tx.storedFile.update({ where: { id: pendingApplication.cvFileId }, data: { ownerId: userId } })
+		if (pendingApplication.cvFileId)
+			await tx.storedFile.update({ where: { id: pendingApplication.cvFileId }, data: { ownerId: userId } })
 		await saveCandidateProfile(tx, userId, pending.profile)
 		await setConsent(tx, userId, 'redirect', pending.consents.redirect, 'apply')
 		await setConsent(tx, userId, 'talent-pool', pending.consents.talentPool, 'apply')
@@ -322,7 +384,9 @@ export async function applyWithProfile(userId: string, vacancyId: number, answer
 	if (!result.success) {
 		// Details saved before a rule they no longer meet (a postcode we cannot find, say).
 		const problem = result.error.issues[0]?.message ?? 'Something in them is missing'
-		throw new ApplicationError(`Update your details (in “Your details”) before applying: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`)
+		throw new ApplicationError(
+			`Update your details (in “Your details”) before applying: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`,
+		)
 	}
 	const parsed = result.data
 	return applyToVacancy({
@@ -331,7 +395,10 @@ export async function applyWithProfile(userId: string, vacancyId: number, answer
 		profile: { ...profileToJson(parsed), travelMiles: profile.travelMiles },
 		answers,
 		supportingStatement: '',
-		consents: { redirect: consents.some((c) => c.kind === 'redirect'), talentPool: consents.some((c) => c.kind === 'talent-pool') },
+		consents: {
+			redirect: consents.some((c) => c.kind === 'redirect'),
+			talentPool: consents.some((c) => c.kind === 'talent-pool'),
+		},
 		cv: null,
 	})
 }
@@ -353,7 +420,9 @@ export async function listProviderApplications(providerId: string, filter: { sta
 				submittedAt: true,
 				updatedAt: true,
 				vacancy: { select: { id: true, title: true } },
-				candidate: { select: { name: true, candidate: { select: { firstName: true, lastName: true, outcode: true } } } },
+				candidate: {
+					select: { name: true, candidate: { select: { firstName: true, lastName: true, outcode: true } } },
+				},
 			},
 		}),
 		prisma.application.groupBy({ by: ['stage'], where, _count: true }),
@@ -365,7 +434,16 @@ export async function getProviderApplication(applicationId: string, providerId: 
 	return prisma.application.findFirst({
 		where: { id: applicationId, ...ownedBy(providerId) },
 		include: {
-			vacancy: { select: { id: true, title: true, roleId: true, positions: true, status: true, provider: { select: { name: true } } } },
+			vacancy: {
+				select: {
+					id: true,
+					title: true,
+					roleId: true,
+					positions: true,
+					status: true,
+					provider: { select: { name: true } },
+				},
+			},
 			candidate: { select: { email: true, candidate: true } },
 			cv: { select: { id: true, originalName: true, size: true, mimeType: true } },
 			answers: { include: { question: true }, orderBy: { question: { position: 'asc' } } },
@@ -411,7 +489,12 @@ export async function getCandidateApplication(applicationId: string, userId: str
 async function loadOwnApplication(applicationId: string, userId: string) {
 	const application = await prisma.application.findFirst({
 		where: { id: applicationId, ...ownApplication(userId) },
-		select: { id: true, stage: true, vacancy: { select: { title: true, providerId: true } }, candidate: { select: { name: true } } },
+		select: {
+			id: true,
+			stage: true,
+			vacancy: { select: { title: true, providerId: true } },
+			candidate: { select: { name: true } },
+		},
 	})
 	if (!application) throw new NotFoundError()
 	return application
@@ -427,7 +510,10 @@ export async function withdrawApplication(applicationId: string, userId: string)
 		applicationUrl: providerUrl(applicationId),
 	})
 	await prisma.$transaction(async (tx) => {
-		const moved = await tx.application.updateMany({ where: { id: applicationId, stage: application.stage }, data: { stage: 'withdrawn' } })
+		const moved = await tx.application.updateMany({
+			where: { id: applicationId, stage: application.stage },
+			data: { stage: 'withdrawn' },
+		})
 		if (!moved.count) throw new ApplicationError('This application changed just now. Reload the page to see it.')
 		await tx.applicationEvent.create({ data: { applicationId, stage: 'withdrawn', actor: 'candidate' } })
 		const key = changeKey('withdrawn', applicationId)
@@ -447,7 +533,11 @@ export const InterviewReplySchema = z
 		}
 	})
 
-export async function replyToInterview(applicationId: string, userId: string, input: z.infer<typeof InterviewReplySchema>) {
+export async function replyToInterview(
+	applicationId: string,
+	userId: string,
+	input: z.infer<typeof InterviewReplySchema>,
+) {
 	const application = await loadOwnApplication(applicationId, userId)
 	if (application.stage !== 'interview') throw new ApplicationError('There is no interview to reply to')
 	const interview = await prisma.interview.findFirst({ where: { applicationId }, orderBy: { createdAt: 'desc' } })
@@ -465,11 +555,21 @@ export async function replyToInterview(applicationId: string, userId: string, in
 	await prisma.$transaction(async (tx) => {
 		const updated = await tx.interview.updateMany({
 			where: { id: interview.id, sequence: interview.sequence },
-			data: { response: accepted ? 'accepted' : 'reschedule-requested', responseMessage: input.message ?? null, respondedAt: new Date() },
+			data: {
+				response: accepted ? 'accepted' : 'reschedule-requested',
+				responseMessage: input.message ?? null,
+				respondedAt: new Date(),
+			},
 		})
-		if (!updated.count) throw new ApplicationError('The interview time changed just now. Reload the page to see the new time.')
+		if (!updated.count)
+			throw new ApplicationError('The interview time changed just now. Reload the page to see the new time.')
 		await tx.applicationEvent.create({
-			data: { applicationId, stage: 'interview', actor: 'candidate', detail: accepted ? 'accepted the interview' : 'asked for another time' },
+			data: {
+				applicationId,
+				stage: 'interview',
+				actor: 'candidate',
+				detail: accepted ? 'accepted the interview' : 'asked for another time',
+			},
 		})
 		const key = changeKey('interview-reply', applicationId)
 		for (const member of team) await queueEmail(tx, { key: `${key}:${member.id}`, to: member.email, ...email })

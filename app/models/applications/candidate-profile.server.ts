@@ -1,15 +1,23 @@
 import fs from 'node:fs'
 import { z } from 'zod'
 import { notifySearchOutbox, recordCandidateChange } from '#app/background/search-outbox.server.ts'
-import { dataDir } from '#app/utils/data-dir.server.ts'
-import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
-import { requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'
 import { careRoles } from '#app/models/jobs/care-roles.server.ts'
+import { settings } from '#app/models/jobs/vocabulary.ts'
 import { findDistrict } from '#app/models/places/places.server.ts'
 import { newPoolId } from '#app/models/redirect/pool-id.server.ts'
-import { availabilityOptions, candidateQualifications, experienceOptions, hoursWantedOptions, isFinished, rightToWorkOptions, travelChoices } from './vocabulary.ts'
+import { dataDir } from '#app/utils/data-dir.server.ts'
+import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
 import { ids } from '#app/utils/options.ts'
-import { settings } from '#app/models/jobs/vocabulary.ts'
+import { requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'
+import {
+	availabilityOptions,
+	candidateQualifications,
+	experienceOptions,
+	hoursWantedOptions,
+	isFinished,
+	rightToWorkOptions,
+	travelChoices,
+} from './vocabulary.ts'
 
 const checkboxList = <T extends [string, ...string[]]>(values: T) =>
 	z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)))
@@ -24,18 +32,25 @@ export const CandidateProfileSchema = z.object({
 		.trim()
 		.min(1, { error: 'Enter a phone number' })
 		.max(20, { error: 'Enter a UK phone number, like 07700 900 982 or 01603 123 456' })
-		.refine((v) => /^(\+44|0)\d{9,10}$/.test(v.replace(/[\s()-]/g, '')), { error: 'Enter a UK phone number, like 07700 900 982 or 01603 123 456' }),
+		.refine((v) => /^(\+44|0)\d{9,10}$/.test(v.replace(/[\s()-]/g, '')), {
+			error: 'Enter a UK phone number, like 07700 900 982 or 01603 123 456',
+		}),
 	// A real postcode district, not just the right shape: matching and the talent
 	// pool place people by their district, and "ZZ9 9ZZ" would leave them nowhere.
 	postcode: UkPostcodeSchema.superRefine((postcode, ctx) => {
 		if (!findDistrict(postcode.outcode)) {
-			ctx.addIssue({ code: 'custom', message: `We could not find the postcode ${postcode.postcode}. Check it and enter it again` })
+			ctx.addIssue({
+				code: 'custom',
+				message: `We could not find the postcode ${postcode.postcode}. Check it and enter it again`,
+			})
 		}
 	}),
 	rightToWork: z.enum(ids(rightToWorkOptions), { error: 'Say whether you have the right to work in the UK' }),
 	drivingLicence: yesNo('Say whether you have a driving licence'),
 	hasCar: yesNo('Say whether you have a car you can use for work'),
-	availability: checkboxList(ids(availabilityOptions)).refine((v) => v.length > 0, { error: 'Choose when you can work' }),
+	availability: checkboxList(ids(availabilityOptions)).refine((v) => v.length > 0, {
+		error: 'Choose when you can work',
+	}),
 	hoursWanted: z.enum(ids(hoursWantedOptions), { error: 'Choose the hours you want' }),
 	roles: checkboxList(ids(careRoles.map((r) => ({ id: r.id })))),
 	experienceYears: z.enum(ids(experienceOptions), { error: 'Choose how much care experience you have' }),
@@ -43,11 +58,12 @@ export const CandidateProfileSchema = z.object({
 	qualifications: checkboxList(ids(candidateQualifications)),
 	travelMiles: z.coerce
 		.number({ error: 'Choose how far you can travel to work' })
-		.refine((v) => (travelChoices as readonly number[]).includes(v), { error: 'Choose how far you can travel to work' }),
+		.refine((v) => (travelChoices as readonly number[]).includes(v), {
+			error: 'Choose how far you can travel to work',
+		}),
 })
 
 export type CandidateProfileInput = z.infer<typeof CandidateProfileSchema>
-
 
 /** Stored JSON form of the profile (for an unconfirmed candidate's application). */
 export function profileToJson(input: CandidateProfileInput) {
@@ -108,7 +124,9 @@ export function profileFormValues(p: ProfileRow) {
 		rightToWork: p.rightToWork,
 		drivingLicence: p.drivingLicence ? 'yes' : 'no',
 		hasCar: p.hasCar ? 'yes' : 'no',
-		availability: [p.availableDays && 'days', p.availableNights && 'nights', p.availableWeekends && 'weekends'].filter(Boolean) as string[],
+		availability: [p.availableDays && 'days', p.availableNights && 'nights', p.availableWeekends && 'weekends'].filter(
+			Boolean,
+		) as string[],
 		hoursWanted: p.hoursWanted,
 		roles: (p.roles as string[]) ?? [],
 		experienceYears: p.experienceYears,
@@ -145,7 +163,16 @@ export async function exportCandidateData(userId: string) {
 					vacancy: { select: { id: true, title: true, provider: { select: { name: true } } } },
 					answers: { select: { answer: true, question: { select: { text: true } } } },
 					events: { select: { stage: true, actor: true, at: true }, orderBy: { at: 'asc' } },
-					interviews: { select: { startsAt: true, durationMinutes: true, location: true, videoUrl: true, response: true, responseMessage: true } },
+					interviews: {
+						select: {
+							startsAt: true,
+							durationMinutes: true,
+							location: true,
+							videoUrl: true,
+							response: true,
+							responseMessage: true,
+						},
+					},
 					checks: { select: { kind: true, status: true, nextActor: true } },
 				},
 			},
@@ -173,14 +200,23 @@ export async function deleteCandidateAccount(userId: string) {
 		})
 		removedFiles.push(...user.files.map((f) => f.id))
 		// Applications still waiting for this address to confirm them.
-		const pending = await tx.verification.findMany({ where: { userId, purpose: 'confirm-application' }, select: { subjectId: true } })
+		const pending = await tx.verification.findMany({
+			where: { userId, purpose: 'confirm-application' },
+			select: { subjectId: true },
+		})
 		const pendingIds = pending.map((p) => p.subjectId).filter((id): id is string => Boolean(id))
-		const pendingFiles = await tx.application.findMany({ where: { id: { in: pendingIds }, candidateId: null }, select: { cvFileId: true } })
+		const pendingFiles = await tx.application.findMany({
+			where: { id: { in: pendingIds }, candidateId: null },
+			select: { cvFileId: true },
+		})
 		removedFiles.push(...pendingFiles.map((a) => a.cvFileId).filter((id): id is string => Boolean(id)))
 		await tx.application.deleteMany({ where: { id: { in: pendingIds }, candidateId: null } })
 		await tx.storedFile.deleteMany({ where: { id: { in: removedFiles } } })
 
-		const applications = await tx.application.findMany({ where: { candidateId: userId }, select: { id: true, stage: true } })
+		const applications = await tx.application.findMany({
+			where: { candidateId: userId },
+			select: { id: true, stage: true },
+		})
 		const applicationIds = applications.map((a) => a.id)
 		await tx.screeningAnswer.deleteMany({ where: { applicationId: { in: applicationIds } } })
 		await tx.applicationNote.deleteMany({ where: { applicationId: { in: applicationIds } } })
@@ -199,7 +235,10 @@ export async function deleteCandidateAccount(userId: string) {
 					...(open ? { stage: 'withdrawn' } : {}),
 				},
 			})
-			if (open) await tx.applicationEvent.create({ data: { applicationId: application.id, stage: 'withdrawn', actor: 'candidate', detail: 'account deleted' } })
+			if (open)
+				await tx.applicationEvent.create({
+					data: { applicationId: application.id, stage: 'withdrawn', actor: 'candidate', detail: 'account deleted' },
+				})
 		}
 		// Emails to them go; copies of emails to providers that named them are emptied.
 		await tx.emailOutbox.deleteMany({ where: { toAddress: user.email } })
@@ -207,7 +246,13 @@ export async function deleteCandidateAccount(userId: string) {
 			await tx.emailOutbox.deleteMany({ where: { messageKey: { contains: id }, status: { not: 'sent' } } })
 			await tx.emailOutbox.updateMany({
 				where: { messageKey: { contains: id } },
-				data: { html: '', text: '(removed: the candidate deleted their account)', subject: '(removed)', attachments: Prisma.DbNull, lastError: null },
+				data: {
+					html: '',
+					text: '(removed: the candidate deleted their account)',
+					subject: '(removed)',
+					attachments: Prisma.DbNull,
+					lastError: null,
+				},
 			})
 		}
 		await tx.redirect.updateMany({ where: { candidateId: userId }, data: { candidateId: null } })
@@ -229,6 +274,7 @@ function removeFromLocalMailbox(email: string) {
 	if (!fs.existsSync(dir)) return
 	for (const file of fs.readdirSync(dir)) {
 		const head = fs.readFileSync(`${dir}/${file}`, 'utf8').slice(0, 4000)
-		if (new RegExp(`^To:.*${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'im').test(head)) fs.rmSync(`${dir}/${file}`, { force: true })
+		if (new RegExp(`^To:.*${email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'im').test(head))
+			fs.rmSync(`${dir}/${file}`, { force: true })
 	}
 }

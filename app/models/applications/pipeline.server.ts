@@ -1,29 +1,29 @@
 import crypto from 'node:crypto'
 import { TZDate } from '@date-fns/tz'
 import { z } from 'zod'
+import { notifyEmailOutbox, queueEmail, type QueuedEmail } from '#app/background/email-outbox.server.ts'
+import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
+import { notifyTasks, queueTask } from '#app/background/task-outbox.server.ts'
+import { careRoles } from '#app/models/jobs/care-roles.server.ts'
+import { activeConsents } from '#app/models/redirect/consent.server.ts'
+import { recordRedirectProgress } from '#app/models/redirect/redirect-progress.server.ts'
+import { LONDON } from '#app/utils/dates.ts'
+import { prisma, type Tx } from '#app/utils/db.server.ts'
+import { NotFoundError } from '#app/utils/domain-error.ts'
+import { getEnv, publicUrl } from '#app/utils/env.server.ts'
+import { ids } from '#app/utils/options.ts'
+import { optionalText } from '#app/utils/validation.ts'
+import { interviewCancellation, interviewInvitation as interviewIcs } from '#emails/ics.server.ts'
+import { renderEmail } from '#emails/render.server.ts'
 import * as applicationReviewing from '#emails/templates/application-reviewing.tsx'
 import * as conditionalOffer from '#emails/templates/conditional-offer.tsx'
 import * as hired from '#emails/templates/hired.tsx'
 import * as interviewInvitation from '#emails/templates/interview-invitation.tsx'
 import * as unsuccessful from '#emails/templates/unsuccessful.tsx'
-import { interviewCancellation, interviewInvitation as interviewIcs } from '#emails/ics.server.ts'
-import { notifyEmailOutbox, queueEmail, type QueuedEmail } from '#app/background/email-outbox.server.ts'
-import { renderEmail } from '#emails/render.server.ts'
 import { mailAddress, mailDomain } from '#emails/transport.server.ts'
-import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
-import { LONDON } from '#app/utils/dates.ts'
-import { prisma, type Tx } from '#app/utils/db.server.ts'
-import { getEnv, publicUrl } from '#app/utils/env.server.ts'
-import { optionalText } from '#app/utils/validation.ts'
 import { ApplicationError, candidateUrl, changeKey, ownedBy } from './applications.server.ts'
-import { careRoles } from '#app/models/jobs/care-roles.server.ts'
-import { activeConsents } from '#app/models/redirect/consent.server.ts'
 import { formatInterviewTime } from './interview-time.ts'
 import { checkKinds, unsuccessfulReasons, type StageId } from './vocabulary.ts'
-import { ids } from '#app/utils/options.ts'
-import { recordRedirectProgress } from '#app/models/redirect/redirect-progress.server.ts'
-import { notifyTasks, queueTask } from '#app/background/task-outbox.server.ts'
-import { NotFoundError } from '#app/utils/domain-error.ts'
 
 // The provider's side of an application: each step moves the stage, records
 // it in the history and emails the candidate, all in one transaction.
@@ -49,7 +49,17 @@ async function loadOwned(applicationId: string, providerId: string) {
 			id: true,
 			stage: true,
 			candidateId: true,
-			vacancy: { select: { id: true, title: true, roleId: true, providerId: true, positions: true, status: true, provider: { select: { name: true } } } },
+			vacancy: {
+				select: {
+					id: true,
+					title: true,
+					roleId: true,
+					providerId: true,
+					positions: true,
+					status: true,
+					provider: { select: { name: true } },
+				},
+			},
 			candidate: { select: { email: true, candidate: { select: { firstName: true, lastName: true, outcode: true } } } },
 		},
 	})
@@ -85,8 +95,11 @@ async function transition(
 			where: { id: application.id, stage: application.stage },
 			data: { stage: to, ...options.data },
 		})
-		if (!moved.count) throw new ApplicationError('Someone changed this application just now. Reload the page to see where it is.')
-		await tx.applicationEvent.create({ data: { applicationId: application.id, stage: to, actor: 'provider', detail: options.detail ?? null } })
+		if (!moved.count)
+			throw new ApplicationError('Someone changed this application just now. Reload the page to see where it is.')
+		await tx.applicationEvent.create({
+			data: { applicationId: application.id, stage: to, actor: 'provider', detail: options.detail ?? null },
+		})
 		await options.alsoInTransaction?.(tx)
 		for (const email of options.emails ?? []) await queueEmail(tx, email)
 	})
@@ -151,7 +164,9 @@ export const InterviewSchema = z
 			.trim()
 			.optional()
 			.transform((v) => v || undefined)
-			.refine((v) => v === undefined || /^https:\/\/\S+$/.test(v), { error: 'Enter the video link starting with https://' }),
+			.refine((v) => v === undefined || /^https:\/\/\S+$/.test(v), {
+				error: 'Enter the video link starting with https://',
+			}),
 		details: optionalText('the details', 2000),
 	})
 	.superRefine((input, ctx) => {
@@ -184,7 +199,10 @@ export type InterviewInput = z.output<typeof InterviewSchema>
 export async function scheduleInterview(applicationId: string, providerId: string, input: InterviewInput) {
 	const application = await loadOwned(applicationId, providerId)
 	assertMove(application, 'interview')
-	const previous = application.stage === 'interview' ? await prisma.interview.findFirst({ where: { applicationId }, orderBy: { createdAt: 'desc' } }) : null
+	const previous =
+		application.stage === 'interview'
+			? await prisma.interview.findFirst({ where: { applicationId }, orderBy: { createdAt: 'desc' } })
+			: null
 	const interviewId = previous?.id ?? `i${crypto.randomBytes(12).toString('hex')}`
 	const sequence = previous ? previous.sequence + 1 : 0
 	const who = person(application)
@@ -262,7 +280,9 @@ export async function makeConditionalOffer(applicationId: string, providerId: st
 	await transition(application, 'conditional-offer', {
 		emails,
 		alsoInTransaction: async (tx) => {
-			await tx.preEmploymentCheck.createMany({ data: checkKinds.map((k) => ({ applicationId, kind: k.id, nextActor: k.firstActor })) })
+			await tx.preEmploymentCheck.createMany({
+				data: checkKinds.map((k) => ({ applicationId, kind: k.id, nextActor: k.firstActor })),
+			})
 		},
 	})
 }
@@ -276,9 +296,12 @@ export const CheckUpdateSchema = z.object({
 
 export async function updateCheck(applicationId: string, providerId: string, input: z.infer<typeof CheckUpdateSchema>) {
 	const application = await loadOwned(applicationId, providerId)
-	if (application.stage !== 'conditional-offer') throw new ApplicationError('Checks can only change while an offer is conditional')
+	if (application.stage !== 'conditional-offer')
+		throw new ApplicationError('Checks can only change while an offer is conditional')
 	await prisma.$transaction(async (tx) => {
-		const before = await tx.preEmploymentCheck.findUniqueOrThrow({ where: { applicationId_kind: { applicationId, kind: input.kind } } })
+		const before = await tx.preEmploymentCheck.findUniqueOrThrow({
+			where: { applicationId_kind: { applicationId, kind: input.kind } },
+		})
 		await tx.preEmploymentCheck.update({
 			where: { id: before.id },
 			data: { status: input.status, nextActor: input.nextActor, note: input.note ?? '' },
@@ -287,7 +310,12 @@ export async function updateCheck(applicationId: string, providerId: string, inp
 		if (before.status !== input.status && (input.status === 'cleared' || input.status === 'problem')) {
 			const label = checkKinds.find((k) => k.id === input.kind)?.label ?? input.kind
 			await tx.applicationEvent.create({
-				data: { applicationId, stage: 'conditional-offer', actor: 'provider', detail: `${label}: ${input.status === 'cleared' ? 'cleared' : 'needs attention'}` },
+				data: {
+					applicationId,
+					stage: 'conditional-offer',
+					actor: 'provider',
+					detail: `${label}: ${input.status === 'cleared' ? 'cleared' : 'needs attention'}`,
+				},
 			})
 		}
 	})
@@ -301,7 +329,10 @@ export async function markHired(applicationId: string, providerId: string) {
 		prisma.preEmploymentCheck.count({ where: { applicationId, status: { not: 'cleared' } } }),
 		prisma.application.count({ where: { vacancyId: application.vacancy.id, stage: 'hired' } }),
 	])
-	if (outstanding) throw new ApplicationError(`${outstanding} pre-employment ${outstanding === 1 ? 'check is' : 'checks are'} not cleared yet`)
+	if (outstanding)
+		throw new ApplicationError(
+			`${outstanding} pre-employment ${outstanding === 1 ? 'check is' : 'checks are'} not cleared yet`,
+		)
 	if (hiredSoFar >= application.vacancy.positions) {
 		throw new ApplicationError(`All ${application.vacancy.positions} positions for this vacancy are already filled`)
 	}
@@ -325,7 +356,12 @@ export async function markHired(applicationId: string, providerId: string) {
 		emails,
 		alsoInTransaction: async (tx) => {
 			if (application.candidateId) {
-				await recordRedirectProgress(tx, application.candidateId, { id: applicationId, providerId: application.vacancy.providerId }, 'hired')
+				await recordRedirectProgress(
+					tx,
+					application.candidateId,
+					{ id: applicationId, providerId: application.vacancy.providerId },
+					'hired',
+				)
 			}
 			if (hiredSoFar + 1 < application.vacancy.positions) return
 			const closing = await tx.vacancy.updateMany({
@@ -347,11 +383,18 @@ export const UnsuccessfulSchema = z
 		reason: z.enum(ids(unsuccessfulReasons), { error: 'Choose the reason, so the candidate gets the right message' }),
 		feedback: optionalText('the feedback', 1000),
 		suitable: z.enum(['yes', 'no'], { error: 'Say whether they could suit other roles' }),
-		suitableRoles: z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(roleIds))),
+		suitableRoles: z.preprocess(
+			(v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]),
+			z.array(z.enum(roleIds)),
+		),
 	})
 	.superRefine((input, ctx) => {
 		if (input.reason === 'other' && !input.feedback) {
-			ctx.addIssue({ code: 'custom', path: ['feedback'], message: 'Tell the candidate why, in a sentence or two: “another reason” alone is not enough' })
+			ctx.addIssue({
+				code: 'custom',
+				path: ['feedback'],
+				message: 'Tell the candidate why, in a sentence or two: “another reason” alone is not enough',
+			})
 		}
 		if (input.suitable === 'yes' && input.suitableRoles.length === 0) {
 			ctx.addIssue({ code: 'custom', path: ['suitableRoles'], message: 'Choose at least one role they could do' })
@@ -363,7 +406,11 @@ export const UnsuccessfulSchema = z
  * roles and the candidate agreed to be passed on, a redirect is created in the
  * same transaction and their matches are found in the background.
  */
-export async function markUnsuccessful(applicationId: string, providerId: string, input: z.infer<typeof UnsuccessfulSchema>) {
+export async function markUnsuccessful(
+	applicationId: string,
+	providerId: string,
+	input: z.infer<typeof UnsuccessfulSchema>,
+) {
 	const application = await loadOwned(applicationId, providerId)
 	assertMove(application, 'unsuccessful')
 	const who = person(application)
@@ -378,7 +425,10 @@ export async function markUnsuccessful(applicationId: string, providerId: string
 			searchUrl: `${publicUrl()}/jobs?${new URLSearchParams({ where: who.outcode })}`,
 		})
 		// An interview still to come is taken out of their calendar.
-		const interview = await prisma.interview.findFirst({ where: { applicationId, startsAt: { gt: new Date() } }, orderBy: { createdAt: 'desc' } })
+		const interview = await prisma.interview.findFirst({
+			where: { applicationId, startsAt: { gt: new Date() } },
+			orderBy: { createdAt: 'desc' },
+		})
 		const attachments = interview
 			? [
 					interviewCancellation({
@@ -410,7 +460,12 @@ export async function markUnsuccessful(applicationId: string, providerId: string
 			const consents = await activeConsents(tx, application.candidateId)
 			if (!consents.redirect) return
 			const redirect = await tx.redirect.create({
-				data: { applicationId, candidateId: application.candidateId, fromProviderId: providerId, roles: input.suitableRoles },
+				data: {
+					applicationId,
+					candidateId: application.candidateId,
+					fromProviderId: providerId,
+					roles: input.suitableRoles,
+				},
 			})
 			await queueTask(tx, 'redirect-matches', redirect.id)
 			redirected = true
@@ -420,7 +475,12 @@ export async function markUnsuccessful(applicationId: string, providerId: string
 	return { redirected }
 }
 
-export async function addNote(applicationId: string, providerId: string, author: { id: string; name: string }, body: string) {
+export async function addNote(
+	applicationId: string,
+	providerId: string,
+	author: { id: string; name: string },
+	body: string,
+) {
 	await loadOwned(applicationId, providerId)
 	await prisma.applicationNote.create({ data: { applicationId, authorId: author.id, authorName: author.name, body } })
 }

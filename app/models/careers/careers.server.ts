@@ -1,40 +1,76 @@
 import careRolesData from '#app/data/care-roles.json' with { type: 'json' }
+import {
+	apprenticeshipStandards,
+	careRoles,
+	getRole,
+	getStandard,
+	roleName,
+} from '#app/models/jobs/care-roles.server.ts'
+import { hourlyEquivalent, type PayPeriod } from '#app/models/jobs/pay.ts'
 import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
-import { defaultQuery } from '#search/query.ts'
-import { searchVacancies } from '#search/search.server.ts'
+import { resolvePlace } from '#app/models/places/places.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { quartiles } from '#app/utils/stats.ts'
 import { capitalise } from '#app/utils/validation.ts'
-import { apprenticeshipStandards, careRoles, getRole, getStandard, roleName } from '#app/models/jobs/care-roles.server.ts'
-import { hourlyEquivalent, type PayPeriod } from '#app/models/jobs/pay.ts'
-import { resolvePlace } from '#app/models/places/places.server.ts'
+import { defaultQuery } from '#search/query.ts'
+import { searchVacancies } from '#search/search.server.ts'
 
-const qualificationNames = new Map((careRolesData.qualifications as Array<{ id: string; name: string }>).map((q) => [q.id, q.name]))
+const qualificationNames = new Map(
+	(careRolesData.qualifications as Array<{ id: string; name: string }>).map((q) => [q.id, q.name]),
+)
 
 // The pathway map's columns, from a first taste of care to management. Health roles sit
 // beside social care ones: people move between them.
 export const pathwayStages: Array<{ title: string; roles: string[] }> = [
 	{ title: 'Trying care', roles: ['volunteering'] },
-	{ title: 'Starting out', roles: ['care-worker', 'support-worker', 'personal-assistant', 'activities-worker', 'nursing-assistant'] },
+	{
+		title: 'Starting out',
+		roles: ['care-worker', 'support-worker', 'personal-assistant', 'activities-worker', 'nursing-assistant'],
+	},
 	{
 		title: 'Experienced',
-		roles: ['senior-care-worker', 'community-support-outreach-worker', 'occupational-therapist-assistant', 'nursing-associate', 'supervisor', 'care-coordinator'],
+		roles: [
+			'senior-care-worker',
+			'community-support-outreach-worker',
+			'occupational-therapist-assistant',
+			'nursing-associate',
+			'supervisor',
+			'care-coordinator',
+		],
 	},
 	{
 		title: 'Senior and specialist',
-		roles: ['team-leader', 'registered-nurse', 'occupational-therapist', 'social-worker', 'assessment-officer', 'safeguarding-reviewing-officer', 'learning-development-lead'],
+		roles: [
+			'team-leader',
+			'registered-nurse',
+			'occupational-therapist',
+			'social-worker',
+			'assessment-officer',
+			'safeguarding-reviewing-officer',
+			'learning-development-lead',
+		],
 	},
-	{ title: 'Leading and managing', roles: ['deputy-manager', 'registered-manager', 'middle-management', 'senior-management'] },
+	{
+		title: 'Leading and managing',
+		roles: ['deputy-manager', 'registered-manager', 'middle-management', 'senior-management'],
+	},
 ]
 
-export const healthRoles = new Set(['nursing-assistant', 'nursing-associate', 'registered-nurse', 'occupational-therapist-assistant', 'occupational-therapist'])
+export const healthRoles = new Set([
+	'nursing-assistant',
+	'nursing-associate',
+	'registered-nurse',
+	'occupational-therapist-assistant',
+	'occupational-therapist',
+])
 
 // Volunteering is a way in, not a job role: it has no page of its own.
 const volunteering = {
 	id: 'volunteering',
 	name: 'Volunteering',
 	next_roles: ['care-worker', 'support-worker', 'activities-worker'],
-	description: 'Volunteering at a day centre, care home or befriending service is a way to try care before applying for paid work.',
+	description:
+		'Volunteering at a day centre, care home or befriending service is a way to try care before applying for paid work.',
 }
 
 function stageOf(roleId: string) {
@@ -164,10 +200,15 @@ export async function apprenticeshipsWithVacancies(now = new Date()) {
 			duration: s.typical_duration ? plainApprenticeshipText(s.typical_duration) : null,
 			qualification: s.on_programme_qualification ? plainApprenticeshipText(s.on_programme_qualification) : null,
 			jobTitles: s.typical_job_titles,
-			leadsTo: (s.progression ?? []).map(getStandard).filter((p): p is NonNullable<typeof p> => Boolean(p)).map((p) => ({ reference: p.reference, title: p.title, level: p.level })),
+			leadsTo: (s.progression ?? [])
+				.map(getStandard)
+				.filter((p): p is NonNullable<typeof p> => Boolean(p))
+				.map((p) => ({ reference: p.reference, title: p.title, level: p.level })),
 			roles: (s.portal_roles ?? []).map((id) => ({ id, name: roleName(id) })),
 			liveCount: live.length,
-			examples: live.slice(0, 3).map((v) => ({ id: v.id, title: v.title, town: v.town, providerName: v.provider.name })),
+			examples: live
+				.slice(0, 3)
+				.map((v) => ({ id: v.id, title: v.title, town: v.town, providerName: v.provider.name })),
 		}
 	})
 }

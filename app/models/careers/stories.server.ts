@@ -1,32 +1,41 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
 import { z } from 'zod'
-import * as storyDecision from '#emails/templates/story-decision.tsx'
 import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
-import { renderEmail } from '#emails/render.server.ts'
+import { careRoles, roleName } from '#app/models/jobs/care-roles.server.ts'
+import {
+	discardUpload,
+	readPhotoForm,
+	readUploadFile,
+	recordUpload,
+	writeUpload,
+	type Upload,
+} from '#app/models/uploads/uploads.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
-import { optionalText, requiredText } from '#app/utils/validation.ts'
-import { careRoles, roleName } from '#app/models/jobs/care-roles.server.ts'
 import { hasFieldErrors, photoProblems, withFieldErrors } from '#app/utils/form-reply.ts'
-import { discardUpload, readPhotoForm, readUploadFile, recordUpload, writeUpload, type Upload } from '#app/models/uploads/uploads.server.ts'
+import { optionalText, requiredText } from '#app/utils/validation.ts'
+import { renderEmail } from '#emails/render.server.ts'
+import * as storyDecision from '#emails/templates/story-decision.tsx'
 
 const roleIds = careRoles.map((r) => r.id) as [string, ...string[]]
 
-export const StorySchema = z
-	.object({
-		tellerRoleId: z.enum(roleIds, { error: 'Choose the role of the person whose story it is' }),
-		title: requiredText('a title', 120, 3),
-		body: requiredText('your story', 6000, 100),
-		roleIds: z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(roleIds))),
-		employerName: optionalText('the employer', 120),
-		photoAlt: optionalText('the photo description', 200),
-	})
+export const StorySchema = z.object({
+	tellerRoleId: z.enum(roleIds, { error: 'Choose the role of the person whose story it is' }),
+	title: requiredText('a title', 120, 3),
+	body: requiredText('your story', 6000, 100),
+	roleIds: z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(roleIds))),
+	employerName: optionalText('the employer', 120),
+	photoAlt: optionalText('the photo description', 200),
+})
 
 export type StoryInput = z.infer<typeof StorySchema>
 
 /** Providers tell a member of staff's story, so they say whose it is. */
-export const ProviderStorySchema = StorySchema.extend({ tellerName: requiredText('the person’s first name', 60), body: requiredText('their story', 6000, 100) })
+export const ProviderStorySchema = StorySchema.extend({
+	tellerName: requiredText('the person’s first name', 60),
+	body: requiredText('their story', 6000, 100),
+})
 
 /**
  * The story form as posted (multipart, with an optional photo): the valid story
@@ -34,7 +43,13 @@ export const ProviderStorySchema = StorySchema.extend({ tellerName: requiredText
  */
 export async function readStorySubmission<Schema extends typeof StorySchema>(request: Request, schema: Schema) {
 	const form = await readPhotoForm(request)
-	if (form.tooLarge) return { reply: data({ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } }, { status: 413 }) }
+	if (form.tooLarge)
+		return {
+			reply: data(
+				{ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } },
+				{ status: 413 },
+			),
+		}
 	const submission = parseWithZod(form.formData, { schema })
 	const extra = photoProblems({
 		chosen: Boolean(form.photo || form.photoError),
@@ -43,12 +58,17 @@ export async function readStorySubmission<Schema extends typeof StorySchema>(req
 		hasCurrentPhoto: false,
 		otherErrors: submission.status !== 'success',
 	})
-	if (submission.status !== 'success' || hasFieldErrors(extra)) return { reply: data({ result: withFieldErrors(submission.reply(), extra) }, { status: 400 }) }
+	if (submission.status !== 'success' || hasFieldErrors(extra))
+		return { reply: data({ result: withFieldErrors(submission.reply(), extra) }, { status: 400 }) }
 	return { value: submission.value, photo: form.photo }
 }
 
 /** Submitted stories wait for the regional team; nothing is public until published. */
-export async function submitStory(author: { userId: string; kind: 'ambassador' | 'provider'; name: string }, input: StoryInput, photo: { upload: Upload; mimeType: string } | null) {
+export async function submitStory(
+	author: { userId: string; kind: 'ambassador' | 'provider'; name: string },
+	input: StoryInput,
+	photo: { upload: Upload; mimeType: string } | null,
+) {
 	const file = photo ? writeUpload(photo.upload, photo.mimeType) : null
 	try {
 		return await prisma.$transaction(async (tx) => {
@@ -99,7 +119,11 @@ const withRoles = <T extends PublicStoryRow>(story: T) => ({
 
 /** Published stories only, newest first; optionally those about one role. */
 export async function listPublishedStories(options: { roleId?: string; take?: number } = {}) {
-	const rows = await prisma.story.findMany({ where: { status: 'published' }, orderBy: { publishedAt: 'desc' }, select: publicStory })
+	const rows = await prisma.story.findMany({
+		where: { status: 'published' },
+		orderBy: { publishedAt: 'desc' },
+		select: publicStory,
+	})
 	return rows
 		.filter((s) => !options.roleId || ((s.roleIds as string[]) ?? []).includes(options.roleId))
 		.slice(0, options.take ?? 100)
@@ -120,17 +144,33 @@ export async function storiesForModeration() {
  * tells its author. False if the story was not in the state the decision needs.
  */
 export async function moderateStory(id: string, decision: 'publish' | 'reject' | 'withdraw', note?: string) {
-	const story = await prisma.story.findUnique({ where: { id }, select: { title: true, authorKind: true, author: { select: { email: true } } } })
+	const story = await prisma.story.findUnique({
+		where: { id },
+		select: { title: true, authorKind: true, author: { select: { email: true } } },
+	})
 	if (!story) return false
 	const outcome = decision === 'publish' ? 'published' : decision === 'reject' ? 'rejected' : 'withdrawn'
-	const url = outcome === 'published' ? `${publicUrl()}/stories/${id}` : `${publicUrl()}/${story.authorKind === 'ambassador' ? 'ambassador' : 'provider'}/stories`
-	const email = story.author ? await renderEmail(storyDecision, { title: story.title, decision: outcome, note: note ?? null, url }) : null
+	const url =
+		outcome === 'published'
+			? `${publicUrl()}/stories/${id}`
+			: `${publicUrl()}/${story.authorKind === 'ambassador' ? 'ambassador' : 'provider'}/stories`
+	const email = story.author
+		? await renderEmail(storyDecision, { title: story.title, decision: outcome, note: note ?? null, url })
+		: null
 	const changed = await prisma.$transaction(async (tx) => {
 		const result = await tx.story.updateMany({
 			where: { id, status: decision === 'withdraw' ? 'published' : 'submitted' },
-			data: decision === 'publish' ? { status: 'published', publishedAt: new Date(), reviewNote: null } : { status: outcome, reviewNote: note ?? null },
+			data:
+				decision === 'publish'
+					? { status: 'published', publishedAt: new Date(), reviewNote: null }
+					: { status: outcome, reviewNote: note ?? null },
 		})
-		if (result.count && email && story.author) await queueEmail(tx, { key: `story-${outcome}:${id}:${Date.now().toString(36)}`, to: story.author.email, ...email })
+		if (result.count && email && story.author)
+			await queueEmail(tx, {
+				key: `story-${outcome}:${id}:${Date.now().toString(36)}`,
+				to: story.author.email,
+				...email,
+			})
 		return result.count > 0
 	})
 	if (changed) notifyEmailOutbox()
@@ -138,17 +178,28 @@ export async function moderateStory(id: string, decision: 'publish' | 'reject' |
 }
 
 export async function publishedStoriesForAdmin() {
-	return prisma.story.findMany({ where: { status: 'published' }, orderBy: { publishedAt: 'desc' }, select: { id: true, title: true, authorName: true, publishedAt: true } })
+	return prisma.story.findMany({
+		where: { status: 'published' },
+		orderBy: { publishedAt: 'desc' },
+		select: { id: true, title: true, authorName: true, publishedAt: true },
+	})
 }
 
 export async function getStoryPhotoForReview(storyId: string) {
 	const story = await prisma.story.findUnique({ where: { id: storyId }, select: { photoFileId: true } })
 	if (!story?.photoFileId) return null
-	const file = await prisma.storedFile.findUnique({ where: { id: story.photoFileId }, select: { id: true, mimeType: true } })
+	const file = await prisma.storedFile.findUnique({
+		where: { id: story.photoFileId },
+		select: { id: true, mimeType: true },
+	})
 	const bytes = file ? readUploadFile(file.id) : null
 	return file && bytes ? { mimeType: file.mimeType, bytes } : null
 }
 
 export async function storiesByAuthor(userId: string) {
-	return prisma.story.findMany({ where: { authorId: userId }, orderBy: { submittedAt: 'desc' }, select: { id: true, title: true, status: true, reviewNote: true, submittedAt: true } })
+	return prisma.story.findMany({
+		where: { authorId: userId },
+		orderBy: { submittedAt: 'desc' },
+		select: { id: true, title: true, status: true, reviewNote: true, submittedAt: true },
+	})
 }

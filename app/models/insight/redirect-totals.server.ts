@@ -1,9 +1,9 @@
-import { format } from 'date-fns'
 import { TZDate } from '@date-fns/tz'
-import { LONDON } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { format } from 'date-fns'
 import { roleName } from '#app/models/jobs/care-roles.server.ts'
 import { localAuthorityOf } from '#app/models/places/places.server.ts'
+import { LONDON } from '#app/utils/dates.ts'
+import { prisma } from '#app/utils/db.server.ts'
 
 type Totals = { judged: number; sent: number; viewed: number; applied: number; hired: number }
 
@@ -29,7 +29,11 @@ export async function redirectTotals() {
 			application: { select: { vacancy: { select: { roleId: true, outcode: true } } } },
 		},
 	})
-	const groups = { byMonth: new Map<string, Totals>(), byRole: new Map<string, Totals>(), byArea: new Map<string, Totals>() }
+	const groups = {
+		byMonth: new Map<string, Totals>(),
+		byRole: new Map<string, Totals>(),
+		byArea: new Map<string, Totals>(),
+	}
 	const total = empty()
 	const count = (t: Totals, row: (typeof rows)[number]) => {
 		t.judged++

@@ -1,5 +1,5 @@
-import careRolesData from '#app/data/care-roles.json' with { type: 'json' }
 import standardsData from '#app/data/apprenticeship-standards.json' with { type: 'json' }
+import careRolesData from '#app/data/care-roles.json' with { type: 'json' }
 
 export type CareRole = {
 	id: string

@@ -1,6 +1,5 @@
-import { publicUrl } from '#app/utils/env.server.ts'
-import { getEnv } from '#app/utils/env.server.ts'
 import type { PublicProvider } from '#app/models/organisations/providers.server.ts'
+import { publicUrl, getEnv } from '#app/utils/env.server.ts'
 
 type VacancyForPosting = {
 	id: number
@@ -53,7 +52,8 @@ function employmentTypes(v: VacancyForPosting) {
  */
 export function jobPostingJsonLd(v: VacancyForPosting, provider: PublicProvider) {
 	const url = `${publicUrl()}/jobs/${v.id}`
-	const description = toHtml(v.description) + (v.requirements ? `<h3>What you will need</h3>${toHtml(v.requirements)}` : '')
+	const description =
+		toHtml(v.description) + (v.requirements ? `<h3>What you will need</h3>${toHtml(v.requirements)}` : '')
 	return {
 		'@context': 'https://schema.org/',
 		'@type': 'JobPosting',

@@ -1,28 +1,46 @@
 import { z } from 'zod'
-import { defaultQuery, effectiveSort, type VacancyQuery, type VacancySearchResult } from '#search/query.ts'
-import { searchVacancies } from '#search/search.server.ts'
+import { resolvePlace, type ResolvedPlace } from '#app/models/places/places.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import { formatMiles } from '#app/utils/geo.ts'
-import { apprenticeshipStandards, careRoles, roleName } from './care-roles.server.ts'
-import { contracts, defaultRadius, hoursOptions, radiusChoices, settings, sortOptions, type SortId } from './vocabulary.ts'
 import { ids, labelOf } from '#app/utils/options.ts'
-import { formatHourlyEquivalent, formatPay } from './pay.ts'
-import { resolvePlace, type ResolvedPlace } from '#app/models/places/places.server.ts'
+import { defaultQuery, effectiveSort, type VacancyQuery, type VacancySearchResult } from '#search/query.ts'
+import { searchVacancies } from '#search/search.server.ts'
+import { apprenticeshipStandards, careRoles, roleName } from './care-roles.server.ts'
 import type { JobSearchForm } from './job-search-url.ts'
+import { formatHourlyEquivalent, formatPay } from './pay.ts'
+import {
+	contracts,
+	defaultRadius,
+	hoursOptions,
+	radiusChoices,
+	settings,
+	sortOptions,
+	type SortId,
+} from './vocabulary.ts'
 
 export const PER_PAGE = 20
 
 const list = <T extends [string, ...string[]]>(values: T) =>
-	z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string())).transform((items) =>
-		items.filter((item): item is T[number] => (values as string[]).includes(item)),
-	)
+	z
+		.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
+		.transform((items) => items.filter((item): item is T[number] => (values as string[]).includes(item)))
 
 const flag = z.preprocess((v) => v === '1' || v === 'true' || v === 'on', z.boolean())
 
 /** Everything a search can say, as it appears in the URL. Unknown values are dropped, not errors. */
 const JobSearchParamsSchema = z.object({
-	q: z.string().trim().transform((q) => q.slice(0, 100)).catch('').default(''),
-	where: z.string().trim().transform((w) => w.slice(0, 60)).catch('').default(''),
+	q: z
+		.string()
+		.trim()
+		.transform((q) => q.slice(0, 100))
+		.catch('')
+		.default(''),
+	where: z
+		.string()
+		.trim()
+		.transform((w) => w.slice(0, 60))
+		.catch('')
+		.default(''),
 	radius: z.coerce
 		.number()
 		.refine((r) => (radiusChoices as readonly number[]).includes(r))

@@ -18,7 +18,12 @@ export function formatPence(pence: number) {
 	return pence % 100 === 0 && pence >= 100_000 ? gbpWhole.format(pence / 100) : gbp.format(pence / 100)
 }
 
-export function formatPay(vacancy: { payPeriod: string; payMin: number; payMax: number; hoursPerWeek?: number | null }) {
+export function formatPay(vacancy: {
+	payPeriod: string
+	payMin: number
+	payMax: number
+	hoursPerWeek?: number | null
+}) {
 	const period = vacancy.payPeriod === 'year' ? 'a year' : 'an hour'
 	const amount =
 		vacancy.payMin === vacancy.payMax

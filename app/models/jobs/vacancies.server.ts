@@ -1,13 +1,19 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
+import { endOfLondonDayIn, londonDateParts } from '#app/utils/dates.ts'
+import { prisma } from '#app/utils/db.server.ts'
+import { DomainError } from '#app/utils/domain-error.ts'
 import { toSearchDocument, vacancyDocumentSelect } from '#search/document.ts'
 import { defaultQuery, withDistance } from '#search/query.ts'
 import { searchVacancies } from '#search/search.server.ts'
-import { endOfLondonDayIn, londonDateParts } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { vacancyFormSchema, type VacancyInput } from './vacancy-form.server.ts'
-import { expiredVacancyWhere, isLiveVacancy, liveVacancyWhere, vacancyCoordinates, vacancyHours } from './vacancy-rules.server.ts'
-import { DomainError } from '#app/utils/domain-error.ts'
+import {
+	expiredVacancyWhere,
+	isLiveVacancy,
+	liveVacancyWhere,
+	vacancyCoordinates,
+	vacancyHours,
+} from './vacancy-rules.server.ts'
 
 async function locate(input: Pick<VacancyInput, 'postcode' | 'town'>, providerId: string) {
 	const provider = await prisma.provider.findUniqueOrThrow({ where: { id: providerId }, select: { type: true } })
@@ -18,7 +24,11 @@ async function afterChange(ids: number[]) {
 	if (ids.length) notifySearchOutbox()
 }
 
-export async function createVacancy(providerId: string, { questions, ...input }: VacancyInput, options: { publish: boolean }) {
+export async function createVacancy(
+	providerId: string,
+	{ questions, ...input }: VacancyInput,
+	options: { publish: boolean },
+) {
 	const where = await locate(input, providerId)
 	const vacancy = await prisma.$transaction(async (tx) => {
 		const created = await tx.vacancy.create({
@@ -39,7 +49,12 @@ export async function createVacancy(providerId: string, { questions, ...input }:
 	return vacancy
 }
 
-export async function updateVacancy(id: number, providerId: string, { questions, ...input }: VacancyInput, options: { publish: boolean }) {
+export async function updateVacancy(
+	id: number,
+	providerId: string,
+	{ questions, ...input }: VacancyInput,
+	options: { publish: boolean },
+) {
 	const where = await locate(input, providerId)
 	const updated = await prisma.$transaction(async (tx) => {
 		const current = await tx.vacancy.findFirst({ where: { id, providerId }, select: { status: true } })
@@ -52,7 +67,9 @@ export async function updateVacancy(id: number, providerId: string, { questions,
 		// Questions are fixed once someone has answered them.
 		if (!(await tx.application.count({ where: { vacancyId: id } }))) {
 			await tx.screeningQuestion.deleteMany({ where: { vacancyId: id } })
-			await tx.screeningQuestion.createMany({ data: questions.map((q, i) => ({ vacancyId: id, position: i + 1, text: q.text, kind: q.kind })) })
+			await tx.screeningQuestion.createMany({
+				data: questions.map((q, i) => ({ vacancyId: id, position: i + 1, text: q.text, kind: q.kind })),
+			})
 		}
 		await recordVacancyChange(tx, id)
 		return { id }
@@ -74,7 +91,10 @@ export async function publishVacancy(id: number, providerId: string, now = new D
 		throw new VacancyStateError(`This draft needs changing before it can go live: ${first}. Edit it to fix this.`)
 	}
 	const done = await prisma.$transaction(async (tx) => {
-		const updated = await tx.vacancy.updateMany({ where: { id, providerId, status: 'draft' }, data: { status: 'live', publishedAt: now } })
+		const updated = await tx.vacancy.updateMany({
+			where: { id, providerId, status: 'draft' },
+			data: { status: 'live', publishedAt: now },
+		})
 		if (!updated.count) return null
 		await recordVacancyChange(tx, id)
 		return { id }
@@ -116,7 +136,9 @@ export async function duplicateVacancy(id: number, providerId: string, now = new
 			...copy,
 			status: 'draft',
 			closingDate: endOfLondonDayIn(28, now),
-			screeningQuestions: { create: screeningQuestions.map((q) => ({ position: q.position, text: q.text, kind: q.kind })) },
+			screeningQuestions: {
+				create: screeningQuestions.map((q) => ({ position: q.position, text: q.text, kind: q.kind })),
+			},
 		},
 		select: { id: true },
 	})
@@ -172,10 +194,16 @@ export async function listLiveVacancyChoices(providerId: string) {
 
 /** A vacancy as its own provider's team sees it: fetched by id and provider together. */
 export async function getVacancyForProvider(id: number, providerId: string) {
-	return prisma.vacancy.findFirst({ where: { id, providerId }, include: { screeningQuestions: { orderBy: { position: 'asc' } } } })
+	return prisma.vacancy.findFirst({
+		where: { id, providerId },
+		include: { screeningQuestions: { orderBy: { position: 'asc' } } },
+	})
 }
 
-export type VacancyRecord = Omit<NonNullable<Awaited<ReturnType<typeof getVacancyForProvider>>>, 'screeningQuestions'> & {
+export type VacancyRecord = Omit<
+	NonNullable<Awaited<ReturnType<typeof getVacancyForProvider>>>,
+	'screeningQuestions'
+> & {
 	screeningQuestions?: Array<{ text: string; kind: string }>
 }
 
@@ -243,7 +271,10 @@ export async function getPublicVacancy(id: number) {
 }
 
 /** Live vacancies like this one (same role nearby, then the same setting nearby). */
-export async function similarVacancies(v: { id: number; roleId: string; setting: string; lat: number; lng: number }, limit = 5) {
+export async function similarVacancies(
+	v: { id: number; roleId: string; setting: string; lat: number; lng: number },
+	limit = 5,
+) {
 	const centre = { lat: v.lat, lng: v.lng }
 	const base = defaultQuery({ centre, radiusMiles: 20, sort: 'distance', perPage: limit, excludeIds: [v.id] })
 	const sameRole = await searchVacancies({ ...base, roles: [v.roleId] })
@@ -274,4 +305,3 @@ function toFormData(values: Record<string, string | string[]>) {
 	}
 	return form
 }
-

@@ -1,8 +1,8 @@
+import { isIndividualEmployer } from '#app/models/organisations/vocabulary.ts'
+import { findDistrict, isInServiceArea, locateWorkplace } from '#app/models/places/places.server.ts'
 import { addDays, londonDateString } from '#app/utils/dates.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { parsePostcodeText } from '#app/utils/postcode.ts'
-import { isIndividualEmployer } from '#app/models/organisations/vocabulary.ts'
-import { findDistrict, isInServiceArea, locateWorkplace } from '#app/models/places/places.server.ts'
 import { getStandard } from './care-roles.server.ts'
 import { checkMinimumPay } from './pay.ts'
 import { hoursOptions, type HoursId } from './vocabulary.ts'
@@ -114,7 +114,10 @@ export function vacancyProblems(v: VacancyFacts, now = new Date()): VacancyProbl
 		if (!place) fail('postcode', 'Enter a full UK postcode, like NR1 3QU')
 		else if (!findDistrict(place.outcode)) fail('postcode', `We could not find the postcode ${place.postcode}`)
 		else if (!isInServiceArea(place.outcode)) {
-			fail('postcode', `This site is for jobs in and around ${getEnv().REGION_NAME}. Enter a workplace postcode in the area, like NR1 3QU`)
+			fail(
+				'postcode',
+				`This site is for jobs in and around ${getEnv().REGION_NAME}. Enter a workplace postcode in the area, like NR1 3QU`,
+			)
 		}
 	}
 	const guaranteedHours = v.contract === 'permanent' || v.contract === 'fixed-term'
@@ -122,8 +125,10 @@ export function vacancyProblems(v: VacancyFacts, now = new Date()): VacancyProbl
 		if (v.contract && !guaranteedHours) {
 			fail('contract', 'An apprenticeship must be on a permanent or fixed-term contract, not bank or zero-hours')
 		}
-		if (isNumber(v.hoursPerWeek) && v.hoursPerWeek < 16) fail('hoursPerWeek', 'An apprenticeship must be at least 16 hours a week')
-		else if (v.hoursPerWeek === undefined) fail('hoursPerWeek', 'Enter the hours per week for the apprenticeship (at least 16)')
+		if (isNumber(v.hoursPerWeek) && v.hoursPerWeek < 16)
+			fail('hoursPerWeek', 'An apprenticeship must be at least 16 hours a week')
+		else if (v.hoursPerWeek === undefined)
+			fail('hoursPerWeek', 'Enter the hours per week for the apprenticeship (at least 16)')
 	}
 	if (v.visaSponsorship && v.contract && !guaranteedHours) {
 		fail('visaSponsorship', 'Visa sponsorship needs a permanent or fixed-term contract with guaranteed hours')
@@ -136,8 +141,10 @@ export function vacancyProblems(v: VacancyFacts, now = new Date()): VacancyProbl
 		fail('hoursPerWeek', 'Enter the hours per week, so candidates can compare the salary with hourly pay')
 	}
 	if (period && isNumber(v.payMin)) {
-		if (period === 'hour' && v.payMin > 100_00) fail('payMin', 'Hourly pay must be £100 or less: is this a yearly salary?')
-		else if (period === 'year' && v.payMin < 1000_00) fail('payMin', 'A yearly salary must be at least £1,000: is this hourly pay?')
+		if (period === 'hour' && v.payMin > 100_00)
+			fail('payMin', 'Hourly pay must be £100 or less: is this a yearly salary?')
+		else if (period === 'year' && v.payMin < 1000_00)
+			fail('payMin', 'A yearly salary must be at least £1,000: is this hourly pay?')
 		else if (period === 'hour' || isNumber(v.hoursPerWeek)) {
 			const minimum = checkMinimumPay({
 				period,

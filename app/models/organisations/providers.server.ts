@@ -1,8 +1,11 @@
 import { z } from 'zod'
 import { notifyEmailOutbox } from '#app/background/email-outbox.server.ts'
 import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
+import { prepareEmailConfirmation } from '#app/models/accounts/email-confirmation.server.ts'
 import { hashPassword, requireUserId } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
+import { ids } from '#app/utils/options.ts'
 import {
 	EmailSchema,
 	NewPasswordSchema,
@@ -11,11 +14,7 @@ import {
 	UkPostcodeSchema,
 	UrlSchema,
 } from '#app/utils/validation.ts'
-import { prepareEmailConfirmation } from '#app/models/accounts/email-confirmation.server.ts'
-import { ids } from '#app/utils/options.ts'
-import { providerTypes } from './vocabulary.ts'
-import { isIndividualEmployer } from './vocabulary.ts'
-import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
+import { providerTypes, isIndividualEmployer } from './vocabulary.ts'
 
 const ProviderTypeSchema = z.enum(ids(providerTypes), { error: 'Choose what kind of employer you are' })
 
@@ -74,7 +73,11 @@ function profileData(input: ProviderProfileInput) {
  */
 export async function signUpProvider(input: ProviderSignupInput) {
 	const passwordHash = await hashPassword(input.password)
-	const queueConfirmation = await prepareEmailConfirmation({ email: input.email, name: input.contactName, organisation: input.name })
+	const queueConfirmation = await prepareEmailConfirmation({
+		email: input.email,
+		name: input.contactName,
+		organisation: input.name,
+	})
 	const created = await prisma.$transaction(async (tx) => {
 		const user = await tx.user.create({
 			data: { email: input.email, passwordHash, name: input.contactName },
@@ -205,7 +208,12 @@ export async function verificationState(providerId: string, userId: string) {
 	const [provider, you] = await Promise.all([
 		prisma.provider.findUniqueOrThrow({
 			where: { id: providerId },
-			select: { type: true, cqcLocationId: true, verifiedAt: true, members: { where: { role: 'owner' }, select: { user: { select: { emailVerifiedAt: true } } } } },
+			select: {
+				type: true,
+				cqcLocationId: true,
+				verifiedAt: true,
+				members: { where: { role: 'owner' }, select: { user: { select: { emailVerifiedAt: true } } } },
+			},
 		}),
 		prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } }),
 	])
@@ -255,12 +263,21 @@ export class VerificationError extends DomainError {}
 export async function setProviderVerified(providerId: string, verified: boolean) {
 	const provider = await prisma.provider.findUnique({
 		where: { id: providerId },
-		select: { name: true, verifiedAt: true, members: { where: { role: 'owner', user: { emailVerifiedAt: { not: null } } }, select: { id: true } } },
+		select: {
+			name: true,
+			verifiedAt: true,
+			members: { where: { role: 'owner', user: { emailVerifiedAt: { not: null } } }, select: { id: true } },
+		},
 	})
 	if (!provider) throw new NotFoundError()
 	if (verified && !provider.members.length) {
-		throw new VerificationError(`${provider.name} cannot be verified yet: nobody who owns the account has confirmed their email address`)
+		throw new VerificationError(
+			`${provider.name} cannot be verified yet: nobody who owns the account has confirmed their email address`,
+		)
 	}
-	await prisma.provider.update({ where: { id: providerId }, data: { verifiedAt: verified ? (provider.verifiedAt ?? new Date()) : null } })
+	await prisma.provider.update({
+		where: { id: providerId },
+		data: { verifiedAt: verified ? (provider.verifiedAt ?? new Date()) : null },
+	})
 	return provider.name
 }

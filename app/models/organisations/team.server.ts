@@ -1,17 +1,16 @@
 import { z } from 'zod'
-import * as teamInvitation from '#emails/templates/team-invitation.tsx'
 import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
-import { renderEmail } from '#emails/render.server.ts'
+import { INVITATION_DAYS } from '#app/models/accounts/link-lifetimes.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
+import { ids } from '#app/utils/options.ts'
 import { isTokenShaped, newToken, tokenHash } from '#app/utils/tokens.server.ts'
 import { EmailSchema, NewPasswordSchema, requiredText } from '#app/utils/validation.ts'
-import { INVITATION_DAYS } from '#app/models/accounts/link-lifetimes.ts'
-import { ids } from '#app/utils/options.ts'
+import { renderEmail } from '#emails/render.server.ts'
+import * as teamInvitation from '#emails/templates/team-invitation.tsx'
 import { teamRoles } from './vocabulary.ts'
-import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
-
 
 export const InviteSchema = z.object({
 	email: EmailSchema,
@@ -42,14 +41,21 @@ export async function listTeam(providerId: string) {
 export class TeamError extends DomainError {}
 
 /** Only an owner may invite; the invitation email goes through the outbox. */
-export async function inviteColleague(providerId: string, inviter: { userId: string; role: string }, input: z.infer<typeof InviteSchema>) {
+export async function inviteColleague(
+	providerId: string,
+	inviter: { userId: string; role: string },
+	input: z.infer<typeof InviteSchema>,
+) {
 	requireOwner(inviter)
 	const token = newToken()
 	await prisma.$transaction(async (tx) => {
 		const already = await tx.teamMember.findFirst({ where: { providerId, user: { email: input.email } } })
 		if (already) throw new TeamError('They are already in your team')
 		const provider = await tx.provider.findUniqueOrThrow({ where: { id: providerId }, select: { name: true } })
-		const inviterUser = await tx.user.findUniqueOrThrow({ where: { id: inviter.userId }, select: { name: true, email: true } })
+		const inviterUser = await tx.user.findUniqueOrThrow({
+			where: { id: inviter.userId },
+			select: { name: true, email: true },
+		})
 		const invitation = await tx.teamInvitation.create({
 			data: {
 				providerId,
@@ -76,10 +82,21 @@ export async function findInvitation(token: string) {
 	if (!isTokenShaped(token)) return null
 	const invitation = await prisma.teamInvitation.findUnique({
 		where: { tokenHash: tokenHash(token) },
-		select: { id: true, email: true, role: true, acceptedAt: true, expiresAt: true, providerId: true, provider: { select: { name: true } } },
+		select: {
+			id: true,
+			email: true,
+			role: true,
+			acceptedAt: true,
+			expiresAt: true,
+			providerId: true,
+			provider: { select: { name: true } },
+		},
 	})
 	if (!invitation || invitation.acceptedAt || invitation.expiresAt.getTime() < Date.now()) return null
-	const existingUser = await prisma.user.findUnique({ where: { email: invitation.email }, select: { id: true, passwordHash: true } })
+	const existingUser = await prisma.user.findUnique({
+		where: { email: invitation.email },
+		select: { id: true, passwordHash: true },
+	})
 	return { ...invitation, hasAccount: Boolean(existingUser?.passwordHash), existingUserId: existingUser?.id ?? null }
 }
 
@@ -87,12 +104,18 @@ export async function findInvitation(token: string) {
  * Accepts an invitation. Someone new sets their name and password; someone who
  * already has an account must be signed in as the invited email.
  */
-export async function acceptInvitation(token: string, options: { signedInUserId: string | null; newAccount?: z.infer<typeof AcceptInvitationSchema> }) {
+export async function acceptInvitation(
+	token: string,
+	options: { signedInUserId: string | null; newAccount?: z.infer<typeof AcceptInvitationSchema> },
+) {
 	const invitation = await findInvitation(token)
 	if (!invitation) return null
 	const passwordHash = options.newAccount ? await hashPassword(options.newAccount.password) : null
 	return prisma.$transaction(async (tx) => {
-		const claimed = await tx.teamInvitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } })
+		const claimed = await tx.teamInvitation.updateMany({
+			where: { id: invitation.id, acceptedAt: null },
+			data: { acceptedAt: new Date() },
+		})
 		if (!claimed.count) return null
 		let userId = options.signedInUserId
 		const elsewhere = await tx.teamMember.findFirst({
@@ -100,13 +123,20 @@ export async function acceptInvitation(token: string, options: { signedInUserId:
 			select: { provider: { select: { name: true } } },
 		})
 		// One account recruits for one provider, so what it can see is never in doubt.
-		if (elsewhere) throw new TeamError(`${invitation.email} already recruits for ${elsewhere.provider.name}. Use a different email address for this team.`)
+		if (elsewhere)
+			throw new TeamError(
+				`${invitation.email} already recruits for ${elsewhere.provider.name}. Use a different email address for this team.`,
+			)
 		if (userId) {
 			const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
-			if (user.email !== invitation.email) throw new TeamError(`This invitation is for ${invitation.email}. Sign out, then open the link again.`)
+			if (user.email !== invitation.email)
+				throw new TeamError(`This invitation is for ${invitation.email}. Sign out, then open the link again.`)
 		} else if (invitation.existingUserId && !invitation.hasAccount && passwordHash && options.newAccount) {
 			// A candidate without a password joins a team: they choose one now.
-			await tx.user.update({ where: { id: invitation.existingUserId }, data: { passwordHash, name: options.newAccount.name, emailVerifiedAt: new Date() } })
+			await tx.user.update({
+				where: { id: invitation.existingUserId },
+				data: { passwordHash, name: options.newAccount.name, emailVerifiedAt: new Date() },
+			})
 			userId = invitation.existingUserId
 		} else if (!invitation.existingUserId && passwordHash && options.newAccount) {
 			const user = await tx.user.create({
@@ -144,6 +174,8 @@ export async function removeMember(providerId: string, by: { userId: string; rol
 
 export async function cancelInvitation(providerId: string, by: { userId: string; role: string }, invitationId: string) {
 	requireOwner(by)
-	const cancelled = await prisma.teamInvitation.deleteMany({ where: { id: invitationId, providerId, acceptedAt: null } })
+	const cancelled = await prisma.teamInvitation.deleteMany({
+		where: { id: invitationId, providerId, acceptedAt: null },
+	})
 	if (!cancelled.count) throw new NotFoundError()
 }

@@ -30,11 +30,17 @@ export type ResolvedPlace = {
 	outcode?: string
 }
 
-export type PlaceLookup =
-	| { ok: true; place: ResolvedPlace }
-	| { ok: false; message: string; suggestions: string[] }
+export type PlaceLookup = { ok: true; place: ResolvedPlace } | { ok: false; message: string; suggestions: string[] }
 
-type District = { outcode: string; lat: number; lng: number; places: string[]; county: string; status: string; localAuthority: string }
+type District = {
+	outcode: string
+	lat: number
+	lng: number
+	places: string[]
+	county: string
+	status: string
+	localAuthority: string
+}
 
 const dataDir = fromRoot('app', 'data')
 
@@ -84,7 +90,10 @@ export function normalisePlaceName(text: string) {
 }
 
 function readCsv(file: string) {
-	return parseCsv(fs.readFileSync(path.join(dataDir, file), 'utf8'), { columns: true, skip_empty_lines: true }) as unknown[]
+	return parseCsv(fs.readFileSync(path.join(dataDir, file), 'utf8'), {
+		columns: true,
+		skip_empty_lines: true,
+	}) as unknown[]
 }
 
 const gazetteer = remember('gazetteer', () => {
@@ -98,7 +107,12 @@ const gazetteer = remember('gazetteer', () => {
 			county: row.county,
 			status: row.status,
 			localAuthority: row.district_2014,
-			places: row.places ? row.places.split(';').map((p) => p.trim()).filter(Boolean) : [],
+			places: row.places
+				? row.places
+						.split(';')
+						.map((p) => p.trim())
+						.filter(Boolean)
+				: [],
 		})
 	}
 
@@ -123,7 +137,10 @@ const gazetteer = remember('gazetteer', () => {
 		}
 		places.push(place)
 		add(normalisePlaceName(row.name), place)
-		for (const alt of row.alt_names.split(';').map((a) => a.trim()).filter(Boolean)) {
+		for (const alt of row.alt_names
+			.split(';')
+			.map((a) => a.trim())
+			.filter(Boolean)) {
 			add(normalisePlaceName(alt), place)
 		}
 	}
@@ -183,7 +200,7 @@ export function findDistrict(outcode: string) {
 	if (direct) return direct
 	// "SW1A" is a sub-district of "SW1", which the data holds as a whole.
 	const district = postcodes.toDistrict(`${outcode} 1AA`)
-	return district ? districts.get(district) ?? null : null
+	return district ? (districts.get(district) ?? null) : null
 }
 
 export function suggestPlaces(text: string, limit = 3) {

@@ -8,11 +8,13 @@ export type ConsentKind = 'redirect' | 'talent-pool'
 
 export const consentText: Record<ConsentKind, { label: string; hint: string }> = {
 	redirect: {
-		label: 'If an employer I apply to can’t offer me the job but thinks I would suit other roles, email me jobs with other employers near me',
+		label:
+			'If an employer I apply to can’t offer me the job but thinks I would suit other roles, email me jobs with other employers near me',
 		hint: 'We choose the jobs using the details you give us. No other employer is sent your details: they only see them if you apply.',
 	},
 	'talent-pool': {
-		label: 'Show my profile in the regional talent pool, so that employers checked by the regional team can invite me to apply',
+		label:
+			'Show my profile in the regional talent pool, so that employers checked by the regional team can invite me to apply',
 		hint: 'They see the roles you want, when you can work, the hours you want, your experience and qualifications, whether you drive, how far you will travel and the first half of your postcode. They do not see your name or contact details unless you accept an invitation and apply.',
 	},
 }

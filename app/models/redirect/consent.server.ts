@@ -6,7 +6,10 @@ import { rotatePoolId } from './pool-id.server.ts'
 export { consentText, consentWording, type ConsentKind } from './consent-text.ts'
 
 export async function activeConsents(tx: Tx, userId: string) {
-	const rows = await tx.consent.findMany({ where: { userId, withdrawnAt: null }, select: { kind: true, grantedAt: true } })
+	const rows = await tx.consent.findMany({
+		where: { userId, withdrawnAt: null },
+		select: { kind: true, grantedAt: true },
+	})
 	const granted = (kind: ConsentKind) => rows.find((r) => r.kind === kind)?.grantedAt ?? null
 	return { redirect: granted('redirect'), talentPool: granted('talent-pool') }
 }
@@ -16,10 +19,17 @@ export async function activeConsents(tx: Tx, userId: string) {
  * withdrawal of nothing, changes nothing). The talent pool index follows
  * through the outbox, so withdrawal reaches search within seconds.
  */
-export async function setConsent(tx: Tx, userId: string, kind: ConsentKind, granted: boolean, source: 'apply' | 'account') {
+export async function setConsent(
+	tx: Tx,
+	userId: string,
+	kind: ConsentKind,
+	granted: boolean,
+	source: 'apply' | 'account',
+) {
 	const active = await tx.consent.findFirst({ where: { userId, kind, withdrawnAt: null } })
 	if (granted && !active) await tx.consent.create({ data: { userId, kind, wording: consentWording[kind], source } })
-	if (!granted && active) await tx.consent.updateMany({ where: { userId, kind, withdrawnAt: null }, data: { withdrawnAt: new Date() } })
+	if (!granted && active)
+		await tx.consent.updateMany({ where: { userId, kind, withdrawnAt: null }, data: { withdrawnAt: new Date() } })
 	const changed = granted !== Boolean(active)
 	// Joining the pool (again) draws a new pool id, so the new card cannot be
 	// linked to an earlier one; leaving it takes the document out of the index.
@@ -52,7 +62,11 @@ export async function blockedProviderIds(tx: Tx, userId: string) {
 export async function blockEmployer(userId: string, providerId: string) {
 	return prisma.$transaction(async (tx) => {
 		const now = new Date()
-		await tx.employerBlock.upsert({ where: { userId_providerId: { userId, providerId } }, create: { userId, providerId, createdAt: now }, update: {} })
+		await tx.employerBlock.upsert({
+			where: { userId_providerId: { userId, providerId } },
+			create: { userId, providerId, createdAt: now },
+			update: {},
+		})
 		const closed = await tx.poolInvitation.updateMany({
 			where: { candidateId: userId, providerId, status: 'sent' },
 			data: { status: 'declined', respondedAt: now },

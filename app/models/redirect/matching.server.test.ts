@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { drivingCue, qualificationsAskedFor, scoreMatch, type MatchCandidate, type MatchVacancy } from './matching.server.ts'
+import {
+	drivingCue,
+	qualificationsAskedFor,
+	scoreMatch,
+	type MatchCandidate,
+	type MatchVacancy,
+} from './matching.server.ts'
 
 // The seed's requirement texts are the sector's own words (from care-roles.json).
 const ENTRY = [
@@ -11,18 +17,36 @@ const ENTRY = [
 describe('what a vacancy asks for', () => {
 	test.each([
 		[ENTRY, []],
-		['No formal qualifications usually required\nEnhanced DBS check\nCare Certificate induction; driving licence often useful', []],
+		[
+			'No formal qualifications usually required\nEnhanced DBS check\nCare Certificate induction; driving licence often useful',
+			[],
+		],
 		['Care Certificate-based induction recommended', []],
-		['Care experience; Care Certificate\nLevel 2/3 healthcare support qualifications or apprenticeships are common', [['care-certificate', 'required']]],
+		[
+			'Care experience; Care Certificate\nLevel 2/3 healthcare support qualifications or apprenticeships are common',
+			[['care-certificate', 'required']],
+		],
 		[
 			'Experience as a care or support worker\nLevel 2 qualification in care; Level 3 Diploma in Adult Care often expected or worked towards\nMedication administration training',
 			[['level-2-diploma-in-care', 'required']],
 		],
-		['Senior care/support experience\nLevel 3 Diploma in Adult Care (or equivalent)', [['level-3-diploma-in-adult-care', 'required']]],
+		[
+			'Senior care/support experience\nLevel 3 Diploma in Adult Care (or equivalent)',
+			[['level-3-diploma-in-adult-care', 'required']],
+		],
 		['Senior care experience\nLevel 3 Diploma in Adult Care (or working towards)', []],
-		['Care experience and strong organisational/IT skills\nLevel 3 qualification in care often preferred', [['level-3-diploma-in-adult-care', 'preferred']]],
-		['Level 5 Diploma in Leadership and Management for Adult Care is the recommended qualification (or working towards it)', []],
-		['NMC registration as a nursing associate\nLevel 5 Foundation degree (FdSc) in nursing associate practice\nLevel 2 English and maths (GCSE or equivalent) typically required by universities', []],
+		[
+			'Care experience and strong organisational/IT skills\nLevel 3 qualification in care often preferred',
+			[['level-3-diploma-in-adult-care', 'preferred']],
+		],
+		[
+			'Level 5 Diploma in Leadership and Management for Adult Care is the recommended qualification (or working towards it)',
+			[],
+		],
+		[
+			'NMC registration as a nursing associate\nLevel 5 Foundation degree (FdSc) in nursing associate practice\nLevel 2 English and maths (GCSE or equivalent) typically required by universities',
+			[],
+		],
 		[
 			"NMC registration (adult, mental health, learning disability or children's field)\nNursing degree (about 3 years full time) or the Registered nurse degree (NMC 2018) apprenticeship",
 			[['nursing-registration', 'required']],
@@ -74,26 +98,40 @@ describe('reasons say only what is true', () => {
 	test('a 37.5-hour job is not "flexible hours" for someone who wants part-time, and ranks below a part-time one', () => {
 		const fullTime = scoreMatch(partTimer, [], job({ hours: ['full-time', 'flexible'], hoursPerWeek: 37.5 }))
 		expect(fullTime.reasons).not.toContain('flexible hours')
-		expect(fullTime.cautions).toEqual(['full-time, 37.5 hours a week: more hours than the part-time work you asked for (the advert says hours are flexible, so ask)'])
+		expect(fullTime.cautions).toEqual([
+			'full-time, 37.5 hours a week: more hours than the part-time work you asked for (the advert says hours are flexible, so ask)',
+		])
 		const partTime = scoreMatch(partTimer, [], job({ hours: ['part-time'], hoursPerWeek: 24 }))
 		expect(partTime.reasons).toContain('part-time')
 		expect(partTime.score).toBeGreaterThan(fullTime.score)
 	})
 
 	test('an induction to the Care Certificate is not "asks for the Care Certificate"', () => {
-		const result = scoreMatch(partTimer, [], job({ requirements: ENTRY, description: 'What we offer:\n• Paid training, including the Care Certificate' }))
+		const result = scoreMatch(
+			partTimer,
+			[],
+			job({ requirements: ENTRY, description: 'What we offer:\n• Paid training, including the Care Certificate' }),
+		)
 		expect(result.reasons.join(' ')).not.toMatch(/Care Certificate/)
 	})
 
 	test('"no driving licence needed" only when nothing in the advert says otherwise; a licence "usually needed" is flagged and ranked down', () => {
 		const clear = scoreMatch(partTimer, [], job({}))
 		expect(clear.reasons).toContain('no driving licence needed')
-		const usually = scoreMatch(partTimer, [], job({ requirements: 'Enhanced DBS check; driving licence usually needed' }))
+		const usually = scoreMatch(
+			partTimer,
+			[],
+			job({ requirements: 'Enhanced DBS check; driving licence usually needed' }),
+		)
 		expect(usually.reasons).not.toContain('no driving licence needed')
 		expect(usually.cautions).toContain('the advert says a driving licence is usually needed')
 		expect(usually.score).toBeLessThan(clear.score)
 		// Someone with a licence and a car is told nothing either way.
-		const driver = scoreMatch({ ...partTimer, drivingLicence: true, hasCar: true }, [], job({ requirements: 'driving licence usually needed' }))
+		const driver = scoreMatch(
+			{ ...partTimer, drivingLicence: true, hasCar: true },
+			[],
+			job({ requirements: 'driving licence usually needed' }),
+		)
 		expect([...driver.reasons, ...driver.cautions].join(' ')).not.toMatch(/driv/)
 	})
 

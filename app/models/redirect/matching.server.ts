@@ -1,8 +1,8 @@
-import { defaultQuery } from '#search/query.ts'
-import { searchVacancies } from '#search/search.server.ts'
-import { formatMiles } from '#app/utils/geo.ts'
 import { careRoles } from '#app/models/jobs/care-roles.server.ts'
 import { findDistrict } from '#app/models/places/places.server.ts'
+import { formatMiles } from '#app/utils/geo.ts'
+import { defaultQuery } from '#search/query.ts'
+import { searchVacancies } from '#search/search.server.ts'
 
 /**
  * Roles next to each other in the care pathways count as related: roles that
@@ -17,7 +17,8 @@ export function relatedRoles(roleId: string) {
 	const steps = new Set(role?.care_workforce_pathway ?? [])
 	const related = new Set<string>()
 	for (const other of careRoles) {
-		if (other.id !== roleId && (other.care_workforce_pathway ?? []).some((step) => steps.has(step))) related.add(other.id)
+		if (other.id !== roleId && (other.care_workforce_pathway ?? []).some((step) => steps.has(step)))
+			related.add(other.id)
 	}
 	for (const group of bridges) {
 		if (group.includes(roleId)) group.filter((r) => r !== roleId).forEach((r) => related.add(r))
@@ -59,20 +60,38 @@ export type MatchVacancy = {
 const qualificationAsks: Array<{ id: string; label: string; pattern: RegExp }> = [
 	// not "Adult Social Care Certificate", a different (Level 2) qualification
 	{ id: 'care-certificate', label: 'the Care Certificate', pattern: /(?<!social )\bcare certificate\b/i },
-	{ id: 'level-2-diploma-in-care', label: 'a Level 2 qualification in care', pattern: /\blevel 2 (diploma|qualification)s?\b/i },
-	{ id: 'level-3-diploma-in-adult-care', label: 'a Level 3 qualification in care', pattern: /\blevel 3 (diploma|qualification)s?\b/i },
-	{ id: 'level-4-diploma-in-adult-care', label: 'a Level 4 qualification in care', pattern: /\blevel 4 (diploma|qualification)s?\b/i },
-	{ id: 'level-5-diploma-leadership-management-adult-care', label: 'the Level 5 Diploma in Leadership and Management', pattern: /\blevel 5 diploma in leadership\b/i },
+	{
+		id: 'level-2-diploma-in-care',
+		label: 'a Level 2 qualification in care',
+		pattern: /\blevel 2 (diploma|qualification)s?\b/i,
+	},
+	{
+		id: 'level-3-diploma-in-adult-care',
+		label: 'a Level 3 qualification in care',
+		pattern: /\blevel 3 (diploma|qualification)s?\b/i,
+	},
+	{
+		id: 'level-4-diploma-in-adult-care',
+		label: 'a Level 4 qualification in care',
+		pattern: /\blevel 4 (diploma|qualification)s?\b/i,
+	},
+	{
+		id: 'level-5-diploma-leadership-management-adult-care',
+		label: 'the Level 5 Diploma in Leadership and Management',
+		pattern: /\blevel 5 diploma in leadership\b/i,
+	},
 	{
 		id: 'nursing-registration',
 		label: 'NMC registration as a nurse',
-		pattern: /\bNMC registration\b(?! as a nursing associate)|\bRGN\b|\bnursing registration\b|\bregistered (general |adult )?nurse\b(?! degree)/i,
+		pattern:
+			/\bNMC registration\b(?! as a nursing associate)|\bRGN\b|\bnursing registration\b|\bregistered (general |adult )?nurse\b(?! degree)/i,
 	},
 ]
 
 const offeredOrCommon =
 	/\b(induction|training|train|trained|funded|fund|paid for|provided|we will|we['’]ll|support you|towards|willing|willingness|common)\b/i
-const preferred = /\b(preferred|desirable|an advantage|advantageous|ideally|recommended|welcome|would be (good|useful|helpful))\b/i
+const preferred =
+	/\b(preferred|desirable|an advantage|advantageous|ideally|recommended|welcome|would be (good|useful|helpful))\b/i
 const notNeeded = /\b(no|not)\b[^.]*\b(required|needed|necessary)\b/i
 
 type Ask = { id: string; label: string; strength: 'required' | 'preferred' }
@@ -86,13 +105,15 @@ export function qualificationsAskedFor(requirements: string): Ask[] {
 		for (const ask of qualificationAsks) {
 			if (!ask.pattern.test(clause)) continue
 			const current = asks.get(ask.id)
-			if (!current || (current.strength === 'preferred' && strength === 'required')) asks.set(ask.id, { id: ask.id, label: ask.label, strength })
+			if (!current || (current.strength === 'preferred' && strength === 'required'))
+				asks.set(ask.id, { id: ask.id, label: ask.label, strength })
 		}
 	}
 	return [...asks.values()]
 }
 
-const drivingWords = /\bdriv(e|er|ers|ing)\b|\bown (car|transport|vehicle)\b|\buse of a (car|vehicle)\b|\bcar drivers?\b/i
+const drivingWords =
+	/\bdriv(e|er|ers|ing)\b|\bown (car|transport|vehicle)\b|\buse of a (car|vehicle)\b|\bcar drivers?\b/i
 const drivingNotNeeded = /\bnon-?drivers?\b|\b(no|not|don['’]?t|doesn['’]?t|without)\b/i
 const drivingNeeded = /\b(needed|need|needs|required|require|requires|essential|must|necessary)\b/i
 const drivingUseful = /\b(useful|helpful|desirable|advantage|preferred|ideally|welcome|bonus)\b/i
@@ -179,7 +200,9 @@ export function scoreMatch(candidate: MatchCandidate, suggested: string[], v: Ma
 			reasons.push('full-time')
 		} else if (partTime) {
 			score -= flexible ? 0.5 : 1
-			cautions.push(`${hoursText ? `part-time, ${hoursText}` : 'part-time'}: fewer hours than the full-time work you asked for`)
+			cautions.push(
+				`${hoursText ? `part-time, ${hoursText}` : 'part-time'}: fewer hours than the full-time work you asked for`,
+			)
 		}
 	} else if (candidate.hoursWanted === 'part-time') {
 		if (partTime) {
@@ -223,7 +246,11 @@ export function scoreMatch(candidate: MatchCandidate, suggested: string[], v: Ma
 	for (const ask of qualificationsAskedFor(v.requirements)) {
 		if (candidate.qualifications.includes(ask.id)) {
 			qualificationScore += ask.strength === 'required' ? 0.5 : 0.25
-			reasons.push(ask.strength === 'required' ? `asks for ${ask.label}, which you have` : `would like ${ask.label}, which you have`)
+			reasons.push(
+				ask.strength === 'required'
+					? `asks for ${ask.label}, which you have`
+					: `would like ${ask.label}, which you have`,
+			)
 		} else if (ask.strength === 'required') {
 			score -= 1
 			cautions.push(`asks for ${ask.label}, which is not in your details`)
@@ -291,7 +318,11 @@ export async function findMatches(options: {
 	})
 	const published = new Map(hits.map((h) => [h.id, h.publishedAt]))
 	matches.sort(
-		(a, b) => b.score - a.score || a.distanceMiles - b.distanceMiles || (published.get(b.vacancyId) ?? 0) - (published.get(a.vacancyId) ?? 0) || a.vacancyId - b.vacancyId,
+		(a, b) =>
+			b.score - a.score ||
+			a.distanceMiles - b.distanceMiles ||
+			(published.get(b.vacancyId) ?? 0) - (published.get(a.vacancyId) ?? 0) ||
+			a.vacancyId - b.vacancyId,
 	)
 	return matches.slice(0, options.limit ?? 10)
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
-import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { notifySearchOutbox, recordCandidateChange } from '#app/background/search-outbox.server.ts'
+import { prisma, type Tx } from '#app/utils/db.server.ts'
 
 // The only identifier a provider sees for a talent-pool candidate. It is random
 // (no timestamp, nothing derived from the account), and a new one is drawn each

@@ -5,7 +5,12 @@ import type { Tx } from '#app/utils/db.server.ts'
  * provider after being passed on, or were hired there. Called in the same
  * transaction as the application or the hire.
  */
-export async function recordRedirectProgress(tx: Tx, candidateId: string, application: { id: string; providerId: string }, step: 'applied' | 'hired') {
+export async function recordRedirectProgress(
+	tx: Tx,
+	candidateId: string,
+	application: { id: string; providerId: string },
+	step: 'applied' | 'hired',
+) {
 	const elsewhere = { candidateId, fromProviderId: { not: application.providerId } }
 	if (step === 'applied') {
 		await tx.redirect.updateMany({
@@ -19,5 +24,8 @@ export async function recordRedirectProgress(tx: Tx, candidateId: string, applic
 		where: { ...elsewhere, status: { in: ['suggested', 'viewed', 'applied'] } },
 		data: { status: 'hired', hiredAt: now },
 	})
-	await tx.redirect.updateMany({ where: { ...elsewhere, status: 'hired', appliedAt: null }, data: { appliedAt: now, appliedApplicationId: application.id } })
+	await tx.redirect.updateMany({
+		where: { ...elsewhere, status: 'hired', appliedAt: null },
+		data: { appliedAt: now, appliedApplicationId: application.id },
+	})
 }

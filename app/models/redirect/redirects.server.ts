@@ -1,15 +1,18 @@
-import * as jobsYouMaySuit from '#emails/templates/jobs-you-may-suit.tsx'
 import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
-import { renderEmail } from '#emails/render.server.ts'
+import { findDistrict } from '#app/models/places/places.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 import { distanceMiles } from '#app/utils/geo.ts'
+import { renderEmail } from '#emails/render.server.ts'
+import * as jobsYouMaySuit from '#emails/templates/jobs-you-may-suit.tsx'
 import { liveVacancyWhere, vacancyHours } from '../jobs/vacancy-rules.server.ts'
 import { findMatches, scoreMatch, type MatchCandidate } from './matching.server.ts'
-import { findDistrict } from '#app/models/places/places.server.ts'
 
 async function textFor(ids: number[]) {
-	const rows = await prisma.vacancy.findMany({ where: { id: { in: ids } }, select: { id: true, requirements: true, description: true } })
+	const rows = await prisma.vacancy.findMany({
+		where: { id: { in: ids } },
+		select: { id: true, requirements: true, description: true },
+	})
 	return new Map(rows.map((r) => [r.id, { requirements: r.requirements, description: r.description }]))
 }
 
@@ -50,7 +53,13 @@ export function toMatchCandidate(profile: {
 export async function buildRedirectMatches(redirectId: string) {
 	const redirect = await prisma.redirect.findUnique({
 		where: { id: redirectId },
-		select: { id: true, candidateId: true, fromProviderId: true, roles: true, fromProvider: { select: { name: true } } },
+		select: {
+			id: true,
+			candidateId: true,
+			fromProviderId: true,
+			roles: true,
+			fromProvider: { select: { name: true } },
+		},
 	})
 	if (!redirect?.candidateId) return
 	const user = await prisma.user.findUnique({
@@ -89,7 +98,12 @@ export async function buildRedirectMatches(redirectId: string) {
 		await tx.redirectMatch.deleteMany({ where: { redirectId } })
 		await tx.redirectMatch.createMany({
 			// what we told them at the time, cautions included
-			data: matches.map((m, i) => ({ redirectId, vacancyId: m.vacancyId, rank: i + 1, reasons: [...m.reasons, ...m.cautions] })),
+			data: matches.map((m, i) => ({
+				redirectId,
+				vacancyId: m.vacancyId,
+				rank: i + 1,
+				reasons: [...m.reasons, ...m.cautions],
+			})),
 		})
 		await tx.redirect.update({ where: { id: redirectId }, data: { matchesReadyAt: new Date() } })
 		if (email) await queueEmail(tx, { key: `redirect-matches:${redirectId}`, to: user.email, ...email })
@@ -174,7 +188,10 @@ export async function listMatches(userId: string) {
 export async function matchesState(userId: string) {
 	const [consent, redirects] = await Promise.all([
 		prisma.consent.count({ where: { userId, kind: 'redirect', withdrawnAt: null } }),
-		prisma.redirect.findMany({ where: { candidateId: userId }, select: { matchesReadyAt: true, _count: { select: { matches: true } } } }),
+		prisma.redirect.findMany({
+			where: { candidateId: userId },
+			select: { matchesReadyAt: true, _count: { select: { matches: true } } },
+		}),
 	])
 	return {
 		consented: consent > 0,
@@ -198,7 +215,9 @@ export function redirectOutcomeText(r: { status: string; matchesReadyAt: Date | 
 	if (r.status === 'applied') return 'applied for a job with another employer'
 	if (!r.matchesReadyAt) return 'we are looking for jobs with other employers that fit them'
 	const n = r._count.matches
-	return n ? `we sent them ${n} ${n === 1 ? 'job' : 'jobs'} with other employers` : 'we found no jobs with other employers that fit them'
+	return n
+		? `we sent them ${n} ${n === 1 ? 'job' : 'jobs'} with other employers`
+		: 'we found no jobs with other employers that fit them'
 }
 
 /**

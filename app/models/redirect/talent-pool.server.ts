@@ -1,31 +1,36 @@
-import { z } from 'zod'
-import * as poolInvitationEmail from '#emails/templates/pool-invitation.tsx'
-import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
-import { renderEmail } from '#emails/render.server.ts'
-import type { PoolDocument } from '#search/pool-projection.server.ts'
-import { searchPoolDocuments } from '#search/pool-search.server.ts'
-import { formatDate, londonDateString, LONDON } from '#app/utils/dates.ts'
 import { TZDate } from '@date-fns/tz'
+import { z } from 'zod'
+import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
+import { applyWithProfile } from '#app/models/applications/applications.server.ts'
+import {
+	availabilityOptions,
+	candidateQualifications,
+	experienceOptions,
+	hoursWantedOptions,
+} from '#app/models/applications/vocabulary.ts'
+import { careRoles, roleName } from '#app/models/jobs/care-roles.server.ts'
+import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
+import { radiusChoices } from '#app/models/jobs/vocabulary.ts'
+import { resolvePlace } from '#app/models/places/places.server.ts'
+import { formatDate, londonDateString, LONDON } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
 import { getEnv, publicUrl } from '#app/utils/env.server.ts'
 import { distanceMiles, formatMiles } from '#app/utils/geo.ts'
-import { careRoles, roleName } from '#app/models/jobs/care-roles.server.ts'
-import { availabilityOptions, candidateQualifications, experienceOptions, hoursWantedOptions } from '#app/models/applications/vocabulary.ts'
 import { ids, labelOf } from '#app/utils/options.ts'
-import { radiusChoices } from '#app/models/jobs/vocabulary.ts'
-import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
-import { resolvePlace } from '#app/models/places/places.server.ts'
-import { applyWithProfile } from '#app/models/applications/applications.server.ts'
+import { renderEmail } from '#emails/render.server.ts'
+import * as poolInvitationEmail from '#emails/templates/pool-invitation.tsx'
+import type { PoolDocument } from '#search/pool-projection.server.ts'
+import { searchPoolDocuments } from '#search/pool-search.server.ts'
 import { blockEmployer, isBlocked } from './consent.server.ts'
 import { poolLabel } from './pool-id.server.ts'
-import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
 
 export class PoolError extends DomainError {}
 
 const list = <T extends [string, ...string[]]>(values: T) =>
-	z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string())).transform((items) =>
-		items.filter((item): item is T[number] => (values as string[]).includes(item)),
-	)
+	z
+		.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()))
+		.transform((items) => items.filter((item): item is T[number] => (values as string[]).includes(item)))
 
 export const PoolSearchSchema = z.object({
 	where: z.string().trim().max(60).catch('').default(''),
@@ -69,7 +74,12 @@ function toCard(doc: PoolDocument, centre: { lat: number; lng: number } | null):
 		roles: doc.roles.map(roleName).join(', ') || 'Open to any role',
 		availability: doc.availability.map((a) => labelOf(availabilityOptions, a)).join(', '),
 		hours: labelOf(hoursWantedOptions, doc.hoursWanted),
-		driving: doc.drivingLicence && doc.hasCar ? 'Driving licence and a car' : doc.drivingLicence ? 'Driving licence, no car' : 'Does not drive',
+		driving:
+			doc.drivingLicence && doc.hasCar
+				? 'Driving licence and a car'
+				: doc.drivingLicence
+					? 'Driving licence, no car'
+					: 'Does not drive',
 		experience: labelOf(experienceOptions, doc.experienceYears),
 		qualifications: doc.qualifications.map((q) => labelOf(candidateQualifications, q)).join(', ') || 'None yet',
 		travel: `Travels up to ${doc.travelMiles} miles`,
@@ -94,7 +104,10 @@ export async function searchPool(providerId: string, search: PoolSearch) {
 		drivingWithCar: search.driving,
 		qualifications: search.qualification,
 	})
-	const invited = await invitationsByPoolId(providerId, docs.map((d) => d.id))
+	const invited = await invitationsByPoolId(
+		providerId,
+		docs.map((d) => d.id),
+	)
 	return {
 		placeError: null,
 		placeLabel: place?.ok ? place.place.label : null,
@@ -153,8 +166,14 @@ export async function invitationsLeftToday(providerId: string) {
 }
 
 /** Whether this provider already holds the candidate's details, from an application they sent it. */
-export async function hasAppliedToProvider(db: Pick<typeof prisma, 'application'>, candidateId: string, providerId: string) {
-	return (await db.application.count({ where: { candidateId, submittedAt: { not: null }, vacancy: { providerId } } })) > 0
+export async function hasAppliedToProvider(
+	db: Pick<typeof prisma, 'application'>,
+	candidateId: string,
+	providerId: string,
+) {
+	return (
+		(await db.application.count({ where: { candidateId, submittedAt: { not: null }, vacancy: { providerId } } })) > 0
+	)
 }
 
 /**
@@ -169,7 +188,8 @@ export async function hasAppliedToProvider(db: Pick<typeof prisma, 'application'
  * same "invitation sent" as for anyone else.
  */
 export async function inviteFromPool(providerId: string, poolId: string, vacancyId: number) {
-	if (!(await requireVerifiedProvider(providerId))) throw new PoolError('Only verified providers can invite candidates from the talent pool')
+	if (!(await requireVerifiedProvider(providerId)))
+		throw new PoolError('Only verified providers can invite candidates from the talent pool')
 	const vacancy = await prisma.vacancy.findFirst({
 		where: { id: vacancyId, providerId, ...liveVacancyWhere() },
 		select: { id: true, title: true, town: true, provider: { select: { name: true } } },
@@ -178,12 +198,20 @@ export async function inviteFromPool(providerId: string, poolId: string, vacancy
 	const profile = await prisma.candidateProfile.findFirst({
 		where: {
 			poolId,
-			user: { consents: { some: { kind: 'talent-pool', withdrawnAt: null } }, employerBlocks: { none: { providerId } } },
+			user: {
+				consents: { some: { kind: 'talent-pool', withdrawnAt: null } },
+				employerBlocks: { none: { providerId } },
+			},
 		},
 		select: {
 			userId: true,
 			firstName: true,
-			user: { select: { email: true, consents: { where: { kind: 'talent-pool', withdrawnAt: null }, select: { grantedAt: true } } } },
+			user: {
+				select: {
+					email: true,
+					consents: { where: { kind: 'talent-pool', withdrawnAt: null }, select: { grantedAt: true } },
+				},
+			},
 		},
 	})
 	if (!profile) throw new NotFoundError()
@@ -202,21 +230,34 @@ export async function inviteFromPool(providerId: string, poolId: string, vacancy
 	})
 	const sent = await prisma.$transaction(async (tx) => {
 		const used = await tx.poolInvitation.count({ where: { providerId, createdAt: { gte: startOfLondonDay() } } })
-		if (used >= getEnv().POOL_INVITES_PER_DAY) throw new PoolError(`You have used today’s ${getEnv().POOL_INVITES_PER_DAY} invitations. You can invite more tomorrow.`)
+		if (used >= getEnv().POOL_INVITES_PER_DAY)
+			throw new PoolError(
+				`You have used today’s ${getEnv().POOL_INVITES_PER_DAY} invitations. You can invite more tomorrow.`,
+			)
 		const existing = await tx.poolInvitation.findUnique({ where: key, select: { id: true, createdAt: true } })
 		if (existing && existing.createdAt >= joinedPoolAt) {
 			// The card already shows this invitation, so saying so tells them nothing new.
 			throw new PoolError('You have already invited this candidate to apply for that vacancy')
 		}
-		const application = await tx.application.findFirst({ where: { vacancyId, candidateId: profile.userId }, select: { id: true } })
+		const application = await tx.application.findFirst({
+			where: { vacancyId, candidateId: profile.userId },
+			select: { id: true },
+		})
 		const now = new Date()
 		const data = application
 			? { status: 'accepted', applicationId: application.id, createdAt: now, respondedAt: now }
 			: { status: 'sent', applicationId: null, createdAt: now, respondedAt: null }
 		if (existing) await tx.poolInvitation.update({ where: { id: existing.id }, data })
-		else await tx.poolInvitation.create({ data: { id: invitationId, providerId, candidateId: profile.userId, vacancyId, ...data } })
+		else
+			await tx.poolInvitation.create({
+				data: { id: invitationId, providerId, candidateId: profile.userId, vacancyId, ...data },
+			})
 		if (application) return false
-		await queueEmail(tx, { key: `pool-invitation:${invitationId}:${now.getTime().toString(36)}`, to: profile.user.email, ...email })
+		await queueEmail(tx, {
+			key: `pool-invitation:${invitationId}:${now.getTime().toString(36)}`,
+			to: profile.user.email,
+			...email,
+		})
 		return true
 	})
 	if (sent) notifyEmailOutbox()
@@ -253,7 +294,12 @@ export async function listCandidateInvitations(userId: string) {
 	return prisma.poolInvitation.findMany({
 		where: { candidateId: userId, status: 'sent', vacancy: liveVacancyWhere() },
 		orderBy: { createdAt: 'desc' },
-		select: { id: true, createdAt: true, provider: { select: { name: true } }, vacancy: { select: { title: true, town: true } } },
+		select: {
+			id: true,
+			createdAt: true,
+			provider: { select: { name: true } },
+			vacancy: { select: { title: true, town: true } },
+		},
 	})
 }
 
@@ -274,7 +320,10 @@ export async function respondToInvitation(
 			throw new PoolError(`You have blocked ${invitation.provider.name}, so you cannot apply through their invitation`)
 		}
 		const { applicationId } = await applyWithProfile(userId, invitation.vacancy.id, response.answers)
-		await prisma.poolInvitation.update({ where: { id: invitationId }, data: { status: 'accepted', respondedAt: new Date(), applicationId } })
+		await prisma.poolInvitation.update({
+			where: { id: invitationId },
+			data: { status: 'accepted', respondedAt: new Date(), applicationId },
+		})
 		return { applicationId, otherInvitationsClosed: 0 }
 	}
 	if (response.block) {
@@ -282,6 +331,9 @@ export async function respondToInvitation(
 		const closed = await blockEmployer(userId, invitation.providerId)
 		return { applicationId: null, otherInvitationsClosed: Math.max(0, closed - 1) }
 	}
-	await prisma.poolInvitation.update({ where: { id: invitationId }, data: { status: 'declined', respondedAt: new Date() } })
+	await prisma.poolInvitation.update({
+		where: { id: invitationId },
+		data: { status: 'declined', respondedAt: new Date() },
+	})
 	return { applicationId: null, otherInvitationsClosed: 0 }
 }

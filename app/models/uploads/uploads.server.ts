@@ -76,7 +76,13 @@ export function writeUpload(upload: Upload, mimeType: string): WrittenUpload {
 	const id = `f${crypto.randomBytes(12).toString('hex')}`
 	fs.mkdirSync(dataDir('uploads'), { recursive: true })
 	fs.writeFileSync(dataDir('uploads', id), upload.bytes, { mode: 0o600 })
-	return { id, name: upload.name, mimeType, size: upload.bytes.length, sha256: crypto.createHash('sha256').update(upload.bytes).digest('hex') }
+	return {
+		id,
+		name: upload.name,
+		mimeType,
+		size: upload.bytes.length,
+		sha256: crypto.createHash('sha256').update(upload.bytes).digest('hex'),
+	}
 }
 
 export function discardUpload(file: WrittenUpload | null) {
@@ -95,7 +101,14 @@ export function readUploadFile(fileId: string) {
 
 export async function recordUpload(tx: Tx, file: WrittenUpload, ownerId: string | null) {
 	await tx.storedFile.create({
-		data: { id: file.id, ownerId, originalName: file.name, mimeType: file.mimeType, size: file.size, sha256: file.sha256 },
+		data: {
+			id: file.id,
+			ownerId,
+			originalName: file.name,
+			mimeType: file.mimeType,
+			size: file.size,
+			sha256: file.sha256,
+		},
 	})
 	return file.id
 }
@@ -145,7 +158,10 @@ export async function checkPhoto(upload: Upload): Promise<{ error: string } | { 
 			.flatten({ background: '#ffffff' })
 			.jpeg({ quality: 82, mozjpeg: true })
 			.toBuffer()
-		return { mimeType: 'image/jpeg', upload: { name: upload.name.replace(/\.[^.]*$/, '') + '.jpg', bytes, tooLarge: false } }
+		return {
+			mimeType: 'image/jpeg',
+			upload: { name: upload.name.replace(/\.[^.]*$/, '') + '.jpg', bytes, tooLarge: false },
+		}
 	} catch {
 		return { error: 'The photo could not be read. Try a different JPG, PNG or WebP image' }
 	}
@@ -153,7 +169,12 @@ export async function checkPhoto(upload: Upload): Promise<{ error: string } | { 
 
 type PhotoForm =
 	| { tooLarge: true }
-	| { tooLarge: false; formData: FormData; photo: { upload: Upload; mimeType: string } | null; photoError: string | null }
+	| {
+			tooLarge: false
+			formData: FormData
+			photo: { upload: Upload; mimeType: string } | null
+			photoError: string | null
+	  }
 
 /** A form with an optional photo field named "photo": the fields, and the photo made safe or its problem. */
 export async function readPhotoForm(request: Request): Promise<PhotoForm> {
@@ -162,7 +183,12 @@ export async function readPhotoForm(request: Request): Promise<PhotoForm> {
 		const upload = uploads.get('photo')
 		const checked = upload ? await checkPhoto(upload) : null
 		if (checked && 'error' in checked) return { tooLarge: false, formData, photo: null, photoError: checked.error }
-		return { tooLarge: false, formData, photo: checked ? { upload: checked.upload, mimeType: checked.mimeType } : null, photoError: null }
+		return {
+			tooLarge: false,
+			formData,
+			photo: checked ? { upload: checked.upload, mimeType: checked.mimeType } : null,
+			photoError: null,
+		}
 	} catch (error) {
 		if (error instanceof FormTooLargeError) return { tooLarge: true }
 		throw error

@@ -29,7 +29,10 @@ export function rssOf(pid: number | undefined) {
 
 /** The Meilisearch the app started for this data directory, from the file it writes. */
 export function embeddedMeili(dataDir = benchDataDir()) {
-	const instance = JSON.parse(fs.readFileSync(path.join(dataDir, 'meili', 'instance.json'), 'utf8')) as { pid: number; url: string }
+	const instance = JSON.parse(fs.readFileSync(path.join(dataDir, 'meili', 'instance.json'), 'utf8')) as {
+		pid: number
+		url: string
+	}
 	const masterKey = fs.readFileSync(path.join(dataDir, 'meili-master-key'), 'utf8').trim()
 	return { ...instance, masterKey }
 }
@@ -62,7 +65,10 @@ export async function startApp(options: AppOptions) {
 	const dataDir = options.dataDir ?? benchDataDir()
 	const url = `http://localhost:${options.port}`
 	// The same build step `npm start` runs first.
-	const built = spawnSync(process.execPath, ['--import', 'tsx', 'app/server/ensure-build.ts'], { cwd: projectRoot, encoding: 'utf8' })
+	const built = spawnSync(process.execPath, ['--import', 'tsx', 'app/server/ensure-build.ts'], {
+		cwd: projectRoot,
+		encoding: 'utf8',
+	})
 	if (built.status !== 0) throw new Error(`the build failed:\n${built.stdout}${built.stderr}`)
 	const env: Record<string, string | undefined> = {
 		...process.env,
@@ -82,7 +88,11 @@ export async function startApp(options: AppOptions) {
 	const start = async () => {
 		if (await answers(url)) throw new Error(`Something is already answering on ${url}: stop it, or set BENCH_PORT`)
 		const started = Date.now()
-		child = spawn(process.execPath, ['--import', 'tsx', 'app/server/index.ts'], { cwd: projectRoot, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+		child = spawn(process.execPath, ['--import', 'tsx', 'app/server/index.ts'], {
+			cwd: projectRoot,
+			env: env as NodeJS.ProcessEnv,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		})
 		const keep = (chunk: Buffer) => {
 			log = (log + chunk.toString()).slice(-20_000)
 		}

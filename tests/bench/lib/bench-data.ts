@@ -15,12 +15,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { careRoles, getStandard, type ApprenticeshipStandard } from '#app/models/jobs/care-roles.server.ts'
-import { labelOf } from '#app/utils/options.ts'
-import { settings } from '#app/models/jobs/vocabulary.ts'
 import { checkMinimumPay, formatPence } from '#app/models/jobs/pay.ts'
+import { settings } from '#app/models/jobs/vocabulary.ts'
 import { locateWorkplace } from '#app/models/places/places.server.ts'
 import { endOfLondonDayIn, londonDateString } from '#app/utils/dates.ts'
 import { distanceMiles } from '#app/utils/geo.ts'
+import { labelOf } from '#app/utils/options.ts'
 import { projectRoot } from './bench-env.ts'
 
 export const DEFAULT_SEED = 20261123
@@ -132,7 +132,18 @@ type District = {
 }
 
 // Higher pay where living costs are: London weighting, and a little around it.
-const southEastCounties = new Set(['Surrey', 'Berkshire', 'Buckinghamshire', 'Hertfordshire', 'Oxfordshire', 'Kent', 'Hampshire', 'West Sussex', 'East Sussex', 'Essex'])
+const southEastCounties = new Set([
+	'Surrey',
+	'Berkshire',
+	'Buckinghamshire',
+	'Hertfordshire',
+	'Oxfordshire',
+	'Kent',
+	'Hampshire',
+	'West Sussex',
+	'East Sussex',
+	'Essex',
+])
 
 function loadDistricts() {
 	const rows = parseCsv(fs.readFileSync(path.join(projectRoot, 'app', 'data', 'uk-postcode-districts.csv'), 'utf8'), {
@@ -148,7 +159,10 @@ function loadDistricts() {
 		// The UK's minimum wage and care regulators do not cover the Crown Dependencies.
 		if (!['England', 'Scotland', 'Wales', 'Northern Ireland'].includes(row.country)) continue
 		if (!(units > 0) || !(lat > 49 && lat < 61) || !(lng > -9 && lng < 2)) continue
-		const places = row.places.split(';').map((p) => p.trim()).filter(Boolean)
+		const places = row.places
+			.split(';')
+			.map((p) => p.trim())
+			.filter(Boolean)
 		if (!places.length) continue
 		// Only districts the app itself can place a postcode in.
 		if (!locateWorkplace(`${row.outcode} 1AB`, '')) continue
@@ -190,7 +204,8 @@ function postcodeIn(rand: Rand, outcode: string) {
 
 // ─── providers ──────────────────────────────────────────────────────────────
 
-type ProviderType = 'care-home' | 'nursing-home' | 'home-care' | 'supported-living' | 'day-service' | 'nhs-trust' | 'individual-employer'
+type ProviderType =
+	'care-home' | 'nursing-home' | 'home-care' | 'supported-living' | 'day-service' | 'nhs-trust' | 'individual-employer'
 
 /** Share of vacancies by provider type, and how many vacancies one provider has open. */
 const providerPlans: Record<ProviderType, { share: number; vacancies: (rand: Rand) => number }> = {
@@ -213,25 +228,225 @@ const settingFor: Record<ProviderType, string> = {
 	'individual-employer': 'personal-assistant',
 }
 
-const nameTrees = ['Oak Tree', 'Willow', 'Beech', 'Cedar', 'Rose', 'Holly', 'Chestnut', 'Linden', 'Elm', 'Maple', 'Lime Tree', 'Ash', 'Rowan', 'Hawthorn', 'Birch', 'Laurel', 'Magnolia', 'Juniper', 'Yew Tree', 'Cherry Tree']
-const nameWords = ['Meadow', 'Riverside', 'Park View', 'Orchard', 'Hillside', 'Lavender', 'Ashgrove', 'Kingfisher', 'Heron', "St Mary's", 'Abbey', 'Priory', 'Fairfield', 'Greenacres', 'Primrose', 'Sunnyside', 'Woodlands', 'Brookside', 'Harbour', 'Castle', 'Bluebell', 'Springfield', 'Westfield', 'Highfield', 'Millbrook', 'Oakwood', 'Fernlea', 'Heather', 'Foxglove', 'Swallow', 'Summerfield', 'Wellspring', 'Lakeside', 'Thornbury', 'Redwood']
-const homeSuffixes = ['House', 'Lodge', 'Court', 'Grange', 'Manor', 'Gardens', 'Hall', 'View', 'Place', 'House', 'Lodge']
-const homeCareWords = ['Home Care', 'Homecare', 'Care at Home', 'Home Support', 'Care Services', 'Community Care', 'Domiciliary Care']
-const homeCareBrands = ['Caring Hands', 'Kind Hearts', 'Helping Hands', 'Bright Days', 'Home Comforts', 'Trusted Care', 'Compassion', 'Together', 'Silver Lining', 'Good Neighbour', 'Heartbeat', 'Evergreen', 'Sunrise', 'Lighthouse', 'Acorn', 'Harmony']
-const supportedWords = ['Supported Living', 'Community Support', 'Support Services', 'Independent Living', 'Living Options', 'Support Partnership']
-const supportedBrands = ['Pathways', 'Open Doors', 'Horizons', 'Stepping Stones', 'New Leaf', 'Bridges', 'Compass', 'Anchor', 'Inspire', 'Unity', 'Keystone', 'Brighter Futures', 'Milestones', 'Foundations', 'Lifeways', 'Discovery']
+const nameTrees = [
+	'Oak Tree',
+	'Willow',
+	'Beech',
+	'Cedar',
+	'Rose',
+	'Holly',
+	'Chestnut',
+	'Linden',
+	'Elm',
+	'Maple',
+	'Lime Tree',
+	'Ash',
+	'Rowan',
+	'Hawthorn',
+	'Birch',
+	'Laurel',
+	'Magnolia',
+	'Juniper',
+	'Yew Tree',
+	'Cherry Tree',
+]
+const nameWords = [
+	'Meadow',
+	'Riverside',
+	'Park View',
+	'Orchard',
+	'Hillside',
+	'Lavender',
+	'Ashgrove',
+	'Kingfisher',
+	'Heron',
+	"St Mary's",
+	'Abbey',
+	'Priory',
+	'Fairfield',
+	'Greenacres',
+	'Primrose',
+	'Sunnyside',
+	'Woodlands',
+	'Brookside',
+	'Harbour',
+	'Castle',
+	'Bluebell',
+	'Springfield',
+	'Westfield',
+	'Highfield',
+	'Millbrook',
+	'Oakwood',
+	'Fernlea',
+	'Heather',
+	'Foxglove',
+	'Swallow',
+	'Summerfield',
+	'Wellspring',
+	'Lakeside',
+	'Thornbury',
+	'Redwood',
+]
+const homeSuffixes = [
+	'House',
+	'Lodge',
+	'Court',
+	'Grange',
+	'Manor',
+	'Gardens',
+	'Hall',
+	'View',
+	'Place',
+	'House',
+	'Lodge',
+]
+const homeCareWords = [
+	'Home Care',
+	'Homecare',
+	'Care at Home',
+	'Home Support',
+	'Care Services',
+	'Community Care',
+	'Domiciliary Care',
+]
+const homeCareBrands = [
+	'Caring Hands',
+	'Kind Hearts',
+	'Helping Hands',
+	'Bright Days',
+	'Home Comforts',
+	'Trusted Care',
+	'Compassion',
+	'Together',
+	'Silver Lining',
+	'Good Neighbour',
+	'Heartbeat',
+	'Evergreen',
+	'Sunrise',
+	'Lighthouse',
+	'Acorn',
+	'Harmony',
+]
+const supportedWords = [
+	'Supported Living',
+	'Community Support',
+	'Support Services',
+	'Independent Living',
+	'Living Options',
+	'Support Partnership',
+]
+const supportedBrands = [
+	'Pathways',
+	'Open Doors',
+	'Horizons',
+	'Stepping Stones',
+	'New Leaf',
+	'Bridges',
+	'Compass',
+	'Anchor',
+	'Inspire',
+	'Unity',
+	'Keystone',
+	'Brighter Futures',
+	'Milestones',
+	'Foundations',
+	'Lifeways',
+	'Discovery',
+]
 const dayWords = ['Day Centre', 'Day Opportunities', 'Day Service', 'Resource Centre', 'Community Hub']
-const firstNames = ['Margaret', 'David', 'Jean', 'Peter', 'Susan', 'John', 'Patricia', 'Michael', 'Linda', 'Robert', 'Anne', 'James', 'Helen', 'Tom', 'Priya', 'Aisha', 'Mohammed', 'Fiona', 'Gareth', 'Siobhan', 'Ewan', 'Rhian', 'Kwame', 'Grace', 'Chloe', 'Daniel', 'Amir', 'Joan', 'Brian', 'Carol']
-const streets = ['Church Lane', 'The Street', 'Station Road', 'Mill Road', 'High Street', 'London Road', 'School Lane', 'Market Place', 'Victoria Road', 'Park Road', 'Queens Road', 'Manor Road', 'Green Lane', 'Chapel Street', 'North Road', 'Kings Road', 'Albert Street', 'Castle Street', 'Bridge Street', 'New Road']
+const firstNames = [
+	'Margaret',
+	'David',
+	'Jean',
+	'Peter',
+	'Susan',
+	'John',
+	'Patricia',
+	'Michael',
+	'Linda',
+	'Robert',
+	'Anne',
+	'James',
+	'Helen',
+	'Tom',
+	'Priya',
+	'Aisha',
+	'Mohammed',
+	'Fiona',
+	'Gareth',
+	'Siobhan',
+	'Ewan',
+	'Rhian',
+	'Kwame',
+	'Grace',
+	'Chloe',
+	'Daniel',
+	'Amir',
+	'Joan',
+	'Brian',
+	'Carol',
+]
+const streets = [
+	'Church Lane',
+	'The Street',
+	'Station Road',
+	'Mill Road',
+	'High Street',
+	'London Road',
+	'School Lane',
+	'Market Place',
+	'Victoria Road',
+	'Park Road',
+	'Queens Road',
+	'Manor Road',
+	'Green Lane',
+	'Chapel Street',
+	'North Road',
+	'Kings Road',
+	'Albert Street',
+	'Castle Street',
+	'Bridge Street',
+	'New Road',
+]
 
 const specialismsBySetting: Record<string, string[]> = {
-	'care-home': ['dementia', 'older-people', 'end-of-life', 'physical-disabilities', 'respite', 'dementia', 'older-people'],
-	'nursing-home': ['dementia', 'complex-care', 'end-of-life', 'older-people', 'young-onset-dementia', 'physical-disabilities'],
+	'care-home': [
+		'dementia',
+		'older-people',
+		'end-of-life',
+		'physical-disabilities',
+		'respite',
+		'dementia',
+		'older-people',
+	],
+	'nursing-home': [
+		'dementia',
+		'complex-care',
+		'end-of-life',
+		'older-people',
+		'young-onset-dementia',
+		'physical-disabilities',
+	],
 	'home-care': ['older-people', 'reablement', 'end-of-life', 'complex-care', 'live-in', 'dementia', 'older-people'],
-	'supported-living': ['learning-disabilities', 'autism', 'mental-health', 'brain-injury', 'pbs', 'learning-disabilities', 'young-adults'],
+	'supported-living': [
+		'learning-disabilities',
+		'autism',
+		'mental-health',
+		'brain-injury',
+		'pbs',
+		'learning-disabilities',
+		'young-adults',
+	],
 	'day-service': ['learning-disabilities', 'older-people', 'dementia', 'autism'],
 	'hospital-nhs': ['mental-health', 'community', 'acute', 'rehabilitation', 'older-people', 'discharge'],
-	'personal-assistant': ['physical-disabilities', 'learning-disabilities', 'spinal-injury', 'older-people', 'young-adults', 'sensory'],
+	'personal-assistant': [
+		'physical-disabilities',
+		'learning-disabilities',
+		'spinal-injury',
+		'older-people',
+		'young-adults',
+		'sensory',
+	],
 }
 
 /** How each specialism appears in a title ("Dementia care assistant", "Support worker – mental health") and in adverts. */
@@ -248,7 +463,9 @@ const specialisms: Record<string, { adjective: string; phrase: string; sentences
 	'young-onset-dementia': {
 		adjective: 'Young onset dementia',
 		phrase: 'young onset dementia',
-		sentences: ['Our unit supports younger adults living with young onset dementia and Huntington’s disease, many of them still active and independent.'],
+		sentences: [
+			'Our unit supports younger adults living with young onset dementia and Huntington’s disease, many of them still active and independent.',
+		],
 	},
 	'older-people': {
 		adjective: 'Elderly',
@@ -290,12 +507,16 @@ const specialisms: Record<string, { adjective: string; phrase: string; sentences
 	reablement: {
 		adjective: 'Reablement',
 		phrase: 'reablement',
-		sentences: ['Our reablement team helps people regain their confidence and independence at home after a stay in hospital, usually over six weeks.'],
+		sentences: [
+			'Our reablement team helps people regain their confidence and independence at home after a stay in hospital, usually over six weeks.',
+		],
 	},
 	'live-in': {
 		adjective: 'Live-in',
 		phrase: 'live-in care',
-		sentences: ['Live-in carers stay with one person in their own home for two or three weeks at a time, with a private room and paid breaks.'],
+		sentences: [
+			'Live-in carers stay with one person in their own home for two or three weeks at a time, with a private room and paid breaks.',
+		],
 	},
 	'learning-disabilities': {
 		adjective: 'Learning disability',
@@ -325,12 +546,16 @@ const specialisms: Record<string, { adjective: string; phrase: string; sentences
 	'brain-injury': {
 		adjective: 'Brain injury',
 		phrase: 'acquired brain injury',
-		sentences: ['We support adults living with an acquired brain injury to rebuild skills and confidence, alongside therapists and neuropsychologists.'],
+		sentences: [
+			'We support adults living with an acquired brain injury to rebuild skills and confidence, alongside therapists and neuropsychologists.',
+		],
 	},
 	pbs: {
 		adjective: 'Complex needs',
 		phrase: 'behaviour that challenges',
-		sentences: ['Some of the people we support can show behaviour that challenges; you will be trained in positive behaviour support (PBS) and never work alone until you are ready.'],
+		sentences: [
+			'Some of the people we support can show behaviour that challenges; you will be trained in positive behaviour support (PBS) and never work alone until you are ready.',
+		],
 	},
 	'young-adults': {
 		adjective: 'Young adults',
@@ -345,27 +570,37 @@ const specialisms: Record<string, { adjective: string; phrase: string; sentences
 	acute: {
 		adjective: 'Ward',
 		phrase: 'acute wards',
-		sentences: ['You will work on a busy acute medical ward, caring for patients admitted from the emergency department.'],
+		sentences: [
+			'You will work on a busy acute medical ward, caring for patients admitted from the emergency department.',
+		],
 	},
 	rehabilitation: {
 		adjective: 'Rehabilitation',
 		phrase: 'rehabilitation',
-		sentences: ['Our rehabilitation unit helps people recover after stroke, falls and orthopaedic surgery so they can go home safely.'],
+		sentences: [
+			'Our rehabilitation unit helps people recover after stroke, falls and orthopaedic surgery so they can go home safely.',
+		],
 	},
 	discharge: {
 		adjective: 'Discharge',
 		phrase: 'hospital discharge',
-		sentences: ['You will be part of the integrated discharge team, helping patients leave hospital with the right care in place.'],
+		sentences: [
+			'You will be part of the integrated discharge team, helping patients leave hospital with the right care in place.',
+		],
 	},
 	'spinal-injury': {
 		adjective: 'Spinal injury',
 		phrase: 'spinal injury',
-		sentences: ['I had a spinal cord injury a few years ago and use a wheelchair; I need help with personal care, transfers and getting out and about.'],
+		sentences: [
+			'I had a spinal cord injury a few years ago and use a wheelchair; I need help with personal care, transfers and getting out and about.',
+		],
 	},
 	sensory: {
 		adjective: 'Sensory impairment',
 		phrase: 'sensory impairment',
-		sentences: ['I am registered blind and need someone to help with correspondence, shopping, appointments and getting around.'],
+		sentences: [
+			'I am registered blind and need someone to help with correspondence, shopping, appointments and getting around.',
+		],
 	},
 }
 
@@ -381,7 +616,8 @@ const paNeeds: Record<string, { self: string; family: string }> = {
 	},
 	'spinal-injury': {
 		self: specialisms['spinal-injury'].sentences[0],
-		family: 'had a spinal cord injury and uses a wheelchair, and needs help with personal care, transfers and getting out.',
+		family:
+			'had a spinal cord injury and uses a wheelchair, and needs help with personal care, transfers and getting out.',
 	},
 	'older-people': {
 		self: 'I need a hand in the mornings and evenings with washing, dressing and meals, and some company.',
@@ -566,8 +802,25 @@ const socialWorkDuties = [
 // Pay in pence; hourly ranges are for 2026/27 (National Living Wage £12.71).
 const rolePlans: Record<string, RolePlan> = {
 	'care-worker': {
-		titles: ['Care assistant', 'Care worker', 'Carer', 'Healthcare assistant', 'Residential care assistant', 'Relief care assistant', 'Care and support worker'],
-		titlesIn: { 'home-care': ['Home carer', 'Domiciliary care worker', 'Care worker', 'Home care assistant', 'Community carer', 'Care at home worker'] },
+		titles: [
+			'Care assistant',
+			'Care worker',
+			'Carer',
+			'Healthcare assistant',
+			'Residential care assistant',
+			'Relief care assistant',
+			'Care and support worker',
+		],
+		titlesIn: {
+			'home-care': [
+				'Home carer',
+				'Domiciliary care worker',
+				'Care worker',
+				'Home care assistant',
+				'Community carer',
+				'Care at home worker',
+			],
+		},
 		nightTitles: ['Night care assistant', 'Waking night care assistant', 'Night carer'],
 		pay: { hour: [1275, 1480] },
 		sponsorship: 0.03,
@@ -575,7 +828,14 @@ const rolePlans: Record<string, RolePlan> = {
 		duties: careDuties,
 	},
 	'support-worker': {
-		titles: ['Support worker', 'Care and support worker', 'Learning disability support worker', 'Mental health support worker', 'Autism support worker', 'Key worker'],
+		titles: [
+			'Support worker',
+			'Care and support worker',
+			'Learning disability support worker',
+			'Mental health support worker',
+			'Autism support worker',
+			'Key worker',
+		],
 		nightTitles: ['Waking night support worker', 'Night support worker', 'Support worker (sleep-ins)'],
 		pay: { hour: [1280, 1490] },
 		sponsorship: 0.02,
@@ -583,13 +843,29 @@ const rolePlans: Record<string, RolePlan> = {
 		duties: supportDuties,
 	},
 	'community-support-outreach-worker': {
-		titles: ['Community outreach worker', 'Community support worker', 'Floating support worker', 'Outreach support worker'],
+		titles: [
+			'Community outreach worker',
+			'Community support worker',
+			'Floating support worker',
+			'Outreach support worker',
+		],
 		pay: { hour: [1350, 1580] },
 		duties: supportDuties,
 	},
-	'personal-assistant': { titles: ['Personal assistant', 'Personal assistant (PA)', 'PA', 'Personal care assistant'], nightTitles: ['Night personal assistant'], pay: { hour: [1300, 1650] }, duties: paDuties },
+	'personal-assistant': {
+		titles: ['Personal assistant', 'Personal assistant (PA)', 'PA', 'Personal care assistant'],
+		nightTitles: ['Night personal assistant'],
+		pay: { hour: [1300, 1650] },
+		duties: paDuties,
+	},
 	'senior-care-worker': {
-		titles: ['Senior care assistant', 'Senior carer', 'Senior support worker', 'Senior care worker', 'Senior healthcare assistant'],
+		titles: [
+			'Senior care assistant',
+			'Senior carer',
+			'Senior support worker',
+			'Senior care worker',
+			'Senior healthcare assistant',
+		],
 		titlesIn: { 'supported-living': ['Senior support worker', 'Senior support worker', 'Shift lead support worker'] },
 		nightTitles: ['Night senior carer', 'Senior night care assistant'],
 		pay: { hour: [1380, 1680] },
@@ -597,16 +873,77 @@ const rolePlans: Record<string, RolePlan> = {
 		positions: 2,
 		duties: seniorDuties,
 	},
-	'activities-worker': { titles: ['Activities co-ordinator', 'Wellbeing co-ordinator', 'Lifestyle co-ordinator', 'Activities assistant'], pay: { hour: [1290, 1450] }, duties: ['planning group and one-to-one activities, outings and events', 'getting to know each person’s life story and interests', 'working with local schools, churches and community groups', 'keeping activity records'] },
-	'team-leader': { titles: ['Team leader', 'Care team leader', 'Shift leader', 'Team leader – supported living'], pay: { hour: [1450, 1780] }, duties: seniorDuties },
-	supervisor: { titles: ['Care supervisor', 'Field care supervisor', 'Field supervisor', 'Quality supervisor'], pay: { hour: [1420, 1680] }, duties: ['carrying out spot checks and competency observations', 'completing care assessments and reviews with clients', 'supporting and supervising care workers', 'covering care calls when needed'] },
-	'care-coordinator': { titles: ['Care co-ordinator', 'Scheduling co-ordinator', 'Rota co-ordinator', 'Care co-ordinator (home care)'], pay: { year: [26_000, 31_000] }, office: true, duties: officeDuties },
-	'deputy-manager': { titles: ['Deputy manager', 'Deputy home manager', 'Assistant manager', 'Deputy care manager'], pay: { year: [32_000, 40_000] }, office: true, duties: managerDuties },
-	'registered-manager': { titles: ['Registered manager', 'Home manager', 'Branch manager', 'Service manager'], pay: { year: [42_000, 58_000] }, office: true, duties: managerDuties },
-	'nursing-assistant': { titles: ['Healthcare assistant', 'Nursing assistant', 'Healthcare support worker', 'Clinical support worker', 'HCA'], nightTitles: ['HCA (nights)', 'Night healthcare assistant'], pay: { hour: [1275, 1500] }, positions: 4, duties: hcaDuties },
-	'nursing-associate': { titles: ['Nursing associate', 'Registered nursing associate', 'Trainee nursing associate'], pay: { year: [28_000, 33_000] }, sponsorship: 0.1, duties: nursingDuties },
+	'activities-worker': {
+		titles: ['Activities co-ordinator', 'Wellbeing co-ordinator', 'Lifestyle co-ordinator', 'Activities assistant'],
+		pay: { hour: [1290, 1450] },
+		duties: [
+			'planning group and one-to-one activities, outings and events',
+			'getting to know each person’s life story and interests',
+			'working with local schools, churches and community groups',
+			'keeping activity records',
+		],
+	},
+	'team-leader': {
+		titles: ['Team leader', 'Care team leader', 'Shift leader', 'Team leader – supported living'],
+		pay: { hour: [1450, 1780] },
+		duties: seniorDuties,
+	},
+	supervisor: {
+		titles: ['Care supervisor', 'Field care supervisor', 'Field supervisor', 'Quality supervisor'],
+		pay: { hour: [1420, 1680] },
+		duties: [
+			'carrying out spot checks and competency observations',
+			'completing care assessments and reviews with clients',
+			'supporting and supervising care workers',
+			'covering care calls when needed',
+		],
+	},
+	'care-coordinator': {
+		titles: ['Care co-ordinator', 'Scheduling co-ordinator', 'Rota co-ordinator', 'Care co-ordinator (home care)'],
+		pay: { year: [26_000, 31_000] },
+		office: true,
+		duties: officeDuties,
+	},
+	'deputy-manager': {
+		titles: ['Deputy manager', 'Deputy home manager', 'Assistant manager', 'Deputy care manager'],
+		pay: { year: [32_000, 40_000] },
+		office: true,
+		duties: managerDuties,
+	},
+	'registered-manager': {
+		titles: ['Registered manager', 'Home manager', 'Branch manager', 'Service manager'],
+		pay: { year: [42_000, 58_000] },
+		office: true,
+		duties: managerDuties,
+	},
+	'nursing-assistant': {
+		titles: [
+			'Healthcare assistant',
+			'Nursing assistant',
+			'Healthcare support worker',
+			'Clinical support worker',
+			'HCA',
+		],
+		nightTitles: ['HCA (nights)', 'Night healthcare assistant'],
+		pay: { hour: [1275, 1500] },
+		positions: 4,
+		duties: hcaDuties,
+	},
+	'nursing-associate': {
+		titles: ['Nursing associate', 'Registered nursing associate', 'Trainee nursing associate'],
+		pay: { year: [28_000, 33_000] },
+		sponsorship: 0.1,
+		duties: nursingDuties,
+	},
 	'registered-nurse': {
-		titles: ['Registered nurse (RGN)', 'Staff nurse', 'Registered general nurse', 'Nurse', 'Registered mental health nurse (RMN)', 'Clinical lead nurse'],
+		titles: [
+			'Registered nurse (RGN)',
+			'Staff nurse',
+			'Registered general nurse',
+			'Nurse',
+			'Registered mental health nurse (RMN)',
+			'Clinical lead nurse',
+		],
 		nightTitles: ['Night nurse (RGN)', 'Registered nurse – nights'],
 		pay: { hour: [2050, 2550] },
 		payIn: { 'hospital-nhs': { year: [31_049, 37_796] } },
@@ -614,22 +951,114 @@ const rolePlans: Record<string, RolePlan> = {
 		positions: 2,
 		duties: nursingDuties,
 	},
-	'occupational-therapist-assistant': { titles: ['Occupational therapy assistant', 'Reablement worker', 'Therapy assistant', 'OT assistant'], pay: { hour: [1300, 1520] }, duties: therapyDuties },
-	'occupational-therapist': { titles: ['Occupational therapist', 'Community occupational therapist', 'Senior occupational therapist'], pay: { year: [31_049, 45_000] }, office: true, sponsorship: 0.25, duties: therapyDuties },
-	'social-worker': { titles: ['Social worker', 'Adult social worker', 'Mental health social worker', 'Senior social worker'], pay: { year: [34_000, 45_000] }, office: true, sponsorship: 0.2, duties: socialWorkDuties },
-	'assessment-officer': { titles: ['Community care assessor', 'Assessment officer', 'Social care assessor', 'Care and support assessor'], pay: { year: [27_500, 33_000] }, office: true, duties: socialWorkDuties },
-	'safeguarding-reviewing-officer': { titles: ['Safeguarding and reviewing officer', 'Safeguarding officer', 'Reviewing officer'], pay: { year: [38_000, 46_000] }, office: true, duties: socialWorkDuties },
-	'learning-development-lead': { titles: ['Learning and development lead', 'Care trainer', 'Training co-ordinator', 'Learning and development officer'], pay: { year: [31_000, 38_000] }, office: true, duties: ['delivering the Care Certificate and mandatory training', 'running moving and handling, medication and first aid courses', 'keeping training records and planning refreshers', 'coaching new starters on shift'] },
-	'middle-management': { titles: ['Area manager', 'Operations manager', 'Regional manager', 'Quality and compliance manager'], pay: { year: [45_000, 60_000] }, office: true, duties: managerDuties },
-	'senior-management': { titles: ['Director of care', 'Head of operations', 'Nominated individual', 'Director of quality'], pay: { year: [60_000, 85_000] }, office: true, duties: managerDuties },
+	'occupational-therapist-assistant': {
+		titles: ['Occupational therapy assistant', 'Reablement worker', 'Therapy assistant', 'OT assistant'],
+		pay: { hour: [1300, 1520] },
+		duties: therapyDuties,
+	},
+	'occupational-therapist': {
+		titles: ['Occupational therapist', 'Community occupational therapist', 'Senior occupational therapist'],
+		pay: { year: [31_049, 45_000] },
+		office: true,
+		sponsorship: 0.25,
+		duties: therapyDuties,
+	},
+	'social-worker': {
+		titles: ['Social worker', 'Adult social worker', 'Mental health social worker', 'Senior social worker'],
+		pay: { year: [34_000, 45_000] },
+		office: true,
+		sponsorship: 0.2,
+		duties: socialWorkDuties,
+	},
+	'assessment-officer': {
+		titles: ['Community care assessor', 'Assessment officer', 'Social care assessor', 'Care and support assessor'],
+		pay: { year: [27_500, 33_000] },
+		office: true,
+		duties: socialWorkDuties,
+	},
+	'safeguarding-reviewing-officer': {
+		titles: ['Safeguarding and reviewing officer', 'Safeguarding officer', 'Reviewing officer'],
+		pay: { year: [38_000, 46_000] },
+		office: true,
+		duties: socialWorkDuties,
+	},
+	'learning-development-lead': {
+		titles: [
+			'Learning and development lead',
+			'Care trainer',
+			'Training co-ordinator',
+			'Learning and development officer',
+		],
+		pay: { year: [31_000, 38_000] },
+		office: true,
+		duties: [
+			'delivering the Care Certificate and mandatory training',
+			'running moving and handling, medication and first aid courses',
+			'keeping training records and planning refreshers',
+			'coaching new starters on shift',
+		],
+	},
+	'middle-management': {
+		titles: ['Area manager', 'Operations manager', 'Regional manager', 'Quality and compliance manager'],
+		pay: { year: [45_000, 60_000] },
+		office: true,
+		duties: managerDuties,
+	},
+	'senior-management': {
+		titles: ['Director of care', 'Head of operations', 'Nominated individual', 'Director of quality'],
+		pay: { year: [60_000, 85_000] },
+		office: true,
+		duties: managerDuties,
+	},
 }
 
 const rolesBySetting: Record<string, ReadonlyArray<readonly [string, number]>> = {
-	'care-home': [['care-worker', 12], ['senior-care-worker', 4], ['team-leader', 1.5], ['activities-worker', 1.5], ['deputy-manager', 0.7], ['registered-manager', 0.5], ['learning-development-lead', 0.2], ['nursing-assistant', 0.5]],
-	'nursing-home': [['care-worker', 6], ['nursing-assistant', 4], ['registered-nurse', 4], ['nursing-associate', 1.5], ['senior-care-worker', 1], ['deputy-manager', 0.6], ['registered-manager', 0.3], ['activities-worker', 0.8]],
-	'home-care': [['care-worker', 14], ['senior-care-worker', 2], ['care-coordinator', 1.5], ['supervisor', 1.5], ['registered-manager', 0.3], ['middle-management', 0.3], ['senior-management', 0.1], ['learning-development-lead', 0.2], ['occupational-therapist-assistant', 0.2]],
-	'supported-living': [['support-worker', 12], ['senior-care-worker', 2], ['team-leader', 2], ['community-support-outreach-worker', 1.5], ['deputy-manager', 0.4], ['registered-manager', 0.3], ['middle-management', 0.2]],
-	'day-service': [['support-worker', 3], ['activities-worker', 2], ['team-leader', 0.8], ['care-worker', 1]],
+	'care-home': [
+		['care-worker', 12],
+		['senior-care-worker', 4],
+		['team-leader', 1.5],
+		['activities-worker', 1.5],
+		['deputy-manager', 0.7],
+		['registered-manager', 0.5],
+		['learning-development-lead', 0.2],
+		['nursing-assistant', 0.5],
+	],
+	'nursing-home': [
+		['care-worker', 6],
+		['nursing-assistant', 4],
+		['registered-nurse', 4],
+		['nursing-associate', 1.5],
+		['senior-care-worker', 1],
+		['deputy-manager', 0.6],
+		['registered-manager', 0.3],
+		['activities-worker', 0.8],
+	],
+	'home-care': [
+		['care-worker', 14],
+		['senior-care-worker', 2],
+		['care-coordinator', 1.5],
+		['supervisor', 1.5],
+		['registered-manager', 0.3],
+		['middle-management', 0.3],
+		['senior-management', 0.1],
+		['learning-development-lead', 0.2],
+		['occupational-therapist-assistant', 0.2],
+	],
+	'supported-living': [
+		['support-worker', 12],
+		['senior-care-worker', 2],
+		['team-leader', 2],
+		['community-support-outreach-worker', 1.5],
+		['deputy-manager', 0.4],
+		['registered-manager', 0.3],
+		['middle-management', 0.2],
+	],
+	'day-service': [
+		['support-worker', 3],
+		['activities-worker', 2],
+		['team-leader', 0.8],
+		['care-worker', 1],
+	],
 	'hospital-nhs': [
 		['nursing-assistant', 6],
 		['registered-nurse', 5],
@@ -675,7 +1104,8 @@ const intros = [
 	(p: string, r: string, t: string) => `${p} is looking for ${article(r)} ${r} to join the team in ${t}.`,
 	(p: string, r: string, t: string) => `Join ${p} in ${t} as ${article(r)} ${r}.`,
 	(p: string, r: string, t: string) => `We are recruiting ${article(r)} ${r} at ${p}, ${t}.`,
-	(p: string, r: string, t: string) => `Are you caring, reliable and ready to make a difference? ${p} in ${t} needs ${article(r)} ${r}.`,
+	(p: string, r: string, t: string) =>
+		`Are you caring, reliable and ready to make a difference? ${p} in ${t} needs ${article(r)} ${r}.`,
 	(p: string, r: string, t: string) => `${p} has an exciting opportunity for ${article(r)} ${r} in ${t}.`,
 ]
 const cultureSentences = [
@@ -706,7 +1136,8 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 	const seed = options.seed ?? DEFAULT_SEED
 	const now = options.now ?? new Date()
 	const rand = random(seed)
-	for (const role of careRoles) if (!rolePlans[role.id]) throw new Error(`bench data has no plan for the role ${role.id}: add one`)
+	for (const role of careRoles)
+		if (!rolePlans[role.id]) throw new Error(`bench data has no plan for the role ${role.id}: add one`)
 
 	const districts = loadDistricts()
 	const pickDistrict = weightedSampler(districts, (d) => d.units)
@@ -734,7 +1165,8 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 	const types = Object.keys(providerPlans) as ProviderType[]
 	let assigned = 0
 	for (const [t, type] of types.entries()) {
-		let remaining = t === types.length - 1 ? options.vacancies - assigned : Math.round(options.vacancies * providerPlans[type].share)
+		let remaining =
+			t === types.length - 1 ? options.vacancies - assigned : Math.round(options.vacancies * providerPlans[type].share)
 		assigned += remaining
 		while (remaining > 0) {
 			const count = Math.min(remaining, providerPlans[type].vacancies(rand))
@@ -749,14 +1181,18 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 				id: `bench-provider-${String(providers.length + 1).padStart(6, '0')}`,
 				name,
 				type,
-				cqcLocationId: regulated && district.country === 'England' ? `1-${100000000 + Math.floor(rand() * 899999999)}` : null,
+				cqcLocationId:
+					regulated && district.country === 'England' ? `1-${100000000 + Math.floor(rand() * 899999999)}` : null,
 				addressLine1: `${between(rand, 1, 180)} ${pick(rand, streets)}`,
 				town,
 				postcode: postcodeIn(rand, district.outcode),
 				website:
 					type === 'individual-employer'
 						? null
-						: `https://www.${name.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '')}.example`,
+						: `https://www.${name
+								.toLowerCase()
+								.replace(/[^a-z]+/g, '-')
+								.replace(/^-|-$/g, '')}.example`,
 				about: providerAbout(rand, type, name, town, focus),
 				verifiedAt: type === 'individual-employer' ? null : createdAt,
 				createdAt,
@@ -798,8 +1234,13 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 
 		// Where: home care and NHS community jobs cover the districts around the base.
 		const spreads = setting === 'home-care' || setting === 'hospital-nhs' || setting === 'supported-living'
-		const district = spreads && rand() < 0.45 ? (pick(rand, nearby(provider.district)) ?? provider.district) : provider.district
-		const town = isPa ? provider.town : district === provider.district && rand() < 0.8 ? provider.town : townIn(district)
+		const district =
+			spreads && rand() < 0.45 ? (pick(rand, nearby(provider.district)) ?? provider.district) : provider.district
+		const town = isPa
+			? provider.town
+			: district === provider.district && rand() < 0.8
+				? provider.town
+				: townIn(district)
 		const postcode = isPa ? provider.postcode : postcodeIn(rand, district.outcode)
 		// Individual employers' homes are never shown: the app places them at the district centre.
 		const located = locateWorkplace(postcode, isPa ? '' : town)
@@ -819,14 +1260,33 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 		const weekends = office ? rand() < 0.05 : rand() < 0.45
 		const flexible = setting === 'home-care' || isPa ? rand() < 0.55 : rand() < 0.15
 		const contract = apprenticeship
-			? weighted(rand, [['permanent', 4], ['fixed-term', 1]])
+			? weighted(rand, [
+					['permanent', 4],
+					['fixed-term', 1],
+				])
 			: setting === 'home-care'
-				? weighted(rand, [['permanent', 6], ['zero-hours', 3], ['bank', 1]])
+				? weighted(rand, [
+						['permanent', 6],
+						['zero-hours', 3],
+						['bank', 1],
+					])
 				: setting === 'hospital-nhs'
-					? weighted(rand, [['permanent', 6], ['fixed-term', 2], ['bank', 2]])
+					? weighted(rand, [
+							['permanent', 6],
+							['fixed-term', 2],
+							['bank', 2],
+						])
 					: office
-						? weighted(rand, [['permanent', 9], ['fixed-term', 1]])
-						: weighted(rand, [['permanent', 8], ['bank', 1.5], ['fixed-term', 0.7], ['zero-hours', 0.5]])
+						? weighted(rand, [
+								['permanent', 9],
+								['fixed-term', 1],
+							])
+						: weighted(rand, [
+								['permanent', 8],
+								['bank', 1.5],
+								['fixed-term', 0.7],
+								['zero-hours', 0.5],
+							])
 
 		// Hours a week; bank and zero-hours jobs often give none.
 		let hoursPerWeek: number | null = isPa
@@ -845,7 +1305,10 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 		const daysAgo = rand() * 60
 		const publishedAt = new Date(Math.floor((now.getTime() - daysAgo * 86_400_000) / 1000) * 1000)
 		const createdAt = new Date(publishedAt.getTime() - Math.floor(rand() * 2 * 86_400_000))
-		const updatedAt = rand() < 0.15 ? new Date(publishedAt.getTime() + Math.floor(rand() * (now.getTime() - publishedAt.getTime()))) : publishedAt
+		const updatedAt =
+			rand() < 0.15
+				? new Date(publishedAt.getTime() + Math.floor(rand() * (now.getTime() - publishedAt.getTime())))
+				: publishedAt
 		const advertised = pick(rand, [14, 21, 28, 28, 30, 42, 56, 60, 90])
 		let daysLeft = Math.round(advertised - daysAgo)
 		if (daysLeft < 7) daysLeft = 7 + Math.floor(rand() * 50)
@@ -880,7 +1343,13 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 			if (!hoursPerWeek) hoursPerWeek = 37.5
 		}
 		const minimumOk = () =>
-			checkMinimumPay({ period: payPeriod, minPence: payMin, hoursPerWeek, apprenticeship, londonDates: [todayLondon, closing.london] }) === null
+			checkMinimumPay({
+				period: payPeriod,
+				minPence: payMin,
+				hoursPerWeek,
+				apprenticeship,
+				londonDates: [todayLondon, closing.london],
+			}) === null
 		while (!minimumOk()) payMin += payPeriod === 'hour' ? 5 : 50_000
 		if (payMax < payMin) payMax = payMin
 
@@ -895,10 +1364,24 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 						? rand() < 0.4
 						: rand() < 0.05
 		// Sponsored workers need guaranteed hours: never on bank or zero-hours contracts.
-		const visaSponsorship = !apprenticeship && (contract === 'permanent' || contract === 'fixed-term') && rand() < (plan.sponsorship ?? 0.01)
+		const visaSponsorship =
+			!apprenticeship && (contract === 'permanent' || contract === 'fixed-term') && rand() < (plan.sponsorship ?? 0.01)
 
 		const specialism = specialisms[pick(rand, provider.focus)]
-		const title = makeTitle({ plan, setting, nights, partTime, fullTime, weekends, apprenticeship, standard, town, specialism, payPeriod, payMin })
+		const title = makeTitle({
+			plan,
+			setting,
+			nights,
+			partTime,
+			fullTime,
+			weekends,
+			apprenticeship,
+			standard,
+			town,
+			specialism,
+			payPeriod,
+			payMin,
+		})
 
 		const description = makeDescription({
 			provider,
@@ -925,7 +1408,10 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 			roleId,
 			setting,
 			description,
-			requirements: [...role.typical_entry.slice(0, 3), ...(drivingLicenceRequired ? ['A full UK driving licence and use of a car for work'] : [])].join('\n'),
+			requirements: [
+				...role.typical_entry.slice(0, 3),
+				...(drivingLicenceRequired ? ['A full UK driving licence and use of a car for work'] : []),
+			].join('\n'),
 			howToApply: isPa
 				? 'Send a message through the council’s Personal Assistant scheme, or call the number on your direct payment letter and quote this job.'
 				: `Apply online, or call the recruitment team on 0${between(rand, 1200, 1999)} ${between(rand, 100000, 999999)} quoting “${title}”.`,
@@ -971,7 +1457,10 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 		payPeriod: 'hour' | 'year'
 		payMin: number
 	}) {
-		const base = v.nights && v.plan.nightTitles && rand() < 0.6 ? pick(rand, v.plan.nightTitles) : pick(rand, v.plan.titlesIn?.[v.setting] ?? v.plan.titles)
+		const base =
+			v.nights && v.plan.nightTitles && rand() < 0.6
+				? pick(rand, v.plan.nightTitles)
+				: pick(rand, v.plan.titlesIn?.[v.setting] ?? v.plan.titles)
 		if (v.apprenticeship && v.standard) {
 			return weighted(rand, [
 				[`Apprentice ${lowerFirst(base)}`, 4],
@@ -979,12 +1468,24 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 				[`Trainee ${lowerFirst(base)} – ${v.standard.title} apprenticeship`, 1],
 			])
 		}
-		const shift = v.nights && !/night/i.test(base) ? 'nights' : v.partTime && !v.fullTime ? 'part-time' : v.weekends ? 'weekends' : 'days'
+		const shift =
+			v.nights && !/night/i.test(base)
+				? 'nights'
+				: v.partTime && !v.fullTime
+					? 'part-time'
+					: v.weekends
+						? 'weekends'
+						: 'days'
 		const pay = `${formatPence(v.payMin)} ${v.payPeriod === 'hour' ? 'an hour' : 'a year'}`
 		const settingLabel = labelOf(settings, v.setting).toLowerCase()
 		// "Dementia care assistant", but not "Dementia registered manager".
-		const generic = /^(care|carer|support|healthcare|home carer|nurse|staff nurse)\b/i.test(base) && !/night/i.test(base)
-		const sameWords = (a: string, b: string) => a.toLowerCase().split(/\W+/).some((w) => w.length > 3 && b.toLowerCase().includes(w))
+		const generic =
+			/^(care|carer|support|healthcare|home carer|nurse|staff nurse)\b/i.test(base) && !/night/i.test(base)
+		const sameWords = (a: string, b: string) =>
+			a
+				.toLowerCase()
+				.split(/\W+/)
+				.some((w) => w.length > 3 && b.toLowerCase().includes(w))
 		return weighted(rand, [
 			[base, 40],
 			[`${base} – ${v.specialism.phrase}`, sameWords(v.specialism.phrase, base) ? 0 : 14],
@@ -1023,7 +1524,11 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 			parts.push(pick(rand, v.specialism.sentences))
 			parts.push(rand() < 0.3 ? `About the role: ${v.roleDescription}` : pick(rand, cultureSentences))
 		}
-		parts.push(`What you will do:\n${some(rand, v.plan.duties, between(rand, 2, 4)).map((d) => `• ${upperFirst(d)}`).join('\n')}`)
+		parts.push(
+			`What you will do:\n${some(rand, v.plan.duties, between(rand, 2, 4))
+				.map((d) => `• ${upperFirst(d)}`)
+				.join('\n')}`,
+		)
 		const hours = v.hoursPerWeek ? `${v.hoursPerWeek} hours a week` : 'hours to suit you'
 		parts.push(
 			v.nights
@@ -1034,25 +1539,50 @@ export function createBenchData(options: { vacancies: number; seed?: number; now
 						? `Full-time, ${hours}, including alternate weekends. Rotas are planned four weeks ahead.`
 						: `Full-time, ${hours}. Shifts are planned four weeks ahead so you can plan your life around work.`,
 		)
-		if (v.flexible) parts.push(pick(rand, ['We are flexible about hours: school-hours and term-time patterns are possible.', 'Choose the shifts that suit you through our app.']))
+		if (v.flexible)
+			parts.push(
+				pick(rand, [
+					'We are flexible about hours: school-hours and term-time patterns are possible.',
+					'Choose the shifts that suit you through our app.',
+				]),
+			)
 		if (v.drivingLicenceRequired) {
 			parts.push(
 				isPa
-					? pick(rand, ['You will need to drive, ideally in your own car, to take me to appointments and out and about.', 'A driving licence is essential: you will drive my adapted car.'])
+					? pick(rand, [
+							'You will need to drive, ideally in your own car, to take me to appointments and out and about.',
+							'A driving licence is essential: you will drive my adapted car.',
+						])
 					: v.setting === 'home-care'
-						? pick(rand, ['You will need a full UK driving licence and your own car; mileage is paid.', 'Drivers only, please: calls are spread across rural villages.'])
-						: pick(rand, ['A driving licence and access to a car are essential for this role.', 'You will need to drive to visit people across the area.']),
+						? pick(rand, [
+								'You will need a full UK driving licence and your own car; mileage is paid.',
+								'Drivers only, please: calls are spread across rural villages.',
+							])
+						: pick(rand, [
+								'A driving licence and access to a car are essential for this role.',
+								'You will need to drive to visit people across the area.',
+							]),
 			)
-		}
-		else if (v.setting === 'home-care') parts.push('No car? Our walking and cycling rounds in town may suit you.')
+		} else if (v.setting === 'home-care') parts.push('No car? Our walking and cycling rounds in town may suit you.')
 		if (v.standard) {
 			parts.push(
 				`This is an apprenticeship: you will work towards the ${v.standard.title} standard (level ${v.standard.level}, ${v.standard.reference})${v.standard.on_programme_qualification ? `, including the ${v.standard.on_programme_qualification}` : ''}, with at least 20% of your paid hours for off-the-job training.`,
 			)
 		}
 		if (v.visaSponsorship) parts.push('We can offer Skilled Worker visa sponsorship to the right candidate.')
-		if (isPa) parts.push(pick(rand, ['I pay through a payroll service, with holiday pay and a pension.', 'Paid through my direct payment, with holiday pay, a pension and training.']))
-		else parts.push(`What we offer:\n${some(rand, benefits, between(rand, 2, 5)).map((b) => `• ${b}`).join('\n')}`)
+		if (isPa)
+			parts.push(
+				pick(rand, [
+					'I pay through a payroll service, with holiday pay and a pension.',
+					'Paid through my direct payment, with holiday pay, a pension and training.',
+				]),
+			)
+		else
+			parts.push(
+				`What we offer:\n${some(rand, benefits, between(rand, 2, 5))
+					.map((b) => `• ${b}`)
+					.join('\n')}`,
+			)
 		parts.push(isPa ? 'If you would like to meet for a cup of tea first, just say.' : pick(rand, closings))
 		return parts.join('\n\n')
 	}

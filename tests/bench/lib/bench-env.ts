@@ -44,7 +44,11 @@ export function useBenchDataDir(dir = benchDataDir()) {
  */
 export function resetBenchDataDir(dir = benchDataDir()) {
 	const resolved = path.resolve(dir)
-	if (resolved === projectRoot || resolved === path.join(projectRoot, 'data') || projectRoot.startsWith(resolved + path.sep)) {
+	if (
+		resolved === projectRoot ||
+		resolved === path.join(projectRoot, 'data') ||
+		projectRoot.startsWith(resolved + path.sep)
+	) {
 		throw new Error(`Refusing to use ${resolved} as the benchmark data directory`)
 	}
 	if (fs.existsSync(resolved) && fs.readdirSync(resolved).length && !fs.existsSync(path.join(resolved, MARKER))) {
@@ -52,7 +56,10 @@ export function resetBenchDataDir(dir = benchDataDir()) {
 	}
 	fs.rmSync(resolved, { recursive: true, force: true })
 	fs.mkdirSync(resolved, { recursive: true })
-	fs.writeFileSync(path.join(resolved, MARKER), 'Created by the benchmarks (tests/bench); deleted and recreated by npm run bench:seed.\n')
+	fs.writeFileSync(
+		path.join(resolved, MARKER),
+		'Created by the benchmarks (tests/bench); deleted and recreated by npm run bench:seed.\n',
+	)
 	return resolved
 }
 

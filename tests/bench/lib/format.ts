@@ -40,5 +40,8 @@ export function diskUsage(target: string) {
 
 /** A SQLite database's bytes on disk, with its -wal and -shm files. */
 export function sqliteBytes(file: string) {
-	return ['', '-wal', '-shm'].reduce((sum, suffix) => sum + (fs.statSync(file + suffix, { throwIfNoEntry: false })?.size ?? 0), 0)
+	return ['', '-wal', '-shm'].reduce(
+		(sum, suffix) => sum + (fs.statSync(file + suffix, { throwIfNoEntry: false })?.size ?? 0),
+		0,
+	)
 }

@@ -66,14 +66,22 @@ export async function httpLoad(options: {
 			{
 				url: options.url,
 				connections: options.connections,
-				...(options.amount ? { amount: options.amount } : { duration: options.duration ?? (options.until ? 24 * 3600 : 10) }),
+				...(options.amount
+					? { amount: options.amount }
+					: { duration: options.duration ?? (options.until ? 24 * 3600 : 10) }),
 				timeout: 30,
 				headers: options.headers,
 				requests: [
 					{
 						setupRequest: (request) => {
 							const next = options.next()
-							return { ...request, path: next.path, method: (next.method ?? 'GET') as 'GET', body: next.body, headers: { ...request.headers, ...next.headers } }
+							return {
+								...request,
+								path: next.path,
+								method: (next.method ?? 'GET') as 'GET',
+								body: next.body,
+								headers: { ...request.headers, ...next.headers },
+							}
 						},
 					},
 				],
@@ -94,7 +102,11 @@ export async function httpLoad(options: {
 }
 
 /** Runs `task` `amount` times, `connections` at a time, timing each. */
-export async function inProcessLoad(options: { connections: number; amount: number; task: (i: number) => Promise<unknown> }) {
+export async function inProcessLoad(options: {
+	connections: number
+	amount: number
+	task: (i: number) => Promise<unknown>
+}) {
 	const latencies: number[] = []
 	let errors = 0
 	let next = 0
@@ -116,7 +128,11 @@ export async function inProcessLoad(options: { connections: number; amount: numb
 }
 
 /** Samples a value every `everyMs` while `run` runs; returns run's result and the highest sample. */
-export async function sampleMax<T, S extends Record<string, number>>(sample: () => S, run: () => Promise<T>, everyMs = 250) {
+export async function sampleMax<T, S extends Record<string, number>>(
+	sample: () => S,
+	run: () => Promise<T>,
+	everyMs = 250,
+) {
 	const max: Record<string, number> = {}
 	const take = () => {
 		for (const [k, v] of Object.entries(sample())) max[k] = Math.max(max[k] ?? 0, v)

@@ -12,7 +12,10 @@ import { formBody } from '#tests/helpers.ts'
 export type Credentials = { email: string; password: string }
 
 /** A team member (owner) of the provider, made once and kept; its password is only ever used by benches. */
-export async function ensureBenchEditor(providerId: string, email = 'bench.editor@bench.example'): Promise<Credentials> {
+export async function ensureBenchEditor(
+	providerId: string,
+	email = 'bench.editor@bench.example',
+): Promise<Credentials> {
 	const { prisma } = await import('#app/utils/db.server.ts')
 	const { hashPassword } = await import('#app/utils/auth.server.ts')
 	const password = 'bench-editor-password'
@@ -34,7 +37,12 @@ const cookieOf = (response: Response) =>
 		.map((c) => c.split(';')[0])
 		.join('; ')
 
-export async function postForm(baseUrl: string, path: string, fields: Record<string, string | string[]>, options: { cookie?: string; headers?: Record<string, string> } = {}) {
+export async function postForm(
+	baseUrl: string,
+	path: string,
+	fields: Record<string, string | string[]>,
+	options: { cookie?: string; headers?: Record<string, string> } = {},
+) {
 	return fetch(`${baseUrl}${path}`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -50,8 +58,13 @@ export async function postForm(baseUrl: string, path: string, fields: Record<str
 
 /** Signs in through /login; returns the session cookie. */
 export async function signIn(baseUrl: string, credentials: Credentials) {
-	const response = await postForm(baseUrl, '/login', { email: credentials.email, password: credentials.password, redirectTo: '' })
+	const response = await postForm(baseUrl, '/login', {
+		email: credentials.email,
+		password: credentials.password,
+		redirectTo: '',
+	})
 	const cookie = cookieOf(response)
-	if (response.status !== 302 || !cookie.includes('__session=')) throw new Error(`Signing in as ${credentials.email} failed: HTTP ${response.status}`)
+	if (response.status !== 302 || !cookie.includes('__session='))
+		throw new Error(`Signing in as ${credentials.email} failed: HTTP ${response.status}`)
 	return cookie
 }

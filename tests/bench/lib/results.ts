@@ -9,8 +9,12 @@ export const resultsDir = path.join(projectRoot, 'tests', 'bench', 'results')
 /** The commit measured, and whether the working tree had changes on top of it. */
 function revision() {
 	try {
-		const git = (...args: string[]) => execFileSync('git', args, { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-		return { commit: git('rev-parse', '--short', 'HEAD'), uncommittedChanges: git('status', '--porcelain', '--untracked-files=no') !== '' }
+		const git = (...args: string[]) =>
+			execFileSync('git', args, { cwd: projectRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+		return {
+			commit: git('rev-parse', '--short', 'HEAD'),
+			uncommittedChanges: git('status', '--porcelain', '--untracked-files=no') !== '',
+		}
 	} catch {
 		return null
 	}

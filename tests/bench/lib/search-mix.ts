@@ -60,7 +60,17 @@ const keywords = [
 	'healthcare asistant',
 	'learning disabilites',
 ]
-const roles = ['care-worker', 'support-worker', 'senior-care-worker', 'registered-nurse', 'nursing-assistant', 'team-leader', 'personal-assistant', 'activities-worker', 'deputy-manager']
+const roles = [
+	'care-worker',
+	'support-worker',
+	'senior-care-worker',
+	'registered-nurse',
+	'nursing-assistant',
+	'team-leader',
+	'personal-assistant',
+	'activities-worker',
+	'deputy-manager',
+]
 const hours = ['full-time', 'part-time', 'nights', 'weekends', 'flexible']
 const settingIds = ['care-home', 'home-care', 'supported-living', 'nursing-home', 'hospital-nhs']
 const contracts = ['permanent', 'bank', 'fixed-term', 'zero-hours']
@@ -70,8 +80,12 @@ const sorts = ['relevance', 'newest', 'pay']
 type District = { outcode: string; weight: number }
 
 function districts(): District[] {
-	const rows = parseCsv(fs.readFileSync(path.join(projectRoot, 'app/data/uk-postcode-districts.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>
-	return rows.filter((r) => r.status === 'live' && Number(r.postcode_units_2014) > 0).map((r) => ({ outcode: r.outcode, weight: Number(r.postcode_units_2014) }))
+	const rows = parseCsv(fs.readFileSync(path.join(projectRoot, 'app/data/uk-postcode-districts.csv'), 'utf8'), {
+		columns: true,
+	}) as Array<Record<string, string>>
+	return rows
+		.filter((r) => r.status === 'live' && Number(r.postcode_units_2014) > 0)
+		.map((r) => ({ outcode: r.outcode, weight: Number(r.postcode_units_2014) }))
 }
 
 function weightedPicker<T>(items: Array<T & { weight: number }>) {
@@ -96,7 +110,7 @@ export type SearchKind = 'place+keyword+filters' | 'keyword' | 'place by distanc
 /** Distinct /jobs URLs (path and query), with the kind of search each is. */
 export function searchMix(count: number, options: { seed?: number } = {}) {
 	const rand = random(options.seed ?? 1)
-	const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)]
+	const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]
 	const place = weightedPicker(districts())
 	const seen = new Set<string>()
 	const out: Array<{ url: string; kind: SearchKind }> = []

@@ -2,10 +2,10 @@ import { z } from 'zod'
 import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
 import { endOfLondonDay, formatDate } from '#app/utils/dates.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
+import { NotFoundError } from '#app/utils/domain-error.ts'
 import { distanceMiles } from '#app/utils/geo.ts'
 import { offerEmail, queueSchoolEmail, schoolEmail, teamEmails } from './emails.server.ts'
 import { OFFER_DAYS, VisitError } from './vocabulary.ts'
-import { NotFoundError } from '#app/utils/domain-error.ts'
 
 // A request is offered to one ambassador at a time, nearest first; a decline or
 // no answer in OFFER_DAYS passes it on; with nobody left the regional team has it.
@@ -15,10 +15,21 @@ import { NotFoundError } from '#app/utils/domain-error.ts'
  * they would travel, not asked before for this request, nearest first.
  */
 async function nextAmbassador(tx: Tx, request: { id: string; lat: number; lng: number }) {
-	const asked = new Set((await tx.visitOffer.findMany({ where: { visitRequestId: request.id }, select: { ambassadorId: true } })).map((o) => o.ambassadorId))
+	const asked = new Set(
+		(await tx.visitOffer.findMany({ where: { visitRequestId: request.id }, select: { ambassadorId: true } })).map(
+			(o) => o.ambassadorId,
+		),
+	)
 	const candidates = await tx.ambassador.findMany({
 		where: { willingToVisit: true },
-		select: { id: true, firstName: true, lat: true, lng: true, visitRadiusMiles: true, user: { select: { email: true } } },
+		select: {
+			id: true,
+			firstName: true,
+			lat: true,
+			lng: true,
+			visitRadiusMiles: true,
+			user: { select: { email: true } },
+		},
 	})
 	return candidates
 		.filter((a) => !asked.has(a.id))
@@ -36,7 +47,9 @@ export async function offerToNext(requestId: string) {
 	const forTeam = next ? [] : await teamEmails(request)
 	await prisma.$transaction(async (tx) => {
 		if (next && offer) {
-			await tx.visitOffer.create({ data: { visitRequestId: requestId, ambassadorId: next.ambassador.id, distanceMiles: next.miles } })
+			await tx.visitOffer.create({
+				data: { visitRequestId: requestId, ambassadorId: next.ambassador.id, distanceMiles: next.miles },
+			})
 			await queueEmail(tx, offer)
 		}
 		if (unmatched) {
@@ -55,15 +68,26 @@ export async function offerToNext(requestId: string) {
  */
 export async function offerToAmbassador(requestId: string, ambassadorId: string) {
 	const request = await prisma.visitRequest.findUniqueOrThrow({ where: { id: requestId } })
-	if (request.status !== 'open' && request.status !== 'unmatched') throw new VisitError('This request already has an ambassador, or is closed')
+	if (request.status !== 'open' && request.status !== 'unmatched')
+		throw new VisitError('This request already has an ambassador, or is closed')
 	const ambassador = await prisma.ambassador.findUniqueOrThrow({
 		where: { id: ambassadorId },
-		select: { id: true, firstName: true, lat: true, lng: true, visitRadiusMiles: true, user: { select: { email: true } } },
+		select: {
+			id: true,
+			firstName: true,
+			lat: true,
+			lng: true,
+			visitRadiusMiles: true,
+			user: { select: { email: true } },
+		},
 	})
 	const miles = distanceMiles(request, ambassador)
 	const email = await offerEmail(request, ambassador, miles)
 	await prisma.$transaction(async (tx) => {
-		await tx.visitOffer.updateMany({ where: { visitRequestId: requestId, status: 'offered' }, data: { status: 'expired', respondedAt: new Date() } })
+		await tx.visitOffer.updateMany({
+			where: { visitRequestId: requestId, status: 'offered' },
+			data: { status: 'expired', respondedAt: new Date() },
+		})
 		await tx.visitOffer.upsert({
 			where: { visitRequestId_ambassadorId: { visitRequestId: requestId, ambassadorId } },
 			create: { visitRequestId: requestId, ambassadorId, distanceMiles: miles },
@@ -76,17 +100,26 @@ export async function offerToAmbassador(requestId: string, ambassadorId: string)
 }
 
 async function currentOffer(requestId: string, ambassadorId: string) {
-	const offer = await prisma.visitOffer.findFirst({ where: { visitRequestId: requestId, ambassadorId, status: 'offered' }, include: { visitRequest: true } })
+	const offer = await prisma.visitOffer.findFirst({
+		where: { visitRequestId: requestId, ambassadorId, status: 'offered' },
+		include: { visitRequest: true },
+	})
 	if (!offer) throw new NotFoundError()
 	return offer
 }
 
 export async function acceptVisit(requestId: string, ambassadorId: string) {
 	const offer = await currentOffer(requestId, ambassadorId)
-	const ambassador = await prisma.ambassador.findUniqueOrThrow({ where: { id: ambassadorId }, select: { firstName: true } })
+	const ambassador = await prisma.ambassador.findUniqueOrThrow({
+		where: { id: ambassadorId },
+		select: { firstName: true },
+	})
 	const email = await schoolEmail(offer.visitRequest, 'accepted', ambassador.firstName)
 	await prisma.$transaction(async (tx) => {
-		const taken = await tx.visitRequest.updateMany({ where: { id: requestId, status: 'open' }, data: { status: 'accepted', ambassadorId, acceptedAt: new Date() } })
+		const taken = await tx.visitRequest.updateMany({
+			where: { id: requestId, status: 'open' },
+			data: { status: 'accepted', ambassadorId, acceptedAt: new Date() },
+		})
 		if (!taken.count) throw new VisitError('This request is no longer open')
 		await tx.visitOffer.update({ where: { id: offer.id }, data: { status: 'accepted', respondedAt: new Date() } })
 		await queueSchoolEmail(tx, requestId, email)
@@ -108,7 +141,11 @@ export async function reofferVisitRequests(requestIds: string[]) {
 /** Offers nobody answered within OFFER_DAYS pass to the next nearest ambassador. Run on a timer. */
 export async function expireVisitOffers(now = new Date()) {
 	const stale = await prisma.visitOffer.findMany({
-		where: { status: 'offered', createdAt: { lt: new Date(now.getTime() - OFFER_DAYS * 86_400_000) }, visitRequest: { status: 'open' } },
+		where: {
+			status: 'offered',
+			createdAt: { lt: new Date(now.getTime() - OFFER_DAYS * 86_400_000) },
+			visitRequest: { status: 'open' },
+		},
 		select: { id: true, visitRequestId: true },
 	})
 	for (const offer of stale) {
@@ -122,7 +159,11 @@ export const VisitRecordSchema = z
 	.object({
 		visitedDay: z.coerce.number({ error: 'Enter the date of the visit' }).int({ error: 'Enter a real date' }),
 		visitedMonth: z.coerce.number({ error: 'Enter the date of the visit' }).int({ error: 'Enter a real date' }),
-		visitedYear: z.coerce.number({ error: 'Enter the date of the visit' }).int({ error: 'Year must include 4 numbers' }).min(2000, { error: 'Year must include 4 numbers' }).max(2100, { error: 'Year must include 4 numbers' }),
+		visitedYear: z.coerce
+			.number({ error: 'Enter the date of the visit' })
+			.int({ error: 'Year must include 4 numbers' })
+			.min(2000, { error: 'Year must include 4 numbers' })
+			.max(2100, { error: 'Year must include 4 numbers' }),
 		peopleReached: z.coerce
 			.number({ error: 'Enter how many people you spoke to, as a number' })
 			.int({ error: 'Enter a whole number of people' })
@@ -138,18 +179,30 @@ export const VisitRecordSchema = z
 		// Stored as the start of that London day.
 		const visitedOn = new Date(end.getTime() - 86_399_000)
 		if (visitedOn.getTime() > Date.now()) {
-			ctx.addIssue({ code: 'custom', path: ['visitedDay'], message: 'The date of the visit must be today or in the past' })
+			ctx.addIssue({
+				code: 'custom',
+				path: ['visitedDay'],
+				message: 'The date of the visit must be today or in the past',
+			})
 			return z.NEVER
 		}
 		return { visitedOn, peopleReached: input.peopleReached }
 	})
 
 export async function recordVisit(requestId: string, ambassadorId: string, visitedOn: Date, peopleReached: number) {
-	const request = await prisma.visitRequest.findFirst({ where: { id: requestId, ambassadorId, status: { in: ['accepted', 'fulfilled'] } } })
+	const request = await prisma.visitRequest.findFirst({
+		where: { id: requestId, ambassadorId, status: { in: ['accepted', 'fulfilled'] } },
+	})
 	if (!request) throw new NotFoundError()
 	if (visitedOn.getTime() > Date.now()) throw new VisitError('The date of the visit must be today or in the past')
-	if (visitedOn.getTime() < request.createdAt.getTime() - 86_400_000) throw new VisitError(`The date of the visit must be on or after the day the request was sent, ${formatDate(request.createdAt)}`)
-	const ambassador = await prisma.ambassador.findUniqueOrThrow({ where: { id: ambassadorId }, select: { firstName: true } })
+	if (visitedOn.getTime() < request.createdAt.getTime() - 86_400_000)
+		throw new VisitError(
+			`The date of the visit must be on or after the day the request was sent, ${formatDate(request.createdAt)}`,
+		)
+	const ambassador = await prisma.ambassador.findUniqueOrThrow({
+		where: { id: ambassadorId },
+		select: { firstName: true },
+	})
 	const email = request.status === 'accepted' ? await schoolEmail(request, 'fulfilled', ambassador.firstName) : null
 	await prisma.$transaction(async (tx) => {
 		await tx.visitRequest.update({ where: { id: requestId }, data: { status: 'fulfilled', visitedOn, peopleReached } })
@@ -210,12 +263,24 @@ export async function listAmbassadorVisits(ambassadorId: string) {
 	const [offered, mine] = await Promise.all([
 		prisma.visitOffer.findMany({
 			where: { ambassadorId, status: 'offered', visitRequest: { status: 'open' } },
-			select: { distanceMiles: true, createdAt: true, visitRequest: { select: { id: true, organisation: true, town: true, preferredDates: true } } },
+			select: {
+				distanceMiles: true,
+				createdAt: true,
+				visitRequest: { select: { id: true, organisation: true, town: true, preferredDates: true } },
+			},
 		}),
 		prisma.visitRequest.findMany({
 			where: { ambassadorId },
 			orderBy: { acceptedAt: 'desc' },
-			select: { id: true, organisation: true, town: true, status: true, preferredDates: true, visitedOn: true, peopleReached: true },
+			select: {
+				id: true,
+				organisation: true,
+				town: true,
+				status: true,
+				preferredDates: true,
+				visitedOn: true,
+				peopleReached: true,
+			},
 		}),
 	])
 	return { offered, mine }

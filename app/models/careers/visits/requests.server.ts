@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import * as visitMessageForAmbassador from '#emails/templates/visit-message-for-ambassador.tsx'
 import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
-import { renderEmail } from '#emails/render.server.ts'
 import { findDistrict, isInServiceArea, locateWorkplace } from '#app/models/places/places.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { ids } from '#app/utils/options.ts'
 import { isTokenShaped, newToken, tokenHash } from '#app/utils/tokens.server.ts'
 import { EmailSchema, optionalText, requiredText, UkPostcodeSchema } from '#app/utils/validation.ts'
+import { renderEmail } from '#emails/render.server.ts'
+import * as visitMessageForAmbassador from '#emails/templates/visit-message-for-ambassador.tsx'
 import { offerUrl, queueSchoolEmail, schoolEmail } from './emails.server.ts'
 import { offerToNext } from './offers.server.ts'
 import { ageGroups, organisationTypes, visitTopics, VisitError } from './vocabulary.ts'
@@ -37,7 +37,11 @@ export const VisitRequestSchema = z
 	})
 	.superRefine((input, ctx) => {
 		if (input.postcode && typeof input.postcode === 'object' && !isInServiceArea(input.postcode.outcode)) {
-			ctx.addIssue({ code: 'custom', path: ['postcode'], message: 'Our ambassadors visit in and around the region: enter a postcode in the area' })
+			ctx.addIssue({
+				code: 'custom',
+				path: ['postcode'],
+				message: 'Our ambassadors visit in and around the region: enter a postcode in the area',
+			})
 		}
 	})
 
@@ -77,17 +81,33 @@ export async function requestVisit(input: z.infer<typeof VisitRequestSchema>) {
 
 /** The school withdraws its request; an ambassador who had accepted it is told. */
 export async function cancelVisitRequest(requestId: string) {
-	const request = await prisma.visitRequest.findUniqueOrThrow({ where: { id: requestId }, include: { ambassador: { select: { firstName: true, user: { select: { email: true } } } } } })
-	if (!['open', 'accepted', 'unmatched'].includes(request.status)) throw new VisitError('This request can no longer be cancelled')
+	const request = await prisma.visitRequest.findUniqueOrThrow({
+		where: { id: requestId },
+		include: { ambassador: { select: { firstName: true, user: { select: { email: true } } } } },
+	})
+	if (!['open', 'accepted', 'unmatched'].includes(request.status))
+		throw new VisitError('This request can no longer be cancelled')
 	const toAmbassador =
 		request.status === 'accepted' && request.ambassador
-			? await renderEmail(visitMessageForAmbassador, { firstName: request.ambassador.firstName, organisation: request.organisation, visitUrl: offerUrl(requestId), kind: 'cancelled' })
+			? await renderEmail(visitMessageForAmbassador, {
+					firstName: request.ambassador.firstName,
+					organisation: request.organisation,
+					visitUrl: offerUrl(requestId),
+					kind: 'cancelled',
+				})
 			: null
 	await prisma.$transaction(async (tx) => {
-		const changed = await tx.visitRequest.updateMany({ where: { id: requestId, status: request.status }, data: { status: 'cancelled' } })
+		const changed = await tx.visitRequest.updateMany({
+			where: { id: requestId, status: request.status },
+			data: { status: 'cancelled' },
+		})
 		if (!changed.count) throw new VisitError('This request has just changed: check it again')
-		await tx.visitOffer.updateMany({ where: { visitRequestId: requestId, status: 'offered' }, data: { status: 'expired', respondedAt: new Date() } })
-		if (toAmbassador) await queueEmail(tx, { key: `visit-cancelled:${requestId}`, to: request.ambassador!.user.email, ...toAmbassador })
+		await tx.visitOffer.updateMany({
+			where: { visitRequestId: requestId, status: 'offered' },
+			data: { status: 'expired', respondedAt: new Date() },
+		})
+		if (toAmbassador)
+			await queueEmail(tx, { key: `visit-cancelled:${requestId}`, to: request.ambassador!.user.email, ...toAmbassador })
 	})
 	notifyEmailOutbox()
 }
@@ -97,6 +117,9 @@ export async function findRequestByToken(token: string) {
 	if (!isTokenShaped(token)) return null
 	return prisma.visitRequest.findFirst({
 		where: { links: { some: { tokenHash: tokenHash(token) } } },
-		include: { ambassador: { select: { id: true, firstName: true, roleId: true } }, messages: { orderBy: { createdAt: 'asc' } } },
+		include: {
+			ambassador: { select: { id: true, firstName: true, roleId: true } },
+			messages: { orderBy: { createdAt: 'asc' } },
+		},
 	})
 }

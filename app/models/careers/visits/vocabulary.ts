@@ -1,5 +1,5 @@
-import { labelOf } from '#app/utils/options.ts'
 import { DomainError } from '#app/utils/domain-error.ts'
+import { labelOf } from '#app/utils/options.ts'
 
 // What a visit request is about and where it stands, in words both sides see.
 
@@ -48,7 +48,12 @@ export const ambassadorStatusLabels: Record<string, string> = {
 }
 
 /** The parts of a request both sides may see, in words. */
-export function describeVisit(request: { status: string; ageGroup: string; topics: unknown; organisationType: string }) {
+export function describeVisit(request: {
+	status: string
+	ageGroup: string
+	topics: unknown
+	organisationType: string
+}) {
 	return {
 		statusLabel: statusLabels[request.status] ?? request.status,
 		ageGroupLabel: labelOf(ageGroups, request.ageGroup),
