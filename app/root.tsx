@@ -14,8 +14,8 @@ import {
 } from '@remix-run/react'
 import { useContext, type ReactNode } from 'react'
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom'
+import { getHeaderAccount } from '#app/models/accounts/account.server.ts'
 import { getUserId } from '#app/utils/auth.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { useNonce } from '#app/utils/nonce.tsx'
 import { pageTitle, type PageHandle } from '#app/utils/page.ts'
@@ -29,23 +29,14 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
 	const env = getEnv()
 	const userId = await getUserId(request)
-	const user = userId
-		? await prisma.user.findUnique({
-				where: { id: userId },
-				select: {
-					isAdmin: true,
-					memberships: { select: { provider: { select: { name: true } } }, take: 1 },
-					ambassador: { select: { id: true } },
-				},
-			})
-		: null
+	const account = userId ? await getHeaderAccount(userId) : null
 	return {
 		serviceName: env.SERVICE_NAME,
 		region: env.REGION_NAME,
-		signedIn: Boolean(user),
-		isTeamMember: Boolean(user?.memberships.length),
-		isAdmin: Boolean(user?.isAdmin),
-		isAmbassador: Boolean(user?.ambassador),
+		signedIn: Boolean(account),
+		isTeamMember: account?.isTeamMember ?? false,
+		isAdmin: account?.isAdmin ?? false,
+		isAmbassador: account?.isAmbassador ?? false,
 	}
 }
 
@@ -170,7 +161,7 @@ function Header({
 
 function Footer({ serviceName, region }: { serviceName: string; region: string }) {
 	return (
-		<footer className="mt-12 border-t-4 border-brand bg-[#f3f2f1] py-8 text-sm">
+		<footer className="mt-12 border-t-4 border-brand bg-surface py-8 text-sm">
 			<div className="mx-auto max-w-6xl px-4">
 				<h2 className="sr-only">Support links</h2>
 				<ul className="flex flex-wrap gap-x-6 gap-y-2">

@@ -33,6 +33,9 @@ export function configureSearch(config: SearchConfig) {
 		timeout: 3000,
 	})
 	state.healthy = true
+	// Coming back (after a crash and restart, say) changes what search returns:
+	// pages cached in reduced mode must not be served any more.
+	bumpSearchGeneration()
 	// A (re)started Meilisearch may have lost its index: let the sync worker reconcile.
 	for (const listener of state.listeners) listener(true)
 }

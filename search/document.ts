@@ -3,6 +3,7 @@ import { hourlyEquivalent, type PayPeriod } from '#app/models/jobs/pay.ts'
 import { vacancyHours } from '#app/models/jobs/vacancy-rules.server.ts'
 import { hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
 import { labelOf } from '#app/utils/options.ts'
+import { compoundTermsIn } from './compound-terms.ts'
 
 export type VacancyForDocument = {
 	id: number
@@ -78,6 +79,19 @@ export function documentVersion(v: { updatedAt: Date; provider: { updatedAt: Dat
 	return Math.max(v.updatedAt.getTime(), v.provider.updatedAt.getTime())
 }
 
+// Some of a role's other names belong to one setting ("Domiciliary care worker"
+// is a care worker in home care): a care home's care worker must not be found by them.
+const aliasSettings: Array<{ pattern: RegExp; settings: string[] }> = [
+	{ pattern: /domiciliary|home care/i, settings: ['home-care'] },
+	{ pattern: /care home/i, settings: ['care-home'] },
+	{ pattern: /nursing home/i, settings: ['nursing-home'] },
+	{ pattern: /supported living/i, settings: ['supported-living'] },
+]
+
+export function roleAliasesFor(aliases: string[], setting: string) {
+	return aliases.filter((alias) => aliasSettings.every((a) => !a.pattern.test(alias) || a.settings.includes(setting)))
+}
+
 export function toSearchDocument(v: VacancyForDocument) {
 	const role = getRole(v.roleId)
 	const hours = vacancyHours(v)
@@ -87,7 +101,7 @@ export function toSearchDocument(v: VacancyForDocument) {
 		title: v.title,
 		roleId: v.roleId,
 		roleName: role?.name ?? v.roleId,
-		roleAliases: role?.also_known_as ?? [],
+		roleAliases: roleAliasesFor(role?.also_known_as ?? [], v.setting),
 		setting: v.setting,
 		settingLabel: labelOf(settings, v.setting),
 		providerId: v.provider.id,
@@ -115,6 +129,7 @@ export function toSearchDocument(v: VacancyForDocument) {
 		publishedAt: Math.floor((v.publishedAt ?? v.updatedAt).getTime() / 1000),
 		summary: summarise(v.description, 220),
 		description: summarise(v.description, 2000),
+		terms: compoundTermsIn(v.title, labelOf(settings, v.setting), v.description),
 		version: documentVersion(v),
 	}
 }

@@ -3,17 +3,18 @@ import { hoursOptions } from '#app/models/jobs/vocabulary.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { boundingBox } from '#app/utils/geo.ts'
 import { toSearchDocument, vacancyDocumentSelect } from './document.ts'
-import { ensureLocalIndex, localIndexVersion } from './local-index.server.ts'
+import { ensureLocalIndex, localIndexVersion, textColumns } from './local-index.server.ts'
 import {
 	effectiveSort,
 	emptyFacets,
+	ranksNearestAbout,
 	multiSelectFacets,
 	withDistance,
 	type Facets,
 	type VacancyQuery,
 	type VacancySearchResult,
 } from './query.ts'
-import { queryAlternatives, termMatches, typoBudget } from './text-match.ts'
+import { queryLattice, termMatches, typoBudget } from './text-match.ts'
 
 // Reduced mode: the search answered from SQLite when Meilisearch is unreachable,
 // with the same filters, facet counts, distances and sorts. Words are matched
@@ -27,22 +28,46 @@ const EARTH_RADIUS_MILES = 3958.7613 // as in #app/utils/geo.ts
 const vocabulary = remember('local-index-vocabulary', () => ({
 	version: -1,
 	terms: [] as string[],
+	/** how many vacancies hold each word */
+	frequency: new Map<string, number>(),
 	expansions: new Map<string, string[]>(),
 }))
 
 async function terms() {
 	const version = localIndexVersion()
 	if (vocabulary.version !== version) {
-		const rows = await prisma.$queryRawUnsafe<Array<{ term: string }>>('SELECT term FROM VacancyTextVocab')
+		const rows = await prisma.$queryRawUnsafe<Array<{ term: string; doc: number | bigint }>>(
+			'SELECT term, doc FROM VacancyTextVocab',
+		)
 		vocabulary.terms = rows.map((r) => r.term)
+		vocabulary.frequency = new Map(rows.map((r) => [r.term, Number(r.doc)]))
 		vocabulary.expansions.clear()
 		vocabulary.version = version
 	}
 	return vocabulary
 }
 
-/** An FTS5 expression for one query word: the indexed words it matches, or null if none. */
-async function wordExpression(word: string, isPrefix: boolean) {
+/**
+ * A typed word read as two ("healthcare" → "health care"), as Meilisearch
+ * splits one: at the point where both halves are indexed words and the rarer
+ * half is most common. Null when no split makes two indexed words.
+ */
+async function bestSplit(word: string) {
+	const { frequency } = await terms()
+	let best: [string, string] | null = null
+	let bestScore = 0
+	for (let i = 1; i < word.length; i++) {
+		const score = Math.min(frequency.get(word.slice(0, i)) ?? 0, frequency.get(word.slice(i)) ?? 0)
+		if (score > bestScore) {
+			bestScore = score
+			best = [word.slice(0, i), word.slice(i)]
+		}
+	}
+	return best
+}
+
+/** An FTS5 expression for one typed word: the indexed words it matches, in any field, or null if none. */
+async function typedExpression(word: string, isPrefix: boolean) {
 	const vocab = await terms()
 	const key = `${isPrefix ? '*' : ''}${word}`
 	let expanded = vocab.expansions.get(key)
@@ -57,27 +82,56 @@ async function wordExpression(word: string, isPrefix: boolean) {
 	const parts = expanded.map((t) => `"${t}"`)
 	// A prefix covers every word starting with it, straight from FTS5's prefix index.
 	if (isPrefix && vocab.terms.some((t) => t.startsWith(word))) parts.push(`"${word}"*`)
+	const split = await bestSplit(word)
+	if (split) parts.push(inOneField(split))
 	return parts.length ? `(${parts.join(' OR ')})` : null
 }
 
-/** The FTS5 MATCH expression for the query's words and their synonym rewrites; '' for no words, null for no possible match. */
+/** These exact words, all within one field. */
+function inOneField(words: string[]) {
+	const all = words.map((w) => `"${w}"`).join(' AND ')
+	return words.length === 1 ? all : `(${textColumns.map((column) => `${column} : (${all})`).join(' OR ')})`
+}
+
+/** A synonym: its words exactly, all within one field; null when the index has not got them all. */
+async function synonymExpression(words: string[]) {
+	const { frequency } = await terms()
+	return words.every((w) => frequency.has(w)) ? inOneField(words) : null
+}
+
+/**
+ * The FTS5 MATCH expression for the query: every path through its lattice of
+ * typed words and synonyms, shared where paths meet. '' for no words, null
+ * when nothing can match.
+ */
 async function matchExpression(text: string) {
-	const query = queryAlternatives(text)
-	if (!query.alternatives.length) return ''
-	const alternatives: string[] = []
-	for (const alternative of query.alternatives) {
-		const words: string[] = []
-		for (let i = 0; i < alternative.length; i++) {
-			const expression = await wordExpression(
-				alternative[i],
-				i === alternative.length - 1 && alternative === query.alternatives[0],
+	const { words, edges } = queryLattice(text)
+	if (!words.length) return ''
+	const memo = new Map<number, Promise<string | null>>()
+	const from = (i: number): Promise<string | null> => {
+		if (i >= words.length) return Promise.resolve('')
+		if (!memo.has(i)) {
+			memo.set(
+				i,
+				(async () => {
+					const parts: string[] = []
+					for (const edge of edges[i]) {
+						const term =
+							edge.term.kind === 'typed'
+								? await typedExpression(edge.term.word, edge.term.prefix)
+								: await synonymExpression(edge.term.words)
+						if (!term) continue
+						const rest = await from(edge.to)
+						if (rest === null) continue
+						parts.push(rest ? `(${term} AND ${rest})` : term)
+					}
+					return parts.length ? (parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`) : null
+				})(),
 			)
-			if (!expression) break
-			words.push(expression)
 		}
-		if (words.length === alternative.length) alternatives.push(`(${words.join(' AND ')})`)
+		return memo.get(i)!
 	}
-	return alternatives.length ? alternatives.join(' OR ') : null
+	return from(0)
 }
 
 const hourColumns: Record<string, string> = {
@@ -88,6 +142,12 @@ const hourColumns: Record<string, string> = {
 	flexible: 'flexible',
 }
 const facetColumn: Record<string, string> = { roleId: 'roleId', setting: 'setting', contract: 'contract' }
+
+// The FTS5 columns of the fields a vacancy is about (query.ts aboutAttributes).
+const aboutColumns = ['title', 'role', 'aliases', 'terms']
+
+// bm25's weight for a match in each text column, heaviest first as in Meilisearch's attribute order.
+const textWeights = '8.0, 6.0, 4.0, 2.0, 2.0, 1.5, 1.5, 1.0, 1.0'
 
 const placeholders = (values: unknown[]) => values.map(() => '?').join(', ')
 
@@ -123,12 +183,25 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	// when there is one (an R*Tree search), else the matching words. Either way
 	// the words are matched once (MATERIALIZED): asked row by row, FTS5 would merge
 	// a prefix's doclists again for every row. CROSS JOIN fixes SQLite's join order.
-	const ranked = sort === 'relevance' && Boolean(match)
+	// Most relevant near a place: vacancies about the words (all found in the
+	// fields in aboutColumns) first, each group nearest first, as search.server.ts.
+	const nearestAbout = Boolean(match) && ranksNearestAbout(query)
+	const ranked = sort === 'relevance' && Boolean(match) && !nearestAbout
 	const ctes: string[] = []
-	if (match)
+	const textParams: string[] = []
+	if (match) {
 		ctes.push(
-			`t AS MATERIALIZED (SELECT rowid AS id${ranked ? ', bm25(VacancyText, 3.0, 1.0) AS rank' : ''} FROM VacancyText WHERE VacancyText MATCH ?)`,
+			`t AS MATERIALIZED (SELECT rowid AS id${ranked ? `, bm25(VacancyText, ${textWeights}) AS rank` : ''} FROM VacancyText WHERE VacancyText MATCH ?)`,
 		)
+		textParams.push(match)
+	}
+	// Most relevant with words: vacancies about them first, as Meilisearch's
+	// attribute rule puts title and role matches first (its `attribute` ranking).
+	const aboutFirst = ranked || nearestAbout
+	if (aboutFirst) {
+		ctes.push(`a AS MATERIALIZED (SELECT rowid AS id FROM VacancyText WHERE VacancyText MATCH ?)`)
+		textParams.push(`{${aboutColumns.join(' ')}} : (${match})`)
+	}
 	// Placeholders in the order the SQL text has them: the match, the `ok…` columns, then the WHERE clause.
 	const params: unknown[] = []
 	let from = 'VacancyFacet v'
@@ -200,13 +273,16 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 			: sort === 'pay'
 				? 'hourlyMax DESC, published DESC, id DESC'
 				: ranked
-					? 'rank ASC, published DESC, id DESC'
-					: 'published DESC, id DESC'
+					? 'about ASC, rank ASC, published DESC, id DESC'
+					: nearestAbout
+						? 'about ASC, distance ASC, published DESC, id DESC'
+						: 'published DESC, id DESC'
 	// One statement, so the matching rows are found once for both the counts and the page.
 	ctes.push(`m AS MATERIALIZED (
 		SELECT v.id, ${facetColumns.map((c) => `v.${c}`).join(', ')},
 			${okRole} AS okRole, ${okSetting} AS okSetting, ${okHours} AS okHours, ${okContract} AS okContract,
-			${distance} AS distance, ${ranked ? 't.rank' : '0'} AS rank, v.hourlyMax, v.published
+			${distance} AS distance, ${ranked ? 't.rank' : '0'} AS rank,
+			${aboutFirst ? '(v.id NOT IN (SELECT id FROM a))' : '0'} AS about, v.hourlyMax, v.published
 		FROM ${from}
 		WHERE ${where.join(' AND ')})`)
 	const start = (query.page - 1) * query.perPage
@@ -221,7 +297,7 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 				.join(', ')}, ROW_NUMBER() OVER (ORDER BY ${order}) AS n
 			FROM m WHERE okRole AND okSetting AND okHours AND okContract ORDER BY ${order} LIMIT ? OFFSET ?
 		)`,
-		...(match ? [match] : []),
+		...textParams,
 		...okParams,
 		...params,
 		query.perPage,

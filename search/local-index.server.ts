@@ -24,6 +24,28 @@ type Db = Tx | typeof prisma
 
 const state = remember('local-search-index', () => ({ ready: null as Promise<void> | null, version: 0 }))
 
+/**
+ * The searchable fields, one FTS5 column each, in Meilisearch's attribute order
+ * (search/settings.ts): a synonym of several words must match within one field,
+ * as it does there.
+ */
+export const textColumns = [
+	'title',
+	'role',
+	'aliases',
+	'hours',
+	'setting',
+	'provider',
+	'town',
+	'description',
+	'terms',
+] as const
+
+// Change when the tables' shape changes: they are dropped, and every row is
+// written again by reconcileLocalIndex (which then finds none indexed).
+const LOCAL_INDEX_SHAPE = '4: a column per searchable field, compound terms'
+const SHAPE_KEY = 'search:local-index:shape'
+
 /** Bumped on every change, so caches built from the index (its vocabulary) know to refresh. */
 export function localIndexVersion() {
 	return state.version
@@ -31,8 +53,14 @@ export function localIndexVersion() {
 
 export function ensureLocalIndex() {
 	state.ready ??= (async () => {
+		const shape = await prisma.appState.findUnique({ where: { key: SHAPE_KEY } })
+		if (shape?.value !== LOCAL_INDEX_SHAPE) {
+			for (const table of ['VacancyTextVocab', 'VacancyText', 'VacancyGeo', 'VacancyFacet']) {
+				await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`)
+			}
+		}
 		await prisma.$executeRawUnsafe(
-			`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyText USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61', prefix='2 3')`,
+			`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyText USING fts5(${textColumns.join(', ')}, content='', contentless_delete=1, tokenize='unicode61', prefix='2 3')`,
 		)
 		await prisma.$executeRawUnsafe(
 			`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyTextVocab USING fts5vocab(VacancyText, 'row')`,
@@ -43,6 +71,11 @@ export function ensureLocalIndex() {
 		await prisma.$executeRawUnsafe(
 			`CREATE TABLE IF NOT EXISTS VacancyFacet (${facetColumns.map((c) => `${c} ${facetColumnTypes[c]}`).join(', ')})`,
 		)
+		await prisma.appState.upsert({
+			where: { key: SHAPE_KEY },
+			create: { key: SHAPE_KEY, value: LOCAL_INDEX_SHAPE },
+			update: { value: LOCAL_INDEX_SHAPE },
+		})
 	})().catch((error) => {
 		state.ready = null
 		throw error
@@ -50,22 +83,20 @@ export function ensureLocalIndex() {
 	return state.ready
 }
 
-/** The words reduced mode matches: the title, and everything else a search document is found by. */
-function documentText(doc: VacancyDocument) {
-	return {
-		title: tokenize(doc.title).join(' '),
-		body: tokenize(
-			[
-				doc.roleName,
-				...doc.roleAliases,
-				...doc.hoursLabels,
-				doc.settingLabel,
-				doc.providerName,
-				doc.town,
-				doc.description,
-			].join(' '),
-		).join(' '),
-	}
+/** The words reduced mode matches, field by field, split the way its matching splits them. */
+function documentText(doc: VacancyDocument): string[] {
+	const words = (...texts: string[]) => tokenize(texts.join(' ')).join(' ')
+	return [
+		words(doc.title),
+		words(doc.roleName),
+		words(...doc.roleAliases),
+		words(...doc.hoursLabels),
+		words(doc.settingLabel),
+		words(doc.providerName),
+		words(doc.town),
+		words(doc.description),
+		doc.terms.join(' '),
+	]
 }
 
 const facetColumnTypes = {
@@ -134,12 +165,10 @@ async function writeRows(db: Db, ids: number[]) {
 		})
 		if (!rows.length) continue
 		const docs = rows.map(toSearchDocument)
-		const texts = rows.flatMap((row, i) => {
-			const text = documentText(docs[i])
-			return [row.id, text.title, text.body]
-		})
+		const texts = rows.flatMap((row, i) => [row.id, ...documentText(docs[i])])
+		const textRow = `(${['?', ...textColumns.map(() => '?')].join(', ')})`
 		await db.$executeRawUnsafe(
-			`INSERT INTO VacancyText (rowid, title, body) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+			`INSERT INTO VacancyText (rowid, ${textColumns.join(', ')}) VALUES ${rows.map(() => textRow).join(', ')}`,
 			...texts,
 		)
 		const places = rows.flatMap((row, i) => [row.id, row.lat, row.lat, row.lng, row.lng, docs[i].version])

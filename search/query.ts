@@ -1,5 +1,6 @@
 import { distanceMiles, METRES_PER_MILE, type LatLng } from '#app/utils/geo.ts'
 import type { VacancyDocument } from './document.ts'
+import { searchWords } from './text-match.ts'
 
 export type SortId = 'relevance' | 'distance' | 'newest' | 'pay'
 
@@ -76,8 +77,27 @@ export function defaultQuery(overrides: Partial<VacancyQuery> = {}): VacancyQuer
 /** The sort actually applied: distance needs a place; relevance needs words. */
 export function effectiveSort(query: Pick<VacancyQuery, 'sort' | 'text' | 'centre'>): SortId {
 	if (query.sort === 'distance' && !query.centre) return 'newest'
-	if (query.sort === 'relevance' && !query.text.trim()) return query.centre ? 'distance' : 'newest'
+	if (query.sort === 'relevance' && !searchWords(query.text).length) return query.centre ? 'distance' : 'newest'
 	return query.sort
+}
+
+/**
+ * The fields a vacancy is about: its title, role, the role's other names and the
+ * sector terms. "Most relevant" near a place lists the vacancies whose words are
+ * all found there first, nearest first, then the ones that only mention them,
+ * nearest first: a carer job half a mile away comes before one 8 miles away,
+ * and both before a manager's job whose advert mentions carers.
+ */
+export const aboutAttributes = ['title', 'roleName', 'roleAliases', 'terms']
+
+/** Whether the query is ranked that way (most relevant, with words and a place). */
+export function ranksNearestAbout(query: Pick<VacancyQuery, 'sort' | 'text' | 'centre'>) {
+	return effectiveSort(query) === 'relevance' && query.centre !== null
+}
+
+/** Nearest first, then newest (ties between vacancies at the same place). */
+export function nearestSort(centre: LatLng) {
+	return [`_geoPoint(${centre.lat}, ${centre.lng}):asc`, 'publishedAt:desc', 'id:desc']
 }
 
 /** A value inside a Meilisearch filter expression. */
@@ -109,8 +129,7 @@ export function meiliFilters(query: VacancyQuery, skip?: string) {
 
 export function meiliSort(query: VacancyQuery) {
 	const sort = effectiveSort(query)
-	if (sort === 'distance' && query.centre)
-		return [`_geoPoint(${query.centre.lat}, ${query.centre.lng}):asc`, 'publishedAt:desc', 'id:desc']
+	if (sort === 'distance' && query.centre) return nearestSort(query.centre)
 	if (sort === 'newest') return ['publishedAt:desc', 'id:desc']
 	if (sort === 'pay') return ['hourlyMax:desc', 'publishedAt:desc', 'id:desc']
 	return undefined

@@ -1,46 +1,70 @@
 import type { MultiSearchQuery } from 'meilisearch'
+import type { LatLng } from '#app/utils/geo.ts'
 import { log } from '#app/utils/log.server.ts'
 import { isSearchHealthy, isUnreachable, meili, searchConfig, setSearchHealthy } from './client.server.ts'
 import type { VacancyDocument } from './document.ts'
 import { searchDatabase } from './fallback.server.ts'
 import {
+	aboutAttributes,
 	emptyFacets,
 	meiliFilters,
 	meiliSort,
 	multiSelectFacets,
+	nearestSort,
+	ranksNearestAbout,
 	withDistance,
 	type Facets,
 	type VacancyQuery,
 	type VacancySearchResult,
 } from './query.ts'
 import { facetAttributes } from './settings.ts'
+import { lastWordIsPrefix, searchWords } from './text-match.ts'
 
 const countOf = (distribution: Record<string, Record<string, number>> | undefined, attribute: string) =>
 	distribution?.[attribute]?.['true'] ?? 0
+
+/**
+ * The words as Meilisearch should read them: the same words reduced mode
+ * searches for (text-match.ts), and a space after the last one when it is a
+ * whole word (Meilisearch reads a last word as the start of a longer one unless
+ * a space follows).
+ */
+function meiliText(text: string) {
+	const words = searchWords(text).join(' ')
+	return words && !lastWordIsPrefix(text) ? `${words} ` : words
+}
 
 /**
  * The multi-search Meilisearch is sent for a query: the page of results with
  * its counts, and one count-only search per multi-select filter in use.
  */
 export function meiliQueriesFor(query: VacancyQuery, indexUid = searchConfig().indexName): MultiSearchQuery[] {
+	const q = meiliText(query.text)
+	const nearestAbout = ranksNearestAbout(query)
 	const main: MultiSearchQuery = {
 		indexUid,
-		q: query.text,
+		q,
 		filter: meiliFilters(query),
 		sort: meiliSort(query),
 		facets: [...facetAttributes],
 		page: query.page,
-		hitsPerPage: query.perPage,
+		// Ranked nearest-about, the page comes from the next query; this one counts.
+		hitsPerPage: nearestAbout ? 0 : query.perPage,
 		matchingStrategy: 'all',
 	}
+	const about: MultiSearchQuery[] =
+		nearestAbout && query.centre
+			? [{ ...aboutQuery(query, indexUid, q, query.centre), page: query.page, hitsPerPage: query.perPage }]
+			: []
 	// A selected facet's own counts ignore its selection, so people can see what
 	// ticking another box in the same group would add.
 	const disjunctive = multiSelectFacets.filter(([, key]) => query[key].length > 0)
 	return [
 		main,
+		...about,
 		...disjunctive.map(([attribute]) => ({
 			indexUid,
-			q: query.text,
+			q,
 			filter: meiliFilters(query, attribute),
 			facets: [attribute],
 			limit: 0,
@@ -49,11 +73,63 @@ export function meiliQueriesFor(query: VacancyQuery, indexUid = searchConfig().i
 	]
 }
 
+/** The vacancies whose words are all in the fields they are about, nearest first. */
+function aboutQuery(query: VacancyQuery, indexUid: string, q: string, centre: LatLng): MultiSearchQuery {
+	return {
+		indexUid,
+		q,
+		filter: meiliFilters(query),
+		sort: nearestSort(centre),
+		attributesToSearchOn: aboutAttributes,
+		matchingStrategy: 'all',
+	}
+}
+
+// Beyond this many vacancies about the words, later pages of the rest are in
+// distance order without leaving those out (a filter of ids must stay short).
+const MAX_ABOUT_IDS = 1000
+
+/**
+ * A page ranked nearest-about: the vacancies about the words first, then the
+ * ones that only mention them (all the matches, less the first group), each
+ * nearest first. Only a page past the end of the first group needs more.
+ */
+async function nearestAboutPage(query: VacancyQuery, about: { hits: VacancyDocument[]; totalHits?: number }) {
+	const centre = query.centre!
+	const aboutTotal = about.totalHits ?? 0
+	const offset = (query.page - 1) * query.perPage
+	if (offset + query.perPage <= aboutTotal) return about.hits
+	const index = meili().index(searchConfig().indexName)
+	const q = meiliText(query.text)
+	const filter = meiliFilters(query)
+	if (aboutTotal && aboutTotal <= MAX_ABOUT_IDS) {
+		const ids = await index.search<{ id: number }>(q, {
+			filter,
+			attributesToSearchOn: aboutAttributes,
+			matchingStrategy: 'all',
+			limit: aboutTotal,
+			attributesToRetrieve: ['id'],
+		})
+		filter.push(`id NOT IN [${ids.hits.map((h) => h.id).join(', ')}]`)
+	}
+	const rest = await index.search<VacancyDocument>(q, {
+		filter,
+		sort: nearestSort(centre),
+		offset: Math.max(0, offset - aboutTotal),
+		limit: query.perPage - about.hits.length,
+		matchingStrategy: 'all',
+	})
+	return [...about.hits, ...rest.hits]
+}
+
 async function searchWithMeili(query: VacancyQuery): Promise<VacancySearchResult> {
 	const queries = meiliQueriesFor(query)
 	const disjunctive = multiSelectFacets.filter(([, key]) => query[key].length > 0)
 	const { results } = await meili().multiSearch<{ queries: MultiSearchQuery[] }, VacancyDocument>({ queries })
-	const [first, ...rest] = results
+	const nearestAbout = ranksNearestAbout(query)
+	const [first, ...others] = results
+	const about = nearestAbout ? others.shift() : undefined
+	const rest = others
 	const distribution = first.facetDistribution ?? {}
 	const facets: Facets = {
 		...emptyFacets(),
@@ -71,7 +147,7 @@ async function searchWithMeili(query: VacancyQuery): Promise<VacancySearchResult
 	const total = first.totalHits ?? first.estimatedTotalHits ?? 0
 	return {
 		mode: 'search',
-		hits: first.hits.map((hit) => withDistance(hit, query.centre)),
+		hits: (about ? await nearestAboutPage(query, about) : first.hits).map((hit) => withDistance(hit, query.centre)),
 		total,
 		page: query.page,
 		totalPages: Math.max(1, Math.ceil(total / query.perPage)),

@@ -1,7 +1,7 @@
 import { exactWords, stopWords, synonyms } from './synonyms.ts'
 
 // Bump when the document shape changes: a changed version rebuilds the index.
-export const DOCUMENT_VERSION = 1
+export const DOCUMENT_VERSION = 3
 
 export const filterableAttributes = [
 	'id',
@@ -40,6 +40,8 @@ export const indexSettings = {
 		'providerName',
 		'town',
 		'description',
+		// compound sector terms found in the text (compound-terms.ts)
+		'terms',
 	],
 	// Everything but the long description, which is searched but never shown in
 	// results (cards show the summary): a fifth of the bytes per page of results.

@@ -1,18 +1,28 @@
 // The sector's words. Groups are mutual (any word finds the others); `oneWay`
 // entries expand an abbreviation without making the long form find it.
-// The reduced-mode search in fallback.server.ts applies the same lists.
+// The reduced-mode search in fallback.server.ts applies the same lists. A
+// synonym is matched exactly, and one of several words only within one field,
+// as Meilisearch does: phrases whose words are too common for that ("home
+// care", "sleep-in") are compound terms instead (compound-terms.ts).
 
 const mutualGroups: string[][] = [
-	['carer', 'carers', 'care worker', 'care assistant', 'caregiver', 'home carer'],
+	['carer', 'carers', 'care worker', 'care workers', 'care assistant', 'care assistants', 'caregiver', 'home carer'],
 	['senior carer', 'senior care worker', 'senior care assistant'],
-	['support worker', 'support assistant'],
-	['healthcare assistant', 'health care assistant', 'healthcare support worker', 'nursing assistant'],
-	['registered nurse', 'staff nurse', 'rgn', 'nurse'],
+	['support worker', 'support workers', 'support assistant'],
+	[
+		'healthcare assistant',
+		'healthcare assistants',
+		'health care assistant',
+		'healthcare support worker',
+		'nursing assistant',
+	],
+	['registered nurse', 'staff nurse', 'rgn', 'nurse', 'nurses'],
 	['mental health nurse', 'rmn'],
-	['personal assistant', 'pa'],
-	['night', 'nights', 'night shift', 'night shifts', 'waking nights'],
+	['night', 'nights', 'night shift', 'night shifts'],
 	['weekend', 'weekends'],
-	['domiciliary', 'home care', 'homecare'],
+	// compound terms (compound-terms.ts) stand for the settings' many names
+	['domiciliary', 'qqhomecare'],
+	['residential', 'qqcarehome'],
 	['apprentice', 'apprenticeship', 'apprenticeships', 'trainee'],
 	['part time', 'part-time', 'parttime'],
 	['full time', 'full-time', 'fulltime'],
@@ -26,7 +36,9 @@ const oneWay: Record<string, string[]> = {
 	ot: ['occupational therapist'],
 	ota: ['occupational therapist assistant'],
 	nhs: ['hospital'],
-	nights: ['night'],
+	nights: ['night', 'qqwakingnight', 'qqsleepin'],
+	night: ['qqwakingnight', 'qqsleepin'],
+	qqcarehome: ['qqnursinghome'],
 }
 
 // Short sector words that typo tolerance would confuse with common words

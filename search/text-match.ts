@@ -1,8 +1,19 @@
+import { compoundTerms, rewriteCompounds } from './compound-terms.ts'
 import { exactWords, stopWords, synonyms } from './synonyms.ts'
 
-// Reduced mode's stand-in for Meilisearch's matching: every query word must
-// match a document word exactly, by prefix (last word only), or within the
-// same typo budget Meilisearch uses; the sector's synonyms apply the same way.
+// Reduced mode's stand-in for Meilisearch's matching, written down as rules that
+// the SQL in fallback.server.ts follows and the tests check against the engine:
+// - every word typed must match a word of the document, in any field: exactly,
+//   within the same typo budget Meilisearch uses, or by prefix for the last word
+//   (unless the query ends with a space, or the word is too short to be a
+//   prefix, see `lastWordIsPrefix`);
+// - words typed apart may be one word in the document ("health care" finds
+//   "healthcare"), and a typed word may be two ("healthcare" finds "health care",
+//   both in one field: done against the index's vocabulary in fallback.server.ts);
+// - a synonym replaces the words it stands for, and is matched the way
+//   Meilisearch matches one: its words exactly (no typos, no prefix) and, for a
+//   synonym of several words, all in the same field (the index counts word
+//   closeness by field: `proximityPrecision: 'byAttribute'`).
 
 const stop = new Set(stopWords)
 const exact = new Set(exactWords)
@@ -16,27 +27,76 @@ export function tokenize(text: string) {
 		.filter((w) => w && !stop.has(w))
 }
 
+/** A word the person typed, or one of the sector's synonyms standing in for some of them. */
+export type QueryTerm = { kind: 'typed'; word: string; prefix: boolean } | { kind: 'synonym'; words: string[] }
+
+/** One way the query can match: every term must. */
+export type Alternative = QueryTerm[]
+
 const synonymEntries = Object.entries(synonyms).map(([key, values]) => ({
 	key: tokenize(key),
 	values: values.map(tokenize).filter((v) => v.length),
 }))
 
-/** The query and its synonym rewrites, each a list of words that must all match. */
-export function queryAlternatives(text: string, limit = 32) {
-	const words = tokenize(text)
-	const results: string[][] = []
-	const walk = (i: number, acc: string[]) => {
+/**
+ * Meilisearch reads the last word as the start of a longer one while it is
+ * being typed. Very short words ("pa", "ot") and the sector's exact words are
+ * complete words, and so is any last word followed by a space.
+ */
+export function lastWordIsPrefix(text: string) {
+	const words = tokenize(rewriteCompounds(text))
+	const last = words.at(-1)
+	if (!last || /\s$/.test(text)) return false
+	return last.length > 2 && !exact.has(last) && !compoundTerms.has(last)
+}
+
+/** The words both engines search for: compound phrases as their terms, no stop words or punctuation. */
+export function searchWords(text: string) {
+	return tokenize(rewriteCompounds(text))
+}
+
+/**
+ * The query as a lattice: from each word position, the terms that can stand
+ * there (the word as typed, words typed apart read as one, a synonym for one or
+ * more words) and where each leads. Every path from the first word to the end
+ * is one way the query can match; Meilisearch builds the same graph.
+ */
+export function queryLattice(text: string) {
+	const words = tokenize(rewriteCompounds(text))
+	const prefixLast = lastWordIsPrefix(text)
+	const edges: Array<Array<{ term: QueryTerm; to: number }>> = words.map((_, i) => {
+		const out: Array<{ term: QueryTerm; to: number }> = [
+			{ term: { kind: 'typed', word: words[i], prefix: prefixLast && i === words.length - 1 }, to: i + 1 },
+		]
+		// Words typed apart may be one word in the advert ("health care" → "healthcare").
+		for (const n of [2, 3]) {
+			if (i + n > words.length) continue
+			out.push({
+				term: { kind: 'typed', word: words.slice(i, i + n).join(''), prefix: prefixLast && i + n === words.length },
+				to: i + n,
+			})
+		}
+		for (const { key, values } of synonymEntries) {
+			if (key.length && key.every((k, j) => words[i + j] === k)) {
+				for (const value of values) out.push({ term: { kind: 'synonym', words: value }, to: i + key.length })
+			}
+		}
+		return out
+	})
+	return { words, edges }
+}
+
+/** The paths through the lattice, each a list of terms that must all match (for tests and small queries). */
+export function queryAlternatives(text: string, limit = 64) {
+	const { words, edges } = queryLattice(text)
+	const results: Alternative[] = []
+	const walk = (i: number, acc: Alternative) => {
 		if (results.length >= limit) return
 		if (i >= words.length) {
 			results.push(acc)
 			return
 		}
-		walk(i + 1, [...acc, words[i]])
-		for (const { key, values } of synonymEntries) {
-			if (key.length && key.every((k, j) => words[i + j] === k)) {
-				for (const value of values) walk(i + key.length, [...acc, ...value])
-			}
-		}
+		for (const edge of edges[i]) walk(edge.to, [...acc, edge.term])
 	}
 	walk(0, [])
 	return { words, alternatives: results.filter((alt) => alt.length) }
@@ -76,7 +136,7 @@ export function typoDistance(query: string, word: string, budget: number) {
 	return d[query.length][word.length] + (query[0] !== word[0] ? 1 : 0)
 }
 
-/** Whether one document word matches a query word: exactly, by prefix, or within the typo budget. */
+/** Whether one document word matches a typed word: exactly, by prefix, or within the typo budget. */
 export function termMatches(queryWord: string, docWord: string, isPrefix: boolean, budget = typoBudget(queryWord)) {
 	if (docWord === queryWord) return true
 	if (isPrefix && docWord.startsWith(queryWord)) return true
@@ -91,36 +151,37 @@ export function termMatches(queryWord: string, docWord: string, isPrefix: boolea
 	return false
 }
 
-function wordMatches(queryWord: string, docWords: Set<string>, isPrefix: boolean) {
-	if (docWords.has(queryWord)) return 2
-	const budget = typoBudget(queryWord)
-	for (const docWord of docWords) {
-		if (termMatches(queryWord, docWord, isPrefix, budget)) return 1
-	}
-	return 0
-}
+/** A document's searchable fields, each a list of texts. */
+export type MatchFields = Record<string, string[]>
 
-export type MatchFields = { title: string[]; other: string[] }
-
-/** 0 when the document does not match; otherwise a score where title matches weigh most. */
+/**
+ * Whether a document matches, by the rules above: 0 when it does not;
+ * otherwise a score where matches in the first field (the title) weigh most.
+ * The executable statement of the rules; fallback.server.ts does the same in SQL.
+ */
 export function matchScore(query: ReturnType<typeof queryAlternatives>, fields: MatchFields) {
 	if (!query.alternatives.length) return 1
-	const titleWords = new Set(fields.title.flatMap(tokenize))
-	const allWords = new Set([...titleWords, ...fields.other.flatMap(tokenize)])
+	const byField = Object.values(fields).map((texts) => new Set(texts.flatMap(tokenize)))
+	const all = new Set(byField.flatMap((set) => [...set]))
+	const first = byField[0] ?? new Set<string>()
+	const typedMatches = (term: { word: string; prefix: boolean }, words: Set<string>) =>
+		words.has(term.word) || [...words].some((w) => termMatches(term.word, w, term.prefix))
 	let best = 0
 	for (const alternative of query.alternatives) {
-		let score = 0
-		let matched = true
-		for (let i = 0; i < alternative.length; i++) {
-			const isPrefix = i === alternative.length - 1 && alternative === query.alternatives[0]
-			const inAll = wordMatches(alternative[i], allWords, isPrefix)
-			if (!inAll) {
-				matched = false
+		let score = 1
+		for (const term of alternative) {
+			const inField =
+				term.kind === 'typed'
+					? typedMatches(term, all) && (typedMatches(term, first) ? 3 : 1)
+					: byField.some((set) => term.words.every((w) => set.has(w))) &&
+						(term.words.every((w) => first.has(w)) ? 3 : 1)
+			if (!inField) {
+				score = 0
 				break
 			}
-			score += inAll + wordMatches(alternative[i], titleWords, isPrefix) * 2
+			score += inField
 		}
-		if (matched) best = Math.max(best, score + 1)
+		best = Math.max(best, score)
 	}
 	return best
 }

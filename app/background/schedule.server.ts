@@ -1,4 +1,4 @@
-import { purgeExpiredData } from '#app/models/accounts/retention.server.ts'
+import { purgeExpiredData, purgeInactiveCandidates } from '#app/models/accounts/retention.server.ts'
 import { expireVisitOffers } from '#app/models/careers/visits/offers.server.ts'
 import { closeExpiredVacancies } from '#app/models/jobs/vacancies.server.ts'
 import { pruneExpiredSessions } from '#app/utils/auth.server.ts'
@@ -27,6 +27,8 @@ export const recurringJobs: RecurringJob[] = [
 	// Offers nobody answered pass to the next nearest ambassador.
 	{ name: 'expire-visit-offers', next: every(15 * MINUTE), run: (now) => expireVisitOffers(now) },
 	{ name: 'purge-expired-data', next: every(60 * MINUTE), run: (now) => purgeExpiredData(now) },
+	// Warns, then deletes, job seekers who have not used the service for 13 months.
+	{ name: 'purge-inactive-candidates', next: every(24 * 60 * MINUTE), run: (now) => purgeInactiveCandidates(now) },
 	{ name: 'prune-rate-limits', next: every(60 * MINUTE), run: () => pruneRateLimits() },
 	{ name: 'prune-sessions', next: every(60 * MINUTE), run: () => pruneExpiredSessions() },
 ]

@@ -172,7 +172,7 @@ export function TextField({
 			<ErrorMessage id={`${id}-error`} message={error} />
 			<div className="flex items-stretch">
 				{prefix ? (
-					<span aria-hidden="true" className="border-2 border-r-0 border-ink bg-[#f3f2f1] px-2 py-1.5">
+					<span aria-hidden="true" className="border-2 border-r-0 border-ink bg-surface px-2 py-1.5">
 						{prefix}
 					</span>
 				) : null}
@@ -186,7 +186,7 @@ export function TextField({
 					{...input}
 				/>
 				{suffix ? (
-					<span aria-hidden="true" className="border-2 border-l-0 border-ink bg-[#f3f2f1] px-2 py-1.5">
+					<span aria-hidden="true" className="border-2 border-l-0 border-ink bg-surface px-2 py-1.5">
 						{suffix}
 					</span>
 				) : null}
@@ -301,7 +301,7 @@ function ChoiceFieldset({
 	)
 }
 
-const choiceInput = 'size-6 shrink-0 accent-[#0b0c0c] cursor-pointer'
+const choiceInput = 'size-6 shrink-0 accent-ink cursor-pointer'
 
 export function Radios({
 	fields,

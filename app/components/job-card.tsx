@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { SummaryList } from './summary-list.tsx'
 
 export type JobCardData = {
 	id: number
@@ -15,15 +16,23 @@ export type JobCardData = {
 	apprenticeship: boolean
 	noDrivingNeeded: boolean
 	visaSponsorship: boolean
+	isNew?: boolean
+	closingSoon?: boolean
 }
 
-export function Badges({ job }: { job: Pick<JobCardData, 'apprenticeship' | 'noDrivingNeeded' | 'visaSponsorship'> }) {
-	if (!job.apprenticeship && !job.noDrivingNeeded && !job.visaSponsorship) return null
+export function Badges({
+	job,
+}: {
+	job: Pick<JobCardData, 'apprenticeship' | 'noDrivingNeeded' | 'visaSponsorship' | 'isNew' | 'closingSoon'>
+}) {
+	if (!job.apprenticeship && !job.noDrivingNeeded && !job.visaSponsorship && !job.isNew && !job.closingSoon) return null
 	return (
 		<ul className="mb-2 flex flex-wrap gap-2" aria-label="Features">
-			{job.apprenticeship ? <li className="tag bg-[#e8e1f5] text-[#3d2375]">Apprenticeship</li> : null}
+			{job.isNew ? <li className="tag tag-blue">New</li> : null}
+			{job.closingSoon ? <li className="tag tag-red">Closing soon</li> : null}
+			{job.apprenticeship ? <li className="tag tag-purple">Apprenticeship</li> : null}
 			{job.noDrivingNeeded ? <li className="tag bg-brand-light text-brand-dark">No driving needed</li> : null}
-			{job.visaSponsorship ? <li className="tag bg-[#fcd6c3] text-[#6e3619]">Visa sponsorship</li> : null}
+			{job.visaSponsorship ? <li className="tag tag-orange">Visa sponsorship</li> : null}
 		</ul>
 	)
 }
@@ -32,12 +41,13 @@ export function JobCard({
 	job,
 	href,
 	headingLevel = 2,
-	showEmployer = true,
+	showProvider = true,
 }: {
 	job: JobCardData
 	href: string
 	headingLevel?: 2 | 3
-	showEmployer?: boolean
+	/** Off on the provider's own page, which names them already. */
+	showProvider?: boolean
 }) {
 	const Heading = headingLevel === 2 ? 'h2' : 'h3'
 	return (
@@ -45,26 +55,35 @@ export function JobCard({
 			<Heading className="mb-1 text-xl">
 				<Link to={href}>{job.title}</Link>
 			</Heading>
-			{showEmployer ? <p className="mb-2 font-bold">{job.providerName}</p> : null}
+			{showProvider ? <p className="mb-2 font-bold">{job.providerName}</p> : null}
 			<Badges job={job} />
-			<dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-				<dt className="text-muted">Location</dt>
-				<dd>
-					{job.town}
-					{job.distance ? <> ({job.distance} away)</> : null}
-				</dd>
-				<dt className="text-muted">Pay</dt>
-				<dd>
-					{job.pay}
-					{job.payHourly ? <span className="text-muted"> ({job.payHourly})</span> : null}
-				</dd>
-				<dt className="text-muted">Hours</dt>
-				<dd>{job.hours}</dd>
-				<dt className="text-muted">Contract</dt>
-				<dd>{job.contract}</dd>
-				<dt className="text-muted">Closing date</dt>
-				<dd>{job.closing}</dd>
-			</dl>
+			<SummaryList
+				compact
+				className=""
+				rows={[
+					{
+						key: 'Location',
+						value: (
+							<>
+								{job.town}
+								{job.distance ? <> ({job.distance} away)</> : null}
+							</>
+						),
+					},
+					{
+						key: 'Pay',
+						value: (
+							<>
+								{job.pay}
+								{job.payHourly ? <span className="text-muted"> ({job.payHourly})</span> : null}
+							</>
+						),
+					},
+					{ key: 'Hours', value: job.hours },
+					{ key: 'Contract', value: job.contract },
+					{ key: 'Closing date', value: job.closing },
+				]}
+			/>
 			{job.summary ? <p className="mt-2 text-muted">{job.summary}</p> : null}
 		</li>
 	)

@@ -136,7 +136,7 @@ export function PathwayMap({ map }: { map: PathwayMapData }) {
 								markerHeight="7"
 								orient="auto-start-reverse"
 							>
-								<path d="M 0 0 L 10 5 L 0 10 z" fill="#505a5f" />
+								<path d="M 0 0 L 10 5 L 0 10 z" fill="var(--color-secondary)" />
 							</marker>
 						</defs>
 						{map.stages.map((title, column) => (
@@ -147,12 +147,12 @@ export function PathwayMap({ map }: { map: PathwayMapData }) {
 								textAnchor="middle"
 								fontSize="15"
 								fontWeight="700"
-								fill="#0b0c0c"
+								fill="var(--color-ink)"
 							>
 								{title}
 							</text>
 						))}
-						<g fill="none" stroke="#505a5f" strokeWidth="1.5">
+						<g fill="none" stroke="var(--color-secondary)" strokeWidth="1.5">
 							{map.links.map((link) => {
 								const from = byId.get(link.from)
 								const to = byId.get(link.to)
@@ -168,12 +168,18 @@ export function PathwayMap({ map }: { map: PathwayMapData }) {
 									width={NODE_W}
 									height={NODE_H}
 									rx="4"
-									fill={node.health ? '#e8f1f8' : node.hasPage ? '#ffffff' : '#f3f2f1'}
-									stroke={node.health ? '#005eb8' : '#00703c'}
+									fill={
+										node.health
+											? 'var(--color-health-light)'
+											: node.hasPage
+												? 'var(--color-white)'
+												: 'var(--color-surface)'
+									}
+									stroke={node.health ? 'var(--color-health)' : 'var(--color-success)'}
 									strokeWidth="2"
 									strokeDasharray={node.health ? '6 3' : undefined}
 								/>
-								<g fill="#0b0c0c">
+								<g fill="var(--color-ink)">
 									<Label text={node.name} cx={x(node.column) + NODE_W / 2} cy={y(node.row) + NODE_H / 2} />
 								</g>
 							</g>

@@ -2,13 +2,13 @@ import { stages } from '#app/models/applications/vocabulary.ts'
 import { labelOf } from '#app/utils/options.ts'
 
 const colours: Record<string, string> = {
-	new: 'bg-[#d2e2f1] text-[#0c2d4a]',
-	reviewing: 'bg-[#fff7bf] text-[#594d00]',
-	interview: 'bg-[#e8e1f5] text-[#3d2375]',
-	'conditional-offer': 'bg-[#bfe3e0] text-[#10403c]',
-	hired: 'bg-[#cce2d8] text-[#005a30]',
-	unsuccessful: 'bg-[#f4cdc6] text-[#2a0b06]',
-	withdrawn: 'bg-[#eeefef] text-[#383f43]',
+	new: 'tag-blue',
+	reviewing: 'tag-yellow',
+	interview: 'tag-purple',
+	'conditional-offer': 'tag-turquoise',
+	hired: 'tag-green',
+	unsuccessful: 'tag-red',
+	withdrawn: 'tag-grey',
 }
 
 export function StageTag({ stage }: { stage: string }) {

@@ -28,7 +28,7 @@ export function VisitMessages({
 					{messages.map((m) => (
 						<li
 							key={m.id}
-							className={`max-w-xl border-l-4 p-3 ${m.mine ? 'ml-auto border-brand bg-brand-light' : 'border-line bg-[#f3f2f1]'}`}
+							className={`max-w-xl border-l-4 p-3 ${m.mine ? 'ml-auto border-brand bg-brand-light' : 'border-line bg-surface'}`}
 						>
 							<p className="mb-1 text-sm font-bold">
 								{m.from} <span className="font-normal text-muted">· {m.sent}</span>

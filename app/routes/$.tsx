@@ -1,6 +1,8 @@
+import { invariantResponse } from '#app/utils/responses.server.ts'
+
 // Any address no other route matches: a 404 rendered by the root error boundary.
 export async function loader() {
-	throw new Response('Not found', { status: 404 })
+	invariantResponse(false)
 }
 
 export default function NotFound() {

@@ -1,19 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
+import { liveVacancyTotals } from '#app/models/jobs/vacancies.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader(_: LoaderFunctionArgs) {
-	const now = new Date()
-	const live = liveVacancyWhere(now)
-	const [vacancies, apprenticeships, providers] = await Promise.all([
-		prisma.vacancy.count({ where: live }),
-		prisma.vacancy.count({ where: { ...live, apprenticeship: true } }),
-		prisma.vacancy.groupBy({ by: ['providerId'], where: live }).then((rows) => rows.length),
-	])
-	return { region: getEnv().REGION_NAME, vacancies, apprenticeships, providers }
+	return { region: getEnv().REGION_NAME, ...(await liveVacancyTotals()) }
 }
 
 export const handle: PageHandle = { title: 'Find a job in health and social care' }
@@ -31,9 +24,7 @@ export default function HomeRoute() {
 	return (
 		<div>
 			{params.get('deleted') ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					Your account and your details have been deleted.
-				</div>
+				<NotificationBanner>Your account and your details have been deleted.</NotificationBanner>
 			) : null}
 			<section className="-mx-4 mb-10 bg-brand px-4 py-10 text-white md:py-14">
 				<div className="mx-auto max-w-6xl">

@@ -1,10 +1,11 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { ErrorSummary, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, Radios, TextArea, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
 import { StageHistory, StageTag } from '#app/components/stage-tag.tsx'
+import { SummaryList } from '#app/components/summary-list.tsx'
 import {
-	ApplicationError,
 	getCandidateApplication,
 	InterviewReplySchema,
 	replyToInterview,
@@ -14,13 +15,16 @@ import { formatInterviewTime } from '#app/models/applications/interview-time.ts'
 import { checkActors, checkKinds, checkStatuses, isFinished } from '#app/models/applications/vocabulary.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate, formatDateTime } from '#app/utils/dates.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyInvalid, replyToDomainError } from '#app/utils/form-reply.ts'
 import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const userId = await requireUserId(request)
 	const a = await getCandidateApplication(params.applicationId ?? '', userId)
-	if (!a) throw new Response('Not found', { status: 404 })
+	invariantResponse(a)
 	const interview = a.interviews[0]
 	return {
 		id: a.id,
@@ -69,31 +73,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const id = params.applicationId ?? ''
-	try {
-		if (formData.get('intent') === 'withdraw') {
+	if (formData.get('intent') === 'withdraw') {
+		try {
 			await withdrawApplication(id, userId)
-			return redirect(`/account/applications/${id}?withdrawn=1`)
+		} catch (error) {
+			return replyToDomainError(error, 'withdraw')
 		}
-		const submission = parseWithZod(formData, { schema: InterviewReplySchema })
-		if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-		await replyToInterview(id, userId, submission.value)
-		return redirect(`/account/applications/${id}?replied=1`)
-	} catch (error) {
-		if (error instanceof ApplicationError)
-			return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
-		throw error
+		return redirect(`/account/applications/${id}?withdrawn=1`)
 	}
+	const submission = parseWithZod(formData, { schema: InterviewReplySchema })
+	if (submission.status !== 'success') return replyInvalid('reply', submission)
+	try {
+		await replyToInterview(id, userId, submission.value)
+	} catch (error) {
+		return replyToDomainError(error, 'reply', submission)
+	}
+	return redirect(`/account/applications/${id}?replied=1`)
 }
 
 export const handle: PageHandle = { title: (d: { title: string }) => `Your application: ${d.title}` }
 
 export default function CandidateApplicationRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const replyResult = useFormReply('reply')
+	const withdrawResult = useFormReply('withdraw')
 	const [params] = useSearchParams()
-	const fields = useFormFields('reply', actionData?.result)
+	const fields = useFormFields('reply', replyResult)
+	const withdrawError = useFormFields('withdraw', withdrawResult).formError
 	const notice = params.get('sent')
 		? `Your application has been sent to ${d.providerName}. We have emailed you a copy.`
 		: params.get('already')
@@ -105,12 +113,8 @@ export default function CandidateApplicationRoute() {
 					: null
 	return (
 		<div className="max-w-3xl">
-			{notice && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					{notice}
-				</div>
-			) : null}
-			<ErrorSummary errors={fields.summary(['reply', 'message'])} formError={fields.formError} />
+			{notice && !replyResult && !withdrawResult ? <NotificationBanner>{notice}</NotificationBanner> : null}
+			<ErrorSummary errors={fields.summary(['reply', 'message'])} formError={fields.formError ?? withdrawError} />
 			<p className="mb-4">
 				<Link to="/account/applications">‹ All your applications</Link>
 			</p>
@@ -131,32 +135,31 @@ export default function CandidateApplicationRoute() {
 				</section>
 			) : null}
 			{d.interview ? (
-				<section aria-labelledby="interview-heading" className="mb-8 border-l-8 border-[#3d2375] bg-[#f3f0fa] p-4">
+				<section
+					aria-labelledby="interview-heading"
+					className="mb-8 border-l-8 border-highlight bg-highlight-light p-4"
+				>
 					<h2 id="interview-heading" className="mb-3 text-2xl">
 						Your interview
 					</h2>
-					<dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-						<dt className="font-bold">When</dt>
-						<dd>{d.interview.when}</dd>
-						<dt className="font-bold">How long</dt>
-						<dd>{d.interview.durationMinutes} minutes</dd>
-						{d.interview.location ? (
-							<>
-								<dt className="font-bold">Where</dt>
-								<dd>{d.interview.location}</dd>
-							</>
-						) : null}
-						{d.interview.videoUrl ? (
-							<>
-								<dt className="font-bold">Video call</dt>
-								<dd>
-									<a href={d.interview.videoUrl} rel="noopener noreferrer">
-										Join the video call
-									</a>
-								</dd>
-							</>
-						) : null}
-					</dl>
+					<SummaryList
+						className="mb-4"
+						rows={[
+							{ key: 'When', value: d.interview.when },
+							{ key: 'How long', value: `${d.interview.durationMinutes} minutes` },
+							{ key: 'Where', value: d.interview.location },
+							d.interview.videoUrl
+								? {
+										key: 'Video call',
+										value: (
+											<a href={d.interview.videoUrl} rel="noopener noreferrer">
+												Join the video call
+											</a>
+										),
+									}
+								: null,
+						]}
+					/>
 					{d.interview.details ? <p className="mb-4">{d.interview.details}</p> : null}
 					{d.interview.response === 'pending' ? (
 						<Form method="post" noValidate>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
 import { StageTag } from '#app/components/stage-tag.tsx'
 import { listCandidateApplications } from '#app/models/applications/applications.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
@@ -30,9 +31,7 @@ export default function MyApplicationsRoute() {
 	return (
 		<div className="max-w-3xl">
 			{params.get('reset') ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					Your new password is saved. You have been signed out everywhere else.
-				</div>
+				<NotificationBanner>Your new password is saved. You have been signed out everywhere else.</NotificationBanner>
 			) : null}
 			<h1 className="mb-6 text-3xl">Your applications</h1>
 			{d.applications.length ? (

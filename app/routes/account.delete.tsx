@@ -1,14 +1,14 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
+import { isTeamMember } from '#app/models/accounts/account.server.ts'
 import { deleteCandidateAccount } from '#app/models/applications/candidate-profile.server.ts'
 import { logout, requireUserId } from '#app/utils/auth.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 async function requireCandidate(request: Request) {
 	const userId = await requireUserId(request)
 	// A provider's team member closes their account through their team's owner.
-	if (await prisma.teamMember.count({ where: { userId } })) throw redirect('/account')
+	if (await isTeamMember(userId)) throw redirect('/account')
 	return userId
 }
 

@@ -1,28 +1,31 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { notifySearchOutbox } from '#app/background/search-outbox.server.ts'
-import { ErrorSummary, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
-import { answersFrom, answersShape, ApplicationError } from '#app/models/applications/applications.server.ts'
+import { ErrorSummary, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
+import { answerFieldOrder, ScreeningQuestions } from '#app/components/screening-questions.tsx'
+import { answersFrom, answersShape } from '#app/models/applications/applications.server.ts'
 import { formatPay } from '#app/models/jobs/pay.ts'
 import { isLiveVacancy } from '#app/models/jobs/vacancy-rules.server.ts'
-import { isBlocked, unblockEmployer } from '#app/models/redirect/consent.server.ts'
+import { isBlocked, unblockProvider } from '#app/models/redirect/consent.server.ts'
 import {
 	getCandidateInvitation,
 	hasAppliedToProvider,
-	PoolError,
 	respondToInvitation,
 } from '#app/models/redirect/talent-pool.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyInvalid, replyToDomainError } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 async function load(request: Request, invitationId: string | undefined) {
 	const userId = await requireUserId(request)
 	const invitation = await getCandidateInvitation(invitationId ?? '', userId)
-	if (!invitation) throw new Response('Not found', { status: 404 })
+	invariantResponse(invitation)
 	return { userId, invitation }
 }
 
@@ -30,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { userId, invitation: i } = await load(request, params.invitationId)
 	const open = isLiveVacancy(i.vacancy)
 	const [appliedBefore, blocked] = await Promise.all([
-		hasAppliedToProvider(prisma, userId, i.providerId),
+		hasAppliedToProvider(userId, i.providerId),
 		isBlocked(userId, i.providerId),
 	])
 	return {
@@ -54,15 +57,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { userId, invitation } = await load(request, params.invitationId)
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const intent = formData.get('intent')
-	try {
-		if (intent === 'unblock') {
-			await unblockEmployer(userId, invitation.providerId)
-			notifySearchOutbox()
-			return redirect(`/account/invitations/${invitation.id}?unblocked=1`)
-		}
-		if (intent === 'decline' || intent === 'block') {
+	if (intent === 'unblock') {
+		await unblockProvider(userId, invitation.providerId)
+		notifySearchOutbox()
+		return redirect(`/account/invitations/${invitation.id}?unblocked=1`)
+	}
+	if (intent === 'decline' || intent === 'block') {
+		try {
 			const { otherInvitationsClosed } = await respondToInvitation(invitation.id, userId, {
 				accept: false,
 				block: intent === 'block',
@@ -71,20 +74,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			return redirect(
 				`/account/invitations/${invitation.id}${intent === 'block' ? `?blocked=1&closed=${otherInvitationsClosed}` : ''}`,
 			)
+		} catch (error) {
+			return replyToDomainError(error, 'answer')
 		}
-		const questions = invitation.vacancy.screeningQuestions
-		const submission = parseWithZod(formData, { schema: z.object(answersShape(questions)) })
-		if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	}
+	const questions = invitation.vacancy.screeningQuestions
+	const submission = parseWithZod(formData, { schema: z.object(answersShape(questions)) })
+	if (submission.status !== 'success') return replyInvalid('invitation', submission)
+	try {
 		const { applicationId } = await respondToInvitation(invitation.id, userId, {
 			accept: true,
 			answers: answersFrom(submission.value, questions),
 		})
 		return redirect(`/account/applications/${applicationId}?sent=1`)
 	} catch (error) {
-		if (error instanceof PoolError || error instanceof ApplicationError) {
-			return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
-		}
-		throw error
+		return replyToDomainError(error, 'invitation', submission)
 	}
 }
 
@@ -92,18 +96,18 @@ export const handle: PageHandle = { title: (d: { vacancy: { title: string } }) =
 
 export default function InvitationRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
-	const fields = useFormFields('invitation', actionData?.result)
+	const fields = useFormFields('invitation', useFormReply('invitation'))
+	const answerError = useFormFields('answer', useFormReply('answer')).formError
 	const closed = Number(params.get('closed') ?? 0)
-	// What the employer has, in words that are true whether or not they applied to them before.
+	// What the provider has, in words that are true whether or not they applied to them before.
 	const whatTheyHave = d.appliedBefore
 		? `Your profile in the talent pool does not show your name or contact details, so ${d.providerName} does not know it is yours. They do have the details you sent with your earlier application to them.`
 		: `${d.providerName} has not seen your name or contact details.`
 	return (
 		<div className="max-w-2xl">
 			{params.get('blocked') && d.blocked ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+				<NotificationBanner>
 					<h2 className="mb-2 text-xl">You have blocked {d.providerName}</h2>
 					<p className="mb-2">
 						They can no longer find you in the talent pool or invite you to apply, and we will not suggest their jobs to
@@ -117,14 +121,17 @@ export default function InvitationRoute() {
 							Undo: unblock {d.providerName}
 						</button>
 					</Form>
-				</div>
+				</NotificationBanner>
 			) : params.get('unblocked') && !d.blocked ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+				<NotificationBanner>
 					You have unblocked {d.providerName}. They can find you in the talent pool and invite you again. Invitations
 					that were closed stay closed.
-				</div>
+				</NotificationBanner>
 			) : null}
-			<ErrorSummary errors={fields.summary(d.questions.map((q) => `q${q.id}`))} formError={fields.formError} />
+			<ErrorSummary
+				errors={fields.summary(answerFieldOrder(d.questions))}
+				formError={fields.formError ?? answerError}
+			/>
 			<span className="block text-lg text-muted">Invitation from {d.providerName}</span>
 			<h1 className="mb-2 text-3xl">{d.vacancy.title}</h1>
 			<p className="mb-4">
@@ -159,23 +166,7 @@ export default function InvitationRoute() {
 							: 'They have not seen your name or contact details: they will if you apply.'}
 					</p>
 					<Form method="post" noValidate className="mb-8">
-						{d.questions.map((q) =>
-							q.kind === 'yes-no' ? (
-								<Radios
-									key={q.id}
-									fields={fields}
-									name={`q${q.id}`}
-									legend={q.text}
-									inline
-									options={[
-										{ id: 'yes', label: 'Yes' },
-										{ id: 'no', label: 'No' },
-									]}
-								/>
-							) : (
-								<TextArea key={q.id} fields={fields} name={`q${q.id}`} label={q.text} rows={2} maxLength={1000} />
-							),
-						)}
+						<ScreeningQuestions questions={d.questions} fields={fields} rows={2} />
 						<button type="submit" name="intent" value="apply" className="btn">
 							Apply with my details
 							<span className="sr-only">

@@ -1,21 +1,23 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary, Radios, TextArea, useFormFields, type FormResult } from '#app/components/forms.tsx'
-import {
-	answersFrom,
-	answersShape,
-	ApplicationError,
-	applyWithProfile,
-} from '#app/models/applications/applications.server.ts'
+import { ErrorSummary, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { answerFieldOrder, ScreeningQuestions } from '#app/components/screening-questions.tsx'
+import { answersFrom, answersShape, applyWithProfile } from '#app/models/applications/applications.server.ts'
 import { formatPay } from '#app/models/jobs/pay.ts'
 import { formatHours } from '#app/models/redirect/matching.server.ts'
 import { listMatches, markMatchesViewed, matchesState } from '#app/models/redirect/redirects.server.ts'
 import { listCandidateInvitations } from '#app/models/redirect/talent-pool.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyInvalid, replyToDomainError } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
+
+/** Each suggested job has its own apply form: the reply names the vacancy it is for. */
+const matchForm = (vacancyId: number) => `match:${vacancyId}`
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const userId = await requireUserId(request)
@@ -52,26 +54,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
-	const formData = await request.formData()
-	const vacancyId = Number(formData.get('vacancyId'))
-	const match = (await listMatches(userId)).find((m) => m.vacancy.id === vacancyId)
-	if (!match) throw new Response('Not found', { status: 404 })
+	const formData = await readFormData(request)
+	// Which job the form is for comes first: its questions decide the rest of the schema.
+	const chosen = z.object({ vacancyId: z.coerce.number().int().positive() }).safeParse({
+		vacancyId: formData.get('vacancyId'),
+	})
+	const match = chosen.success
+		? (await listMatches(userId)).find((m) => m.vacancy.id === chosen.data.vacancyId)
+		: undefined
+	invariantResponse(match)
+	const vacancyId = match.vacancy.id
 	const questions = match.vacancy.screeningQuestions
 	const submission = parseWithZod(formData, {
 		schema: z.object({ vacancyId: z.coerce.number(), ...answersShape(questions) }),
 	})
-	if (submission.status !== 'success')
-		return data({ vacancyId, result: submission.reply() as FormResult }, { status: 400 })
+	if (submission.status !== 'success') return replyInvalid(matchForm(vacancyId), submission)
 	try {
 		const { applicationId } = await applyWithProfile(userId, vacancyId, answersFrom(submission.value, questions))
 		return redirect(`/account/applications/${applicationId}?sent=1`)
 	} catch (error) {
-		if (error instanceof ApplicationError)
-			return data(
-				{ vacancyId, result: { status: 'error' as const, error: { '': [error.message] } } as FormResult },
-				{ status: 409 },
-			)
-		throw error
+		return replyToDomainError(error, matchForm(vacancyId), submission)
 	}
 }
 
@@ -79,8 +81,8 @@ export const handle: PageHandle = { title: 'Jobs that may suit you' }
 
 type Match = Awaited<ReturnType<typeof loader>>['matches'][number]
 
-function MatchCard({ match, result }: { match: Match; result?: FormResult }) {
-	const fields = useFormFields(`match-${match.vacancyId}`, result)
+function MatchCard({ match }: { match: Match }) {
+	const fields = useFormFields(`match-${match.vacancyId}`, useFormReply(matchForm(match.vacancyId)))
 	return (
 		<li className="border-b border-line py-5">
 			<h2 className="mb-1 text-xl">
@@ -96,7 +98,7 @@ function MatchCard({ match, result }: { match: Match; result?: FormResult }) {
 				{match.reasons.join(' · ')}
 			</p>
 			{match.cautions.length ? (
-				<div className="mb-3 border-l-4 border-[#f47738] pl-3">
+				<div className="mb-3 border-l-4 border-attention pl-3">
 					<p className="font-bold">Check before you apply</p>
 					<ul className="ml-5 list-disc">
 						{match.cautions.map((c) => (
@@ -105,26 +107,10 @@ function MatchCard({ match, result }: { match: Match; result?: FormResult }) {
 					</ul>
 				</div>
 			) : null}
-			<ErrorSummary errors={fields.summary(match.questions.map((q) => `q${q.id}`))} formError={fields.formError} />
+			<ErrorSummary errors={fields.summary(answerFieldOrder(match.questions))} formError={fields.formError} />
 			<Form method="post" noValidate>
 				<input type="hidden" name="vacancyId" value={match.vacancyId} />
-				{match.questions.map((q) =>
-					q.kind === 'yes-no' ? (
-						<Radios
-							key={q.id}
-							fields={fields}
-							name={`q${q.id}`}
-							legend={q.text}
-							inline
-							options={[
-								{ id: 'yes', label: 'Yes' },
-								{ id: 'no', label: 'No' },
-							]}
-						/>
-					) : (
-						<TextArea key={q.id} fields={fields} name={`q${q.id}`} label={q.text} rows={2} maxLength={1000} />
-					),
-				)}
+				<ScreeningQuestions questions={match.questions} fields={fields} rows={2} />
 				<button type="submit" className="btn">
 					Apply with my details
 					<span className="sr-only">
@@ -139,12 +125,14 @@ function MatchCard({ match, result }: { match: Match; result?: FormResult }) {
 
 export default function MatchesRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
 	return (
 		<div className="max-w-3xl">
 			<h1 className="mb-2 text-3xl">Jobs that may suit you</h1>
 			{d.invitations.length ? (
-				<section aria-labelledby="invitations-heading" className="mb-8 border-l-8 border-[#3d2375] bg-[#f3f0fa] p-4">
+				<section
+					aria-labelledby="invitations-heading"
+					className="mb-8 border-l-8 border-highlight bg-highlight-light p-4"
+				>
 					<h2 id="invitations-heading" className="mb-2 text-2xl">
 						Invitations to apply
 					</h2>
@@ -168,11 +156,7 @@ export default function MatchesRoute() {
 					</p>
 					<ul>
 						{d.matches.map((m) => (
-							<MatchCard
-								key={m.vacancyId}
-								match={m}
-								result={actionData?.vacancyId === m.vacancyId ? actionData.result : undefined}
-							/>
+							<MatchCard key={m.vacancyId} match={m} />
 						))}
 					</ul>
 				</>

@@ -1,44 +1,39 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
-import { createSession, hashPassword, requireUserId, verifyPassword } from '#app/utils/auth.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { ErrorSummary, TextField, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { changePassword, hasPassword, isCurrentPassword } from '#app/models/accounts/account.server.ts'
+import { createSession, requireUserId } from '#app/utils/auth.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyInvalid } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import { NewPasswordSchema } from '#app/utils/validation.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const userId = await requireUserId(request)
-	const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })
-	return { hasPassword: Boolean(user.passwordHash) }
+	return { hasPassword: await hasPassword(userId) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
-	const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } })
+	const needsCurrent = await hasPassword(userId)
 	const schema = z.object({
-		currentPassword: user.passwordHash ? z.string({ error: 'Enter your current password' }) : z.string().optional(),
+		currentPassword: needsCurrent ? z.string({ error: 'Enter your current password' }) : z.string().optional(),
 		password: NewPasswordSchema,
 	})
-	const submission = await parseWithZod(await request.formData(), {
+	const submission = await parseWithZod(await readFormData(request), {
 		schema: schema.superRefine(async (input, ctx) => {
-			if (user.passwordHash && !(await verifyPassword(user.passwordHash, input.currentPassword ?? ''))) {
+			if (needsCurrent && !(await isCurrentPassword(userId, input.currentPassword ?? ''))) {
 				ctx.addIssue({ code: 'custom', path: ['currentPassword'], message: 'Your current password is not right' })
 			}
 		}),
 		async: true,
 	})
 	if (submission.status !== 'success')
-		return data({ result: submission.reply({ hideFields: ['currentPassword', 'password'] }) }, { status: 400 })
+		return replyInvalid('password', submission.reply({ hideFields: ['currentPassword', 'password'] }))
 	// A new password signs every other device out.
-	await prisma.$transaction([
-		prisma.user.update({
-			where: { id: userId },
-			data: { passwordHash: await hashPassword(submission.value.password) },
-		}),
-		prisma.session.deleteMany({ where: { userId } }),
-	])
+	await changePassword(userId, submission.value.password)
 	return redirect('/account?password=1', { headers: { 'Set-Cookie': await createSession(userId) } })
 }
 
@@ -46,8 +41,7 @@ export const handle: PageHandle = { title: 'Password' }
 
 export default function PasswordRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const fields = useFormFields('password', actionData?.result)
+	const fields = useFormFields('password', useFormReply('password'))
 	return (
 		<div className="max-w-xl">
 			<ErrorSummary errors={fields.summary(['currentPassword', 'password'])} formError={fields.formError} />

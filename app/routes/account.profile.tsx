@@ -1,8 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
 import { CandidateProfileFields, profileFieldOrder } from '#app/components/candidate-profile-fields.tsx'
-import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
+import { ErrorSummary, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
 import {
 	CandidateProfileSchema,
 	getCandidateProfile,
@@ -11,6 +12,8 @@ import {
 } from '#app/models/applications/candidate-profile.server.ts'
 import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyInvalid } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
-	const submission = parseWithZod(await request.formData(), { schema: CandidateProfileSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const submission = parseWithZod(await readFormData(request), { schema: CandidateProfileSchema })
+	if (submission.status !== 'success') return replyInvalid('profile', submission)
 	await updateCandidateProfile(userId, submission.value)
 	return redirect('/account/profile?saved=1')
 }
@@ -31,15 +34,15 @@ export const handle: PageHandle = { title: 'Your details' }
 
 export default function CandidateProfileRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const reply = useFormReply('profile')
 	const [params] = useSearchParams()
-	const fields = useFormFields('profile', actionData?.result, d.defaults)
+	const fields = useFormFields('profile', reply, d.defaults)
 	return (
 		<div className="max-w-2xl">
-			{params.get('saved') && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+			{params.get('saved') && !reply ? (
+				<NotificationBanner>
 					Your details have been saved. Employers you apply to from now on will see them.
-				</div>
+				</NotificationBanner>
 			) : null}
 			<ErrorSummary errors={fields.summary(profileFieldOrder)} formError={fields.formError} />
 			<h1 className="mb-2 text-3xl">Your details</h1>

@@ -1,45 +1,50 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
 import { notifySearchOutbox } from '#app/background/search-outbox.server.ts'
-import { ErrorSummary, SelectField, useFormFields, type FormResult } from '#app/components/forms.tsx'
+import { ErrorSummary, SelectField, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
 import { consentName, consentText } from '#app/models/redirect/consent-text.ts'
-import { activeConsents, blockEmployer, setConsent, unblockEmployer } from '#app/models/redirect/consent.server.ts'
+import {
+	blockProvider,
+	candidateConsents,
+	consentHistory,
+	findProviderToBlock,
+	listBlockedProviders,
+	listProvidersToBlock,
+	providerName,
+	saveConsentChoices,
+	unblockProvider,
+} from '#app/models/redirect/consent.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDateTime } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyError, replyInvalid } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
-/**
- * Employers anyone can choose to block here: organisations only. Individual
- * employers are private people, so their names are never listed for everyone;
- * a candidate can block one who has invited them, from the invitation.
- */
-const listedEmployers = { type: { not: 'individual-employer' } }
+const chooseProvider = 'Choose an employer to block'
+// A ticked box sends "on"; an unticked one sends nothing.
+const ConsentsSchema = z.object({ consentRedirect: z.string().optional(), consentTalentPool: z.string().optional() })
+const BlockSchema = z.object({ providerId: z.string({ error: chooseProvider }) })
+const UnblockSchema = z.object({ providerId: z.string() })
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const userId = await requireUserId(request)
 	const url = new URL(request.url)
 	const unblockedId = url.searchParams.get('unblocked')
-	const [active, blocks, providers, history, unblocked] = await Promise.all([
-		activeConsents(prisma, userId),
-		prisma.employerBlock.findMany({
-			where: { userId },
-			select: { provider: { select: { id: true, name: true } } },
-			orderBy: { createdAt: 'asc' },
-		}),
-		prisma.provider.findMany({
-			where: { ...listedEmployers, blockedBy: { none: { userId } } },
-			select: { id: true, name: true, town: true },
-			orderBy: { name: 'asc' },
-		}),
-		prisma.consent.findMany({ where: { userId }, orderBy: { grantedAt: 'desc' }, take: 20 }),
-		unblockedId ? prisma.provider.findUnique({ where: { id: unblockedId }, select: { name: true } }) : null,
+	const [active, blocked, providers, history, unblockedName] = await Promise.all([
+		candidateConsents(userId),
+		listBlockedProviders(userId),
+		listProvidersToBlock(userId),
+		consentHistory(userId, 20),
+		unblockedId ? providerName(unblockedId) : null,
 	])
 	return {
 		redirect: active.redirect ? formatDateTime(active.redirect) : null,
 		talentPool: active.talentPool ? formatDateTime(active.talentPool) : null,
-		blocked: blocks.map((b) => b.provider),
-		unblockedName: unblocked?.name ?? null,
+		blocked,
+		unblockedName,
 		providers: providers.map((p) => ({ id: p.id, label: `${p.name}, ${p.town}` })),
 		history: history.map((h) => ({
 			id: h.id,
@@ -53,37 +58,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const intent = formData.get('intent')
 	if (intent === 'consents') {
-		await prisma.$transaction(async (tx) => {
-			await setConsent(tx, userId, 'redirect', formData.get('consentRedirect') === 'on', 'account')
-			await setConsent(tx, userId, 'talent-pool', formData.get('consentTalentPool') === 'on', 'account')
+		const submission = parseWithZod(formData, { schema: ConsentsSchema })
+		if (submission.status !== 'success') return replyInvalid('consents', submission)
+		await saveConsentChoices(userId, {
+			redirect: submission.value.consentRedirect === 'on',
+			talentPool: submission.value.consentTalentPool === 'on',
 		})
 		notifySearchOutbox()
 		return redirect('/account/sharing?saved=1')
 	}
-	const providerId = String(formData.get('providerId') ?? '')
 	if (intent === 'block') {
-		const provider = providerId
-			? await prisma.provider.findFirst({ where: { id: providerId, ...listedEmployers }, select: { id: true } })
-			: null
-		if (!provider) {
-			const result: FormResult = {
-				status: 'error',
-				initialValue: {},
-				error: { providerId: ['Choose an employer to block'] },
-			}
-			return data({ result }, { status: 400 })
-		}
-		const closed = await blockEmployer(userId, provider.id)
+		const submission = parseWithZod(formData, { schema: BlockSchema })
+		if (submission.status !== 'success') return replyInvalid('block', submission)
+		const provider = await findProviderToBlock(submission.value.providerId)
+		if (!provider) return replyError('block', chooseProvider, { field: 'providerId', status: 400 })
+		const closed = await blockProvider(userId, provider.id)
 		notifySearchOutbox()
 		return redirect(`/account/sharing?${new URLSearchParams({ blocked: provider.id, closed: String(closed) })}`)
 	}
-	if (intent === 'unblock' && providerId) {
-		await unblockEmployer(userId, providerId)
-		notifySearchOutbox()
-		return redirect(`/account/sharing?${new URLSearchParams({ unblocked: providerId })}`)
+	if (intent === 'unblock') {
+		const submission = parseWithZod(formData, { schema: UnblockSchema })
+		if (submission.status === 'success') {
+			await unblockProvider(userId, submission.value.providerId)
+			notifySearchOutbox()
+			return redirect(`/account/sharing?${new URLSearchParams({ unblocked: submission.value.providerId })}`)
+		}
 	}
 	return redirect('/account/sharing')
 }
@@ -106,7 +108,7 @@ function ConsentBox({
 				id={name}
 				name={name}
 				defaultChecked={Boolean(since)}
-				className="size-6 shrink-0 cursor-pointer accent-[#0b0c0c]"
+				className="size-6 shrink-0 cursor-pointer accent-ink"
 				aria-describedby={`${name}-hint ${name}-status`}
 			/>
 			<div>
@@ -126,19 +128,17 @@ function ConsentBox({
 
 export default function SharingRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const blockReply = useFormReply('block')
 	const [params] = useSearchParams()
-	const fields = useFormFields('block', actionData?.result)
+	const fields = useFormFields('block', blockReply)
 	const justBlocked = d.blocked.find((p) => p.id === params.get('blocked'))
 	const closed = Number(params.get('closed') ?? 0)
 	return (
 		<div className="max-w-3xl">
-			{actionData ? null : params.get('saved') ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					Your choices are saved. Changes reach the talent pool within seconds.
-				</div>
+			{blockReply ? null : params.get('saved') ? (
+				<NotificationBanner>Your choices are saved. Changes reach the talent pool within seconds.</NotificationBanner>
 			) : justBlocked ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+				<NotificationBanner>
 					<p className="mb-2">
 						You have blocked {justBlocked.name}. They can no longer find you in the talent pool or invite you to apply,
 						and we will not suggest their jobs to you.
@@ -152,12 +152,12 @@ export default function SharingRoute() {
 							Undo: unblock {justBlocked.name}
 						</button>
 					</Form>
-				</div>
+				</NotificationBanner>
 			) : params.get('unblocked') && d.unblockedName ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+				<NotificationBanner>
 					You have unblocked {d.unblockedName}. They can find you in the talent pool and invite you again. Invitations
 					that were closed stay closed.
-				</div>
+				</NotificationBanner>
 			) : null}
 			<ErrorSummary errors={fields.summary(['providerId'])} />
 			<h1 className="mb-4 text-3xl">Sharing your details</h1>

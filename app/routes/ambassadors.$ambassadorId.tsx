@@ -3,12 +3,13 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Paragraphs } from '#app/components/text.tsx'
 import { getPublicAmbassador } from '#app/models/careers/ambassadors.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 // Public profile: first name, role, area, pathway and published stories. No
 // contact details: schools reach ambassadors through a visit request.
 export async function loader({ params }: LoaderFunctionArgs) {
 	const ambassador = await getPublicAmbassador(params.ambassadorId ?? '')
-	if (!ambassador) throw new Response('Not found', { status: 404 })
+	invariantResponse(ambassador)
 	return { ambassador }
 }
 

@@ -1,8 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { AmbassadorProfileFields, ambassadorFieldOrder } from '#app/components/ambassador-profile-fields.tsx'
-import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { ErrorSummary, TextField, useFormFields, useFormReply } from '#app/components/forms.tsx'
 import {
 	AmbassadorError,
 	findAmbassadorInvitation,
@@ -12,8 +12,9 @@ import {
 import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
 import { readPhotoForm } from '#app/models/uploads/uploads.server.ts'
 import { createSession } from '#app/utils/auth.server.ts'
-import { hasFieldErrors, photoProblems, withFieldErrors } from '#app/utils/form-reply.ts'
+import { hasFieldErrors, photoProblems, replyError, replyInvalid, withFieldErrors } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 export async function loader({ params }: LoaderFunctionArgs) {
 	const invitation = await findAmbassadorInvitation(params.token ?? '')
@@ -25,13 +26,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const token = params.token ?? ''
-	if (!(await findAmbassadorInvitation(token))) throw new Response('Not found', { status: 404 })
+	invariantResponse(await findAmbassadorInvitation(token))
 	const form = await readPhotoForm(request)
-	if (form.tooLarge)
-		return data(
-			{ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } },
-			{ status: 413 },
-		)
+	if (form.tooLarge) return replyError('join', 'The photo must be smaller than 2 MB', { field: 'photo', status: 413 })
 	const submission = parseWithZod(form.formData, { schema: JoinAmbassadorsSchema })
 	const extra = photoProblems({
 		chosen: Boolean(form.photo || form.photoError),
@@ -41,29 +38,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		otherErrors: submission.status !== 'success',
 	})
 	if (submission.status !== 'success' || hasFieldErrors(extra)) {
-		return data({ result: withFieldErrors(submission.reply({ hideFields: ['password'] }), extra) }, { status: 400 })
+		return replyInvalid('join', withFieldErrors(submission.reply({ hideFields: ['password'] }), extra))
 	}
+	let joined
 	try {
-		const joined = await joinAmbassadors(token, submission.value, form.photo)
-		if (!joined) throw new Response('Not found', { status: 404 })
-		return redirect('/ambassador?joined=1', { headers: { 'Set-Cookie': await createSession(joined.userId) } })
+		joined = await joinAmbassadors(token, submission.value, form.photo)
 	} catch (error) {
-		if (error instanceof AmbassadorError) {
-			return data(
-				{ result: withFieldErrors(submission.reply({ hideFields: ['password'] }), { postcode: error.message }) },
-				{ status: 400 },
-			)
-		}
-		throw error
+		// Joining fails only over the postcode, which the error does not name: shown on that field, as invalid input.
+		if (!(error instanceof AmbassadorError)) throw error
+		return replyInvalid(
+			'join',
+			withFieldErrors(submission.reply({ hideFields: ['password'] }), { postcode: error.message }),
+		)
 	}
+	invariantResponse(joined)
+	return redirect('/ambassador?joined=1', { headers: { 'Set-Cookie': await createSession(joined.userId) } })
 }
 
 export const handle: PageHandle = { title: 'Join the I Care Ambassadors' }
 
 export default function JoinAmbassadorsRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const fields = useFormFields('join', actionData?.result, { willingToVisit: 'yes', visitRadiusMiles: '20' })
+	const fields = useFormFields('join', useFormReply('join'), { willingToVisit: 'yes', visitRadiusMiles: '20' })
 	if (!d.valid) {
 		return (
 			<div className="max-w-2xl">

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import {
 	Checkboxes,
 	ErrorSummary,
@@ -9,10 +9,12 @@ import {
 	TextArea,
 	TextField,
 	useFormFields,
+	useFormReply,
 } from '#app/components/forms.tsx'
 import { requestVisit, VisitRequestSchema } from '#app/models/careers/visits/requests.server.ts'
 import { ageGroups, organisationTypes, VisitError, visitTopics } from '#app/models/careers/visits/vocabulary.ts'
-import { withFieldErrors } from '#app/utils/form-reply.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyInvalid, withFieldErrors, type FormReply } from '#app/utils/form-reply.ts'
 import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import {
@@ -28,26 +30,27 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	if (isHoneypotFilled(formData)) return redirect('/ambassadors')
 	const submission = parseWithZod(formData, { schema: VisitRequestSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return replyInvalid('visit', submission)
 	// Only requests that would be sent count, so a few mistakes do not lock a school out.
 	const limit = await consumeRateLimit(rateLimits.visitRequest, clientAddressKey(context.clientIp))
 	if (!limit.ok) {
 		return tooManyRequests(limit.retryAfterSeconds, {
+			form: 'visit',
 			result: submission.reply({
 				formErrors: [`Too many visit requests sent from here. Try again ${retryAfterText(limit.retryAfterSeconds)}.`],
 			}),
-		})
+		} satisfies FormReply)
 	}
 	try {
 		const { token } = await requestVisit(submission.value)
 		return redirect(`/visits/${token}?sent=1`)
 	} catch (error) {
-		if (error instanceof VisitError)
-			return data({ result: withFieldErrors(submission.reply(), { postcode: error.message }) }, { status: 400 })
-		throw error
+		// The request fails only when the postcode cannot be placed, which the error does not name: shown on that field.
+		if (!(error instanceof VisitError)) throw error
+		return replyInvalid('visit', withFieldErrors(submission.reply(), { postcode: error.message }))
 	}
 }
 
@@ -70,8 +73,7 @@ const fieldOrder = [
 
 export default function RequestVisitRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const fields = useFormFields('visit', actionData?.result)
+	const fields = useFormFields('visit', useFormReply('visit'))
 	return (
 		<div className="max-w-2xl">
 			<ErrorSummary errors={fields.summary(fieldOrder)} formError={fields.formError} />

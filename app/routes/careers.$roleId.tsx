@@ -7,6 +7,7 @@ import { searchUrl, type JobSearchForm } from '#app/models/jobs/job-search-url.t
 import { formatPence } from '#app/models/jobs/pay.ts'
 import { defaultRadius, radiusChoices } from '#app/models/jobs/vocabulary.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 const jobsForm = (role: string, changes: Partial<JobSearchForm> = {}): JobSearchForm => ({
 	q: '',
@@ -29,7 +30,7 @@ const poundsForUrl = (pence: number) => (Math.round(pence) / 100).toFixed(2)
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
 	const role = roleDetails(params.roleId ?? '')
-	if (!role) throw new Response('Not found', { status: 404 })
+	invariantResponse(role)
 	const url = new URL(request.url)
 	const where = (url.searchParams.get('where') ?? '').trim().slice(0, 100)
 	const askedNear = url.searchParams.has('where')
@@ -105,9 +106,7 @@ export default function CareerRoleRoute() {
 			</nav>
 			<h1 className="mb-2 text-3xl md:text-4xl">{role.name}</h1>
 			{role.alsoKnownAs.length ? <p className="mb-4 text-muted">Also called: {role.alsoKnownAs.join(', ')}</p> : null}
-			{role.health ? (
-				<p className="mb-4 tag bg-[#e8f1f8] text-[#003078]">Health role: often in the NHS as well as in care</p>
-			) : null}
+			{role.health ? <p className="mb-4 tag tag-health">Health role: often in the NHS as well as in care</p> : null}
 			<div className="grid gap-10 md:grid-cols-[2fr_1fr]">
 				<div>
 					<h2 className="mb-2 text-2xl">What the job is like</h2>

@@ -1,5 +1,6 @@
 import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { SummaryList } from '#app/components/summary-list.tsx'
 import { apprenticeshipsWithVacancies } from '#app/models/careers/careers.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
@@ -47,20 +48,20 @@ export default function ApprenticeshipsRoute() {
 			</p>
 			<details className="mb-8">
 				<summary className="cursor-pointer font-bold text-brand underline">What the abbreviations mean</summary>
-				<dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-					<dt className="font-bold">End-point assessment</dt>
-					<dd>the final test at the end of an apprenticeship</dd>
-					<dt className="font-bold">NMC</dt>
-					<dd>Nursing and Midwifery Council, which registers nurses and nursing associates</dd>
-					<dt className="font-bold">HCPC</dt>
-					<dd>Health and Care Professions Council, which registers occupational therapists</dd>
-					<dt className="font-bold">RCOT</dt>
-					<dd>Royal College of Occupational Therapists</dd>
-					<dt className="font-bold">FdSc, BSc (Hons)</dt>
-					<dd>a foundation degree and a bachelor’s degree in science</dd>
-					<dt className="font-bold">ST0005 and so on</dt>
-					<dd>the apprenticeship standard’s reference number, which colleges and employers use</dd>
-				</dl>
+				<SummaryList
+					className="mt-3"
+					rows={[
+						{ key: 'End-point assessment', value: 'the final test at the end of an apprenticeship' },
+						{ key: 'NMC', value: 'Nursing and Midwifery Council, which registers nurses and nursing associates' },
+						{ key: 'HCPC', value: 'Health and Care Professions Council, which registers occupational therapists' },
+						{ key: 'RCOT', value: 'Royal College of Occupational Therapists' },
+						{ key: 'FdSc, BSc (Hons)', value: 'a foundation degree and a bachelor’s degree in science' },
+						{
+							key: 'ST0005 and so on',
+							value: 'the apprenticeship standard’s reference number, which colleges and employers use',
+						},
+					]}
+				/>
 			</details>
 			{levels.map((level) => (
 				<section key={level} aria-labelledby={`level-${level}`} className="mb-10">
@@ -73,24 +74,15 @@ export default function ApprenticeshipsRoute() {
 							.map((s) => (
 								<li key={s.reference} id={s.reference} className="border-t-4 border-brand pt-3">
 									<h3 className="mb-2 text-xl">{s.title}</h3>
-									<dl className="mb-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-										<dt className="font-bold">Level</dt>
-										<dd>{s.level}</dd>
-										{s.duration ? (
-											<>
-												<dt className="font-bold">How long</dt>
-												<dd>{s.duration}</dd>
-											</>
-										) : null}
-										{s.qualification ? (
-											<>
-												<dt className="font-bold">Qualification</dt>
-												<dd>{s.qualification}</dd>
-											</>
-										) : null}
-										<dt className="font-bold">Standard</dt>
-										<dd>{s.reference}</dd>
-									</dl>
+									<SummaryList
+										className="mb-3"
+										rows={[
+											{ key: 'Level', value: s.level },
+											{ key: 'How long', value: s.duration },
+											{ key: 'Qualification', value: s.qualification },
+											{ key: 'Standard', value: s.reference },
+										]}
+									/>
 									{s.jobTitles.length ? <p className="mb-2">Typical jobs: {s.jobTitles.join(', ')}.</p> : null}
 									{s.roles.length ? (
 										<p className="mb-2">

@@ -1,25 +1,20 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { confirmApplicationEmail } from '#app/models/applications/applications.server.ts'
+import {
+	confirmApplicationEmail,
+	getApplicationAwaitingConfirmation,
+} from '#app/models/applications/applications.server.ts'
 import { createSession } from '#app/utils/auth.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { findVerification } from '#app/utils/tokens.server.ts'
 
 // The link in the email opens this page; the button sends the application.
 // (Email scanners follow links, so a GET must never use the token up.)
 export async function loader({ params }: LoaderFunctionArgs) {
-	const verification = await findVerification(prisma, 'confirm-application', params.token ?? '')
-	const application = verification?.subjectId
-		? await prisma.application.findFirst({
-				where: { id: verification.subjectId, candidateId: null, submittedAt: null },
-				select: { vacancy: { select: { title: true, provider: { select: { name: true } } } } },
-			})
-		: null
+	const application = await getApplicationAwaitingConfirmation(params.token ?? '')
 	return {
 		valid: Boolean(application),
-		title: application?.vacancy.title ?? null,
-		providerName: application?.vacancy.provider.name ?? null,
+		title: application?.title ?? null,
+		providerName: application?.providerName ?? null,
 	}
 }
 

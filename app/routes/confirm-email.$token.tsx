@@ -1,14 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { confirmEmailAddress } from '#app/models/accounts/email-confirmation.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { confirmEmailAddress, isEmailConfirmationValid } from '#app/models/accounts/email-confirmation.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { findVerification } from '#app/utils/tokens.server.ts'
 
 // The link in the email opens this page; the button confirms.
 // (Email scanners follow links, so a GET must never use the token up.)
 export async function loader({ params }: LoaderFunctionArgs) {
-	return { valid: Boolean(await findVerification(prisma, 'confirm-email', params.token ?? '')) }
+	return { valid: await isEmailConfirmationValid(params.token ?? '') }
 }
 
 export async function action({ params }: ActionFunctionArgs) {

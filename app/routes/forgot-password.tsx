@@ -1,10 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { Form, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary, Honeypot, TextField, useFormFields } from '#app/components/forms.tsx'
+import { ErrorSummary, Honeypot, TextField, useFormFields, useFormReply } from '#app/components/forms.tsx'
 import { sendPasswordReset } from '#app/models/accounts/account-recovery.server.ts'
 import { RESET_MINUTES } from '#app/models/accounts/link-lifetimes.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyInvalid, type FormReply } from '#app/utils/form-reply.ts'
 import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import {
@@ -19,17 +21,18 @@ import { EmailSchema } from '#app/utils/validation.ts'
 const Schema = z.object({ email: EmailSchema })
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	if (isHoneypotFilled(formData)) return redirect(new URL(request.url).pathname + '?sent=1')
 	const submission = parseWithZod(formData, { schema: Schema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return replyInvalid('forgot', submission)
 	const byAddress = await consumeRateLimit(rateLimits.emailLinkPerAddress, clientAddressKey(context.clientIp))
 	const byEmail = await consumeRateLimit(rateLimits.emailLink, submission.value.email)
 	if (!byAddress.ok || !byEmail.ok) {
 		const wait = Math.max(byAddress.retryAfterSeconds, byEmail.retryAfterSeconds)
 		return tooManyRequests(wait, {
+			form: 'forgot',
 			result: submission.reply({ formErrors: [`Too many reset emails asked for. Try again ${retryAfterText(wait)}.`] }),
-		})
+		} satisfies FormReply)
 	}
 	await sendPasswordReset(submission.value.email)
 	return redirect('/forgot-password?sent=1')
@@ -38,10 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const handle: PageHandle = { title: 'Reset your password' }
 
 export default function ForgotPasswordRoute() {
-	const actionData = useActionData<typeof action>()
+	const reply = useFormReply('forgot')
 	const [params] = useSearchParams()
-	const fields = useFormFields('forgot', actionData?.result)
-	if (params.get('sent') && !actionData) {
+	const fields = useFormFields('forgot', reply)
+	if (params.get('sent') && !reply) {
 		return (
 			<div className="max-w-xl">
 				<h1 className="mb-4 text-3xl">Check your email</h1>

@@ -1,14 +1,11 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useParams } from '@remix-run/react'
-import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
-import {
-	AcceptInvitationSchema,
-	acceptInvitation,
-	findInvitation,
-	TeamError,
-} from '#app/models/organisations/team.server.ts'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useParams } from '@remix-run/react'
+import { ErrorSummary, TextField, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { AcceptInvitationSchema, acceptInvitation, findInvitation } from '#app/models/organisations/team.server.ts'
 import { createSession, getUserId } from '#app/utils/auth.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyInvalid, replyToDomainError } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,9 +29,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (!invitation) return redirect(`/invitations/${token}`)
 	let newAccount
 	if (!userId) {
-		const submission = parseWithZod(await request.formData(), { schema: AcceptInvitationSchema })
-		if (submission.status !== 'success')
-			return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+		const submission = parseWithZod(await readFormData(request), { schema: AcceptInvitationSchema })
+		if (submission.status !== 'success') return replyInvalid('join', submission.reply({ hideFields: ['password'] }))
 		newAccount = submission.value
 	}
 	try {
@@ -43,9 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		const headers = userId ? undefined : { 'Set-Cookie': await createSession(accepted.userId) }
 		return redirect('/provider?joined=1', { headers })
 	} catch (error) {
-		if (error instanceof TeamError)
-			return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
-		throw error
+		return replyToDomainError(error, 'join')
 	}
 }
 
@@ -53,8 +47,7 @@ export const handle: PageHandle = { title: 'Join a team' }
 
 export default function InvitationRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const fields = useFormFields('join', actionData?.result)
+	const fields = useFormFields('join', useFormReply('join'))
 	const { token } = useParams()
 	if (!d.valid) {
 		return (

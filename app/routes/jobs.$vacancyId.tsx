@@ -1,7 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Badges, JobCard } from '#app/components/job-card.tsx'
+import { SummaryList } from '#app/components/summary-list.tsx'
 import { Paragraphs } from '#app/components/text.tsx'
+import { findSubmittedApplication } from '#app/models/applications/applications.server.ts'
 import { getRole, getStandard } from '#app/models/jobs/care-roles.server.ts'
 import { jobPostingJsonLd } from '#app/models/jobs/job-posting.server.ts'
 import { toResultCard } from '#app/models/jobs/job-search.server.ts'
@@ -14,16 +16,14 @@ import { providerTypes } from '#app/models/organisations/vocabulary.ts'
 import { resolvePlace } from '#app/models/places/places.server.ts'
 import { getUserId } from '#app/utils/auth.server.ts'
 import { formatDate, formatDateLong } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { distanceMiles, formatMiles } from '#app/utils/geo.ts'
 import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse, parseIdParam } from '#app/utils/responses.server.ts'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-	const id = Number(params.vacancyId)
-	if (!Number.isInteger(id) || id < 1) throw new Response('Not found', { status: 404 })
-	const found = await getPublicVacancy(id)
-	if (!found) throw new Response('Not found', { status: 404 })
+	const found = await getPublicVacancy(parseIdParam(params.vacancyId))
+	invariantResponse(found)
 	const { vacancy: v, isLive } = found
 	const provider = toPublicProvider(v.provider)
 
@@ -34,12 +34,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 	const distance = from?.ok ? { miles: formatMiles(distanceMiles(from.place, v)), from: from.place.label } : null
 
 	const userId = await getUserId(request)
-	const applied = userId
-		? await prisma.application.findFirst({
-				where: { vacancyId: v.id, candidateId: userId, submittedAt: { not: null } },
-				select: { id: true, submittedAt: true },
-			})
-		: null
+	const applied = userId ? await findSubmittedApplication(v.id, userId) : null
 	const role = getRole(v.roleId)
 	const standard = v.standardRef ? getStandard(v.standardRef) : null
 	const base = {
@@ -47,6 +42,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 		title: v.title,
 		isLive,
 		backHref: searchQuery ? `/jobs?${searchQuery}` : '/jobs',
+		// The apply page keeps the search, so its "Back to the job" leads back to it.
+		applyHref: `/jobs/${v.id}/apply${searchQuery ? `?${new URLSearchParams({ search: searchQuery })}` : ''}`,
 		provider,
 		providerTypeLabel: labelOf(providerTypes, provider.type),
 		town: v.town,
@@ -119,19 +116,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 			]
 		: [{ name: 'robots', content: 'noindex' }]
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-	return (
-		<div className="border-b border-line py-3 sm:grid sm:grid-cols-[12rem_1fr] sm:gap-4">
-			<dt className="font-bold">{label}</dt>
-			<dd>{children}</dd>
-		</div>
-	)
-}
-
-function ApplyAction({ id, applied }: { id: number; applied: { id: string; on: string } | null }) {
+function ApplyAction({ href, applied }: { href: string; applied: { id: string; on: string } | null }) {
 	if (applied) {
 		return (
-			<p className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-3">
+			<p className="mb-6 border-l-8 border-success bg-success-light p-3">
 				You applied for this job on {applied.on}.{' '}
 				<Link to={`/account/applications/${applied.id}`}>See your application</Link>
 			</p>
@@ -139,7 +127,7 @@ function ApplyAction({ id, applied }: { id: number; applied: { id: string; on: s
 	}
 	return (
 		<p className="mb-6">
-			<Link to={`/jobs/${id}/apply`} className="btn">
+			<Link to={href} className="btn">
 				Apply for this job
 			</Link>
 		</p>
@@ -195,37 +183,59 @@ export default function VacancyRoute() {
 					visaSponsorship: v.visaSponsorship,
 				}}
 			/>
-			<ApplyAction id={d.id} applied={d.applied} />
+			<ApplyAction href={d.applyHref} applied={d.applied} />
 			<div className="grid gap-8 md:grid-cols-[2fr_1fr]">
 				<div>
-					<dl className="mb-8 border-t border-line">
-						<Row label="Pay">
-							{v.pay}
-							{v.payHourly ? <span className="block text-muted">{v.payHourly}</span> : null}
-						</Row>
-						<Row label="Location">
-							{d.location}
-							{d.distance ? (
-								<span className="block text-muted">
-									{d.distance.miles} from {d.distance.from}
-								</span>
-							) : null}
-						</Row>
-						<Row label="Hours">
-							{v.hours}
-							{v.hoursPerWeek ? <span className="block text-muted">{v.hoursPerWeek} hours a week</span> : null}
-						</Row>
-						<Row label="Contract">{v.contract}</Row>
-						<Row label="Role">{v.role}</Row>
-						<Row label="Setting">{v.setting}</Row>
-						<Row label="Driving licence">{v.noDrivingNeeded ? 'Not needed' : 'Needed for this job'}</Row>
-						<Row label="Visa sponsorship">{v.visaSponsorship ? 'Available for this job' : 'Not available'}</Row>
-						<Row label="Positions">{v.positions}</Row>
-						{v.posted ? <Row label="Date posted">{v.posted}</Row> : null}
-						<Row label="Closing date">
-							{d.closing} <span className="text-muted">(applications close at 23:59 UK time)</span>
-						</Row>
-					</dl>
+					<SummaryList
+						rows={[
+							{
+								key: 'Pay',
+								value: (
+									<>
+										{v.pay}
+										{v.payHourly ? <span className="block text-muted">{v.payHourly}</span> : null}
+									</>
+								),
+							},
+							{
+								key: 'Location',
+								value: (
+									<>
+										{d.location}
+										{d.distance ? (
+											<span className="block text-muted">
+												{d.distance.miles} from {d.distance.from}
+											</span>
+										) : null}
+									</>
+								),
+							},
+							{
+								key: 'Hours',
+								value: (
+									<>
+										{v.hours}
+										{v.hoursPerWeek ? <span className="block text-muted">{v.hoursPerWeek} hours a week</span> : null}
+									</>
+								),
+							},
+							{ key: 'Contract', value: v.contract },
+							{ key: 'Role', value: v.role },
+							{ key: 'Setting', value: v.setting },
+							{ key: 'Driving licence', value: v.noDrivingNeeded ? 'Not needed' : 'Needed for this job' },
+							{ key: 'Visa sponsorship', value: v.visaSponsorship ? 'Available for this job' : 'Not available' },
+							{ key: 'Positions', value: v.positions },
+							{ key: 'Date posted', value: v.posted },
+							{
+								key: 'Closing date',
+								value: (
+									<>
+										{d.closing} <span className="text-muted">(applications close at 23:59 UK time)</span>
+									</>
+								),
+							},
+						]}
+					/>
 
 					<h2 className="mb-3 text-2xl">About the job</h2>
 					<Paragraphs text={v.description} />
@@ -264,7 +274,7 @@ export default function VacancyRoute() {
 					<p className="mb-4">
 						Apply on this site in about three minutes. You do not need an account or a CV. Apply by {v.closingLong}.
 					</p>
-					<ApplyAction id={d.id} applied={d.applied} />
+					<ApplyAction href={d.applyHref} applied={d.applied} />
 					{v.howToApply ? (
 						<>
 							<h3 className="mb-2 text-xl">Questions before you apply?</h3>
@@ -273,8 +283,8 @@ export default function VacancyRoute() {
 					) : null}
 				</div>
 
-				<aside aria-labelledby="employer-heading" className="self-start border-t-4 border-brand bg-[#f3f2f1] p-4">
-					<h2 id="employer-heading" className="mb-2 text-xl">
+				<aside aria-labelledby="provider-heading" className="self-start border-t-4 border-brand bg-surface p-4">
+					<h2 id="provider-heading" className="mb-2 text-xl">
 						About the employer
 					</h2>
 					<p className="mb-1 font-bold">{d.provider.name}</p>

@@ -1,13 +1,14 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { CandidateProfileFields, ConsentFields, profileFieldOrder } from '#app/components/candidate-profile-fields.tsx'
-import { ErrorSummary, FileField, Honeypot, Radios, TextArea, useFormFields } from '#app/components/forms.tsx'
+import { ErrorSummary, FileField, Honeypot, TextArea, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { answerFieldOrder, ScreeningQuestions } from '#app/components/screening-questions.tsx'
 import {
 	answersFrom,
-	ApplicationError,
 	applyFormSchema,
 	applyToVacancy,
+	findSubmittedApplication,
 	getVacancyToApplyFor,
 } from '#app/models/applications/applications.server.ts'
 import {
@@ -17,12 +18,12 @@ import {
 } from '#app/models/applications/candidate-profile.server.ts'
 import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
 import { formatPay } from '#app/models/jobs/pay.ts'
-import { activeConsents } from '#app/models/redirect/consent.server.ts'
+import { candidateConsents } from '#app/models/redirect/consent.server.ts'
 import { checkCv, FormTooLargeError, readMultipartForm } from '#app/models/uploads/uploads.server.ts'
 import { rememberApplyEmail } from '#app/utils/apply-email.server.ts'
 import { getUserId } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { replyInvalid, replyToDomainError, withFieldErrors, type FormReply } from '#app/utils/form-reply.ts'
 import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import {
@@ -32,12 +33,13 @@ import {
 	retryAfterText,
 	tooManyRequests,
 } from '#app/utils/rate-limit.server.ts'
+import { parseIdParam } from '#app/utils/responses.server.ts'
 
 async function loadVacancy(vacancyId: string | undefined) {
-	const id = Number(vacancyId)
-	const vacancy = Number.isInteger(id) ? await getVacancyToApplyFor(id) : null
+	const id = parseIdParam(vacancyId)
+	const vacancy = await getVacancyToApplyFor(id)
 	// A closed or unknown vacancy: its own page explains (410 with similar jobs, or 404).
-	if (!vacancy) throw redirect(`/jobs/${vacancyId}`)
+	if (!vacancy) throw redirect(`/jobs/${id}`)
 	return vacancy
 }
 
@@ -45,15 +47,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const vacancy = await loadVacancy(params.vacancyId)
 	const userId = await getUserId(request)
 	const [profile, existing] = userId
-		? await Promise.all([
-				getCandidateProfile(userId),
-				prisma.application.findFirst({
-					where: { vacancyId: vacancy.id, candidateId: userId, submittedAt: { not: null } },
-					select: { id: true, submittedAt: true },
-				}),
-			])
+		? await Promise.all([getCandidateProfile(userId), findSubmittedApplication(vacancy.id, userId)])
 		: [null, null]
+	const search = new URL(request.url).searchParams.get('search')
 	return {
+		backHref: `/jobs/${vacancy.id}${search ? `?${new URLSearchParams({ search })}` : ''}`,
 		vacancy: {
 			id: vacancy.id,
 			title: vacancy.title,
@@ -74,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 async function consentDefaults(userId: string) {
-	const active = await activeConsents(prisma, userId)
+	const active = await candidateConsents(userId)
 	return { consentRedirect: Boolean(active.redirect), consentTalentPool: Boolean(active.talentPool) }
 }
 
@@ -84,32 +82,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	// Counted before the body is read, so floods cost us little; bad attempts count too.
 	const byAddress = await consumeRateLimit(rateLimits.apply, clientAddressKey(context.clientIp))
 	if (!byAddress.ok) {
+		const message = `Too many applications sent from here. Try again ${retryAfterText(byAddress.retryAfterSeconds)}.`
 		return tooManyRequests(byAddress.retryAfterSeconds, {
-			result: {
-				status: 'error' as const,
-				error: {
-					'': [`Too many applications sent from here. Try again ${retryAfterText(byAddress.retryAfterSeconds)}.`],
-				},
-			},
-		})
+			form: 'apply',
+			result: { status: 'error', error: { '': [message] } },
+		} satisfies FormReply)
 	}
 	let form
 	try {
 		form = await readMultipartForm(request)
 	} catch (error) {
+		// Not the error's general words: on this form the only large part can be the CV.
 		if (!(error instanceof FormTooLargeError)) throw error
-		return data(
-			{
-				result: {
-					status: 'error' as const,
-					error: {
-						cv: ['The CV must be smaller than 5 MB'],
-						'': ['The form was too large to send, so nothing was saved. Fill it in again with a smaller CV.'],
-					},
-				},
+		const result = {
+			status: 'error' as const,
+			error: {
+				cv: ['The CV must be smaller than 5 MB'],
+				'': ['The form was too large to send, so nothing was saved. Fill it in again with a smaller CV.'],
 			},
-			{ status: 413 },
-		)
+		}
+		return replyInvalid('apply', result, error.status)
 	}
 	const { formData, uploads } = form
 	if (isHoneypotFilled(formData)) return redirect(`/jobs/${vacancy.id}/apply/check-email`)
@@ -120,29 +112,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const cv = cvUpload ? await checkCv(cvUpload) : null
 	const cvError = cv && 'error' in cv ? cv.error : null
 	if (submission.status !== 'success' || cvError) {
-		const reply = submission.reply()
-		return data(
-			{
-				result: {
-					...reply,
-					status: 'error' as const,
-					error: { ...(reply.error ?? {}), ...(cvError ? { cv: [cvError] } : {}) },
-				},
-			},
-			{ status: 400 },
-		)
+		return replyInvalid('apply', withFieldErrors(submission.reply(), { cv: cvError }))
 	}
 
 	const input = submission.value
 	const byEmail = await consumeRateLimit(rateLimits.applyPerEmail, userId ? `user:${userId}` : String(input.email))
 	if (!byEmail.ok) {
+		const message = `Too many applications from this email address. Try again ${retryAfterText(byEmail.retryAfterSeconds)}.`
 		return tooManyRequests(byEmail.retryAfterSeconds, {
-			result: submission.reply({
-				formErrors: [
-					`Too many applications from this email address. Try again ${retryAfterText(byEmail.retryAfterSeconds)}.`,
-				],
-			}),
-		})
+			form: 'apply',
+			result: submission.reply({ formErrors: [message] }),
+		} satisfies FormReply)
 	}
 	try {
 		const common = {
@@ -163,10 +143,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		}
 		return redirect(`/account/applications/${result.applicationId}?sent=1`)
 	} catch (error) {
-		if (error instanceof ApplicationError) {
-			return data({ result: submission.reply({ formErrors: [error.message] }) }, { status: 409 })
-		}
-		throw error
+		return replyToDomainError(error, 'apply', submission)
 	}
 }
 
@@ -176,9 +153,8 @@ export const handle: PageHandle = {
 
 export default function ApplyRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const fields = useFormFields('apply', actionData?.result, d.defaults)
-	const questionFields = d.questions.map((q) => `q${q.id}`)
+	const reply = useFormReply('apply')
+	const fields = useFormFields('apply', reply, d.defaults)
 
 	if (d.alreadyApplied) {
 		return (
@@ -197,11 +173,11 @@ export default function ApplyRoute() {
 	return (
 		<div className="max-w-2xl">
 			<ErrorSummary
-				errors={fields.summary([...profileFieldOrder, ...questionFields, 'supportingStatement', 'cv'])}
+				errors={fields.summary([...profileFieldOrder, ...answerFieldOrder(d.questions), 'supportingStatement', 'cv'])}
 				formError={fields.formError}
 			/>
 			<p className="mb-2">
-				<Link to={`/jobs/${d.vacancy.id}`}>‹ Back to the job</Link>
+				<Link to={d.backHref}>‹ Back to the job</Link>
 			</p>
 			<span className="block text-lg text-muted">{d.vacancy.providerName}</span>
 			<h1 className="mb-2 text-3xl">Apply for {d.vacancy.title}</h1>
@@ -219,23 +195,7 @@ export default function ApplyRoute() {
 				<CandidateProfileFields fields={fields} roles={d.roles} emailField={!d.signedIn} />
 
 				<h2 className="mb-4 mt-8 text-2xl">This job</h2>
-				{d.questions.map((q) =>
-					q.kind === 'yes-no' ? (
-						<Radios
-							key={q.id}
-							fields={fields}
-							name={`q${q.id}`}
-							legend={q.text}
-							inline
-							options={[
-								{ id: 'yes', label: 'Yes' },
-								{ id: 'no', label: 'No' },
-							]}
-						/>
-					) : (
-						<TextArea key={q.id} fields={fields} name={`q${q.id}`} label={q.text} rows={3} maxLength={1000} />
-					),
-				)}
+				<ScreeningQuestions questions={d.questions} fields={fields} />
 				<TextArea
 					fields={fields}
 					name="supportingStatement"
@@ -249,7 +209,7 @@ export default function ApplyRoute() {
 					name="cv"
 					label="Upload a CV (optional)"
 					hint={
-						actionData && !fields.error('cv')
+						reply && !fields.error('cv')
 							? 'If you chose a CV, choose it again: browsers forget the file when a form comes back with errors. A PDF or Word document, up to 5 MB.'
 							: 'A PDF or Word document, up to 5 MB. Only this employer will see it.'
 					}

@@ -3,9 +3,10 @@ import { Link, useLoaderData, useParams } from '@remix-run/react'
 import { CONFIRM_TTL_HOURS } from '#app/models/accounts/link-lifetimes.ts'
 import { recallApplyEmail } from '#app/utils/apply-email.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { parseIdParam } from '#app/utils/responses.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	return { hours: CONFIRM_TTL_HOURS, email: await recallApplyEmail(request, Number(params.vacancyId)) }
+	return { hours: CONFIRM_TTL_HOURS, email: await recallApplyEmail(request, parseIdParam(params.vacancyId)) }
 }
 
 export const handle: PageHandle = { title: 'Check your email' }

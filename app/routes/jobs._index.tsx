@@ -4,15 +4,18 @@ import { useEffect, useRef, type FormEvent } from 'react'
 import { CountedCheckboxes, CountedToggle } from '#app/components/filters.tsx'
 import { ErrorSummary } from '#app/components/forms.tsx'
 import { JobCard } from '#app/components/job-card.tsx'
+import { ImportantBanner } from '#app/components/notification-banner.tsx'
 import { Pagination } from '#app/components/pagination.tsx'
 import { standardOptions } from '#app/models/jobs/care-roles.server.ts'
 import { searchUrl } from '#app/models/jobs/job-search-url.ts'
-import { describeSearch, runJobSearch } from '#app/models/jobs/job-search.server.ts'
+import { canonicalSearchUrl, describeSearch, PER_PAGE, runJobSearch } from '#app/models/jobs/job-search.server.ts'
 import { radiusChoices, sortOptions } from '#app/models/jobs/vocabulary.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
+	const canonical = canonicalSearchUrl(url.searchParams)
+	if (canonical) throw redirect(canonical)
 	const search = await runJobSearch(url.searchParams)
 	if (search.total > 0 && search.page > search.totalPages) {
 		throw redirect(searchUrl(search.form, { page: search.totalPages }))
@@ -26,6 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		suggestions: search.suggestions.map((name) => ({ name, href: searchUrl(search.form, { where: name, page: 1 }) })),
 		clearFiltersHref: search.place ? `/jobs?where=${encodeURIComponent(search.form.where)}` : '/jobs',
 		placeLabel: search.place?.label ?? null,
+		filters: search.filters,
+		understood: search.understood,
+		showing:
+			search.total > 0
+				? {
+						from: (search.page - 1) * PER_PAGE + 1,
+						to: (search.page - 1) * PER_PAGE + search.results.length,
+					}
+				: null,
 		sort: search.sort,
 		mode: search.mode,
 		total: search.total,
@@ -83,7 +95,8 @@ export default function JobSearchRoute() {
 	// keyboard never runs a search (WCAG 3.2.2).
 	function onChange(event: FormEvent<HTMLFormElement>) {
 		const target = event.target as HTMLInputElement
-		if (target.type === 'checkbox') submit(event.currentTarget, { preventScrollReset: true, replace: true })
+		// A history entry each time, so Back undoes the last filter.
+		if (target.type === 'checkbox') submit(event.currentTarget, { preventScrollReset: true })
 	}
 
 	const errors = [
@@ -158,21 +171,61 @@ export default function JobSearchRoute() {
 							))}
 						</select>
 					</div>
-					<button type="submit" className="btn">
+					{/* A new search starts at "most relevant": the sort chosen for the last one does not carry over. */}
+					<button type="submit" name="search" value="new" className="btn">
 						Search
 					</button>
 				</div>
 			</div>
 
 			{d.mode === 'reduced' ? (
-				<div className="mb-4 border-l-8 border-[#f47738] bg-warn-bg p-4" role="status">
+				<ImportantBanner className="mb-4" role="status">
 					<strong>Search is running in reduced mode.</strong> Results are complete and up to date, but spelling mistakes
 					may not be matched as well and “most relevant” uses a simpler order until full search is back.
-				</div>
+				</ImportantBanner>
 			) : null}
 			<h1 id="results-heading" ref={headingRef} tabIndex={-1} className="mb-2 text-3xl" aria-live="polite">
 				{d.heading}
 			</h1>
+			{d.understood ? (
+				<ImportantBanner className="mb-4 mt-2" tone="plain">
+					<p className="mb-2">We used some of the words you typed to search better:</p>
+					<ul className="mb-2 ml-6 list-disc">
+						{d.understood.changes.map((c) => (
+							<li key={c.words}>
+								“{c.words}” became {c.became}
+							</li>
+						))}
+					</ul>
+					<p>
+						<Link to={d.understood.typedHref}>Search for “{d.form.from}” as words instead</Link>
+					</p>
+				</ImportantBanner>
+			) : null}
+			{d.filters.length ? (
+				<div className="mb-4">
+					<h2 className="sr-only">Your search</h2>
+					<ul className="flex flex-wrap gap-2" aria-label="Filters in use">
+						{d.filters.map((f) => (
+							<li key={f.href}>
+								<Link
+									to={f.href}
+									className="inline-block border-2 border-ink bg-white px-2 py-1 text-ink no-underline visited:text-ink hover:bg-surface"
+								>
+									<span className="sr-only">Remove filter </span>
+									{f.label} <span aria-hidden="true">×</span>
+								</Link>
+							</li>
+						))}
+					</ul>
+				</div>
+			) : null}
+			{d.showing ? (
+				<p className="mb-2 text-muted">
+					Showing {d.showing.from.toLocaleString('en-GB')} to {d.showing.to.toLocaleString('en-GB')} of{' '}
+					{d.total.toLocaleString('en-GB')}
+				</p>
+			) : null}
 			{d.errors.where ? (
 				<p className="mb-1">Showing jobs anywhere in the region, because we could not find that place.</p>
 			) : null}
@@ -201,7 +254,7 @@ export default function JobSearchRoute() {
 										name="standard"
 										value={o.id}
 										defaultChecked
-										className="size-6 shrink-0 cursor-pointer accent-[#0b0c0c]"
+										className="size-6 shrink-0 cursor-pointer accent-ink"
 									/>
 									<label htmlFor={`standard-${o.id}`} className="cursor-pointer">
 										{o.label}
@@ -236,7 +289,7 @@ export default function JobSearchRoute() {
 							</p>
 						) : null}
 						<div className="flex items-stretch">
-							<span aria-hidden="true" className="border-2 border-r-0 border-ink bg-[#f3f2f1] px-2 py-1.5">
+							<span aria-hidden="true" className="border-2 border-r-0 border-ink bg-surface px-2 py-1.5">
 								£
 							</span>
 							<input

@@ -1,16 +1,17 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { ErrorSummary, TextField, useFormFields, useFormReply } from '#app/components/forms.tsx'
 import { authenticate, createSession, homePathFor, requireAnonymous, safeRedirect } from '#app/utils/auth.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyInvalid, type FormReply } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import {
-	checkRateLimit,
 	clientAddressKey,
-	consumeRateLimit,
-	rateLimits,
+	recordFailedSignIn,
 	retryAfterText,
+	signInThrottle,
 	tooManyRequests,
 } from '#app/utils/rate-limit.server.ts'
 import { EmailSchema } from '#app/utils/validation.ts'
@@ -27,37 +28,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const submission = parseWithZod(formData, { schema: LoginSchema })
-	if (submission.status !== 'success') {
-		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
-	}
+	if (submission.status !== 'success') return replyInvalid('login', submission.reply({ hideFields: ['password'] }))
 	const { email, password, redirectTo } = submission.value
 	// Only failed attempts count, so people sharing one address (a care home, a
 	// school) are not locked out by each other's successful sign-ins.
-	const byIp = await checkRateLimit(rateLimits.login, clientAddressKey(context.clientIp))
-	const byAccount = await checkRateLimit(rateLimits.loginPerAccount, email)
-	if (!byIp.ok || !byAccount.ok) {
-		const wait = Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds)
+	const address = clientAddressKey(context.clientIp)
+	const throttle = await signInThrottle(email, address)
+	if (throttle.retryAfterSeconds !== null) {
+		const wait = throttle.retryAfterSeconds
 		return tooManyRequests(wait, {
+			form: 'login',
 			result: submission.reply({
-				formErrors: [`Too many attempts to sign in. Try again ${retryAfterText(wait)}.`],
+				formErrors: [
+					`Too many attempts to sign in from here. Try again ${retryAfterText(wait)}, or reset your password.`,
+				],
 				hideFields: ['password'],
 			}),
-		})
+		} satisfies FormReply)
 	}
+	if (throttle.delayMs) await new Promise((resolve) => setTimeout(resolve, throttle.delayMs))
 	const userId = await authenticate(email, password)
 	if (!userId) {
-		await consumeRateLimit(rateLimits.login, clientAddressKey(context.clientIp))
-		await consumeRateLimit(rateLimits.loginPerAccount, email)
-		return data(
-			{
-				result: submission.reply({
-					formErrors: ['Enter a correct email address and password'],
-					hideFields: ['password'],
-				}),
-			},
-			{ status: 400 },
+		await recordFailedSignIn(email, address)
+		return replyInvalid(
+			'login',
+			submission.reply({ formErrors: ['Enter a correct email address and password'], hideFields: ['password'] }),
 		)
 	}
 	const cookie = await createSession(userId)
@@ -67,9 +64,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const handle: PageHandle = { title: 'Sign in' }
 
 export default function LoginRoute() {
-	const actionData = useActionData<typeof action>()
 	const [params] = useSearchParams()
-	const fields = useFormFields('login', actionData?.result)
+	const fields = useFormFields('login', useFormReply('login'))
 	const redirectTo = params.get('redirectTo') ?? ''
 	return (
 		<div className="max-w-xl">

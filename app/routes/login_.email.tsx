@@ -1,11 +1,13 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary, Honeypot, TextField, useFormFields } from '#app/components/forms.tsx'
+import { ErrorSummary, Honeypot, TextField, useFormFields, useFormReply } from '#app/components/forms.tsx'
 import { sendSignInLink } from '#app/models/accounts/account-recovery.server.ts'
 import { SIGN_IN_MINUTES } from '#app/models/accounts/link-lifetimes.ts'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyInvalid, type FormReply } from '#app/utils/form-reply.ts'
 import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import {
@@ -25,17 +27,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	if (isHoneypotFilled(formData)) return redirect(new URL(request.url).pathname + '?sent=1')
 	const submission = parseWithZod(formData, { schema: Schema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return replyInvalid('email-link', submission)
 	const byAddress = await consumeRateLimit(rateLimits.emailLinkPerAddress, clientAddressKey(context.clientIp))
 	const byEmail = await consumeRateLimit(rateLimits.emailLink, submission.value.email)
 	if (!byAddress.ok || !byEmail.ok) {
 		const wait = Math.max(byAddress.retryAfterSeconds, byEmail.retryAfterSeconds)
 		return tooManyRequests(wait, {
+			form: 'email-link',
 			result: submission.reply({ formErrors: [`Too many links asked for. Try again ${retryAfterText(wait)}.`] }),
-		})
+		} satisfies FormReply)
 	}
 	await sendSignInLink(submission.value.email)
 	return redirect('/login/email?sent=1')
@@ -44,10 +47,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const handle: PageHandle = { title: 'Sign in with an email link' }
 
 export default function EmailLinkRoute() {
-	const actionData = useActionData<typeof action>()
+	const reply = useFormReply('email-link')
 	const [params] = useSearchParams()
-	const fields = useFormFields('email-link', actionData?.result)
-	if (params.get('sent') && !actionData) {
+	const fields = useFormFields('email-link', reply)
+	if (params.get('sent') && !reply) {
 		return (
 			<div className="max-w-xl">
 				<h1 className="mb-4 text-3xl">Check your email</h1>

@@ -8,10 +8,11 @@ import { getPublicProvider } from '#app/models/organisations/providers.server.ts
 import { providerTypes } from '#app/models/organisations/vocabulary.ts'
 import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 export async function loader({ params }: LoaderFunctionArgs) {
 	const provider = await getPublicProvider(params.providerId ?? '')
-	if (!provider) throw new Response('Not found', { status: 404 })
+	invariantResponse(provider)
 	const vacancies = (await listLiveVacancies({ providerId: provider.id })).map((hit) => ({
 		...toResultCard(hit),
 		href: `/jobs/${hit.id}`,
@@ -41,7 +42,7 @@ export default function ProviderProfileRoute() {
 					{d.vacancies.length ? (
 						<ul>
 							{d.vacancies.map((job) => (
-								<JobCard key={job.id} job={job} href={job.href} headingLevel={3} showEmployer={false} />
+								<JobCard key={job.id} job={job} href={job.href} headingLevel={3} showProvider={false} />
 							))}
 						</ul>
 					) : (
@@ -50,7 +51,7 @@ export default function ProviderProfileRoute() {
 						</p>
 					)}
 				</div>
-				<aside className="self-start border-t-4 border-brand bg-[#f3f2f1] p-4">
+				<aside className="self-start border-t-4 border-brand bg-surface p-4">
 					<h2 className="mb-2 text-xl">Details</h2>
 					{p.address ? (
 						<address className="mb-3 not-italic">

@@ -1,10 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { ErrorSummary, TextField, useFormFields, useFormReply } from '#app/components/forms.tsx'
 import { isResetTokenValid, resetPassword } from '#app/models/accounts/account-recovery.server.ts'
 import { createSession, homePathFor } from '#app/utils/auth.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyInvalid } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import { NewPasswordSchema } from '#app/utils/validation.ts'
 
@@ -15,9 +17,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const submission = parseWithZod(await request.formData(), { schema: Schema })
-	if (submission.status !== 'success')
-		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+	const submission = parseWithZod(await readFormData(request), { schema: Schema })
+	if (submission.status !== 'success') return replyInvalid('reset', submission.reply({ hideFields: ['password'] }))
 	const userId = await resetPassword(params.token ?? '', submission.value.password)
 	if (!userId) return redirect(`/reset-password/${params.token}`)
 	return redirect(`${await homePathFor(userId)}?reset=1`, { headers: { 'Set-Cookie': await createSession(userId) } })
@@ -27,8 +28,7 @@ export const handle: PageHandle = { title: 'Choose a new password' }
 
 export default function ResetPasswordRoute() {
 	const { valid } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const fields = useFormFields('reset', actionData?.result)
+	const fields = useFormFields('reset', useFormReply('reset'))
 	if (!valid) {
 		return (
 			<div className="max-w-xl">

@@ -1,14 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { redeemSignInLink } from '#app/models/accounts/account-recovery.server.ts'
+import { isSignInLinkValid, redeemSignInLink } from '#app/models/accounts/account-recovery.server.ts'
 import { createSession, homePathFor } from '#app/utils/auth.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
-import { findVerification } from '#app/utils/tokens.server.ts'
 
 // A button, not the link itself, signs in: email scanners open links too.
 export async function loader({ params }: LoaderFunctionArgs) {
-	return { valid: Boolean(await findVerification(prisma, 'sign-in', params.token ?? '')) }
+	return { valid: await isSignInLinkValid(params.token ?? '') }
 }
 
 export async function action({ params }: ActionFunctionArgs) {

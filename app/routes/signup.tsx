@@ -1,10 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData } from '@remix-run/react'
-import { ErrorSummary, Honeypot, useFormFields, TextField } from '#app/components/forms.tsx'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link } from '@remix-run/react'
+import { ErrorSummary, Honeypot, TextField, useFormFields, useFormReply } from '#app/components/forms.tsx'
 import { ProviderProfileFields, profileFieldOrder } from '#app/components/provider-profile-fields.tsx'
 import { emailIsTaken, ProviderSignupSchema, signUpProvider } from '#app/models/organisations/providers.server.ts'
 import { createSession, requireAnonymous } from '#app/utils/auth.server.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyInvalid, type FormReply } from '#app/utils/form-reply.ts'
 import { isHoneypotFilled } from '#app/utils/honeypot.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import {
@@ -21,20 +23,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	if (isHoneypotFilled(formData)) return redirect('/')
 	// Counted before anything else, so the "email already in use" answer cannot be
 	// used to test unlimited addresses.
 	const limit = await consumeRateLimit(rateLimits.signup, clientAddressKey(context.clientIp))
 	if (!limit.ok) {
 		return tooManyRequests(limit.retryAfterSeconds, {
+			form: 'signup',
 			result: parseWithZod(formData, { schema: ProviderSignupSchema }).reply({
 				formErrors: [
 					`Too many attempts to create an account from here. Try again ${retryAfterText(limit.retryAfterSeconds)}.`,
 				],
 				hideFields: ['password'],
 			}),
-		})
+		} satisfies FormReply)
 	}
 	const submission = await parseWithZod(formData, {
 		schema: ProviderSignupSchema.superRefine(async (input, ctx) => {
@@ -48,9 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		}),
 		async: true,
 	})
-	if (submission.status !== 'success') {
-		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
-	}
+	if (submission.status !== 'success') return replyInvalid('signup', submission.reply({ hideFields: ['password'] }))
 	const { userId } = await signUpProvider(submission.value)
 	return redirect('/provider', { headers: { 'Set-Cookie': await createSession(userId) } })
 }
@@ -58,8 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const handle: PageHandle = { title: 'Create an employer account' }
 
 export default function SignupRoute() {
-	const actionData = useActionData<typeof action>()
-	const fields = useFormFields('signup', actionData?.result, { type: '' })
+	const fields = useFormFields('signup', useFormReply('signup'), { type: '' })
 	return (
 		<div className="max-w-2xl">
 			<ErrorSummary

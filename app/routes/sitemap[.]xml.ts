@@ -1,18 +1,12 @@
+import { listPublishedStoryIds } from '#app/models/careers/stories.server.ts'
 import { careRoles } from '#app/models/jobs/care-roles.server.ts'
-import { liveVacancyWhere } from '#app/models/jobs/vacancy-rules.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { listLiveVacancyIdsForSitemap } from '#app/models/jobs/vacancies.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
 
 // Live vacancies, so search engines find new jobs and drop closed ones, and the careers pages.
 export async function loader() {
 	const base = publicUrl()
-	const vacancies = await prisma.vacancy.findMany({
-		where: liveVacancyWhere(),
-		select: { id: true, updatedAt: true },
-		orderBy: { id: 'asc' },
-		take: 50_000,
-	})
-	const stories = await prisma.story.findMany({ where: { status: 'published' }, select: { id: true } })
+	const [vacancies, stories] = await Promise.all([listLiveVacancyIdsForSitemap(), listPublishedStoryIds()])
 	const urls = [
 		`<url><loc>${base}/</loc></url>`,
 		`<url><loc>${base}/jobs</loc></url>`,

@@ -4,11 +4,12 @@ import { Paragraphs } from '#app/components/text.tsx'
 import { getPublishedStory } from '#app/models/careers/stories.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 // Only published stories exist here: anything else is a 404, whoever asks.
 export async function loader({ params }: LoaderFunctionArgs) {
 	const story = await getPublishedStory(params.storyId ?? '')
-	if (!story) throw new Response('Not found', { status: 404 })
+	invariantResponse(story)
 	return { story: { ...story, published: story.publishedAt ? formatDate(story.publishedAt) : null } }
 }
 

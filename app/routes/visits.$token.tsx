@@ -1,13 +1,17 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useFormFields } from '#app/components/forms.tsx'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { ImportantBanner, NotificationBanner } from '#app/components/notification-banner.tsx'
+import { SummaryList } from '#app/components/summary-list.tsx'
 import { VisitMessages } from '#app/components/visit-messages.tsx'
 import { messageThread, MessageSchema, postMessage } from '#app/models/careers/visits/messages.server.ts'
 import { cancelVisitRequest, findRequestByToken } from '#app/models/careers/visits/requests.server.ts'
-import { describeVisit, VisitError } from '#app/models/careers/visits/vocabulary.ts'
+import { describeVisit } from '#app/models/careers/visits/vocabulary.ts'
 import { roleName } from '#app/models/jobs/care-roles.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
+import { replyError, replyInvalid, replyToDomainError, type FormReply } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import {
 	clientAddressKey,
@@ -16,13 +20,14 @@ import {
 	retryAfterText,
 	tooManyRequests,
 } from '#app/utils/rate-limit.server.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 // The school's page for its request, reached only by the private link in its emails.
 const privateHeaders = { 'Referrer-Policy': 'same-origin', 'Cache-Control': 'private, no-store' }
 
 async function loadRequest(token: string | undefined) {
 	const request = await findRequestByToken(token ?? '')
-	if (!request) throw new Response('Not found', { status: 404 })
+	invariantResponse(request)
 	return request
 }
 
@@ -57,33 +62,29 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const visit = await loadRequest(params.token)
-	const formData = await request.formData()
+	const formData = await readFormData(request)
 	const intent = formData.get('intent')
 	if (intent === 'cancel') {
 		try {
 			await cancelVisitRequest(visit.id)
 		} catch (error) {
-			if (error instanceof VisitError)
-				return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
-			throw error
+			return replyToDomainError(error, 'cancel')
 		}
 		return redirect(`/visits/${params.token}?cancelled=1`)
 	}
 	const limit = await consumeRateLimit(rateLimits.visitMessage, clientAddressKey(context.clientIp))
 	if (!limit.ok)
 		return tooManyRequests(limit.retryAfterSeconds, {
+			form: 'message',
 			result: {
-				status: 'error' as const,
+				status: 'error',
 				error: { body: [`You have sent a lot of messages. Try again ${retryAfterText(limit.retryAfterSeconds)}.`] },
 			},
-		})
+		} satisfies FormReply)
 	const submission = parseWithZod(formData, { schema: MessageSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return replyInvalid('message', submission)
 	if (visit.status !== 'accepted' && visit.status !== 'fulfilled') {
-		return data(
-			{ result: submission.reply({ formErrors: ['You can send messages once an ambassador has accepted'] }) },
-			{ status: 409 },
-		)
+		return replyError('message', 'You can send messages once an ambassador has accepted', { submission })
 	}
 	await postMessage(visit.id, 'school', submission.value.body)
 	return redirect(`/visits/${params.token}?messaged=1#messages-heading`)
@@ -95,9 +96,12 @@ export const handle: PageHandle = {
 
 export default function SchoolVisitRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const messageReply = useFormReply('message')
+	const cancelReply = useFormReply('cancel')
 	const [params] = useSearchParams()
-	const fields = useFormFields('message', actionData?.result)
+	const fields = useFormFields('message', messageReply)
+	const cancelError = useFormFields('cancel', cancelReply).formError
+	const formError = fields.formError ?? cancelError
 	const r = d.request
 	const banner = params.get('sent')
 		? 'Your request has been sent. We have emailed you a link to this page: keep it to follow your request.'
@@ -108,16 +112,8 @@ export default function SchoolVisitRoute() {
 				: null
 	return (
 		<div className="max-w-3xl">
-			{banner && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					{banner}
-				</div>
-			) : null}
-			{fields.formError ? (
-				<div className="mb-6 border-4 border-error p-4 font-bold text-error" role="alert">
-					{fields.formError}
-				</div>
-			) : null}
+			{banner && !messageReply && !cancelReply ? <NotificationBanner>{banner}</NotificationBanner> : null}
+			<ErrorSummary errors={[]} formError={formError} />
 			<span className="mb-2 block text-lg text-muted">Visit request</span>
 			<h1 className="mb-2 text-3xl">{r.organisation}</h1>
 			<p className="mb-6">
@@ -150,24 +146,17 @@ export default function SchoolVisitRoute() {
 				</p>
 			) : null}
 			<h2 className="mb-2 text-2xl">Your request</h2>
-			<dl className="mb-8 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-				<dt className="font-bold">Sent</dt>
-				<dd>{r.sent}</dd>
-				<dt className="font-bold">Organisation</dt>
-				<dd>
-					{r.organisationTypeLabel}, {r.town} {r.postcode}
-				</dd>
-				<dt className="font-bold">Dates that suit you</dt>
-				<dd className="whitespace-pre-line">{r.preferredDates}</dd>
-				<dt className="font-bold">Who it is for</dt>
-				<dd className="whitespace-pre-line">{r.audience}</dd>
-				<dt className="font-bold">Age group</dt>
-				<dd>{r.ageGroupLabel}</dd>
-				<dt className="font-bold">Number of people</dt>
-				<dd>{r.numberOfPeople}</dd>
-				<dt className="font-bold">Topics</dt>
-				<dd>{r.topicLabels.join(', ')}</dd>
-			</dl>
+			<SummaryList
+				rows={[
+					{ key: 'Sent', value: r.sent },
+					{ key: 'Organisation', value: `${r.organisationTypeLabel}, ${r.town} ${r.postcode}` },
+					{ key: 'Dates that suit you', value: <span className="whitespace-pre-line">{r.preferredDates}</span> },
+					{ key: 'Who it is for', value: <span className="whitespace-pre-line">{r.audience}</span> },
+					{ key: 'Age group', value: r.ageGroupLabel },
+					{ key: 'Number of people', value: r.numberOfPeople },
+					{ key: 'Topics', value: r.topicLabels.join(', ') },
+				]}
+			/>
 			{d.ambassador ? (
 				<VisitMessages
 					messages={d.messages}
@@ -178,7 +167,7 @@ export default function SchoolVisitRoute() {
 			) : null}
 			{['open', 'accepted', 'unmatched'].includes(r.status) ? (
 				params.get('cancel') ? (
-					<div className="border-l-8 border-[#f47738] bg-warn-bg p-4">
+					<ImportantBanner className="mb-0">
 						<h2 className="mb-2 text-xl">Are you sure you want to cancel this request?</h2>
 						<p className="mb-4">
 							{d.ambassador && r.status === 'accepted'
@@ -192,7 +181,7 @@ export default function SchoolVisitRoute() {
 							</button>
 							<Link to=".">No, keep it</Link>
 						</Form>
-					</div>
+					</ImportantBanner>
 				) : (
 					<p>
 						<Link to="?cancel=1">Cancel this request</Link>

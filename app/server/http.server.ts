@@ -9,7 +9,7 @@ import { getEnv, publicUrl } from '#app/utils/env.server.ts'
 import { log } from '#app/utils/log.server.ts'
 import { fromRoot } from '#app/utils/project-root.server.ts'
 import { boot } from './boot.server.ts'
-import { checkSameOrigin, securityHeaders } from './middleware.server.ts'
+import { checkSameOrigin, dropLegacyDataParam, requireFormBody, securityHeaders } from './middleware.server.ts'
 import { pageCache } from './page-cache.server.ts'
 
 const env = getEnv()
@@ -31,6 +31,8 @@ app.use((req, res, next) => {
 })
 app.use(securityHeaders({ isDev }))
 app.use(checkSameOrigin)
+app.use(requireFormBody)
+app.use(dropLegacyDataParam)
 
 // Links we email carry a secret in their path: never write it to the log.
 const secretPaths =

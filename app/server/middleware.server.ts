@@ -50,3 +50,30 @@ export function checkSameOrigin(req: Request, res: Response, next: NextFunction)
 		.type('text/plain')
 		.send('This form was sent from another website, so it was not accepted. Go back, reload the page and try again.')
 }
+
+const FORM_TYPES = /^(?:application\/x-www-form-urlencoded|multipart\/form-data\s*;\s*boundary=)/i
+
+/**
+ * Every page's actions are HTML forms: a state-changing request whose body is
+ * anything else (JSON, plain text, none at all) is answered 415 here, with a
+ * plain message, before any route tries to read it.
+ */
+export function requireFormBody(req: Request, res: Response, next: NextFunction) {
+	if (SAFE_METHODS.has(req.method) || FORM_TYPES.test(req.headers['content-type'] ?? '')) return next()
+	res
+		.status(415)
+		.type('text/plain')
+		.send('This page only accepts forms sent from its own pages. Go back, reload the page and try again.')
+}
+
+/**
+ * `?_data=` is how Remix asked for a route's data before single fetch; this app
+ * does not answer it (its data URLs end in `.data`), and Remix would log an
+ * error for each. Such links go to the page itself.
+ */
+export function dropLegacyDataParam(req: Request, res: Response, next: NextFunction) {
+	if (!SAFE_METHODS.has(req.method) || !('_data' in req.query)) return next()
+	const url = new URL(req.originalUrl, 'http://localhost')
+	url.searchParams.delete('_data')
+	res.redirect(302, `${url.pathname}${url.search}`)
+}

@@ -40,6 +40,7 @@ const sessionCookie = remember('session-cookie', () =>
 )
 
 export async function createSession(userId: string) {
+	await recordActivity(userId)
 	const token = crypto.randomBytes(32).toString('base64url')
 	await prisma.session.create({
 		data: { id: tokenHash(token), userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) },
@@ -57,10 +58,18 @@ export async function getUserId(request: Request) {
 	if (!token) return null
 	const session = await prisma.session.findUnique({
 		where: { id: tokenHash(token) },
-		select: { userId: true, expiresAt: true },
+		select: { userId: true, expiresAt: true, user: { select: { lastActiveAt: true } } },
 	})
 	if (!session || session.expiresAt.getTime() < Date.now()) return null
+	// Using the service keeps an account from being deleted for inactivity (written at most daily).
+	if (Date.now() - session.user.lastActiveAt.getTime() > ACTIVITY_GRANULARITY_MS) await recordActivity(session.userId)
 	return session.userId
+}
+
+const ACTIVITY_GRANULARITY_MS = 86_400_000
+
+export async function recordActivity(userId: string) {
+	await prisma.user.updateMany({ where: { id: userId }, data: { lastActiveAt: new Date(), retentionWarnedAt: null } })
 }
 
 function loginUrl(request: Request) {

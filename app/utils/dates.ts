@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-import { format, isValid } from 'date-fns'
+import { addMonths as addMonthsFns, format, isValid } from 'date-fns'
 
 export const LONDON = 'Europe/London'
 
@@ -40,6 +40,11 @@ export function londonDateParts(date: Date) {
 
 export function addDays(date: Date, days: number) {
 	return new Date(date.getTime() + days * 86_400_000)
+}
+
+/** The same moment `months` calendar months later (or earlier), in London (date-fns keeps the 31st as the month's end). */
+export function addMonths(date: Date, months: number) {
+	return new Date(addMonthsFns(new TZDate(date.getTime(), LONDON), months).getTime())
 }
 
 /** The end of the London day `days` from now: closing dates are whole days. */

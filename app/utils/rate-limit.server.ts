@@ -5,7 +5,9 @@ import { prisma } from './db.server.ts'
 export type RateLimitRule = { name: string; limit: number; windowMs: number }
 
 export const rateLimits = {
-	login: { name: 'login', limit: 10, windowMs: 15 * 60_000 },
+	// Failed sign-ins: see signInThrottle.
+	login: { name: 'login', limit: 30, windowMs: 15 * 60_000 },
+	loginPerAccountAndAddress: { name: 'login-account-address', limit: 10, windowMs: 15 * 60_000 },
 	loginPerAccount: { name: 'login-account', limit: 10, windowMs: 15 * 60_000 },
 	signup: { name: 'signup', limit: 10, windowMs: 60 * 60_000 },
 	apply: { name: 'apply', limit: 20, windowMs: 60 * 60_000 },
@@ -66,6 +68,39 @@ export async function checkRateLimit(rule: RateLimitRule, subject: string, now =
 		ok: row.count < rule.limit,
 		retryAfterSeconds: Math.ceil((row.windowStart.getTime() + rule.windowMs - now.getTime()) / 1000),
 	}
+}
+
+const MAX_SIGN_IN_DELAY_MS = 5_000
+
+/**
+ * Failed sign-ins are limited per address (30 in 15 minutes, whichever
+ * accounts they try) and per account from one address (10): past either, that
+ * address waits (a 429 with Retry-After). Failures against one account from
+ * everywhere never lock it: past 10, every attempt on it is slowed by a second
+ * more for each failure, up to 5 seconds, so a stranger cannot lock the owner
+ * out, and guessing stays slow.
+ */
+export async function signInThrottle(email: string, address: string) {
+	const [byAddress, byPair, byAccount] = await Promise.all([
+		checkRateLimit(rateLimits.login, address),
+		checkRateLimit(rateLimits.loginPerAccountAndAddress, `${email}|${address}`),
+		countAttempts(rateLimits.loginPerAccount, email),
+	])
+	const retryAfterSeconds =
+		!byAddress.ok || !byPair.ok ? Math.max(byAddress.retryAfterSeconds, byPair.retryAfterSeconds) : null
+	const over = byAccount - rateLimits.loginPerAccount.limit
+	return { retryAfterSeconds, delayMs: over > 0 ? Math.min(MAX_SIGN_IN_DELAY_MS, over * 1000) : 0 }
+}
+
+export async function recordFailedSignIn(email: string, address: string) {
+	await consumeRateLimit(rateLimits.login, address)
+	await consumeRateLimit(rateLimits.loginPerAccountAndAddress, `${email}|${address}`)
+	await consumeRateLimit(rateLimits.loginPerAccount, email)
+}
+
+async function countAttempts(rule: RateLimitRule, subject: string, now = new Date()) {
+	const row = await prisma.rateLimit.findUnique({ where: { key: hashKey(rule, subject) } })
+	return !row || now.getTime() - row.windowStart.getTime() >= rule.windowMs ? 0 : row.count
 }
 
 export function tooManyRequests<T>(retryAfterSeconds: number, body: T) {

@@ -180,21 +180,31 @@ describe('sign in', () => {
 		expect(result.location).toBe('/provider')
 	})
 
-	test('repeated attempts on one account are rate limited', async () => {
+	const signIn = (email: string, password: string, clientIp: string) =>
+		callRoute(() =>
+			loginRoute.action({
+				request: routeRequest('/login', { form: { email, password } }),
+				params: {},
+				context: { clientIp },
+			}),
+		)
+
+	test('one address guessing at an account is refused after 10 failures, with Retry-After', async () => {
 		const { form } = await signUp()
-		let last = 0
+		let last = await signIn(form.email, 'wrong password!', '198.51.100.7')
+		for (let i = 0; i < 10; i++) last = await signIn(form.email, 'wrong password!', '198.51.100.7')
+		expect(last.status).toBe(429)
+		expect(Number(last.headers.get('Retry-After'))).toBeGreaterThan(0)
+		expect(last.data.result.error[''][0]).toMatch(/^Too many attempts to sign in from here/)
+	})
+
+	test('a stranger failing from many addresses slows the account down but never locks its owner out', async () => {
+		const { form } = await signUp()
 		for (let i = 0; i < 11; i++) {
-			last = (
-				await callRoute(() =>
-					loginRoute.action({
-						request: routeRequest('/login', { form: { email: form.email, password: 'wrong password!' } }),
-						params: {},
-						context: { clientIp: `10.0.0.${i}` },
-					}),
-				)
-			).status
+			expect((await signIn(form.email, 'wrong password!', `10.0.0.${i}`)).status).toBe(400)
 		}
-		expect(last).toBe(429)
+		const owner = await signIn(form.email, form.password, '203.0.113.99')
+		expect(owner.status).toBe(302)
 	})
 })
 

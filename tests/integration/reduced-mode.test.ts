@@ -4,6 +4,7 @@ import { startSearchSync } from '#app/background/search-outbox.server.ts'
 import { closeVacancy, createVacancy, updateVacancy } from '#app/models/jobs/vacancies.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { configureSearch, isSearchHealthy } from '#search/client.server.ts'
+import { searchGeneration } from '#search/generation.server.ts'
 import { findDrift, indexedDocuments, reconcileIndex } from '#search/indexing.server.ts'
 import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
 import { searchVacancies } from '#search/search.server.ts'
@@ -96,14 +97,18 @@ describe('when Meilisearch comes back', () => {
 			expect(reduced.mode).toBe('reduced')
 			expect(reduced.hits.map((h) => h.id)).toEqual([added.id])
 
+			// A page cached while search was down must not outlive its return
+			// (a crashed Meilisearch restarted by the supervisor comes back this way).
+			const generationWhileDown = searchGeneration()
 			await startOwnMeili()
+			expect(searchGeneration()).not.toBe(generationWhileDown)
 			await waitFor(
 				async () => {
 					expect(isSearchHealthy()).toBe(true)
 					expect(await prisma.searchOutbox.count()).toBe(0)
 					expect(await findDrift()).toMatchObject({ missingOrStale: [], extra: [] })
 				},
-				15_000,
+				60_000,
 				100,
 			)
 

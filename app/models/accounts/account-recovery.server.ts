@@ -68,3 +68,8 @@ export async function sendSignInLink(email: string) {
 export async function redeemSignInLink(token: string) {
 	return prisma.$transaction(async (tx) => (await consumeVerification(tx, 'sign-in', token))?.userId ?? null)
 }
+
+/** Whether a sign-in link is still good (opening the page must not use it up: email scanners open links). */
+export async function isSignInLinkValid(token: string) {
+	return Boolean(await findVerification(prisma, 'sign-in', token))
+}

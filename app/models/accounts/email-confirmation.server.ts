@@ -1,12 +1,12 @@
 import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
-import { consumeVerification, createVerification, newToken } from '#app/utils/tokens.server.ts'
+import { consumeVerification, createVerification, findVerification, newToken } from '#app/utils/tokens.server.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import * as confirmEmail from '#emails/templates/confirm-email.tsx'
 import { CONFIRM_EMAIL_HOURS } from './link-lifetimes.ts'
 
-// An employer account is only as trustworthy as its email address: anyone can
+// A provider’s account is only as trustworthy as its email address: anyone can
 // type a care home's name and CQC location ID, which are public. So the address
 // is confirmed by a single-use link, and the regional team verifies only
 // organisations whose owner has confirmed theirs.
@@ -64,4 +64,9 @@ export async function confirmEmailAddress(token: string) {
 		await tx.user.update({ where: { id: verification.userId }, data: { emailVerifiedAt: new Date() } })
 		return verification.userId
 	})
+}
+
+/** Whether a confirmation link is still good, without using it up. */
+export async function isEmailConfirmationValid(token: string) {
+	return Boolean(await findVerification(prisma, 'confirm-email', token))
 }

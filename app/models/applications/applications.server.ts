@@ -311,6 +311,21 @@ export type ConfirmOutcome =
 	| null
 
 /**
+ * The application a confirmation link is for, as its page names it; null when
+ * the link is bad, used or expired. Does not use the link up (email scanners
+ * open links too).
+ */
+export async function getApplicationAwaitingConfirmation(token: string) {
+	const verification = await findVerification(prisma, 'confirm-application', token)
+	if (!verification?.subjectId) return null
+	const application = await prisma.application.findFirst({
+		where: { id: verification.subjectId, candidateId: null, submittedAt: null },
+		select: { vacancy: { select: { title: true, provider: { select: { name: true } } } } },
+	})
+	return application ? { title: application.vacancy.title, providerName: application.vacancy.provider.name } : null
+}
+
+/**
  * The candidate pressed the button from their email: the address is confirmed,
  * what they typed becomes their profile, and the application goes to the
  * provider, unless the job has closed meanwhile or they had already applied.
@@ -469,6 +484,14 @@ export async function listCandidateApplications(userId: string) {
 			updatedAt: true,
 			vacancy: { select: { id: true, title: true, town: true, provider: { select: { name: true } } } },
 		},
+	})
+}
+
+/** The candidate's sent application to this vacancy, if they have sent one. */
+export async function findSubmittedApplication(vacancyId: number, userId: string) {
+	return prisma.application.findFirst({
+		where: { vacancyId, ...ownApplication(userId) },
+		select: { id: true, submittedAt: true },
 	})
 }
 

@@ -130,6 +130,11 @@ export async function listPublishedStories(options: { roleId?: string; take?: nu
 		.map(withRoles)
 }
 
+/** The ids of every published story, for the sitemap. */
+export async function listPublishedStoryIds() {
+	return prisma.story.findMany({ where: { status: 'published' }, select: { id: true } })
+}
+
 export async function getPublishedStory(id: string) {
 	const story = await prisma.story.findFirst({ where: { id, status: 'published' }, select: publicStory })
 	return story ? withRoles(story) : null

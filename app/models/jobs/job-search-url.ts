@@ -15,6 +15,10 @@ export type JobSearchForm = {
 	minpay: string
 	sort?: string
 	page: number
+	/** the words as typed, when some of them became filters or the place (search-words.server.ts) */
+	from?: string
+	/** search for the words as typed: none of them become filters */
+	words?: boolean
 }
 
 /** The URL of a search, optionally with some parameters changed (page links, suggestions). */
@@ -40,6 +44,8 @@ export function searchUrl(form: JobSearchForm, changes: Partial<JobSearchForm> =
 	put('minpay', merged.minpay)
 	put('sort', merged.sort)
 	if (merged.page > 1) put('page', merged.page)
+	put('from', merged.from)
+	put('words', merged.words ?? false)
 	const text = params.toString()
 	return text ? `/jobs?${text}` : '/jobs'
 }

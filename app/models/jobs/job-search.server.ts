@@ -6,8 +6,9 @@ import { ids, labelOf } from '#app/utils/options.ts'
 import { defaultQuery, effectiveSort, type VacancyQuery, type VacancySearchResult } from '#search/query.ts'
 import { searchVacancies } from '#search/search.server.ts'
 import { apprenticeshipStandards, careRoles, roleName } from './care-roles.server.ts'
-import type { JobSearchForm } from './job-search-url.ts'
+import { searchUrl, type JobSearchForm } from './job-search-url.ts'
 import { formatHourlyEquivalent, formatPay } from './pay.ts'
+import { poundsAnHour, understandKeywords } from './search-words.server.ts'
 import {
 	contracts,
 	defaultRadius,
@@ -54,9 +55,21 @@ const JobSearchParamsSchema = z.object({
 	standard: list(ids(apprenticeshipStandards.map((s) => ({ id: s.reference })))),
 	nodriving: flag,
 	sponsorship: flag,
-	minpay: z.string().trim().max(10).catch('').default(''),
+	minpay: z
+		.string()
+		.trim()
+		.transform((m) => m.slice(0, 40))
+		.catch('')
+		.default(''),
 	sort: z.enum(ids(sortOptions)).optional().catch(undefined),
 	page: z.coerce.number().int().min(1).max(5000).catch(1).default(1),
+	from: z
+		.string()
+		.trim()
+		.transform((f) => f.slice(0, 100) || undefined)
+		.optional()
+		.catch(undefined),
+	words: flag,
 })
 
 export type { JobSearchForm }
@@ -72,11 +85,29 @@ function searchParamsToObject(params: URLSearchParams) {
 
 export function parseMinPay(text: string) {
 	if (!text) return { pence: null }
-	const cleaned = text.replace(/^£\s*/, '')
-	if (!/^\d{1,3}(\.\d{1,2})?$/.test(cleaned) || Number(cleaned) <= 0) {
+	const pounds = poundsAnHour(text)
+	if (!pounds || Number(pounds) > 100) {
 		return { pence: null, error: 'Enter minimum hourly pay in pounds, like 12.50' }
 	}
-	return { pence: Math.round(Number(cleaned) * 100) }
+	return { pence: Math.round(Number(pounds) * 100) }
+}
+
+/**
+ * Where a search should be sent before it is run: a new search (the Search
+ * button) starts at "most relevant" whatever the sort was; words that are
+ * really filters or a place become them. Null when the search is as it should be.
+ */
+export function canonicalSearchUrl(params: URLSearchParams) {
+	const form: JobSearchForm = JobSearchParamsSchema.parse(searchParamsToObject(params))
+	const isNew = params.get('search') === 'new'
+	if (isNew) {
+		form.sort = undefined
+		form.page = 1
+		form.from = undefined
+	}
+	const understood = form.q && !form.words && !form.from ? understandKeywords(form) : null
+	if (understood) return searchUrl({ ...understood.form, from: form.q })
+	return isNew ? searchUrl(form) : null
 }
 
 /**
@@ -117,13 +148,69 @@ export function parseJobSearch(params: URLSearchParams, now = new Date()) {
 		perPage: PER_PAGE,
 		now,
 	})
-	return { form, query, place, errors, suggestions, sort: effectiveSort(query) as SortId }
+	// What became of the words typed, said above the results with a way back.
+	const understood = form.from ? understandKeywords({ ...form, q: form.from, where: '' }) : null
+	return {
+		form,
+		query,
+		place,
+		errors,
+		suggestions,
+		sort: effectiveSort(query) as SortId,
+		understood: understood && {
+			changes: understood.changes,
+			typedHref: searchUrl({ ...form, q: form.from!, from: undefined, words: true, page: 1 }),
+		},
+	}
+}
+
+/** Each filter in use, with the address of the same search without it. */
+export function activeFilters(form: JobSearchForm, place: ResolvedPlace | null) {
+	const without = (changes: Partial<JobSearchForm>) => searchUrl({ ...form, ...changes, from: undefined, page: 1 })
+	const labelled = (options: readonly { id: string; label: string }[], key: 'setting' | 'hours' | 'contract') =>
+		form[key].map((id) => ({
+			label: labelOf(options, id),
+			href: without({ [key]: form[key].filter((v) => v !== id) }),
+		}))
+	return [
+		...(form.q ? [{ label: `“${form.q}”`, href: without({ q: '' }) }] : []),
+		...(place
+			? [
+					{
+						label: `Within ${form.radius} ${form.radius === 1 ? 'mile' : 'miles'} of ${place.label}`,
+						href: without({ where: '' }),
+					},
+				]
+			: []),
+		...form.role.map((id) => ({ label: roleName(id), href: without({ role: form.role.filter((r) => r !== id) }) })),
+		...labelled(settings, 'setting'),
+		...labelled(hoursOptions, 'hours'),
+		...labelled(contracts, 'contract'),
+		...(form.apprenticeship
+			? [{ label: 'Apprenticeships only', href: without({ apprenticeship: false, standard: [] }) }]
+			: []),
+		...(form.nodriving ? [{ label: 'No driving licence needed', href: without({ nodriving: false }) }] : []),
+		...(form.sponsorship ? [{ label: 'Visa sponsorship offered', href: without({ sponsorship: false }) }] : []),
+		...(form.minpay && parseMinPay(form.minpay).pence
+			? [
+					{
+						label: `At least £${(parseMinPay(form.minpay).pence! / 100).toFixed(2)} an hour`,
+						href: without({ minpay: '' }),
+					},
+				]
+			: []),
+	]
 }
 
 export type JobResultCard = ReturnType<typeof toResultCard>
 
-export function toResultCard(hit: VacancySearchResult['hits'][number]) {
+const NEW_FOR_MS = 2 * 86_400_000
+const CLOSING_SOON_MS = 7 * 86_400_000
+
+export function toResultCard(hit: VacancySearchResult['hits'][number], now = Date.now()) {
 	return {
+		isNew: now - hit.publishedAt * 1000 < NEW_FOR_MS,
+		closingSoon: hit.closingAt * 1000 - now < CLOSING_SOON_MS,
 		id: hit.id,
 		title: hit.title,
 		providerName: hit.providerName,
@@ -149,11 +236,12 @@ export async function runJobSearch(params: URLSearchParams) {
 		options.map((o) => ({ id: o.id, label: o.label, count: counts[o.id] ?? 0 }))
 	return {
 		...parsed,
+		filters: activeFilters(parsed.form, parsed.place),
 		mode: result.mode,
 		total: result.total,
 		page: result.page,
 		totalPages: result.totalPages,
-		results: result.hits.map(toResultCard),
+		results: result.hits.map((hit) => toResultCard(hit)),
 		facets: {
 			role: facetList(
 				careRoles.map((r) => ({ id: r.id, label: r.name })),

@@ -298,6 +298,27 @@ export async function listLiveVacancies(where: { providerId?: string }, take = 1
 	return rows.map((row) => withDistance(toSearchDocument(row), null))
 }
 
+/** The figures on the home page: live vacancies, live apprenticeships and the providers with a live vacancy. */
+export async function liveVacancyTotals(now = new Date()) {
+	const live = liveVacancyWhere(now)
+	const [vacancies, apprenticeships, providers] = await Promise.all([
+		prisma.vacancy.count({ where: live }),
+		prisma.vacancy.count({ where: { ...live, apprenticeship: true } }),
+		prisma.vacancy.groupBy({ by: ['providerId'], where: live }).then((rows) => rows.length),
+	])
+	return { vacancies, apprenticeships, providers }
+}
+
+/** Every live vacancy's id and last change, for the sitemap. */
+export async function listLiveVacancyIdsForSitemap(take = 50_000) {
+	return prisma.vacancy.findMany({
+		where: liveVacancyWhere(),
+		select: { id: true, updatedAt: true },
+		orderBy: { id: 'asc' },
+		take,
+	})
+}
+
 function toFormData(values: Record<string, string | string[]>) {
 	const form = new FormData()
 	for (const [key, value] of Object.entries(values)) {

@@ -218,6 +218,17 @@ export function suggestPlaces(text: string, limit = 3) {
 		}
 		scored.push({ place, score: score + (typeRank[place.type] ?? 9) * 0.1 + (place.inRegion ? 0 : 0.5) })
 	}
+	// A name nothing like any place (a made-up town): the region's names closest in spelling.
+	if (!scored.length) {
+		for (const [name, list] of gazetteer.byName) {
+			const place = list[0]
+			if (!place?.inRegion) continue
+			const distance = levenshtein(query, name)
+			if (distance <= Math.ceil(Math.max(query.length, name.length) * 0.6)) {
+				scored.push({ place, score: distance + (typeRank[place.type] ?? 9) * 0.5 })
+			}
+		}
+	}
 	scored.sort((a, b) => a.score - b.score)
 	// A near miss in the region beats a namesake far away (Norwhich → Norwich, not Northwich).
 	const local = scored.filter(({ place }) => place.inRegion)

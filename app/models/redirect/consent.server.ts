@@ -45,21 +45,73 @@ export async function recordPoolChange(tx: Tx, userId: string) {
 	if (profile) await recordCandidateChange(tx, profile.poolId)
 }
 
-export async function consentHistory(userId: string) {
-	return prisma.consent.findMany({ where: { userId }, orderBy: { grantedAt: 'desc' } })
+/** What the candidate has agreed to, now. */
+export async function candidateConsents(userId: string) {
+	return activeConsents(prisma, userId)
 }
 
-/** Employers this candidate has blocked: they never see them in the pool nor get them as redirects. */
+/** Both choices from the "Sharing your details" page, recorded together. */
+export async function saveConsentChoices(userId: string, choices: { redirect: boolean; talentPool: boolean }) {
+	await prisma.$transaction(async (tx) => {
+		await setConsent(tx, userId, 'redirect', choices.redirect, 'account')
+		await setConsent(tx, userId, 'talent-pool', choices.talentPool, 'account')
+	})
+}
+
+/** Every grant and withdrawal, newest first (the latest `take`, when given). */
+export async function consentHistory(userId: string, take?: number) {
+	return prisma.consent.findMany({ where: { userId }, orderBy: { grantedAt: 'desc' }, take })
+}
+
+/** Providers this candidate has blocked: they never see them in the pool nor get them as redirects. */
 export async function blockedProviderIds(tx: Tx, userId: string) {
 	return (await tx.employerBlock.findMany({ where: { userId }, select: { providerId: true } })).map((b) => b.providerId)
 }
 
 /**
- * Blocks an employer: they can no longer find the candidate in the talent pool
+ * Providers anyone can choose to block from their account: organisations only.
+ * Individual employers are private people, so their names are never listed for
+ * everyone; a candidate can block one who has invited them, from the invitation.
+ */
+const listedProviders = { type: { not: 'individual-employer' } }
+
+/** The providers this candidate has blocked, in the order they blocked them. */
+export async function listBlockedProviders(userId: string) {
+	const blocks = await prisma.employerBlock.findMany({
+		where: { userId },
+		select: { provider: { select: { id: true, name: true } } },
+		orderBy: { createdAt: 'asc' },
+	})
+	return blocks.map((b) => b.provider)
+}
+
+/** The listed providers the candidate could still block, by name. */
+export async function listProvidersToBlock(userId: string) {
+	return prisma.provider.findMany({
+		where: { ...listedProviders, blockedBy: { none: { userId } } },
+		select: { id: true, name: true, town: true },
+		orderBy: { name: 'asc' },
+	})
+}
+
+/** A provider chosen from that list, or null when the id names none of them. */
+export async function findProviderToBlock(providerId: string) {
+	if (!providerId) return null
+	return prisma.provider.findFirst({ where: { id: providerId, ...listedProviders }, select: { id: true } })
+}
+
+/** The name of a provider the candidate has just unblocked, for the page that says so. */
+export async function providerName(providerId: string) {
+	const provider = await prisma.provider.findUnique({ where: { id: providerId }, select: { name: true } })
+	return provider?.name ?? null
+}
+
+/**
+ * Blocks a provider: they can no longer find the candidate in the talent pool
  * or invite them, no job of theirs is suggested, and every invitation of theirs
  * still open is closed. Returns how many invitations that closed.
  */
-export async function blockEmployer(userId: string, providerId: string) {
+export async function blockProvider(userId: string, providerId: string) {
 	return prisma.$transaction(async (tx) => {
 		const now = new Date()
 		await tx.employerBlock.upsert({
@@ -80,7 +132,7 @@ export async function isBlocked(userId: string, providerId: string) {
 	return (await prisma.employerBlock.count({ where: { userId, providerId } })) > 0
 }
 
-export async function unblockEmployer(userId: string, providerId: string) {
+export async function unblockProvider(userId: string, providerId: string) {
 	await prisma.$transaction(async (tx) => {
 		await tx.employerBlock.deleteMany({ where: { userId, providerId } })
 		await recordPoolChange(tx, userId)

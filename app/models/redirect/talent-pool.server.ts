@@ -22,7 +22,7 @@ import { renderEmail } from '#emails/render.server.ts'
 import * as poolInvitationEmail from '#emails/templates/pool-invitation.tsx'
 import type { PoolDocument } from '#search/pool-projection.server.ts'
 import { searchPoolDocuments } from '#search/pool-search.server.ts'
-import { blockEmployer, isBlocked } from './consent.server.ts'
+import { blockProvider, isBlocked } from './consent.server.ts'
 import { poolLabel } from './pool-id.server.ts'
 
 export class PoolError extends DomainError {}
@@ -167,9 +167,9 @@ export async function invitationsLeftToday(providerId: string) {
 
 /** Whether this provider already holds the candidate's details, from an application they sent it. */
 export async function hasAppliedToProvider(
-	db: Pick<typeof prisma, 'application'>,
 	candidateId: string,
 	providerId: string,
+	db: Pick<typeof prisma, 'application'> = prisma,
 ) {
 	return (
 		(await db.application.count({ where: { candidateId, submittedAt: { not: null }, vacancy: { providerId } } })) > 0
@@ -226,7 +226,7 @@ export async function inviteFromPool(providerId: string, poolId: string, vacancy
 		vacancyTitle: vacancy.title,
 		town: vacancy.town,
 		invitationUrl: `${publicUrl()}/account/invitations/${invitationId}`,
-		appliedBefore: await hasAppliedToProvider(prisma, profile.userId, providerId),
+		appliedBefore: await hasAppliedToProvider(profile.userId, providerId),
 	})
 	const sent = await prisma.$transaction(async (tx) => {
 		const used = await tx.poolInvitation.count({ where: { providerId, createdAt: { gte: startOfLondonDay() } } })
@@ -328,7 +328,7 @@ export async function respondToInvitation(
 	}
 	if (response.block) {
 		// Closes this invitation along with the rest.
-		const closed = await blockEmployer(userId, invitation.providerId)
+		const closed = await blockProvider(userId, invitation.providerId)
 		return { applicationId: null, otherInvitationsClosed: Math.max(0, closed - 1) }
 	}
 	await prisma.poolInvitation.update({

@@ -6,6 +6,7 @@ import sharp from 'sharp'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { DomainError } from '#app/utils/domain-error.ts'
+import { isMultipart, readFormData, unreadableForm } from '#app/utils/form-data.server.ts'
 
 export const MAX_CV_BYTES = 5 * 1024 * 1024
 const MAX_TEXT_FIELD_BYTES = 100 * 1024
@@ -51,8 +52,15 @@ export async function readMultipartForm(request: Request) {
 		uploads.set(name, { name: filename.slice(0, 200), bytes, tooLarge: size > limit })
 		return filename
 	}
-	const formData = await unstable_parseMultipartFormData(request, handler)
-	return { formData, uploads }
+	// A form sent without its files (urlencoded) is read as one with none.
+	if (!isMultipart(request)) return { formData: await readFormData(request), uploads }
+	try {
+		const formData = await unstable_parseMultipartFormData(request, handler)
+		return { formData, uploads }
+	} catch (error) {
+		if (error instanceof FormTooLargeError) throw error
+		return unreadableForm()
+	}
 }
 
 /** A CV's problem in words, or its detected type. The type comes from the file's bytes, never its name. */
