@@ -14,7 +14,7 @@ export default defineConfig([
 		'build/',
 		'app/generated/',
 		'data/',
-		'tests/.tmp/',
+		'tests/.tmp*/',
 		'tests/.e2e-data/',
 		'tests/bench/results/',
 		'test-results/',

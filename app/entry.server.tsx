@@ -7,6 +7,19 @@ import { NonceProvider } from '#app/utils/nonce.tsx'
 
 const ABORT_DELAY = 5_000
 
+const END = Buffer.from('</body></html>')
+
+/**
+ * Remix writes the page's data scripts after the document it streams, past
+ * </html>, which is not valid HTML: they go back inside <body>, where they run
+ * the same.
+ */
+function insideBody(html: Buffer): Buffer<ArrayBuffer> {
+	const end = html.lastIndexOf(END)
+	if (end < 0 || end + END.length === html.length) return html as Buffer<ArrayBuffer>
+	return Buffer.concat([html.subarray(0, end), html.subarray(end + END.length), END])
+}
+
 export default function handleRequest(
 	request: Request,
 	responseStatusCode: number,
@@ -28,7 +41,7 @@ export default function handleRequest(
 		body.on('end', () => {
 			responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
 			resolve(
-				new Response(Buffer.concat(chunks), {
+				new Response(insideBody(Buffer.concat(chunks)), {
 					headers: responseHeaders,
 					status: failedAfterShell ? 500 : responseStatusCode,
 				}),

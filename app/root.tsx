@@ -96,14 +96,14 @@ function Header({
 }) {
 	// One link to the signed-in person's own area, whichever kind of account it is.
 	const home = isAdmin
-		? { to: '/admin/redirects', label: 'Admin' }
+		? { to: '/admin', label: 'Regional team' }
 		: isTeamMember
 			? { to: '/provider', label: 'Your vacancies' }
 			: isAmbassador
 				? { to: '/ambassador', label: 'Your visits' }
 				: signedIn
 					? { to: '/account/applications', label: 'Your applications' }
-					: { to: '/provider', label: 'For employers' }
+					: { to: '/for-employers', label: 'For employers' }
 	return (
 		<header className="bg-brand-dark text-white">
 			<a
@@ -165,6 +165,18 @@ function Footer({ serviceName, region }: { serviceName: string; region: string }
 			<div className="mx-auto max-w-6xl px-4">
 				<h2 className="sr-only">Support links</h2>
 				<ul className="flex flex-wrap gap-x-6 gap-y-2">
+					<li>
+						<Link to="/help">Help and contact</Link>
+					</li>
+					<li>
+						<Link to="/privacy">Privacy</Link>
+					</li>
+					<li>
+						<Link to="/accessibility">Accessibility statement</Link>
+					</li>
+					<li>
+						<Link to="/cookies">Cookies</Link>
+					</li>
 					<li>
 						<Link to="/about/data">About this data</Link>
 					</li>

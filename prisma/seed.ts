@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
 import { careRoles, getStandard } from '#app/models/jobs/care-roles.server.ts'
+import { drivingCue } from '#app/models/jobs/vacancy-rules.server.ts'
 import { locateWorkplace } from '#app/models/places/places.server.ts'
 import { consentWording, type ConsentKind } from '#app/models/redirect/consent.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
@@ -563,8 +564,10 @@ export async function seedDemoData(now = new Date()) {
 								['fixed-term', 0.7],
 								['zero-hours', 0.5],
 							])
+			// An advert whose requirements say a licence is needed says so in its answer too.
 			const drivingLicenceRequired =
-				setting === 'home-care' ? rand() < 0.85 : setting === 'personal-assistant' ? rand() < 0.5 : rand() < 0.08
+				(setting === 'home-care' ? rand() < 0.85 : setting === 'personal-assistant' ? rand() < 0.5 : rand() < 0.08) ||
+				drivingCue(role.typical_entry.slice(0, 3).join('\n')) === 'needed'
 			// Sponsored workers need guaranteed hours: never on bank or zero-hours contracts.
 			const visaSponsorship =
 				(contract === 'permanent' || contract === 'fixed-term') && rand() < (plan.sponsorship ?? 0.03)

@@ -27,6 +27,8 @@ const base: VacancyForDocument = {
 	standardRef: 'ST0005',
 	apprenticeshipLevel: 2,
 	drivingLicenceRequired: false,
+	drivingConfirmedAt: null,
+	requirements: '',
 	visaSponsorship: true,
 	closingDate: new Date('2026-12-31T23:59:59Z'),
 	positions: 2,

@@ -1,6 +1,6 @@
 import { getRole } from '#app/models/jobs/care-roles.server.ts'
 import { hourlyEquivalent, type PayPeriod } from '#app/models/jobs/pay.ts'
-import { vacancyHours } from '#app/models/jobs/vacancy-rules.server.ts'
+import { noDrivingNeeded, vacancyHours } from '#app/models/jobs/vacancy-rules.server.ts'
 import { hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
 import { labelOf } from '#app/utils/options.ts'
 import { compoundTermsIn } from './compound-terms.ts'
@@ -30,6 +30,8 @@ export type VacancyForDocument = {
 	standardRef: string | null
 	apprenticeshipLevel: number | null
 	drivingLicenceRequired: boolean
+	drivingConfirmedAt: Date | null
+	requirements: string
 	visaSponsorship: boolean
 	closingDate: Date
 	positions: number
@@ -66,6 +68,8 @@ export const vacancyDocumentSelect = {
 	standardRef: true,
 	apprenticeshipLevel: true,
 	drivingLicenceRequired: true,
+	drivingConfirmedAt: true,
+	requirements: true,
 	visaSponsorship: true,
 	closingDate: true,
 	positions: true,
@@ -122,7 +126,7 @@ export function toSearchDocument(v: VacancyForDocument) {
 		apprenticeship: v.apprenticeship,
 		standardRef: v.standardRef,
 		apprenticeshipLevel: v.apprenticeshipLevel,
-		noDrivingNeeded: !v.drivingLicenceRequired,
+		noDrivingNeeded: noDrivingNeeded(v),
 		visaSponsorship: v.visaSponsorship,
 		positions: v.positions,
 		closingAt: Math.floor(v.closingDate.getTime() / 1000),

@@ -43,7 +43,7 @@ export const textColumns = [
 
 // Change when the tables' shape changes: they are dropped, and every row is
 // written again by reconcileLocalIndex (which then finds none indexed).
-const LOCAL_INDEX_SHAPE = '4: a column per searchable field, compound terms'
+const LOCAL_INDEX_SHAPE = '5: a column per searchable field, compound terms, driving as the rules say'
 const SHAPE_KEY = 'search:local-index:shape'
 
 /** Bumped on every change, so caches built from the index (its vocabulary) know to refresh. */
@@ -139,7 +139,8 @@ function facetRow(v: VacancyForDocument, doc: VacancyDocument) {
 		flexible: Number(v.flexible),
 		apprenticeship: Number(v.apprenticeship),
 		standardRef: v.standardRef,
-		drivingLicenceRequired: Number(v.drivingLicenceRequired),
+		// 1 unless the public may be told no licence is needed (vacancy-rules noDrivingNeeded)
+		drivingLicenceRequired: Number(!doc.noDrivingNeeded),
 		visaSponsorship: Number(v.visaSponsorship),
 		hourlyMax: doc.hourlyMax,
 		published: doc.publishedAt,

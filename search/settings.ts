@@ -1,7 +1,7 @@
 import { exactWords, stopWords, synonyms } from './synonyms.ts'
 
 // Bump when the document shape changes: a changed version rebuilds the index.
-export const DOCUMENT_VERSION = 3
+export const DOCUMENT_VERSION = 4
 
 export const filterableAttributes = [
 	'id',

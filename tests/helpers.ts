@@ -44,6 +44,7 @@ export function validVacancyInput(overrides: Partial<VacancyInput> = {}): Vacanc
 		standardRef: null,
 		apprenticeshipLevel: null,
 		drivingLicenceRequired: false,
+		drivingConfirmed: false,
 		visaSponsorship: false,
 		closingDate: endOfLondonDayIn(21),
 		positions: 1,

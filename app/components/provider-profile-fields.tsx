@@ -54,7 +54,16 @@ export function ProviderProfileFields({ fields }: { fields: FieldState }) {
 				fields={fields}
 				name="about"
 				label="About your organisation (optional)"
-				hint="What it is like to work for you, in a few sentences."
+				hint={
+					<>
+						<p>What it is like to work for you, in a few sentences.</p>
+						<p className="mt-1">
+							If you are an individual employer, this is public: do not give your age, that you live alone, your exact
+							address, your health in detail or when your home is empty. Say that in person to the people you invite to
+							meet you.
+						</p>
+					</>
+				}
 				rows={4}
 			/>
 		</>

@@ -170,6 +170,18 @@ export function VacancyForm({
 						{ id: 'no', label: 'No' },
 					]}
 				/>
+				{/* Shown when the advert's words disagree with "No", or the provider confirmed before. */}
+				{fields.error('drivingLicenceRequired')?.startsWith('Your advert says') ||
+				fields.checked('confirmNoDriving') ? (
+					<Checkboxes
+						fields={fields}
+						name="confirmNoDriving"
+						legend="Driving"
+						options={[
+							{ id: 'on', label: 'I confirm the job does not need a driving licence, whatever the advert says' },
+						]}
+					/>
+				) : null}
 				<Radios
 					fields={fields}
 					name="visaSponsorship"

@@ -37,12 +37,17 @@ export default function AccountRoute() {
 				<Link to="/account/password">{d.hasPassword ? 'Change your password' : 'Set a password'}</Link>
 			</p>
 			<h2 className="mb-2 text-2xl">Your data</h2>
-			<p className="mb-2">Download everything we hold about you, as a JSON file.</p>
-			<p className="mb-6">
-				<a href="/account/download" download>
-					Download your data
-				</a>
-			</p>
+			<p className="mb-2">See everything we hold about you, or download it as a file (JSON).</p>
+			<ul className="mb-6 space-y-1">
+				<li>
+					<Link to="/account/data">See your data</Link>
+				</li>
+				<li>
+					<a href="/account/download" download>
+						Download your data
+					</a>
+				</li>
+			</ul>
 			{d.isTeamMember ? null : (
 				<>
 					<h2 className="mb-2 text-2xl">Delete your account</h2>

@@ -1,10 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
-import { ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { ErrorSummary, TextField, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { ImportantBanner, NotificationBanner } from '#app/components/notification-banner.tsx'
 import { INVITATION_DAYS } from '#app/models/accounts/link-lifetimes.ts'
 import {
-	AmbassadorError,
 	ambassadorsForAdmin,
 	cancelAmbassadorInvitation,
 	InviteAmbassadorSchema,
@@ -14,7 +14,7 @@ import {
 import { reofferVisitRequests } from '#app/models/careers/visits/offers.server.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
-import { withFieldErrors } from '#app/utils/form-reply.ts'
+import { replyInvalid, replyToDomainError } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -47,13 +47,11 @@ export async function action({ request }: ActionFunctionArgs) {
 		return redirect('/admin/ambassadors?removed=1')
 	}
 	const submission = parseWithZod(formData, { schema: InviteAmbassadorSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return replyInvalid('invite', submission)
 	try {
 		await inviteAmbassador(adminId, submission.value.email)
 	} catch (error) {
-		if (error instanceof AmbassadorError)
-			return data({ result: withFieldErrors(submission.reply(), { email: error.message }) }, { status: 409 })
-		throw error
+		return replyToDomainError(error, 'invite', submission)
 	}
 	return redirect(`/admin/ambassadors?invited=${encodeURIComponent(submission.value.email)}`)
 }
@@ -62,11 +60,11 @@ export const handle: PageHandle = { title: 'I Care Ambassadors' }
 
 export default function AdminAmbassadorsRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const reply = useActionData<typeof action>()
 	const [params] = useSearchParams()
 	// A new location (after a successful save) remounts the form, so it shows what was saved rather than what was typed.
 	const { key: formKey } = useLocation()
-	const fields = useFormFields('invite', actionData?.result)
+	const fields = useFormFields('invite', useFormReply('invite'))
 	const invited = params.get('invited')
 	const removing = d.ambassadors.find((a) => a.id === params.get('remove'))
 	const notice = invited
@@ -78,13 +76,9 @@ export default function AdminAmbassadorsRoute() {
 				: null
 	return (
 		<div>
-			{notice && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					{notice}
-				</div>
-			) : null}
+			{notice && !reply ? <NotificationBanner>{notice}</NotificationBanner> : null}
 			{removing ? (
-				<div className="mb-6 border-l-8 border-[#f47738] bg-warn-bg p-4">
+				<ImportantBanner>
 					<h2 className="mb-2 text-xl">Remove {removing.firstName} from the I Care Ambassadors?</h2>
 					<p className="mb-4">
 						Their profile leaves the directory and they can no longer take visits. Visits waiting for them go to the
@@ -98,7 +92,7 @@ export default function AdminAmbassadorsRoute() {
 						</button>
 						<Link to="/admin/ambassadors">No, keep them</Link>
 					</Form>
-				</div>
+				</ImportantBanner>
 			) : null}
 			<ErrorSummary errors={fields.summary(['email'])} formError={fields.formError} />
 			<h1 className="mb-6 text-3xl">I Care Ambassadors</h1>
@@ -128,7 +122,7 @@ export default function AdminAmbassadorsRoute() {
 					{d.ambassadors.length} {d.ambassadors.length === 1 ? 'ambassador' : 'ambassadors'}
 				</h2>
 				<div className="overflow-x-auto">
-					<table className="w-full border-collapse text-left">
+					<table className="stack-table w-full border-collapse text-left">
 						<thead>
 							<tr className="border-b-2 border-ink">
 								<th scope="col" className="py-2 pr-4">
@@ -157,16 +151,24 @@ export default function AdminAmbassadorsRoute() {
 						<tbody>
 							{d.ambassadors.map((a) => (
 								<tr key={a.id} className="border-b border-line">
-									<td className="py-2 pr-4">
+									<td data-label="Name" className="py-2 pr-4">
 										<Link to={`/ambassadors/${a.id}`}>{a.firstName}</Link>
 									</td>
-									<td className="break-all py-2 pr-4">{a.email}</td>
-									<td className="py-2 pr-4">
+									<td data-label="Email" className="break-all py-2 pr-4">
+										{a.email}
+									</td>
+									<td data-label="Role and town" className="py-2 pr-4">
 										{a.role}, {a.town}
 									</td>
-									<td className="py-2 pr-4">{a.willingToVisit ? 'Taking requests' : 'Paused'}</td>
-									<td className="py-2 pr-4 text-right">{a.visitsDone}</td>
-									<td className="py-2 pr-4 text-right">{a.peopleReached}</td>
+									<td data-label="Visits" className="py-2 pr-4">
+										{a.willingToVisit ? 'Taking requests' : 'Paused'}
+									</td>
+									<td data-label="Visits done" className="py-2 pr-4 text-right">
+										{a.visitsDone}
+									</td>
+									<td data-label="People reached" className="py-2 pr-4 text-right">
+										{a.peopleReached}
+									</td>
 									<td className="py-2">
 										<Link to={`?remove=${a.id}`}>
 											Remove

@@ -1,32 +1,17 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
 import { notifyEmailOutbox, retryFailedEmails } from '#app/background/email-outbox.server.ts'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
+import { emailDelivery } from '#app/models/insight/email-delivery.server.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import { formatDateTime } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAdmin(request)
-	const [counts, problems] = await Promise.all([
-		prisma.emailOutbox.groupBy({ by: ['status'], _count: true }),
-		prisma.emailOutbox.findMany({
-			where: { OR: [{ status: 'failed' }, { status: { in: ['pending', 'sending'] }, attempts: { gt: 0 } }] },
-			orderBy: { id: 'desc' },
-			take: 200,
-			select: {
-				id: true,
-				subject: true,
-				status: true,
-				attempts: true,
-				lastError: true,
-				createdAt: true,
-				availableAt: true,
-			},
-		}),
-	])
+	const { counts, problems } = await emailDelivery()
 	return {
-		counts: Object.fromEntries(counts.map((c) => [c.status, c._count])) as Record<string, number>,
+		counts,
 		problems: problems.map((p) => ({
 			...p,
 			createdAt: formatDateTime(p.createdAt),
@@ -50,9 +35,7 @@ export default function AdminEmailsRoute() {
 	return (
 		<div>
 			{params.get('retried') ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					{params.get('retried')} failed emails are queued to be sent again.
-				</div>
+				<NotificationBanner>{params.get('retried')} failed emails are queued to be sent again.</NotificationBanner>
 			) : null}
 			<h1 className="mb-4 text-3xl">Email delivery</h1>
 			<dl className="mb-6 flex flex-wrap gap-8">

@@ -1,14 +1,13 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
 import { ErrorSummary } from '#app/components/forms.tsx'
-import {
-	listProvidersForVerification,
-	setProviderVerified,
-	VerificationError,
-} from '#app/models/organisations/providers.server.ts'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
+import { listProvidersForVerification, setProviderVerified } from '#app/models/organisations/providers.server.ts'
 import { providerTypes } from '#app/models/organisations/vocabulary.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
+import { replyError, replyToDomainError } from '#app/utils/form-reply.ts'
 import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
@@ -43,16 +42,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	}
 }
 
+const VerifySchema = z.object({
+	providerId: z.string().min(1),
+	// Anything but "verify" takes verification away, as the "Remove" button does.
+	intent: z.string().optional(),
+})
+
 export async function action({ request }: ActionFunctionArgs) {
 	await requireAdmin(request)
-	const formData = await request.formData()
-	const id = String(formData.get('providerId') ?? '')
-	const verify = formData.get('intent') === 'verify'
+	const parsed = VerifySchema.safeParse(Object.fromEntries(await request.formData()))
+	if (!parsed.success) return replyError('provider', 'Choose a provider to verify', { status: 400 })
+	const id = parsed.data.providerId
+	const verify = parsed.data.intent === 'verify'
+	// One form per provider; its message shows in the error summary at the top.
+	const form = `provider:${id}`
 	try {
 		await setProviderVerified(id, verify)
 	} catch (error) {
-		if (error instanceof VerificationError) return data({ providerId: id, error: error.message }, { status: 409 })
-		throw error
+		return replyToDomainError(error, form)
 	}
 	return redirect(
 		`/admin/providers?${new URLSearchParams({ [verify ? 'verified' : 'unverified']: id })}#provider-${id}`,
@@ -63,16 +70,14 @@ export const handle: PageHandle = { title: 'Providers' }
 
 export default function AdminProvidersRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const reply = useActionData<typeof action>()
 	const [params] = useSearchParams()
 	return (
 		<div>
-			{d.notice && !actionData && (params.has('verified') || params.has('unverified')) ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					{d.notice}
-				</div>
+			{d.notice && !reply && (params.has('verified') || params.has('unverified')) ? (
+				<NotificationBanner>{d.notice}</NotificationBanner>
 			) : null}
-			<ErrorSummary errors={[]} formError={actionData?.error} />
+			<ErrorSummary errors={[]} formError={reply?.result.error?.['']?.[0]} />
 			<h1 className="mb-2 text-3xl">Providers</h1>
 			<p className="mb-2 max-w-3xl">
 				Verified providers can search the talent pool. Before verifying, check that the contact works for the
@@ -83,8 +88,8 @@ export default function AdminProvidersRoute() {
 				An organisation can only be verified once its owner has confirmed their email address. {d.waiting}{' '}
 				{d.waiting === 1 ? 'provider is' : 'providers are'} not verified.
 			</p>
-			<div className="max-w-full overflow-x-auto">
-				<table className="w-full border-collapse text-left">
+			<div>
+				<table className="stack-table w-full border-collapse text-left">
 					<thead>
 						<tr className="border-b-2 border-ink">
 							<th scope="col" className="py-2 pr-4">
@@ -111,15 +116,15 @@ export default function AdminProvidersRoute() {
 								<tr
 									key={p.id}
 									id={`provider-${p.id}`}
-									className={`border-b border-line align-top ${d.changedId === p.id ? 'bg-[#e6f4ec]' : ''}`}
+									className={`border-b border-line align-top ${d.changedId === p.id ? 'bg-success-light' : ''}`}
 								>
-									<td className="py-2 pr-4">
+									<td data-label="Provider" className="py-2 pr-4">
 										<Link to={`/providers/${p.id}`}>{p.name}</Link>
 										<span className="block text-sm text-muted">
 											{p.type}, {p.town}
 										</span>
 									</td>
-									<td className="py-2 pr-4">
+									<td data-label="Contact" className="py-2 pr-4">
 										{p.owners.length ? (
 											<ul>
 												{p.owners.map((o) => (
@@ -138,15 +143,17 @@ export default function AdminProvidersRoute() {
 											'Nobody owns this account'
 										)}
 									</td>
-									<td className="py-2 pr-4">
+									<td data-label="CQC location" className="py-2 pr-4">
 										{p.cqcLocationId ? (
 											<a href={`https://www.cqc.org.uk/location/${p.cqcLocationId}`}>{p.cqcLocationId}</a>
 										) : (
 											'–'
 										)}
 									</td>
-									<td className="py-2 pr-4">{p.createdAt}</td>
-									<td className="py-2">
+									<td data-label="Joined" className="py-2 pr-4">
+										{p.createdAt}
+									</td>
+									<td data-label="Verified" className="py-2">
 										{p.verifiedAt ? (
 											<Form method="post" className="flex flex-wrap items-center gap-x-3">
 												<input type="hidden" name="providerId" value={p.id} />

@@ -23,8 +23,8 @@ const columns = [
 
 function TotalsTable({ caption, rows }: { caption: string; rows: Row[] }) {
 	return (
-		<div className="mb-10 max-w-full overflow-x-auto">
-			<table className="w-full border-collapse text-left">
+		<div className="mb-10">
+			<table className="stack-table w-full border-collapse text-left">
 				<caption className="mb-2 text-left text-2xl font-bold">{caption}</caption>
 				<thead>
 					<tr className="border-b-2 border-ink">
@@ -44,8 +44,8 @@ function TotalsTable({ caption, rows }: { caption: string; rows: Row[] }) {
 							<th scope="row" className="py-2 pr-4 font-normal">
 								{r.label}
 							</th>
-							{columns.map(([key]) => (
-								<td key={key} className="py-2 pr-4 text-right last:pr-0">
+							{columns.map(([key, label]) => (
+								<td key={key} data-label={label} className="py-2 pr-4 text-right last:pr-0">
 									{r[key]}
 								</td>
 							))}

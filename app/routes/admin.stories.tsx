@@ -1,12 +1,15 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { ErrorSummary, useFormReply } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
 import { Paragraphs } from '#app/components/text.tsx'
 import { moderateStory, publishedStoriesForAdmin, storiesForModeration } from '#app/models/careers/stories.server.ts'
 import { roleName } from '#app/models/jobs/care-roles.server.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
+import { replyError } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import { optionalText } from '#app/utils/validation.ts'
 
@@ -43,16 +46,14 @@ const ModerationSchema = z.discriminatedUnion('decision', [
 export async function action({ request }: ActionFunctionArgs) {
 	await requireAdmin(request)
 	const submission = parseWithZod(await request.formData(), { schema: ModerationSchema })
+	// The three decisions are buttons with hidden fields, so a bad submission has no field to point at.
 	if (submission.status !== 'success')
-		return data({ error: 'Choose to publish or not publish the story' }, { status: 400 })
+		return replyError('moderate', 'Choose to publish or not publish the story', { status: 400 })
 	const { decision, storyId } = submission.value
 	const note = decision === 'publish' ? undefined : submission.value.note
 	const done = await moderateStory(storyId, decision, note)
 	if (!done)
-		return data(
-			{ error: 'That story has already been dealt with: the list now shows where things stand' },
-			{ status: 409 },
-		)
+		return replyError('moderate', 'That story has already been dealt with: the list now shows where things stand')
 	const outcome = decision === 'publish' ? 'published' : decision === 'reject' ? 'rejected' : 'withdrawn'
 	return redirect(`/admin/stories?${outcome}=${storyId}${note ? '&reason=1' : ''}`)
 }
@@ -61,28 +62,24 @@ export const handle: PageHandle = { title: 'Stories to check' }
 
 export default function AdminStoriesRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const result = useFormReply('moderate')
 	const [params] = useSearchParams()
 	const published = params.get('published')
 	return (
 		<div className="max-w-3xl">
-			{published && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+			{published && !result ? (
+				<NotificationBanner>
 					The story is published. <Link to={`/stories/${published}`}>See it</Link>.
-				</div>
+				</NotificationBanner>
 			) : null}
-			{(params.get('rejected') || params.get('withdrawn')) && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+			{(params.get('rejected') || params.get('withdrawn')) && !result ? (
+				<NotificationBanner>
 					{params.get('rejected') ? 'The story will not be published.' : 'The story has been taken down.'} We have
 					emailed its author
 					{params.get('reason') ? ' with your reason' : ''}.
-				</div>
+				</NotificationBanner>
 			) : null}
-			{actionData?.error ? (
-				<div className="mb-6 border-4 border-error p-4 font-bold text-error" role="alert">
-					{actionData.error}
-				</div>
-			) : null}
+			<ErrorSummary errors={[]} formError={result?.error?.['']?.[0]} />
 			<h1 className="mb-4 text-3xl">Stories to check</h1>
 			<p className="mb-6">
 				Nothing is public until you publish it. Check that it names no one who receives care and that the photo is
@@ -144,7 +141,7 @@ export default function AdminStoriesRoute() {
 								<Form method="post" className="flex flex-wrap items-end gap-3">
 									<input type="hidden" name="storyId" value={s.id} />
 									<input type="hidden" name="decision" value="withdraw" />
-									<div>
+									<div className="min-w-0 max-w-full">
 										<label htmlFor={`withdraw-${s.id}`} className="mb-1 block">
 											Reason for taking it down (optional, the author sees it)
 										</label>

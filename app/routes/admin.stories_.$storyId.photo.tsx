@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getStoryPhotoForReview } from '#app/models/careers/stories.server.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 // The regional team sees a story's photo before it is published.
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	await requireAdmin(request)
 	const photo = await getStoryPhotoForReview(params.storyId ?? '')
-	if (!photo) throw new Response('Not found', { status: 404 })
+	invariantResponse(photo)
 	return new Response(photo.bytes, {
 		headers: {
 			'Content-Type': photo.mimeType,

@@ -15,6 +15,7 @@ export default function AdminLayout() {
 			<SectionNav
 				label="Regional team"
 				links={[
+					{ to: '/admin', label: 'Overview', end: true },
 					{ to: '/admin/redirects', label: 'Redirects and hires' },
 					{ to: '/admin/providers', label: 'Providers' },
 					{ to: '/admin/ambassadors', label: 'Ambassadors' },

@@ -1,23 +1,22 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { offerToAmbassador } from '#app/models/careers/visits/offers.server.ts'
+import { z } from 'zod'
+import { ErrorSummary } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
+import { SummaryList } from '#app/components/summary-list.tsx'
+import { ambassadorChoicesFor, offerToAmbassador } from '#app/models/careers/visits/offers.server.ts'
 import { visitTotals } from '#app/models/careers/visits/statistics.server.ts'
-import { describeVisit, VisitError } from '#app/models/careers/visits/vocabulary.ts'
+import { describeVisit } from '#app/models/careers/visits/vocabulary.ts'
 import { requireAdmin } from '#app/utils/admin.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
-import { distanceMiles, formatMiles } from '#app/utils/geo.ts'
+import { replyError, replyToDomainError } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAdmin(request)
-	const [totals, ambassadors] = await Promise.all([
-		visitTotals(),
-		prisma.ambassador.findMany({
-			orderBy: { firstName: 'asc' },
-			select: { id: true, firstName: true, town: true, lat: true, lng: true, willingToVisit: true },
-		}),
-	])
+	const totals = await visitTotals()
+	// Nearest first, so the team can see who is closest even beyond their usual distance.
+	const choices = await ambassadorChoicesFor(totals.requests)
 	return {
 		...totals,
 		requests: totals.requests.map((r) => ({
@@ -33,30 +32,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			waitingFor: r.offers.find((o) => o.status === 'offered')?.ambassador.firstName ?? null,
 			asked: r.offers.length,
 			declined: r.offers.filter((o) => o.status === 'declined' || o.status === 'expired').length,
-			// Nearest first, so the team can see who is closest even beyond their usual distance.
-			choices: ambassadors
-				.map((a) => ({
-					id: a.id,
-					miles: distanceMiles(r, a),
-					label: `${a.firstName}, ${a.town}${a.willingToVisit ? '' : ' (not taking visits)'}`,
-				}))
-				.sort((a, b) => a.miles - b.miles)
-				.map((a) => ({ id: a.id, label: `${a.label}: ${formatMiles(a.miles)} away` })),
+			choices: choices.get(r.id) ?? [],
 		})),
 	}
 }
 
+const OfferSchema = z.object({ requestId: z.string().min(1), ambassadorId: z.string().optional() })
+
+/** Each open request has its own form to offer it; a reply names the request it is for. */
+const offerForm = (requestId: string) => `offer:${requestId}`
+
 export async function action({ request }: ActionFunctionArgs) {
 	await requireAdmin(request)
-	const form = await request.formData()
-	const requestId = String(form.get('requestId') ?? '')
-	const ambassadorId = String(form.get('ambassadorId') ?? '')
-	if (!ambassadorId) return data({ requestId, error: 'Choose an ambassador to offer the visit to' }, { status: 400 })
+	const parsed = OfferSchema.safeParse(Object.fromEntries(await request.formData()))
+	if (!parsed.success) return replyError('offer', 'Choose a request to offer', { status: 400 })
+	const { requestId, ambassadorId } = parsed.data
+	if (!ambassadorId)
+		return replyError(offerForm(requestId), 'Choose an ambassador to offer the visit to', {
+			field: 'ambassadorId',
+			status: 400,
+		})
 	try {
 		await offerToAmbassador(requestId, ambassadorId)
 	} catch (error) {
-		if (error instanceof VisitError) return data({ requestId, error: error.message }, { status: 409 })
-		throw error
+		return replyToDomainError(error, offerForm(requestId))
 	}
 	return redirect(`/admin/visits?offered=${requestId}#request-${requestId}`)
 }
@@ -65,7 +64,10 @@ export const handle: PageHandle = { title: 'School and college visits' }
 
 export default function AdminVisitsRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const reply = useActionData<typeof action>()
+	// The request whose offer failed, and why: no ambassador chosen, or the request has moved on.
+	const failedId = reply?.form.startsWith('offer:') ? reply.form.slice('offer:'.length) : null
+	const failure = reply?.result.error?.ambassadorId?.[0] ?? reply?.result.error?.['']?.[0]
 	const [params] = useSearchParams()
 	const figures = [
 		{ label: 'Waiting for an ambassador', value: d.open },
@@ -76,11 +78,13 @@ export default function AdminVisitsRoute() {
 	]
 	return (
 		<div>
-			{params.get('offered') && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					The visit has been offered. We have emailed the ambassador.
-				</div>
+			{params.get('offered') && !reply ? (
+				<NotificationBanner>The visit has been offered. We have emailed the ambassador.</NotificationBanner>
 			) : null}
+			<ErrorSummary
+				errors={failedId && failure ? [{ href: `#offer-${failedId}`, message: failure }] : []}
+				formError={reply?.form === 'offer' ? reply.result.error?.['']?.[0] : undefined}
+			/>
 			<h1 className="mb-6 text-3xl">School and college visits</h1>
 			<dl className="mb-10 grid grid-cols-2 gap-4 md:grid-cols-5">
 				{figures.map((f) => (
@@ -106,29 +110,26 @@ export default function AdminVisitsRoute() {
 										? `offered to ${r.waitingFor}, who has not answered yet`
 										: ''}
 							</p>
-							<dl className="mb-3 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-								<dt className="font-bold">Sent</dt>
-								<dd>{r.sent}</dd>
-								<dt className="font-bold">Contact</dt>
-								<dd className="break-all">{r.contact}</dd>
-								<dt className="font-bold">Dates</dt>
-								<dd className="whitespace-pre-line">{r.dates}</dd>
-								<dt className="font-bold">Ambassadors asked</dt>
-								<dd>
-									{r.asked}, of whom {r.declined} declined or did not answer
-								</dd>
-							</dl>
+							<SummaryList
+								className="mb-3"
+								rows={[
+									{ key: 'Sent', value: r.sent },
+									{ key: 'Contact', value: <span className="break-all">{r.contact}</span> },
+									{ key: 'Dates', value: <span className="whitespace-pre-line">{r.dates}</span> },
+									{ key: 'Ambassadors asked', value: `${r.asked}, of whom ${r.declined} declined or did not answer` },
+								]}
+							/>
 							{r.status === 'open' || r.status === 'unmatched' ? (
 								<Form method="post" noValidate className="flex flex-wrap items-end gap-3">
 									<input type="hidden" name="requestId" value={r.id} />
-									<div className={actionData?.requestId === r.id ? 'border-l-4 border-error pl-4' : undefined}>
+									<div className={failedId === r.id ? 'border-l-4 border-error pl-4' : undefined}>
 										<label htmlFor={`offer-${r.id}`} className="mb-1 block font-bold">
 											Offer {r.organisation} to
 										</label>
-										{actionData?.requestId === r.id ? (
+										{failedId === r.id ? (
 											<p id={`offer-${r.id}-error`} className="mb-1 font-bold text-error">
 												<span className="sr-only">Error: </span>
-												{actionData.error}
+												{failure}
 											</p>
 										) : null}
 										<select
@@ -136,7 +137,8 @@ export default function AdminVisitsRoute() {
 											name="ambassadorId"
 											defaultValue=""
 											className="input w-auto max-w-full"
-											aria-describedby={actionData?.requestId === r.id ? `offer-${r.id}-error` : undefined}
+											aria-invalid={failedId === r.id ? true : undefined}
+											aria-describedby={failedId === r.id ? `offer-${r.id}-error` : undefined}
 										>
 											<option value="">Choose an ambassador</option>
 											{r.choices.map((c) => (

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ImportantBanner, NotificationBanner } from '#app/components/notification-banner.tsx'
 import { requireAmbassador } from '#app/models/careers/ambassadors.server.ts'
 import { listAmbassadorVisits } from '#app/models/careers/visits/offers.server.ts'
 import { ambassadorStatusLabels, OFFER_DAYS } from '#app/models/careers/visits/vocabulary.ts'
@@ -45,14 +46,10 @@ export default function AmbassadorHomeRoute() {
 			: null
 	return (
 		<div>
-			{banner ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					{banner}
-				</div>
-			) : null}
+			{banner ? <NotificationBanner>{banner}</NotificationBanner> : null}
 			<h1 className="mb-6 text-3xl">Your visits</h1>
 			{!d.willingToVisit ? (
-				<p className="mb-6 border-l-8 border-line bg-[#f3f2f1] p-4">
+				<p className="mb-6 border-l-8 border-line bg-surface p-4">
 					You are not taking visit requests at the moment.{' '}
 					<Link to="/ambassador/profile">Change this in your profile</Link>.
 				</p>
@@ -64,15 +61,17 @@ export default function AmbassadorHomeRoute() {
 				{d.offered.length ? (
 					<ul className="space-y-4">
 						{d.offered.map((o) => (
-							<li key={o.id} className="border-l-8 border-[#f47738] bg-warn-bg p-4">
-								<h3 className="mb-1 text-xl">
-									<Link to={`/ambassador/visits/${o.id}`}>{o.organisation}</Link>
-								</h3>
-								<p>
-									{o.town}, {o.distance}
-								</p>
-								<p className="whitespace-pre-line">When: {o.dates}</p>
-								<p className="text-muted">Please answer by {o.answerBy}, or we will ask the next ambassador.</p>
+							<li key={o.id}>
+								<ImportantBanner className="">
+									<h3 className="mb-1 text-xl">
+										<Link to={`/ambassador/visits/${o.id}`}>{o.organisation}</Link>
+									</h3>
+									<p>
+										{o.town}, {o.distance}
+									</p>
+									<p className="whitespace-pre-line">When: {o.dates}</p>
+									<p className="text-muted">Please answer by {o.answerBy}, or we will ask the next ambassador.</p>
+								</ImportantBanner>
 							</li>
 						))}
 					</ul>

@@ -1,20 +1,24 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
-import { ErrorSummary, useFormFields, type FieldState } from '#app/components/forms.tsx'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, useFormFields, useFormReply, type FieldState } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
 import {
 	getOwnAmbassador,
 	MAX_PATHWAY_STEPS,
 	pathwayStepsSchema,
+	requireAmbassador,
 	savePathway,
 } from '#app/models/careers/ambassadors.server.ts'
 import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
+import { replyInvalid } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const ambassador = await getOwnAmbassador(await requireUserId(request))
-	if (!ambassador) throw new Response('This account is not an I Care Ambassador', { status: 403 })
+	invariantResponse(ambassador, 'This account is not an I Care Ambassador', { status: 403 })
 	const defaults: Record<string, string> = {}
 	ambassador.pathwaySteps.forEach((step, i) => {
 		defaults[`step${i + 1}Role`] = step.roleId ?? ''
@@ -29,8 +33,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
+	await requireAmbassador(userId)
 	const submission = parseWithZod(await request.formData(), { schema: pathwayStepsSchema() })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return replyInvalid('pathway', submission)
 	await savePathway(userId, submission.value)
 	return redirect('/ambassador/pathway?saved=1')
 }
@@ -108,11 +113,11 @@ function StepFields({
 
 export default function AmbassadorPathwayRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const result = useFormReply('pathway')
 	const [params] = useSearchParams()
 	// A new location (after a successful save) remounts the form, so it shows what was saved rather than what was typed.
 	const { key: formKey } = useLocation()
-	const fields = useFormFields('pathway', actionData?.result, d.defaults)
+	const fields = useFormFields('pathway', result, d.defaults)
 	const order = Array.from({ length: d.steps }, (_, i) => i + 1).flatMap((n) => [
 		`step${n}Title`,
 		`step${n}From`,
@@ -120,11 +125,7 @@ export default function AmbassadorPathwayRoute() {
 	])
 	return (
 		<div className="max-w-3xl">
-			{params.get('saved') && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					Your pathway has been saved.
-				</div>
-			) : null}
+			{params.get('saved') && !result ? <NotificationBanner>Your pathway has been saved.</NotificationBanner> : null}
 			<ErrorSummary errors={fields.summary(order)} formError={fields.formError} />
 			<h1 className="mb-4 text-3xl">Your pathway</h1>
 			<p className="mb-6">

@@ -1,10 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
 import { AmbassadorProfileFields, ambassadorFieldOrder } from '#app/components/ambassador-profile-fields.tsx'
-import { Checkbox, ErrorSummary, useFormFields } from '#app/components/forms.tsx'
+import { Checkbox, ErrorSummary, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
 import {
-	AmbassadorError,
 	AmbassadorProfileUpdateSchema,
 	requireAmbassador,
 	updateAmbassadorProfile,
@@ -12,7 +12,14 @@ import {
 import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
 import { readPhotoForm } from '#app/models/uploads/uploads.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
-import { hasFieldErrors, photoProblems, withFieldErrors } from '#app/utils/form-reply.ts'
+import {
+	hasFieldErrors,
+	photoProblems,
+	replyError,
+	replyInvalid,
+	replyToDomainError,
+	withFieldErrors,
+} from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,10 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	const current = await requireAmbassador(userId)
 	const form = await readPhotoForm(request)
 	if (form.tooLarge)
-		return data(
-			{ result: { status: 'error' as const, error: { photo: ['The photo must be smaller than 2 MB'] } } },
-			{ status: 413 },
-		)
+		return replyError('profile', 'The photo must be smaller than 2 MB', { field: 'photo', status: 413 })
 	const removePhoto = form.formData.get('removePhoto') === 'on'
 	const willHavePhoto = Boolean(form.photo) || (Boolean(current.photoFileId) && !removePhoto)
 	const submission = parseWithZod(form.formData, { schema: AmbassadorProfileUpdateSchema })
@@ -60,13 +64,11 @@ export async function action({ request }: ActionFunctionArgs) {
 		...(willHavePhoto && !alt && !form.photo ? { photoAlt: 'Describe your photo for people who cannot see it' } : {}),
 	}
 	if (submission.status !== 'success' || hasFieldErrors(extra))
-		return data({ result: withFieldErrors(submission.reply(), extra) }, { status: 400 })
+		return replyInvalid('profile', withFieldErrors(submission.reply(), extra))
 	try {
 		await updateAmbassadorProfile(userId, submission.value, form.photo, removePhoto && !form.photo)
 	} catch (error) {
-		if (error instanceof AmbassadorError)
-			return data({ result: withFieldErrors(submission.reply(), { postcode: error.message }) }, { status: 400 })
-		throw error
+		return replyToDomainError(error, 'profile', submission)
 	}
 	return redirect('/ambassador/profile?saved=1')
 }
@@ -75,18 +77,14 @@ export const handle: PageHandle = { title: 'Your ambassador profile' }
 
 export default function AmbassadorProfileRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const result = useFormReply('profile')
 	const [params] = useSearchParams()
 	// A new location (after a successful save) remounts the form, so it shows what was saved rather than what was typed.
 	const { key: formKey } = useLocation()
-	const fields = useFormFields('profile', actionData?.result, d.defaults)
+	const fields = useFormFields('profile', result, d.defaults)
 	return (
 		<div className="max-w-2xl">
-			{params.get('saved') && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					Your profile has been saved.
-				</div>
-			) : null}
+			{params.get('saved') && !result ? <NotificationBanner>Your profile has been saved.</NotificationBanner> : null}
 			<ErrorSummary errors={fields.summary(ambassadorFieldOrder)} formError={fields.formError} />
 			<h1 className="mb-4 text-3xl">Your ambassador profile</h1>
 			<p className="mb-6">

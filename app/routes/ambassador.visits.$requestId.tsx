@@ -9,7 +9,9 @@ import {
 	useRouteError,
 	useSearchParams,
 } from '@remix-run/react'
-import { DateInput, ErrorSummary, TextField, useFormFields } from '#app/components/forms.tsx'
+import { DateInput, ErrorSummary, TextField, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
+import { SummaryList } from '#app/components/summary-list.tsx'
 import { VisitMessages } from '#app/components/visit-messages.tsx'
 import { requireAmbassador } from '#app/models/careers/ambassadors.server.ts'
 import { messageThread, MessageSchema, postMessage } from '#app/models/careers/visits/messages.server.ts'
@@ -21,19 +23,20 @@ import {
 	recordVisit,
 	VisitRecordSchema,
 } from '#app/models/careers/visits/offers.server.ts'
-import { ambassadorStatusLabels, describeVisit, VisitError } from '#app/models/careers/visits/vocabulary.ts'
+import { ambassadorStatusLabels, describeVisit } from '#app/models/careers/visits/vocabulary.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate, londonDateParts } from '#app/utils/dates.ts'
-import { withFieldErrors } from '#app/utils/form-reply.ts'
+import { replyError, replyInvalid, replyToDomainError } from '#app/utils/form-reply.ts'
 import { formatMiles } from '#app/utils/geo.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 // An ambassador sees a request only while it is offered to them, or once they
 // have accepted it; never the school's contact details.
 async function load(request: Request, requestId: string | undefined) {
 	const ambassador = await requireAmbassador(await requireUserId(request))
 	const visit = await getAmbassadorVisit(requestId ?? '', ambassador.id)
-	if (!visit) throw new Response('Not found', { status: 404 })
+	invariantResponse(visit)
 	return { ambassador, visit }
 }
 
@@ -43,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	if (!found) {
 		// A link from an offer email followed after the offer moved on: say why, rather than "not found".
 		const past = await pastOffer(params.requestId ?? '', ambassador.id)
-		if (!past) throw new Response('Not found', { status: 404 })
+		invariantResponse(past)
 		throw data({ gone: past }, { status: 410 })
 	}
 	const visit = found
@@ -91,8 +94,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const { ambassador, visit } = await load(request, params.requestId)
 	const formData = await request.formData()
 	const intent = formData.get('intent')
-	const fail = (message: string, status = 409) =>
-		data({ intent: String(intent), result: { status: 'error' as const, error: { '': [message] } } }, { status })
+	// Accepting and declining are one form (the answer); messages and the record are a form each.
+	const form = intent === 'message' || intent === 'record' ? intent : 'answer'
+	let submission: Parameters<typeof replyToDomainError>[2]
 	try {
 		if (intent === 'accept') {
 			await acceptVisit(visit.id, ambassador.id)
@@ -102,36 +106,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			await declineVisit(visit.id, ambassador.id)
 			return redirect('/ambassador?declined=1')
 		}
-		if (visit.ambassadorId !== ambassador.id) return fail('This visit is not yours to change')
+		if (visit.ambassadorId !== ambassador.id) return replyError(form, 'This visit is not yours to change')
+		if (intent !== 'message' && intent !== 'record') return replyError(form, 'Choose what to do', { status: 400 })
 		if (intent === 'message') {
-			const submission = parseWithZod(formData, { schema: MessageSchema })
-			if (submission.status !== 'success')
-				return data({ intent: 'message', result: submission.reply() }, { status: 400 })
-			if (visit.status === 'cancelled') return fail('The school cancelled this request')
-			await postMessage(visit.id, 'ambassador', submission.value.body)
+			const parsed = parseWithZod(formData, { schema: MessageSchema })
+			if (parsed.status !== 'success') return replyInvalid(form, parsed)
+			if (visit.status === 'cancelled') return replyError(form, 'The school cancelled this request')
+			submission = parsed
+			await postMessage(visit.id, 'ambassador', parsed.value.body)
 			return redirect(`/ambassador/visits/${visit.id}?messaged=1#messages-heading`)
 		}
-		if (intent === 'record') {
-			const submission = parseWithZod(formData, { schema: VisitRecordSchema })
-			if (submission.status !== 'success')
-				return data({ intent: 'record', result: submission.reply() }, { status: 400 })
-			try {
-				await recordVisit(visit.id, ambassador.id, submission.value.visitedOn, submission.value.peopleReached)
-			} catch (error) {
-				if (error instanceof VisitError)
-					return data(
-						{ intent: 'record', result: withFieldErrors(submission.reply(), { visitedDay: error.message }) },
-						{ status: 400 },
-					)
-				throw error
-			}
-			return redirect(`/ambassador/visits/${visit.id}?recorded=1`)
-		}
+		const parsed = parseWithZod(formData, { schema: VisitRecordSchema })
+		if (parsed.status !== 'success') return replyInvalid(form, parsed)
+		submission = parsed
+		await recordVisit(visit.id, ambassador.id, parsed.value.visitedOn, parsed.value.peopleReached)
+		return redirect(`/ambassador/visits/${visit.id}?recorded=1`)
 	} catch (error) {
-		if (error instanceof VisitError) return fail(error.message)
-		throw error
+		return replyToDomainError(error, form, submission)
 	}
-	return fail('Choose what to do', 400)
 }
 
 export const handle: PageHandle = {
@@ -146,29 +138,18 @@ const banners: Record<string, string> = {
 
 export default function AmbassadorVisitRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const reply = useActionData<typeof action>()
 	const [params] = useSearchParams()
-	const messageFields = useFormFields('message', actionData?.intent === 'message' ? actionData.result : undefined)
-	const recordFields = useFormFields(
-		'record',
-		actionData?.intent === 'record' ? actionData.result : undefined,
-		d.recordDefaults,
-	)
-	const formError = actionData?.result.status === 'error' ? actionData.result.error?.['']?.[0] : undefined
+	const messageFields = useFormFields('message', useFormReply('message'))
+	const recordFields = useFormFields('record', useFormReply('record'), d.recordDefaults)
+	// A message about the visit as a whole (from whichever form was sent) heads the page.
+	const formError = reply?.result.error?.['']?.[0]
 	const banner = Object.keys(banners).find((k) => params.get(k))
 	const v = d.visit
 	return (
 		<div className="max-w-3xl">
-			{banner && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					{banners[banner]}
-				</div>
-			) : null}
-			{formError ? (
-				<div className="mb-6 border-4 border-error p-4 font-bold text-error" role="alert">
-					{formError}
-				</div>
-			) : null}
+			{banner && !reply ? <NotificationBanner>{banners[banner]}</NotificationBanner> : null}
+			<ErrorSummary errors={[]} formError={formError} />
 			<p className="mb-2">
 				<Link to="/ambassador">Back to your visits</Link>
 			</p>
@@ -177,30 +158,24 @@ export default function AmbassadorVisitRoute() {
 			<p className="mb-6">
 				<strong className="tag bg-brand-light text-brand-dark">{v.statusLabel}</strong>
 			</p>
-			<dl className="mb-8 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-				<dt className="font-bold">Where</dt>
-				<dd>
-					{v.organisationTypeLabel} in {v.town} ({v.outcode}){v.distance ? `, ${v.distance}` : ''}
-				</dd>
-				{v.arrangements ? (
-					<>
-						<dt className="font-bold">Ask for</dt>
-						<dd>{v.arrangements.contactName}</dd>
-						<dt className="font-bold">Postcode</dt>
-						<dd>{v.arrangements.postcode}</dd>
-					</>
-				) : null}
-				<dt className="font-bold">Dates that suit them</dt>
-				<dd className="whitespace-pre-line">{v.preferredDates}</dd>
-				<dt className="font-bold">Who it is for</dt>
-				<dd className="whitespace-pre-line">{v.audience}</dd>
-				<dt className="font-bold">Age group</dt>
-				<dd>{v.ageGroupLabel}</dd>
-				<dt className="font-bold">Number of people</dt>
-				<dd>{v.numberOfPeople}</dd>
-				<dt className="font-bold">Topics</dt>
-				<dd>{v.topicLabels.join(', ')}</dd>
-			</dl>
+			<SummaryList
+				rows={[
+					{
+						key: 'Where',
+						value: `${v.organisationTypeLabel} in ${v.town} (${v.outcode})${v.distance ? `, ${v.distance}` : ''}`,
+					},
+					v.arrangements && { key: 'Ask for', value: v.arrangements.contactName },
+					v.arrangements && { key: 'Postcode', value: v.arrangements.postcode },
+					{
+						key: 'Dates that suit them',
+						value: <span className="whitespace-pre-line">{v.preferredDates}</span>,
+					},
+					{ key: 'Who it is for', value: <span className="whitespace-pre-line">{v.audience}</span> },
+					{ key: 'Age group', value: v.ageGroupLabel },
+					{ key: 'Number of people', value: v.numberOfPeople },
+					{ key: 'Topics', value: v.topicLabels.join(', ') },
+				]}
+			/>
 
 			{d.awaitingAnswer ? (
 				<section aria-labelledby="answer-heading" className="mb-8">

@@ -156,6 +156,9 @@ export default function RequestVisitRoute() {
 					hint="For example access, parking or safeguarding arrangements."
 					rows={3}
 				/>
+				<p className="mb-4">
+					<Link to="/privacy">How we use the information you give us</Link> (privacy notice)
+				</p>
 				<button type="submit" className="btn">
 					Send request
 				</button>

@@ -1,15 +1,17 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { SummaryList } from '#app/components/summary-list.tsx'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { formatDateTime } from '#app/utils/dates.ts'
 import { requireDevMailbox } from '#app/utils/dev-mailbox.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 import { readMailboxMessage } from '#emails/dev-sink.server.ts'
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
 	requireDevMailbox(context)
 	const mail = await readMailboxMessage(dataDir('mailbox'), params.messageId ?? '')
-	if (!mail) throw new Response('Not found', { status: 404 })
+	invariantResponse(mail)
 	return {
 		id: params.messageId!,
 		subject: mail.subject ?? '(no subject)',
@@ -38,16 +40,15 @@ export default function DevMailboxMessageRoute() {
 				<Link to="/dev/mailbox">‹ Mailbox</Link>
 			</p>
 			<h1 className="mb-4 text-3xl">{d.subject}</h1>
-			<dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
-				<dt className="font-bold">From</dt>
-				<dd>{d.from}</dd>
-				<dt className="font-bold">To</dt>
-				<dd>{d.to}</dd>
-				<dt className="font-bold">Date</dt>
-				<dd>{d.date}</dd>
-				<dt className="font-bold">Message-ID</dt>
-				<dd className="break-all">{d.messageId}</dd>
-			</dl>
+			<SummaryList
+				className="mb-6"
+				rows={[
+					{ key: 'From', value: d.from },
+					{ key: 'To', value: d.to },
+					{ key: 'Date', value: d.date },
+					{ key: 'Message-ID', value: <span className="break-all">{d.messageId}</span> },
+				]}
+			/>
 			{d.attachments.length ? (
 				<ul className="mb-6">
 					{d.attachments.map((a) => (
@@ -65,7 +66,7 @@ export default function DevMailboxMessageRoute() {
 				className="mb-6 h-[60rem] w-full max-w-3xl border-2 border-line"
 			/>
 			<h2 className="mb-2 text-2xl">Plain-text part</h2>
-			<pre className="max-w-3xl whitespace-pre-wrap border-2 border-line bg-[#f3f2f1] p-4 font-mono text-sm">
+			<pre className="max-w-3xl whitespace-pre-wrap border-2 border-line bg-surface p-4 font-mono text-sm">
 				{d.text}
 			</pre>
 		</div>

@@ -2,21 +2,13 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { formatDateTime } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
-import { requireDevMailbox } from '#app/utils/dev-mailbox.server.ts'
+import { emailsWaiting, requireDevMailbox } from '#app/utils/dev-mailbox.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import { listMailbox } from '#emails/dev-sink.server.ts'
 
 export async function loader({ context }: LoaderFunctionArgs) {
 	requireDevMailbox(context)
-	const [messages, waiting] = await Promise.all([
-		listMailbox(dataDir('mailbox')),
-		prisma.emailOutbox.findMany({
-			where: { status: { not: 'sent' } },
-			orderBy: { id: 'asc' },
-			select: { id: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true },
-		}),
-	])
+	const [messages, waiting] = await Promise.all([listMailbox(dataDir('mailbox')), emailsWaiting()])
 	return {
 		messages: messages.map((m) => ({ ...m, date: formatDateTime(m.date) })),
 		waiting,

@@ -9,7 +9,7 @@ import { jobPostingJsonLd } from '#app/models/jobs/job-posting.server.ts'
 import { toResultCard } from '#app/models/jobs/job-search.server.ts'
 import { formatHourlyEquivalent, formatPay } from '#app/models/jobs/pay.ts'
 import { getPublicVacancy, similarVacancies } from '#app/models/jobs/vacancies.server.ts'
-import { publicLocation, vacancyHours } from '#app/models/jobs/vacancy-rules.server.ts'
+import { noDrivingNeeded, publicLocation, vacancyHours } from '#app/models/jobs/vacancy-rules.server.ts'
 import { contracts, hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
 import { toPublicProvider } from '#app/models/organisations/providers.server.ts'
 import { providerTypes } from '#app/models/organisations/vocabulary.ts'
@@ -90,7 +90,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 						qualification: standard.on_programme_qualification ?? null,
 					}
 				: null,
-			noDrivingNeeded: !v.drivingLicenceRequired,
+			noDrivingNeeded: noDrivingNeeded(v),
+			// The answer was no, but the advert's words say a licence is needed: say neither.
+			drivingUnclear: !v.drivingLicenceRequired && !noDrivingNeeded(v),
 			visaSponsorship: v.visaSponsorship,
 			description: v.description,
 			requirements: v.requirements,
@@ -222,7 +224,14 @@ export default function VacancyRoute() {
 							{ key: 'Contract', value: v.contract },
 							{ key: 'Role', value: v.role },
 							{ key: 'Setting', value: v.setting },
-							{ key: 'Driving licence', value: v.noDrivingNeeded ? 'Not needed' : 'Needed for this job' },
+							{
+								key: 'Driving licence',
+								value: v.noDrivingNeeded
+									? 'Not needed'
+									: v.drivingUnclear
+										? 'The advert mentions driving: ask the employer'
+										: 'Needed for this job',
+							},
 							{ key: 'Visa sponsorship', value: v.visaSponsorship ? 'Available for this job' : 'Not available' },
 							{ key: 'Positions', value: v.positions },
 							{ key: 'Date posted', value: v.posted },

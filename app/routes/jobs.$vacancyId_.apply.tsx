@@ -216,6 +216,9 @@ export default function ApplyRoute() {
 					accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 				/>
 				<ConsentFields fields={fields} />
+				<p className="mb-4">
+					<Link to="/privacy">How we use the information you give us</Link> (privacy notice)
+				</p>
 				<button type="submit" className="btn">
 					Send application
 				</button>

@@ -16,10 +16,12 @@ export default function CheckEmailRoute() {
 	const { hours, email } = useLoaderData<typeof loader>()
 	return (
 		<div className="max-w-2xl">
-			<div className="mb-6 bg-success p-6 text-white">
-				<h1 className="mb-2 text-3xl text-white">Check your email</h1>
-				<p className="text-lg">Your application is saved. It will be sent when you confirm your email address.</p>
-			</div>
+			{/* Nothing has been sent yet: a heading and the next step, not a green "done" panel. */}
+			<h1 className="mb-2 text-3xl">Check your email</h1>
+			<p className="mb-4 text-lg">
+				Your application is saved, but <strong>not sent yet</strong>. It will be sent when you confirm your email
+				address.
+			</p>
 			<p className="mb-4">
 				We have sent a link to {email ? <strong className="break-all">{email}</strong> : 'the email address you gave'}.
 				Open it on any device within {hours} hours to send your application.

@@ -1,20 +1,24 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useFormReply } from '#app/components/forms.tsx'
+import { ImportantBanner, NotificationBanner } from '#app/components/notification-banner.tsx'
 import { resendEmailConfirmation } from '#app/models/accounts/email-confirmation.server.ts'
 import { CONFIRM_EMAIL_HOURS } from '#app/models/accounts/link-lifetimes.ts'
-import { listProviderVacancies } from '#app/models/jobs/vacancies.server.ts'
+import { listProviderVacancies, vacanciesToCheckForDriving } from '#app/models/jobs/vacancies.server.ts'
 import { requireProviderMember, verificationState } from '#app/models/organisations/providers.server.ts'
 import { redirectOutcomesFor } from '#app/models/redirect/redirects.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
+import { replyRateLimited } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 import { consumeRateLimit, rateLimits, retryAfterText } from '#app/utils/rate-limit.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { provider, userId } = await requireProviderMember(request)
-	const [vacancies, outcomes, verification] = await Promise.all([
+	const [vacancies, outcomes, verification, toCheck] = await Promise.all([
 		listProviderVacancies(provider.id),
 		redirectOutcomesFor(provider.id),
 		verificationState(provider.id, userId),
+		vacanciesToCheckForDriving(provider.id),
 	])
 	const rows = vacancies.map((v) => ({
 		id: v.id,
@@ -27,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		apprenticeship: v.apprenticeship,
 	}))
 	return {
+		toCheck,
 		outcomes,
 		email: verification.yourEmailConfirmed ? null : { address: verification.yourEmail, hours: CONFIRM_EMAIL_HOURS },
 		live: rows.filter((r) => r.status === 'live'),
@@ -40,9 +45,10 @@ export async function action({ request }: ActionFunctionArgs) {
 	const { userId } = await requireProviderMember(request)
 	const limit = await consumeRateLimit(rateLimits.emailLink, `confirm-email:${userId}`)
 	if (!limit.ok)
-		return data(
-			{ error: `You have asked for several links already. Try again ${retryAfterText(limit.retryAfterSeconds)}.` },
-			{ status: 429 },
+		return replyRateLimited(
+			'confirm-email',
+			limit.retryAfterSeconds,
+			`You have asked for several links already. Try again ${retryAfterText(limit.retryAfterSeconds)}.`,
 		)
 	await resendEmailConfirmation(userId)
 	return redirect('/provider?link=sent')
@@ -65,7 +71,7 @@ function VacancyTable({ caption, rows, empty }: { caption: string; rows: Row[]; 
 				{caption} <span className="text-muted">({rows.length})</span>
 			</h2>
 			{rows.length ? (
-				<table className="w-full border-collapse text-left">
+				<table className="stack-table w-full border-collapse text-left">
 					<thead>
 						<tr className="border-b-2 border-ink">
 							<th scope="col" className="py-2 pr-4">
@@ -82,11 +88,13 @@ function VacancyTable({ caption, rows, empty }: { caption: string; rows: Row[]; 
 					<tbody>
 						{rows.map((r) => (
 							<tr key={r.id} className="border-b border-line">
-								<td className="py-2 pr-4">
+								<td data-label="Vacancy" className="py-2 pr-4">
 									<Link to={`/provider/vacancies/${r.id}`}>{r.title}</Link>
 									{r.apprenticeship ? <span className="ml-2 text-sm text-muted">Apprenticeship</span> : null}
 								</td>
-								<td className="py-2 pr-4">{r.town}</td>
+								<td data-label="Town" className="py-2 pr-4">
+									{r.town}
+								</td>
 								<td className="py-2 pr-4">
 									{r.status === 'closed'
 										? `${r.closed} (${(closedReasons[r.closedReason ?? ''] ?? 'closed').toLowerCase()})`
@@ -105,7 +113,7 @@ function VacancyTable({ caption, rows, empty }: { caption: string; rows: Row[]; 
 
 export default function ProviderVacanciesRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const linkError = useFormReply('confirm-email')?.error?.['']?.[0]
 	const [params] = useSearchParams()
 	const notice =
 		params.get('link') && d.email
@@ -117,13 +125,27 @@ export default function ProviderVacanciesRoute() {
 					: null
 	return (
 		<div>
-			{notice ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					{notice}
-				</div>
+			{notice ? <NotificationBanner>{notice}</NotificationBanner> : null}
+			{d.toCheck.length ? (
+				<ImportantBanner tone="plain" role="region" aria-labelledby="driving-check-heading">
+					<h2 id="driving-check-heading" className="mb-2 text-xl">
+						Check what these adverts say about driving
+					</h2>
+					<p className="mb-2">
+						You said they do not need a driving licence, but their words say a licence is needed. Until you check them,
+						we do not tell job seekers “no driving licence needed”.
+					</p>
+					<ul className="ml-6 list-disc">
+						{d.toCheck.map((v) => (
+							<li key={v.id}>
+								<Link to={`/provider/vacancies/${v.id}/edit`}>{v.title}</Link>
+							</li>
+						))}
+					</ul>
+				</ImportantBanner>
 			) : null}
 			{d.email ? (
-				<section aria-labelledby="confirm-email-heading" className="mb-6 border-l-8 border-[#f47738] bg-white p-4">
+				<ImportantBanner tone="plain" role="region" aria-labelledby="confirm-email-heading">
 					<h2 id="confirm-email-heading" className="mb-2 text-xl">
 						Confirm your email address
 					</h2>
@@ -131,9 +153,9 @@ export default function ProviderVacanciesRoute() {
 						We sent a link to {d.email.address}. Open it to confirm the address is yours: the regional team cannot
 						verify your organisation for the talent pool until you do. Links last {d.email.hours} hours.
 					</p>
-					{actionData?.error ? (
+					{linkError ? (
 						<p className="mb-2 font-bold text-error" role="alert">
-							{actionData.error}
+							{linkError}
 						</p>
 					) : null}
 					<Form method="post">
@@ -141,7 +163,7 @@ export default function ProviderVacanciesRoute() {
 							Send me a new link
 						</button>
 					</Form>
-				</section>
+				</ImportantBanner>
 			) : null}
 			<div className="mb-6 flex flex-wrap items-center justify-between gap-4">
 				<h1 className="text-3xl">Your vacancies</h1>
@@ -150,7 +172,7 @@ export default function ProviderVacanciesRoute() {
 				</Link>
 			</div>
 			{d.outcomes.judged ? (
-				<section aria-labelledby="other-roles-heading" className="mb-8 border-t-4 border-brand bg-[#f3f2f1] p-4">
+				<section aria-labelledby="other-roles-heading" className="mb-8 border-t-4 border-brand bg-surface p-4">
 					<h2 id="other-roles-heading" className="mb-1 text-xl">
 						Candidates you said would suit other roles
 					</h2>

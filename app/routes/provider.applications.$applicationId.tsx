@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import {
@@ -11,13 +11,16 @@ import {
 	TextArea,
 	TextField,
 	useFormFields,
-	type FormResult,
+	useFormReply,
 } from '#app/components/forms.tsx'
+import { ImportantBanner, NotificationBanner } from '#app/components/notification-banner.tsx'
 import { StageHistory, StageTag } from '#app/components/stage-tag.tsx'
-import { ApplicationError, getProviderApplication } from '#app/models/applications/applications.server.ts'
+import { SummaryList } from '#app/components/summary-list.tsx'
+import { getProviderApplication } from '#app/models/applications/applications.server.ts'
 import { formatInterviewTime } from '#app/models/applications/interview-time.ts'
 import {
 	addNote,
+	applicationSituation,
 	CheckUpdateSchema,
 	InterviewSchema,
 	makeConditionalOffer,
@@ -25,6 +28,7 @@ import {
 	markReviewing,
 	markUnsuccessful,
 	nextStages,
+	NoteSchema,
 	scheduleInterview,
 	UnsuccessfulSchema,
 	updateCheck,
@@ -43,19 +47,19 @@ import {
 import { careRoles, roleName } from '#app/models/jobs/care-roles.server.ts'
 import { settings } from '#app/models/jobs/vocabulary.ts'
 import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
-import { activeConsents } from '#app/models/redirect/consent.server.ts'
 import { relatedRoles } from '#app/models/redirect/matching.server.ts'
 import { redirectOutcomeText } from '#app/models/redirect/redirects.server.ts'
 import { formatDateTime, londonDateParts } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { replyError, replyInvalid, replyToDomainError } from '#app/utils/form-reply.ts'
 import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 async function load(request: Request, applicationId: string | undefined) {
 	const member = await requireProviderMember(request)
 	// Fetched by id and provider together: another provider's applicant is a 404.
 	const application = await getProviderApplication(applicationId ?? '', member.provider.id)
-	if (!application) throw new Response('Not found', { status: 404 })
+	invariantResponse(application)
 	return { member, application }
 }
 
@@ -144,41 +148,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		confirm: ['offer', 'hired'].includes(new URL(request.url).searchParams.get('confirm') ?? '')
 			? new URL(request.url).searchParams.get('confirm')
 			: null,
-		lastPosition:
-			(await prisma.application.count({ where: { vacancyId: a.vacancy.id, stage: 'hired' } })) + 1 >=
-			a.vacancy.positions,
-		stillOpen: await prisma.application.count({
-			where: {
-				vacancyId: a.vacancy.id,
-				submittedAt: { not: null },
-				stage: { in: ['new', 'reviewing', 'interview', 'conditional-offer'] },
-				id: { not: a.id },
-			},
-		}),
+		...(await applicationSituation(a)),
 		vacancyStatus: a.vacancy.status,
 		roles: careRoles.map((r) => ({ id: r.id, label: r.name })),
 		unsuccessfulDefaults: { suitableRoles: [a.vacancy.roleId, ...relatedRoles(a.vacancy.roleId)] },
-		canRedirect: Boolean(a.candidateId && (await activeConsents(prisma, a.candidateId)).redirect),
 		redirected: a.redirect ? redirectOutcomeText(a.redirect) : null,
 	}
 }
 
 const IntentSchema = z.enum(['reviewing', 'interview', 'offer', 'check', 'hired', 'unsuccessful', 'note'])
 
-type ActionResult = { intent: string; result: FormResult }
-
-function failed(intent: string, result: FormResult, status = 400) {
-	return data<ActionResult>({ intent, result }, { status })
-}
+type Submission = Parameters<typeof replyToDomainError>[2]
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { member, application } = await load(request, params.applicationId)
 	const formData = await request.formData()
 	const intent = IntentSchema.safeParse(formData.get('intent'))
-	if (!intent.success) return failed('', { status: 'error', error: { '': ['Choose what to do'] } })
+	if (!intent.success) return replyError('intent', 'Choose what to do', { status: 400 })
 	const id = application.id
 	const providerId = member.provider.id
 	const done = (what: string) => redirect(`/provider/applications/${id}?done=${what}`)
+	// Each check has its own form on the page; the others are one form each, named by what they do.
+	const form = intent.data === 'check' ? `check:${String(formData.get('kind') ?? '')}` : intent.data
+	let submission: Submission
 	try {
 		switch (intent.data) {
 			case 'reviewing':
@@ -192,46 +184,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				return done(vacancyClosed ? 'hired-closed' : 'hired')
 			}
 			case 'interview': {
-				const submission = parseWithZod(formData, { schema: InterviewSchema })
-				if (submission.status !== 'success') return failed('interview', submission.reply())
-				await scheduleInterview(id, providerId, submission.value)
+				const parsed = parseWithZod(formData, { schema: InterviewSchema })
+				if (parsed.status !== 'success') return replyInvalid(form, parsed)
+				submission = parsed
+				await scheduleInterview(id, providerId, parsed.value)
 				return done(application.stage === 'interview' ? 'interview-moved' : 'interview')
 			}
 			case 'unsuccessful': {
-				const submission = parseWithZod(formData, { schema: UnsuccessfulSchema })
-				if (submission.status !== 'success') return failed('unsuccessful', submission.reply())
-				const { redirected } = await markUnsuccessful(id, providerId, submission.value)
+				const parsed = parseWithZod(formData, { schema: UnsuccessfulSchema })
+				if (parsed.status !== 'success') return replyInvalid(form, parsed)
+				submission = parsed
+				const { redirected } = await markUnsuccessful(id, providerId, parsed.value)
 				return done(redirected ? 'unsuccessful-redirected' : 'unsuccessful')
 			}
 			case 'check': {
-				const submission = parseWithZod(formData, { schema: CheckUpdateSchema })
-				if (submission.status !== 'success') return failed('check', submission.reply())
-				await updateCheck(id, providerId, submission.value)
-				return redirect(`/provider/applications/${id}?done=check#check-${submission.value.kind}`)
+				const parsed = parseWithZod(formData, { schema: CheckUpdateSchema })
+				if (parsed.status !== 'success') return replyInvalid(form, parsed)
+				submission = parsed
+				await updateCheck(id, providerId, parsed.value)
+				return redirect(`/provider/applications/${id}?done=check#check-${parsed.value.kind}`)
 			}
 			case 'note': {
-				const submission = parseWithZod(formData, {
-					schema: z.object({
-						body: z
-							.string({ error: 'Write the note' })
-							.trim()
-							.min(1, { error: 'Write the note' })
-							.max(2000, { error: 'Notes must be 2,000 characters or fewer' }),
-					}),
-				})
-				if (submission.status !== 'success') return failed('note', submission.reply())
-				const author = await prisma.user.findUniqueOrThrow({
-					where: { id: member.userId },
-					select: { name: true, email: true },
-				})
-				await addNote(id, providerId, { id: member.userId, name: author.name ?? author.email }, submission.value.body)
+				const parsed = parseWithZod(formData, { schema: NoteSchema })
+				if (parsed.status !== 'success') return replyInvalid(form, parsed)
+				submission = parsed
+				await addNote(id, providerId, member.userId, parsed.value.body)
 				return done('note')
 			}
 		}
 	} catch (error) {
-		if (error instanceof ApplicationError)
-			return failed(intent.data, { status: 'error', error: { '': [error.message] } }, 409)
-		throw error
+		return replyToDomainError(error, form, submission)
 	}
 }
 
@@ -254,31 +236,27 @@ const notices: Record<string, string> = {
 	note: 'Note added.',
 }
 
-function Detail({ label, children }: { label: string; children: React.ReactNode }) {
-	return (
-		<>
-			<dt className="font-bold">{label}</dt>
-			<dd className="mb-2 sm:mb-0">{children}</dd>
-		</>
-	)
-}
-
 export default function ProviderApplicationRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const reply = useActionData<typeof action>()
 	const [params] = useSearchParams()
-	const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined)
-	const interviewFields = useFormFields('interview', resultFor('interview'), d.interviewDefaults)
-	const unsuccessfulFields = useFormFields('unsuccessful', resultFor('unsuccessful'), d.unsuccessfulDefaults)
-	const noteFields = useFormFields('note', resultFor('note'))
-	const generalError = actionData?.result.error?.['']?.[0]
-	const notice = params.get('done') && !actionData ? notices[params.get('done')!] : null
+	const interviewResult = useFormReply('interview')
+	const unsuccessfulResult = useFormReply('unsuccessful')
+	const interviewFields = useFormFields('interview', interviewResult, d.interviewDefaults)
+	const unsuccessfulFields = useFormFields('unsuccessful', unsuccessfulResult, d.unsuccessfulDefaults)
+	const noteFields = useFormFields('note', useFormReply('note'))
+	// The check whose form was sent back, for the error summary (its row shows the same errors by its fields).
+	const checkKind = reply?.form.startsWith('check:') ? reply.form.slice('check:'.length) : null
+	const checkFields = useFormFields(`check-${checkKind}`, checkKind ? reply?.result : undefined)
+	// A message about a step as a whole (from whichever form on the page was sent) heads the one error summary.
+	const generalError = reply?.result.error?.['']?.[0]
+	const notice = params.get('done') && !reply ? notices[params.get('done')!] : null
 	const can = (stage: string) => (d.next as string[]).includes(stage)
 
 	return (
 		<div>
 			{notice ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+				<NotificationBanner>
 					{notice}
 					{params.get('done') === 'hired-closed' && d.stillOpen ? (
 						<p className="mt-2">
@@ -287,7 +265,7 @@ export default function ProviderApplicationRoute() {
 							with “The position has been filled”, or say if they would suit other roles.
 						</p>
 					) : null}
-				</div>
+				</NotificationBanner>
 			) : null}
 			<ErrorSummary
 				formError={generalError}
@@ -304,6 +282,7 @@ export default function ProviderApplicationRoute() {
 					]),
 					...unsuccessfulFields.summary(['reason', 'feedback', 'suitable', 'suitableRoles']),
 					...noteFields.summary(['body']),
+					...(checkKind ? checkFields.summary(['status', 'nextActor', 'note']) : []),
 				]}
 			/>
 			<p className="mb-4">
@@ -322,12 +301,12 @@ export default function ProviderApplicationRoute() {
 			<div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
 				<div>
 					{d.next.length ? (
-						<section aria-labelledby="next-heading" className="mb-8 border-t-4 border-brand bg-[#f3f2f1] p-4">
+						<section aria-labelledby="next-heading" className="mb-8 border-t-4 border-brand bg-surface p-4">
 							<h2 id="next-heading" className="mb-4 text-2xl">
 								Next step
 							</h2>
 							{d.confirm ? (
-								<div className="mb-4 border-l-8 border-[#f47738] bg-white p-4">
+								<ImportantBanner tone="plain" className="mb-4">
 									<p className="mb-3 font-bold">
 										{d.confirm === 'offer'
 											? `Make ${d.candidate?.name ?? 'this candidate'} a conditional offer? They will be emailed the offer and the checks.`
@@ -346,7 +325,7 @@ export default function ProviderApplicationRoute() {
 										</Form>
 										<Link to={`/provider/applications/${d.id}`}>Cancel</Link>
 									</div>
-								</div>
+								</ImportantBanner>
 							) : null}
 							<div className="mb-4 flex flex-wrap gap-3">
 								{can('reviewing') ? (
@@ -375,7 +354,7 @@ export default function ProviderApplicationRoute() {
 							</div>
 
 							{can('interview') ? (
-								<details className="mb-4" open={actionData?.intent === 'interview' || undefined}>
+								<details className="mb-4" open={interviewResult ? true : undefined}>
 									<summary className="cursor-pointer font-bold text-brand underline">
 										{d.stage === 'interview' ? 'Change the interview time' : 'Invite to an interview'}
 									</summary>
@@ -429,7 +408,7 @@ export default function ProviderApplicationRoute() {
 							) : null}
 
 							{can('unsuccessful') ? (
-								<details open={actionData?.intent === 'unsuccessful' || undefined}>
+								<details open={unsuccessfulResult ? true : undefined}>
 									<summary className="cursor-pointer font-bold text-brand underline">Mark as unsuccessful</summary>
 									<Form method="post" noValidate className="mt-4 bg-white p-4">
 										<Radios
@@ -506,12 +485,7 @@ export default function ProviderApplicationRoute() {
 								Pre-employment checks
 							</h2>
 							{d.checks.map((c) => (
-								<CheckRow
-									key={c.kind}
-									check={c}
-									editable={d.stage === 'conditional-offer'}
-									result={actionData?.intent === 'check' ? actionData.result : undefined}
-								/>
+								<CheckRow key={c.kind} check={c} editable={d.stage === 'conditional-offer'} />
 							))}
 						</section>
 					) : null}
@@ -521,23 +495,25 @@ export default function ProviderApplicationRoute() {
 							The candidate
 						</h2>
 						{d.candidate ? (
-							<dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-								<Detail label="Email">
-									<a href={`mailto:${d.candidate.email}`}>{d.candidate.email}</a>
-								</Detail>
-								<Detail label="Phone">
-									<a href={`tel:${d.candidate.phone}`}>{d.candidate.phone}</a>
-								</Detail>
-								<Detail label="Lives in">{d.candidate.area}</Detail>
-								<Detail label="Right to work">{d.candidate.rightToWork}</Detail>
-								<Detail label="Driving">{d.candidate.driving}</Detail>
-								<Detail label="Can work">{d.candidate.availability}</Detail>
-								<Detail label="Hours wanted">{d.candidate.hoursWanted}</Detail>
-								<Detail label="Interested in">{d.candidate.roles}</Detail>
-								<Detail label="Care experience">{d.candidate.experience}</Detail>
-								<Detail label="Worked in">{d.candidate.settings}</Detail>
-								<Detail label="Qualifications">{d.candidate.qualifications}</Detail>
-							</dl>
+							<SummaryList
+								className="mb-0"
+								rows={[
+									{
+										key: 'Email',
+										value: <a href={`mailto:${d.candidate.email}`}>{d.candidate.email}</a>,
+									},
+									{ key: 'Phone', value: <a href={`tel:${d.candidate.phone}`}>{d.candidate.phone}</a> },
+									{ key: 'Lives in', value: d.candidate.area },
+									{ key: 'Right to work', value: d.candidate.rightToWork },
+									{ key: 'Driving', value: d.candidate.driving },
+									{ key: 'Can work', value: d.candidate.availability },
+									{ key: 'Hours wanted', value: d.candidate.hoursWanted },
+									{ key: 'Interested in', value: d.candidate.roles },
+									{ key: 'Care experience', value: d.candidate.experience },
+									{ key: 'Worked in', value: d.candidate.settings },
+									{ key: 'Qualifications', value: d.candidate.qualifications },
+								]}
+							/>
 						) : (
 							<p>This candidate deleted their account. Their details have been removed.</p>
 						)}
@@ -604,17 +580,11 @@ export default function ProviderApplicationRoute() {
 function CheckRow({
 	check,
 	editable,
-	result,
 }: {
 	check: { kind: string; label: string; status: string; nextActor: string; note: string }
 	editable: boolean
-	result?: FormResult
 }) {
-	const fields = useFormFields(
-		`check-${check.kind}`,
-		result?.initialValue?.kind === check.kind ? result : undefined,
-		check,
-	)
+	const fields = useFormFields(`check-${check.kind}`, useFormReply(`check:${check.kind}`), check)
 	if (!editable) {
 		return (
 			<p className="mb-2">
@@ -633,8 +603,8 @@ function CheckRow({
 			<input type="hidden" name="kind" value={check.kind} />
 			<h3 className="mb-2 text-lg">
 				{check.label}
-				{check.status === 'problem' ? <strong className="tag ml-2 bg-[#f4cdc6] text-[#942514]">Problem</strong> : null}
-				{check.status === 'cleared' ? <strong className="tag ml-2 bg-[#cce2d8] text-[#005a30]">Cleared</strong> : null}
+				{check.status === 'problem' ? <strong className="tag tag-red ml-2">Problem</strong> : null}
+				{check.status === 'cleared' ? <strong className="tag tag-green ml-2">Cleared</strong> : null}
 			</h3>
 			<div className="grid gap-x-4 sm:grid-cols-2">
 				<SelectField

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { StageTag } from '#app/components/stage-tag.tsx'
 import { listProviderApplications } from '#app/models/applications/applications.server.ts'
+import { vacanciesWithApplicants } from '#app/models/applications/pipeline.server.ts'
 import { stages } from '#app/models/applications/vocabulary.ts'
 import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
 import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
@@ -14,11 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const stage = stages.some((s) => s.id === url.searchParams.get('stage')) ? url.searchParams.get('stage')! : undefined
 	const vacancyId = Number(url.searchParams.get('vacancy')) || undefined
-	const vacancies = await prisma.vacancy.findMany({
-		where: { providerId: provider.id, applications: { some: { submittedAt: { not: null } } } },
-		orderBy: { title: 'asc' },
-		select: { id: true, title: true, town: true },
-	})
+	const vacancies = await vacanciesWithApplicants(provider.id)
 	const vacancy = vacancies.find((v) => v.id === vacancyId)
 	const { rows, counts } = await listProviderApplications(provider.id, { stage, vacancyId: vacancy?.id })
 	return {
@@ -58,7 +54,7 @@ export default function ProviderApplicationsRoute() {
 			<h1 className="mb-4 text-3xl">Applicants{d.vacancy ? ` for ${d.vacancy.title}` : ''}</h1>
 			<Form method="get" className="mb-6 flex flex-wrap items-end gap-3">
 				{d.stage ? <input type="hidden" name="stage" value={d.stage} /> : null}
-				<div>
+				<div className="min-w-0 max-w-full">
 					<label htmlFor="vacancy" className="mb-1 block font-bold">
 						Vacancy
 					</label>
@@ -100,7 +96,7 @@ export default function ProviderApplicationsRoute() {
 				</ul>
 			</nav>
 			{d.rows.length ? (
-				<table className="w-full border-collapse text-left">
+				<table className="stack-table w-full border-collapse text-left">
 					<thead>
 						<tr className="border-b-2 border-ink">
 							<th scope="col" className="py-2 pr-4">
@@ -120,15 +116,19 @@ export default function ProviderApplicationsRoute() {
 					<tbody>
 						{d.rows.map((r) => (
 							<tr key={r.id} className="border-b border-line">
-								<td className="py-2 pr-4">
+								<td data-label="Candidate" className="py-2 pr-4">
 									<Link to={`/provider/applications/${r.id}`}>{r.name}</Link>
 									{r.area ? <span className="block text-sm text-muted">{r.area}</span> : null}
 								</td>
-								<td className="py-2 pr-4">{r.vacancyTitle}</td>
-								<td className="py-2 pr-4">
+								<td data-label="Vacancy" className="py-2 pr-4">
+									{r.vacancyTitle}
+								</td>
+								<td data-label="Stage" className="py-2 pr-4">
 									<StageTag stage={r.stage} />
 								</td>
-								<td className="py-2">{r.sent}</td>
+								<td data-label="Applied" className="py-2">
+									{r.sent}
+								</td>
 							</tr>
 						))}
 					</tbody>

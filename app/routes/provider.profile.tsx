@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
 import { ProviderProfileFields, profileFieldOrder } from '#app/components/provider-profile-fields.tsx'
 import {
 	getProviderProfile,
@@ -10,19 +11,21 @@ import {
 	updateProviderProfile,
 } from '#app/models/organisations/providers.server.ts'
 import { isIndividualEmployer } from '#app/models/organisations/vocabulary.ts'
+import { replyInvalid } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { provider } = await requireProviderMember(request)
 	const profile = await getProviderProfile(provider.id)
-	if (!profile) throw new Response('Not found', { status: 404 })
+	invariantResponse(profile)
 	return { profile }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const { provider } = await requireProviderMember(request)
 	const submission = parseWithZod(await request.formData(), { schema: ProviderProfileSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return replyInvalid('profile', submission)
 	await updateProviderProfile(provider.id, submission.value)
 	return redirect('/provider/profile?saved=1')
 }
@@ -31,16 +34,12 @@ export const handle: PageHandle = { title: 'Organisation profile' }
 
 export default function ProviderProfileRoute() {
 	const { profile } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const result = useFormReply('profile')
 	const [params] = useSearchParams()
-	const fields = useFormFields('profile', actionData?.result, profile)
+	const fields = useFormFields('profile', result, profile)
 	return (
 		<div className="max-w-2xl">
-			{params.get('saved') && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					Your profile has been saved.
-				</div>
-			) : null}
+			{params.get('saved') && !result ? <NotificationBanner>Your profile has been saved.</NotificationBanner> : null}
 			<ErrorSummary errors={fields.summary(profileFieldOrder)} formError={fields.formError} />
 			<h1 className="mb-2 text-3xl">Organisation profile</h1>
 			<p className="mb-6">

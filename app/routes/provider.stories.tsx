@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
-import { ErrorSummary, useFormFields } from '#app/components/forms.tsx'
+import { Form, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
 import { StoryFields, storyFieldOrder } from '#app/components/story-fields.tsx'
 import { SubmittedStories } from '#app/components/submitted-stories.tsx'
 import {
@@ -12,6 +13,7 @@ import {
 import { roleOptions } from '#app/models/jobs/care-roles.server.ts'
 import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
 import { isIndividualEmployer } from '#app/models/organisations/vocabulary.ts'
+import { replyInvalid } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const { userId } = await requireProviderMember(request)
 	const story = await readStorySubmission(request, ProviderStorySchema)
-	if ('reply' in story) return story.reply
+	// readStorySubmission answers a form it cannot accept with Conform's result and its status (400, or 413 for a photo too large).
+	if (story.reply) return replyInvalid('story', story.reply.data.result, story.reply.init?.status ?? 400)
 	await submitStory({ userId, kind: 'provider', name: story.value.tellerName }, story.value, story.photo)
 	return redirect('/provider/stories?sent=1')
 }
@@ -35,17 +38,17 @@ export const handle: PageHandle = { title: 'Stories from your team' }
 
 export default function ProviderStoriesRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const result = useFormReply('story')
 	const [params] = useSearchParams()
 	// A new location (after a successful save) remounts the form, so it shows what was saved rather than what was typed.
 	const { key: formKey } = useLocation()
-	const fields = useFormFields('story', actionData?.result, d.defaults)
+	const fields = useFormFields('story', result, d.defaults)
 	return (
 		<div className="max-w-2xl">
-			{params.get('sent') && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+			{params.get('sent') && !result ? (
+				<NotificationBanner>
 					Thank you. The story has been sent to the regional team, who will read it before it is published.
-				</div>
+				</NotificationBanner>
 			) : null}
 			<ErrorSummary errors={fields.summary(storyFieldOrder)} formError={fields.formError} />
 			<h1 className="mb-4 text-3xl">Stories from your team</h1>

@@ -1,7 +1,9 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorSummary } from '#app/components/forms.tsx'
+import { ErrorSummary, useFormReply, type FormResult } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
+import { SummaryList } from '#app/components/summary-list.tsx'
 import { availabilityOptions, candidateQualifications } from '#app/models/applications/vocabulary.ts'
 import { careRoles } from '#app/models/jobs/care-roles.server.ts'
 import { listLiveVacancyChoices } from '#app/models/jobs/vacancies.server.ts'
@@ -14,11 +16,12 @@ import {
 import {
 	invitationsLeftToday,
 	inviteFromPool,
-	PoolError,
 	PoolSearchSchema,
 	requireVerifiedProvider,
 	searchPool,
 } from '#app/models/redirect/talent-pool.server.ts'
+import { NotFoundError } from '#app/utils/domain-error.ts'
+import { replyError, replyToDomainError } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -55,41 +58,29 @@ const InviteSchema = z.object({
 		.positive({ error: 'Choose a vacancy to invite them to' }),
 })
 
-type InviteResult = { poolId: string | null; field: 'vacancyId' | null; error: string }
+/** Each candidate's card has its own invitation form; a reply names the card it is for. */
+const inviteForm = (poolId: string) => `invite:${poolId}`
 
 export async function action({ request }: ActionFunctionArgs) {
 	const { provider } = await requireProviderMember(request)
 	const form = Object.fromEntries(await request.formData())
-	const poolId = typeof form.poolId === 'string' ? form.poolId : null
+	const poolId = typeof form.poolId === 'string' && form.poolId ? form.poolId : null
 	const parsed = InviteSchema.safeParse({ ...form, vacancyId: form.vacancyId || undefined })
 	if (!parsed.success) {
-		const vacancyIssue = parsed.error.issues.find((i) => i.path[0] === 'vacancyId')
-		return data<InviteResult>(
-			vacancyIssue
-				? { poolId, field: 'vacancyId', error: 'Choose a vacancy to invite them to' }
-				: { poolId: null, field: null, error: 'Search again and choose a candidate' },
-			{ status: 400 },
-		)
+		const vacancyIssue = parsed.error.issues.some((i) => i.path[0] === 'vacancyId')
+		return vacancyIssue && poolId
+			? replyError(inviteForm(poolId), 'Choose a vacancy to invite them to', { field: 'vacancyId', status: 400 })
+			: replyError('invite', 'Search again and choose a candidate', { status: 400 })
 	}
 	try {
 		await inviteFromPool(provider.id, parsed.data.poolId, parsed.data.vacancyId)
 	} catch (error) {
-		if (error instanceof PoolError)
-			return data<InviteResult>(
-				{ poolId: parsed.data.poolId, field: 'vacancyId', error: error.message },
-				{ status: 409 },
-			)
-		if (error instanceof Response && error.status === 404) {
-			return data<InviteResult>(
-				{
-					poolId: null,
-					field: null,
-					error: 'That candidate is no longer in the talent pool. Search again to see who is.',
-				},
-				{ status: 404 },
-			)
-		}
-		throw error
+		// Not a 404 page: the search on screen is out of date, and the page says so above the results.
+		if (error instanceof NotFoundError)
+			return replyError('invite', 'That candidate is no longer in the talent pool. Search again to see who is.', {
+				status: 404,
+			})
+		return replyToDomainError(error, inviteForm(parsed.data.poolId))
 	}
 	const back = new URL(request.url)
 	back.searchParams.set('invited', '1')
@@ -102,24 +93,26 @@ export const meta = () => [{ name: 'robots', content: 'noindex' }]
 
 export default function TalentPoolRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const reply = useActionData<typeof action>()
+	const pageError = useFormReply('invite')?.error?.['']?.[0]
 	const [params] = useSearchParams()
 	if (!d.verified) return <NotYetVerified state={d.state} />
+	// The card whose invitation failed, and why.
+	const card = reply?.form.startsWith('invite:') ? reply.form.slice('invite:'.length) : null
+	const cardError = card ? inviteError(reply?.result) : undefined
 	return (
 		<div>
-			{params.get('invited') && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+			{params.get('invited') && !reply ? (
+				<NotificationBanner>
 					Invitation sent. If they apply, they will appear in your applicants with their details.
-				</div>
+				</NotificationBanner>
 			) : null}
 			<ErrorSummary
 				errors={[
 					...(d.placeError ? [{ href: '#pool-where', message: d.placeError }] : []),
-					...(actionData?.field && actionData.poolId
-						? [{ href: `#vacancy-${actionData.poolId}`, message: actionData.error }]
-						: []),
+					...(card && cardError ? [{ href: `#vacancy-${card}`, message: cardError }] : []),
 				]}
-				formError={actionData && !actionData.field ? actionData.error : undefined}
+				formError={pageError}
 			/>
 			<h1 className="mb-2 text-3xl">Talent pool</h1>
 			<p className="mb-6 max-w-3xl">
@@ -127,8 +120,8 @@ export default function TalentPoolRoute() {
 				never who they are, until they accept an invitation and apply. You can send {d.invitationsLeft} more{' '}
 				{d.invitationsLeft === 1 ? 'invitation' : 'invitations'} today.
 			</p>
-			<div className="grid gap-8 md:grid-cols-[1fr_2fr]">
-				<Form method="get" aria-label="Search the talent pool">
+			<div className="grid grid-cols-1 gap-8 md:grid-cols-[1fr_2fr]">
+				<Form method="get" aria-label="Search the talent pool" className="min-w-0">
 					<div className={`mb-4 ${d.placeError ? 'border-l-4 border-error pl-4' : ''}`}>
 						<label htmlFor="pool-where" className="mb-1 block font-bold">
 							Near
@@ -173,7 +166,7 @@ export default function TalentPoolRoute() {
 									name="availability"
 									value={a.id}
 									defaultChecked={d.form.availability.includes(a.id)}
-									className="size-6 accent-[#0b0c0c]"
+									className="size-6 accent-ink"
 								/>
 								<label htmlFor={`pool-availability-${a.id}`}>{a.label}</label>
 							</div>
@@ -186,7 +179,7 @@ export default function TalentPoolRoute() {
 							name="driving"
 							value="1"
 							defaultChecked={d.form.driving}
-							className="size-6 accent-[#0b0c0c]"
+							className="size-6 accent-ink"
 						/>
 						<label htmlFor="pool-driving" className="font-bold">
 							Drives, with a car
@@ -202,7 +195,7 @@ export default function TalentPoolRoute() {
 									name="qualification"
 									value={q.id}
 									defaultChecked={d.form.qualification.includes(q.id)}
-									className="size-6 accent-[#0b0c0c]"
+									className="size-6 accent-ink"
 								/>
 								<label htmlFor={`pool-q-${q.id}`}>{q.label}</label>
 							</div>
@@ -219,7 +212,7 @@ export default function TalentPoolRoute() {
 										name="role"
 										value={r.id}
 										defaultChecked={d.form.role.includes(r.id)}
-										className="size-6 accent-[#0b0c0c]"
+										className="size-6 accent-ink"
 									/>
 									<label htmlFor={`pool-role-${r.id}`}>{r.label}</label>
 								</div>
@@ -254,7 +247,7 @@ export default function TalentPoolRoute() {
 											card={c}
 											vacancies={d.vacancies}
 											invitationsLeft={d.invitationsLeft}
-											result={actionData?.poolId === c.poolId ? actionData : undefined}
+											error={card === c.poolId ? cardError : undefined}
 										/>
 									))}
 								</ul>
@@ -269,46 +262,42 @@ export default function TalentPoolRoute() {
 	)
 }
 
+/** A card's invitation error: on its vacancy choice, or about inviting at all (both shown by the choice). */
+function inviteError(result: FormResult | undefined) {
+	return result?.error?.vacancyId?.[0] ?? result?.error?.['']?.[0] ?? undefined
+}
+
 type Card = Extract<Awaited<ReturnType<typeof loader>>, { verified: true }>['cards'][number]
 
 function PoolCardItem({
 	card: c,
 	vacancies,
 	invitationsLeft,
-	result,
+	error,
 }: {
 	card: Card
 	vacancies: Array<{ id: number; label: string }>
 	invitationsLeft: number
-	result?: { field: string | null; error: string }
+	error?: string
 }) {
 	const selectId = `vacancy-${c.poolId}`
-	const error = result?.field === 'vacancyId' ? result.error : undefined
 	return (
 		<li className="border-b border-line py-4">
 			<h3 className="mb-2 text-lg">
 				{c.label}: {c.area}
 				{c.distance ? `, ${c.distance} away` : ''}
 			</h3>
-			<dl className="mb-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
-				<dt className="text-muted">Interested in</dt>
-				<dd>{c.roles}</dd>
-				<dt className="text-muted">Can work</dt>
-				<dd>
-					{c.availability}; {c.hours.toLowerCase()}
-				</dd>
-				<dt className="text-muted">Getting there</dt>
-				<dd>
-					{c.driving}. {c.travel}
-				</dd>
-				<dt className="text-muted">Experience</dt>
-				<dd>{c.experience}</dd>
-				<dt className="text-muted">Qualifications</dt>
-				<dd>{c.qualifications}</dd>
-				{c.invited.length ? (
-					<>
-						<dt className="text-muted">You invited them to</dt>
-						<dd>
+			<SummaryList
+				className="mb-3"
+				rows={[
+					{ key: 'Interested in', value: c.roles },
+					{ key: 'Can work', value: `${c.availability}; ${c.hours.toLowerCase()}` },
+					{ key: 'Getting there', value: `${c.driving}. ${c.travel}` },
+					{ key: 'Experience', value: c.experience },
+					{ key: 'Qualifications', value: c.qualifications },
+					c.invited.length > 0 && {
+						key: 'You invited them to',
+						value: (
 							<ul>
 								{c.invited.map((i) => (
 									<li key={`${i.vacancyTitle}-${i.on}`}>
@@ -316,10 +305,10 @@ function PoolCardItem({
 									</li>
 								))}
 							</ul>
-						</dd>
-					</>
-				) : null}
-			</dl>
+						),
+					},
+				]}
+			/>
 			{vacancies.length ? (
 				<Form
 					method="post"

@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { ErrorSummary, Radios, TextField, useFormFields } from '#app/components/forms.tsx'
+import { ErrorSummary, Radios, TextField, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
 import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
 import {
 	cancelInvitation,
@@ -9,20 +10,16 @@ import {
 	inviteColleague,
 	listTeam,
 	removeMember,
-	TeamError,
 } from '#app/models/organisations/team.server.ts'
 import { teamRoles } from '#app/models/organisations/vocabulary.ts'
 import { formatDate } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { replyInvalid, replyToDomainError } from '#app/utils/form-reply.ts'
 import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const member = await requireProviderMember(request)
-	const team = {
-		...(await listTeam(member.provider.id)),
-		you: (await prisma.user.findUniqueOrThrow({ where: { id: member.userId }, select: { email: true } })).email,
-	}
+	const team = await listTeam(member.provider.id)
 	return {
 		isOwner: member.role === 'owner',
 		members: team.members.map((m) => ({
@@ -31,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			email: m.user.email,
 			role: m.role,
 			since: formatDate(m.createdAt),
-			isYou: m.user.email === team.you,
+			isYou: m.user.id === member.userId,
 		})),
 		invitations: team.invitations.map((i) => ({
 			id: i.id,
@@ -47,28 +44,28 @@ export async function action({ request }: ActionFunctionArgs) {
 	const formData = await request.formData()
 	const intent = formData.get('intent')
 	const by = { userId: member.userId, role: member.role }
-	try {
-		if (intent === 'remove') {
+	if (intent === 'remove') {
+		try {
 			await removeMember(member.provider.id, by, String(formData.get('memberId') ?? ''))
-			return redirect('/provider/team?removed=1')
+		} catch (error) {
+			return replyToDomainError(error, 'remove')
 		}
-		if (intent === 'cancel') {
+		return redirect('/provider/team?removed=1')
+	}
+	if (intent === 'cancel') {
+		try {
 			await cancelInvitation(member.provider.id, by, String(formData.get('invitationId') ?? ''))
-			return redirect('/provider/team?cancelled=1')
+		} catch (error) {
+			return replyToDomainError(error, 'cancel')
 		}
-	} catch (error) {
-		if (error instanceof TeamError)
-			return data({ result: { status: 'error' as const, error: { '': [error.message] } } }, { status: 409 })
-		throw error
+		return redirect('/provider/team?cancelled=1')
 	}
 	const submission = parseWithZod(formData, { schema: InviteSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success') return replyInvalid('invite', submission)
 	try {
-		await inviteColleague(member.provider.id, { userId: member.userId, role: member.role }, submission.value)
+		await inviteColleague(member.provider.id, by, submission.value)
 	} catch (error) {
-		if (error instanceof TeamError)
-			return data({ result: submission.reply({ fieldErrors: { email: [error.message] } }) }, { status: 409 })
-		throw error
+		return replyToDomainError(error, 'invite', submission)
 	}
 	return redirect('/provider/team?invited=1')
 }
@@ -77,23 +74,29 @@ export const handle: PageHandle = { title: 'Your team' }
 
 export default function TeamRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const reply = useActionData<typeof action>()
 	const [params] = useSearchParams()
-	const fields = useFormFields('invite', actionData?.result, { role: 'recruiter' })
+	const fields = useFormFields('invite', useFormReply('invite'), { role: 'recruiter' })
+	// Removing someone or cancelling an invitation can only fail as a whole, said in the one error summary.
+	const removeError = useFormFields('remove', useFormReply('remove')).formError
+	const cancelError = useFormFields('cancel', useFormReply('cancel')).formError
 	return (
 		<div className="max-w-3xl">
-			{(params.get('invited') || params.get('removed') || params.get('cancelled')) && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
+			{(params.get('invited') || params.get('removed') || params.get('cancelled')) && !reply ? (
+				<NotificationBanner>
 					{params.get('invited')
 						? 'Invitation sent. It lasts 7 days.'
 						: params.get('removed')
 							? 'They have been removed from the team and can no longer see your applicants.'
 							: 'Invitation cancelled.'}
-				</div>
+				</NotificationBanner>
 			) : null}
-			<ErrorSummary errors={fields.summary(['email', 'role'])} formError={fields.formError} />
+			<ErrorSummary
+				errors={fields.summary(['email', 'role'])}
+				formError={fields.formError ?? removeError ?? cancelError}
+			/>
 			<h1 className="mb-6 text-3xl">Your team</h1>
-			<table className="mb-8 w-full border-collapse text-left">
+			<table className="stack-table mb-8 w-full border-collapse text-left">
 				<caption className="mb-2 text-left text-xl font-bold">Members</caption>
 				<thead>
 					<tr className="border-b-2 border-ink">
@@ -119,10 +122,18 @@ export default function TeamRoute() {
 				<tbody>
 					{d.members.map((m) => (
 						<tr key={m.id} className="border-b border-line">
-							<td className="py-2 pr-4">{m.name}</td>
-							<td className="py-2 pr-4">{m.email}</td>
-							<td className="py-2 pr-4">{m.role === 'owner' ? 'Owner' : 'Recruiter'}</td>
-							<td className="py-2 pr-4">{m.since}</td>
+							<td data-label="Name" className="py-2 pr-4">
+								{m.name}
+							</td>
+							<td data-label="Email" className="py-2 pr-4">
+								{m.email}
+							</td>
+							<td data-label="Role" className="py-2 pr-4">
+								{m.role === 'owner' ? 'Owner' : 'Recruiter'}
+							</td>
+							<td data-label="Since" className="py-2 pr-4">
+								{m.since}
+							</td>
 							{d.isOwner ? (
 								<td className="py-2">
 									{m.isYou ? null : (

@@ -1,6 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
+import { ErrorSummary } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
+import { SummaryList } from '#app/components/summary-list.tsx'
+import { countApplicants } from '#app/models/applications/pipeline.server.ts'
 import { roleName } from '#app/models/jobs/care-roles.server.ts'
 import { formatPay } from '#app/models/jobs/pay.ts'
 import {
@@ -8,29 +12,28 @@ import {
 	duplicateVacancy,
 	getVacancyForProvider,
 	publishVacancy,
-	VacancyStateError,
 } from '#app/models/jobs/vacancies.server.ts'
 import { shownStatus, vacancyHours } from '#app/models/jobs/vacancy-rules.server.ts'
 import { contracts, hoursOptions, settings } from '#app/models/jobs/vocabulary.ts'
 import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { replyError, replyToDomainError } from '#app/utils/form-reply.ts'
 import { labelOf } from '#app/utils/options.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse, parseIdParam } from '#app/utils/responses.server.ts'
 
 async function requireOwnVacancy(request: Request, vacancyId: string | undefined) {
 	const { provider } = await requireProviderMember(request)
-	const id = Number(vacancyId)
 	// Fetched by id and provider together: another provider's vacancy is a 404.
-	const vacancy = Number.isInteger(id) ? await getVacancyForProvider(id, provider.id) : null
-	if (!vacancy) throw new Response('Not found', { status: 404 })
+	const vacancy = await getVacancyForProvider(parseIdParam(vacancyId), provider.id)
+	invariantResponse(vacancy)
 	return { provider, vacancy }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { vacancy: v } = await requireOwnVacancy(request, params.vacancyId)
 	const confirmClose = new URL(request.url).searchParams.get('close') === 'confirm'
-	const applicants = await prisma.application.count({ where: { vacancyId: v.id, submittedAt: { not: null } } })
+	const applicants = await countApplicants(v.id)
 	const shown = shownStatus(v)
 	return {
 		id: v.id,
@@ -62,7 +65,7 @@ const IntentSchema = z.enum(['publish', 'close', 'duplicate'])
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { provider, vacancy } = await requireOwnVacancy(request, params.vacancyId)
 	const intent = IntentSchema.safeParse((await request.formData()).get('intent'))
-	if (!intent.success) return data({ error: 'Choose what to do with this vacancy' }, { status: 400 })
+	if (!intent.success) return replyError('vacancy', 'Choose what to do with this vacancy', { status: 400 })
 	try {
 		if (intent.data === 'publish') {
 			await publishVacancy(vacancy.id, provider.id)
@@ -73,24 +76,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			return redirect(`/provider/vacancies/${vacancy.id}?closed=1`)
 		}
 		const copy = await duplicateVacancy(vacancy.id, provider.id)
-		return redirect(`/provider/vacancies/${copy!.id}/edit`)
+		invariantResponse(copy)
+		return redirect(`/provider/vacancies/${copy.id}/edit`)
 	} catch (error) {
-		if (error instanceof VacancyStateError) return data({ error: error.message }, { status: 409 })
-		throw error
+		return replyToDomainError(error, intent.data)
 	}
 }
 
 export const handle: PageHandle = { title: (d: { title: string }) => d.title }
 
 const statusLabel: Record<string, { text: string; className: string }> = {
-	live: { text: 'Live', className: 'bg-[#cce2d8] text-[#005a30]' },
-	draft: { text: 'Draft', className: 'bg-[#eeefef] text-[#383f43]' },
-	closed: { text: 'Closed', className: 'bg-[#f4cdc6] text-[#942514]' },
+	live: { text: 'Live', className: 'tag-green' },
+	draft: { text: 'Draft', className: 'tag-grey' },
+	closed: { text: 'Closed', className: 'tag-red' },
 }
 
 export default function ManageVacancyRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	// Publish, close and duplicate are three small forms; any of them can only fail as a whole.
+	const reply = useActionData<typeof action>()
+	const formError = reply?.result.error?.['']?.[0]
 	const [params] = useSearchParams()
 	const notice = params.get('published')
 		? 'Your vacancy is live. It shows in search within seconds.'
@@ -102,17 +107,8 @@ export default function ManageVacancyRoute() {
 	const status = statusLabel[d.status] ?? statusLabel.draft
 	return (
 		<div className="max-w-3xl">
-			{notice && !actionData ? (
-				<div className="mb-6 border-l-8 border-success bg-[#e6f4ec] p-4" role="status">
-					{notice}
-				</div>
-			) : null}
-			{actionData?.error ? (
-				<div className="mb-6 border-4 border-error p-4" role="alert">
-					<h2 className="mb-1 text-xl">There is a problem</h2>
-					<p className="font-bold text-error">{actionData.error}</p>
-				</div>
-			) : null}
+			{notice && !reply ? <NotificationBanner>{notice}</NotificationBanner> : null}
+			<ErrorSummary errors={[]} formError={formError} />
 			<p className="mb-4">
 				<Link to="/provider">‹ All your vacancies</Link>
 			</p>
@@ -126,38 +122,23 @@ export default function ManageVacancyRoute() {
 					{d.applicants === 1 ? '1 applicant' : `${d.applicants} applicants`}
 				</Link>
 			</p>
-			<dl className="mb-8 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 border-t border-line pt-4">
-				<dt className="font-bold">Role</dt>
-				<dd>{d.role}</dd>
-				<dt className="font-bold">Setting</dt>
-				<dd>{d.setting}</dd>
-				<dt className="font-bold">Location</dt>
-				<dd>
-					{d.town}, {d.postcode}
-				</dd>
-				<dt className="font-bold">Pay</dt>
-				<dd>{d.pay}</dd>
-				<dt className="font-bold">Hours</dt>
-				<dd>{d.hours}</dd>
-				<dt className="font-bold">Contract</dt>
-				<dd>{d.contract}</dd>
-				<dt className="font-bold">Driving licence</dt>
-				<dd>{d.driving}</dd>
-				<dt className="font-bold">Visa sponsorship</dt>
-				<dd>{d.sponsorship}</dd>
-				<dt className="font-bold">Positions</dt>
-				<dd>{d.positions}</dd>
-				<dt className="font-bold">Closing date</dt>
-				<dd>{d.closing}</dd>
-				{d.published ? (
-					<>
-						<dt className="font-bold">Published</dt>
-						<dd>{d.published}</dd>
-					</>
-				) : null}
-			</dl>
+			<SummaryList
+				rows={[
+					{ key: 'Role', value: d.role },
+					{ key: 'Setting', value: d.setting },
+					{ key: 'Location', value: `${d.town}, ${d.postcode}` },
+					{ key: 'Pay', value: d.pay },
+					{ key: 'Hours', value: d.hours },
+					{ key: 'Contract', value: d.contract },
+					{ key: 'Driving licence', value: d.driving },
+					{ key: 'Visa sponsorship', value: d.sponsorship },
+					{ key: 'Positions', value: d.positions },
+					{ key: 'Closing date', value: d.closing },
+					{ key: 'Published', value: d.published },
+				]}
+			/>
 			{d.confirmClose && d.status === 'live' ? (
-				<div className="mb-6 border-l-8 border-error bg-[#fbe9e7] p-4" role="region" aria-labelledby="close-heading">
+				<div className="mb-6 border-l-8 border-error bg-error-light p-4" role="region" aria-labelledby="close-heading">
 					<h2 id="close-heading" className="mb-2 text-xl">
 						Close this vacancy now?
 					</h2>

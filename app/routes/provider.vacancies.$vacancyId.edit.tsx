@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useFormFields } from '#app/components/forms.tsx'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useFormFields, useFormReply } from '#app/components/forms.tsx'
 import { VacancyForm } from '#app/components/vacancy-form.tsx'
 import { roleOptions, standardOptions } from '#app/models/jobs/care-roles.server.ts'
 import { describeMinimumRates } from '#app/models/jobs/pay.ts'
@@ -9,13 +9,15 @@ import { getVacancyForProvider, updateVacancy, vacancyFormValues } from '#app/mo
 import { vacancyFormSchema } from '#app/models/jobs/vacancy-form.server.ts'
 import { requireProviderMember } from '#app/models/organisations/providers.server.ts'
 import { londonDateString } from '#app/utils/dates.ts'
+import { replyInvalid, replyToDomainError } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
+import { invariantResponse, parseIdParam } from '#app/utils/responses.server.ts'
 
 async function requireEditableVacancy(request: Request, vacancyId: string | undefined) {
 	const { provider } = await requireProviderMember(request)
-	const id = Number(vacancyId)
-	const vacancy = Number.isInteger(id) ? await getVacancyForProvider(id, provider.id) : null
-	if (!vacancy) throw new Response('Not found', { status: 404 })
+	const id = parseIdParam(vacancyId)
+	const vacancy = await getVacancyForProvider(id, provider.id)
+	invariantResponse(vacancy)
 	if (vacancy.status === 'closed') throw redirect(`/provider/vacancies/${id}`)
 	return { provider, vacancy }
 }
@@ -37,8 +39,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const { provider, vacancy } = await requireEditableVacancy(request, params.vacancyId)
 	const formData = await request.formData()
 	const submission = parseWithZod(formData, { schema: vacancyFormSchema() })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-	await updateVacancy(vacancy.id, provider.id, submission.value, { publish: formData.get('intent') === 'publish' })
+	if (submission.status !== 'success') return replyInvalid('vacancy', submission)
+	try {
+		await updateVacancy(vacancy.id, provider.id, submission.value, { publish: formData.get('intent') === 'publish' })
+	} catch (error) {
+		return replyToDomainError(error, 'vacancy', submission)
+	}
 	return redirect(`/provider/vacancies/${vacancy.id}?saved=1`)
 }
 
@@ -46,8 +52,7 @@ export const handle: PageHandle = { title: (d: { title: string }) => `Edit ${d.t
 
 export default function EditVacancyRoute() {
 	const d = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const fields = useFormFields('vacancy', actionData?.result, d.defaults)
+	const fields = useFormFields('vacancy', useFormReply('vacancy'), d.defaults)
 	return (
 		<div className="max-w-3xl">
 			<p className="mb-4">

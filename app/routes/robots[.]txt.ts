@@ -11,6 +11,19 @@ export function loader() {
 		'Disallow: /ambassador/',
 		'Disallow: /ambassadors/join/',
 		'Disallow: /visits/',
+		// Links sent by email carry a secret: never fetched by crawlers.
+		'Disallow: /sign-in/',
+		'Disallow: /reset-password/',
+		'Disallow: /confirm-application/',
+		'Disallow: /confirm-email/',
+		'Disallow: /invitations/',
+		'Disallow: /login/',
+		'Disallow: /forgot-password',
+		'Disallow: /files/',
+		'Disallow: /dev/',
+		// Search results and forms are not pages to index (they say noindex too).
+		'Disallow: /jobs?',
+		'Disallow: /jobs/*/apply',
 		`Sitemap: ${publicUrl()}/sitemap.xml`,
 		'',
 	].join('\n')

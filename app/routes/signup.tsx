@@ -94,6 +94,9 @@ export default function SignupRoute() {
 				/>
 				<h2 className="mb-4 mt-8 text-2xl">Your organisation</h2>
 				<ProviderProfileFields fields={fields} />
+				<p className="mb-4">
+					<Link to="/privacy">How we use the information you give us</Link> (privacy notice)
+				</p>
 				<button type="submit" className="btn">
 					Create account
 				</button>

@@ -4,15 +4,23 @@ import { listLiveVacancyIdsForSitemap } from '#app/models/jobs/vacancies.server.
 import { publicUrl } from '#app/utils/env.server.ts'
 
 // Live vacancies, so search engines find new jobs and drop closed ones, and the careers pages.
+// Only pages that may be indexed: the search page says noindex, so it is not listed.
 export async function loader() {
 	const base = publicUrl()
 	const [vacancies, stories] = await Promise.all([listLiveVacancyIdsForSitemap(), listPublishedStoryIds()])
 	const urls = [
 		`<url><loc>${base}/</loc></url>`,
-		`<url><loc>${base}/jobs</loc></url>`,
-		...['/careers', '/careers/apprenticeships', '/stories', '/ambassadors', '/ambassadors/request-a-visit'].map(
-			(p) => `<url><loc>${base}${p}</loc></url>`,
-		),
+		...[
+			'/careers',
+			'/careers/apprenticeships',
+			'/stories',
+			'/ambassadors',
+			'/ambassadors/request-a-visit',
+			'/for-employers',
+			'/help',
+			'/privacy',
+			'/accessibility',
+		].map((p) => `<url><loc>${base}${p}</loc></url>`),
 		...careRoles.map((r) => `<url><loc>${base}/careers/${r.id}</loc></url>`),
 		...stories.map((s) => `<url><loc>${base}/stories/${s.id}</loc></url>`),
 		...vacancies.map(

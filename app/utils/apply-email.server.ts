@@ -8,7 +8,8 @@ import { getEnv, publicUrl } from './env.server.ts'
 // short-lived, signed, HttpOnly cookie scoped to the apply pages: never in the
 // URL, where it would reach logs, history and referrers.
 
-const MINUTES = 30
+export const APPLY_EMAIL_MINUTES = 30
+const MINUTES = APPLY_EMAIL_MINUTES
 
 const cookie = remember('apply-email-cookie', () =>
 	createCookie('__apply_email', {

@@ -90,7 +90,7 @@ export async function homePathFor(userId: string) {
 		where: { id: userId },
 		select: { isAdmin: true, _count: { select: { memberships: true } }, ambassador: { select: { id: true } } },
 	})
-	if (user?.isAdmin) return '/admin/redirects'
+	if (user?.isAdmin) return '/admin'
 	if (user?._count.memberships) return '/provider'
 	if (user?.ambassador) return '/ambassador'
 	return '/account/applications'

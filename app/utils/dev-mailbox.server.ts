@@ -1,4 +1,6 @@
+import { prisma } from './db.server.ts'
 import { getEnv, publicUrl } from './env.server.ts'
+import { invariantResponse } from './responses.server.ts'
 
 /**
  * The local mailbox shows every email the portal has sent, reset links included,
@@ -13,5 +15,14 @@ export function devMailboxEnabled() {
 const loopback = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1'])
 
 export function requireDevMailbox(context: { clientIp?: string }) {
-	if (!devMailboxEnabled() || !loopback.has(context.clientIp ?? '')) throw new Response('Not found', { status: 404 })
+	invariantResponse(devMailboxEnabled() && loopback.has(context.clientIp ?? ''))
+}
+
+/** Emails in the outbox not yet sent, oldest first, with why the last try failed. */
+export async function emailsWaiting() {
+	return prisma.emailOutbox.findMany({
+		where: { status: { not: 'sent' } },
+		orderBy: { id: 'asc' },
+		select: { id: true, toAddress: true, subject: true, status: true, attempts: true, lastError: true },
+	})
 }

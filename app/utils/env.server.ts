@@ -39,6 +39,9 @@ export const EnvSchema = z
 			.regex(/^smtps?:\/\/.+/, { error: 'must be an smtp:// or smtps:// URL' })
 			.optional(),
 		MAIL_FROM: z.string().min(3).default('Care Careers <no-reply@carecareers.localhost>'),
+		// Who runs the service (the data controller in the privacy notice) and how to reach them
+		OPERATOR_NAME: z.string().min(3).optional(),
+		CONTACT_EMAIL: z.email({ error: 'must be an email address' }).default('help@carecareers.localhost'),
 		// How many talent-pool invitations one provider may send in a day
 		POOL_INVITES_PER_DAY: z.coerce
 			.number({ error: 'must be a whole number, like 20' })
@@ -103,4 +106,15 @@ export function getEnv(): Env {
 export function publicUrl() {
 	const env = getEnv()
 	return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
+}
+
+/** Who runs this portal and how to reach them, for the help, privacy and accessibility pages. */
+export function serviceOperator() {
+	const env = getEnv()
+	return {
+		serviceName: env.SERVICE_NAME,
+		region: env.REGION_NAME,
+		operator: env.OPERATOR_NAME ?? `the ${env.SERVICE_NAME} team for ${env.REGION_NAME}`,
+		contactEmail: env.CONTACT_EMAIL,
+	}
 }

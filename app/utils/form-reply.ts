@@ -34,6 +34,14 @@ export function replyError(
 	return data<FormReply>({ form, result }, { status })
 }
 
+/** Too many attempts from here: the message on the form, with a 429 and Retry-After. */
+export function replyRateLimited(form: string, retryAfterSeconds: number, message: string, submission?: Submission) {
+	const result: FormResult = submission
+		? submission.reply({ formErrors: [message] })
+		: { status: 'error', error: { '': [message] } }
+	return data<FormReply>({ form, result }, { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } })
+}
+
 /**
  * The one place a broken domain rule becomes a reply: a DomainError is shown on
  * the form (on its field, if it names one) with its status; NotFoundError is a

@@ -15,6 +15,7 @@ export const rateLimits = {
 	emailLink: { name: 'email-link', limit: 5, windowMs: 60 * 60_000 },
 	emailLinkPerAddress: { name: 'email-link-address', limit: 20, windowMs: 60 * 60_000 },
 	visitRequest: { name: 'visit-request', limit: 10, windowMs: 60 * 60_000 },
+	feedback: { name: 'feedback', limit: 10, windowMs: 60 * 60_000 },
 	visitMessage: { name: 'visit-message', limit: 30, windowMs: 60 * 60_000 },
 } satisfies Record<string, RateLimitRule>
 

@@ -497,13 +497,20 @@ describe('candidates own their data', () => {
 		const candidate = await applyAndConfirm(
 			vacancy.id,
 			questions,
-			{ firstName: 'Robin', lastName: 'Erasable' },
+			{ firstName: 'Robin', lastName: 'Erasable', consentRedirect: 'on', consentTalentPool: 'on' },
 			{ name: 'robin-cv.pdf', type: 'application/pdf', bytes: minimalPdf },
 		)
 		const user = await prisma.user.findUniqueOrThrow({ where: { email: candidate.email }, include: { files: true } })
+		await prisma.employerBlock.create({ data: { userId: user.id, providerId: provider.providerId } })
 		const exported = await exportCandidateData(user.id)
 		expect(exported.account.candidate?.firstName).toBe('Robin')
 		expect(exported.account.applications[0].answers).toHaveLength(2)
+		// Everything, not only the profile: the permissions with their words and times, blocks, and more.
+		expect(exported.consents.map((c) => c.kind).sort()).toEqual(['redirect', 'talent-pool'])
+		expect(exported.consents.every((c) => c.wording.length > 20 && c.grantedAt)).toBe(true)
+		expect(exported.blockedEmployers).toHaveLength(1)
+		expect(exported).toHaveProperty('talentPoolInvitations')
+		expect(exported).toHaveProperty('passedOnByEmployers')
 		const cvPath = dataDir('uploads', user.files[0].id)
 		expect(fs.existsSync(cvPath)).toBe(true)
 

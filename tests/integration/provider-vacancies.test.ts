@@ -209,6 +209,29 @@ describe('sign in', () => {
 })
 
 describe('posting a vacancy', () => {
+	test('“no driving licence” against the advert’s own words is questioned, and published only once confirmed', async () => {
+		const post = (extra: Record<string, string>) =>
+			callRoute(() =>
+				newVacancyRoute.action({
+					request: routeRequest('/provider/vacancies/new', {
+						form: vacancyForm({ requirements: 'A full UK driving licence and use of a car are essential.', ...extra }),
+						cookie: cookieA,
+					}),
+					params: {},
+					context,
+				}),
+			)
+		const questioned = await post({})
+		expect(questioned.status).toBe(400)
+		expect(questioned.data.result.error.drivingLicenceRequired[0]).toMatch(
+			/^Your advert says “A full UK driving licence and use of a car are essential”/,
+		)
+		const confirmed = await post({ confirmNoDriving: 'on' })
+		expect(confirmed.status).toBe(302)
+		const id = Number(confirmed.location!.match(/vacancies\/(\d+)/)![1])
+		expect((await prisma.vacancy.findUniqueOrThrow({ where: { id } })).drivingConfirmedAt).not.toBeNull()
+	})
+
 	test('a valid vacancy is published and queued for the index in the same transaction', async () => {
 		const result = await callRoute(() =>
 			newVacancyRoute.action({

@@ -72,7 +72,7 @@ describe('an employer account cannot be verified on public information alone', (
 			}),
 		)
 		expect(refused.status).toBe(409)
-		expect(refused.data.error).toMatch(/cannot be verified yet/)
+		expect(refused.data.result.error[''][0]).toMatch(/cannot be verified yet/)
 		expect((await prisma.provider.findUniqueOrThrow({ where: { id: provider.providerId } })).verifiedAt).toBeNull()
 
 		// Opening the link does nothing; pressing the button confirms, once.

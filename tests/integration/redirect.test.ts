@@ -139,7 +139,8 @@ describe('matching a redirected candidate', () => {
 		const m5 = await v(p1.providerId, { title: 'Community carer', postcode: 'NR3 1AA', hours: ['full-time'] })
 		await prisma.vacancy.update({
 			where: { id: m5.id },
-			data: { requirements: 'Enhanced DBS check; driving licence usually needed' },
+			// Its provider answered "no licence needed" and confirmed it when shown these words.
+			data: { requirements: 'Enhanced DBS check; driving licence usually needed', drivingConfirmedAt: new Date() },
 		})
 		// None of these may be suggested:
 		await v(p1.providerId, {
@@ -566,7 +567,8 @@ describe('the talent pool', () => {
 			}),
 		)
 		expect(empty.status).toBe(400)
-		expect(empty.data).toEqual({ poolId: c.poolId, field: 'vacancyId', error: 'Choose a vacancy to invite them to' })
+		expect(empty.data.form).toBe(`invite:${c.poolId}`)
+		expect(empty.data.result.error).toEqual({ vacancyId: ['Choose a vacancy to invite them to'] })
 	})
 
 	test('a place that cannot be found shows the error and nobody', async () => {

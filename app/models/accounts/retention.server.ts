@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
 import { deleteCandidateAccount } from '#app/models/applications/candidate-profile.server.ts'
-import { addMonths, formatDate } from '#app/utils/dates.ts'
 import { dataDir } from '#app/utils/data-dir.server.ts'
+import { addMonths, formatDate } from '#app/utils/dates.ts'
 import { Prisma, prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
-import * as inactiveAccount from '#emails/templates/inactive-account.tsx'
 import { renderEmail } from '#emails/render.server.ts'
+import * as inactiveAccount from '#emails/templates/inactive-account.tsx'
 import { CONFIRM_TTL_HOURS } from './link-lifetimes.ts'
 
 const DAY = 86_400_000
@@ -42,7 +42,12 @@ export async function purgeInactiveCandidates(now = new Date()) {
 		take: 500,
 	})
 	for (const user of toWarn) {
-		const deleteOn = new Date(Math.max(addMonths(user.lastActiveAt, retention.inactiveCandidateMonths).getTime(), now.getTime() + retention.warningDays * DAY))
+		const deleteOn = new Date(
+			Math.max(
+				addMonths(user.lastActiveAt, retention.inactiveCandidateMonths).getTime(),
+				now.getTime() + retention.warningDays * DAY,
+			),
+		)
 		const email = await renderEmail(inactiveAccount, {
 			firstName: user.candidate?.firstName ?? null,
 			deleteOn: formatDate(deleteOn),
@@ -50,8 +55,16 @@ export async function purgeInactiveCandidates(now = new Date()) {
 			months: retention.inactiveCandidateMonths,
 		})
 		await prisma.$transaction(async (tx) => {
-			const marked = await tx.user.updateMany({ where: { id: user.id, retentionWarnedAt: null }, data: { retentionWarnedAt: now } })
-			if (marked.count) await queueEmail(tx, { key: `inactive-account:${user.id}:${user.lastActiveAt.getTime()}`, to: user.email, ...email })
+			const marked = await tx.user.updateMany({
+				where: { id: user.id, retentionWarnedAt: null },
+				data: { retentionWarnedAt: now },
+			})
+			if (marked.count)
+				await queueEmail(tx, {
+					key: `inactive-account:${user.id}:${user.lastActiveAt.getTime()}`,
+					to: user.email,
+					...email,
+				})
 		})
 	}
 	if (toWarn.length) notifyEmailOutbox()
@@ -106,7 +119,11 @@ export async function purgeExpiredData(now = new Date()) {
 			where: { acceptedAt: null, expiresAt: { lt: new Date(now.getTime() - 30 * DAY) } },
 		}),
 		prisma.emailOutbox.updateMany({
-			where: { status: 'sent', sentAt: { lt: new Date(now.getTime() - retention.sentEmailDays * DAY) }, html: { not: '' } },
+			where: {
+				status: 'sent',
+				sentAt: { lt: new Date(now.getTime() - retention.sentEmailDays * DAY) },
+				html: { not: '' },
+			},
 			data: { html: '', text: '', attachments: Prisma.DbNull },
 		}),
 	])

@@ -141,7 +141,7 @@ export async function updateCandidateProfile(userId: string, input: CandidatePro
 	notifySearchOutbox()
 }
 
-/** Everything we hold about a candidate, for "download my data". */
+/** Everything we hold about a candidate, for "download my data" and the page that shows it. */
 export async function exportCandidateData(userId: string) {
 	const user = await prisma.user.findUniqueOrThrow({
 		where: { id: userId },
@@ -150,8 +150,27 @@ export async function exportCandidateData(userId: string) {
 			name: true,
 			emailVerifiedAt: true,
 			createdAt: true,
+			lastActiveAt: true,
 			candidate: true,
 			files: { select: { id: true, originalName: true, mimeType: true, size: true, createdAt: true } },
+			consents: {
+				orderBy: { grantedAt: 'asc' },
+				select: { kind: true, wording: true, source: true, grantedAt: true, withdrawnAt: true },
+			},
+			employerBlocks: {
+				orderBy: { createdAt: 'asc' },
+				select: { createdAt: true, provider: { select: { name: true } } },
+			},
+			poolInvitations: {
+				orderBy: { createdAt: 'asc' },
+				select: {
+					createdAt: true,
+					status: true,
+					respondedAt: true,
+					provider: { select: { name: true } },
+					vacancy: { select: { id: true, title: true } },
+				},
+			},
 			applications: {
 				select: {
 					id: true,
@@ -162,7 +181,7 @@ export async function exportCandidateData(userId: string) {
 					feedback: true,
 					vacancy: { select: { id: true, title: true, provider: { select: { name: true } } } },
 					answers: { select: { answer: true, question: { select: { text: true } } } },
-					events: { select: { stage: true, actor: true, at: true }, orderBy: { at: 'asc' } },
+					events: { select: { stage: true, actor: true, at: true, detail: true }, orderBy: { at: 'asc' } },
 					interviews: {
 						select: {
 							startsAt: true,
@@ -178,13 +197,57 @@ export async function exportCandidateData(userId: string) {
 			},
 		},
 	})
-	const emails = await prisma.emailOutbox.findMany({
-		where: { toAddress: user.email },
-		select: { subject: true, status: true, createdAt: true, sentAt: true },
-		orderBy: { createdAt: 'asc' },
-	})
-	return { exportedAt: new Date().toISOString(), account: user, emailsSentToYou: emails }
+	const [redirects, emails] = await Promise.all([
+		// Passed on by an employer who could not offer the job, and the jobs we suggested.
+		prisma.redirect.findMany({
+			where: { candidateId: userId },
+			orderBy: { createdAt: 'asc' },
+			select: {
+				createdAt: true,
+				status: true,
+				roles: true,
+				fromProvider: { select: { name: true } },
+				matches: {
+					orderBy: { rank: 'asc' },
+					select: {
+						rank: true,
+						reasons: true,
+						vacancy: { select: { id: true, title: true, provider: { select: { name: true } } } },
+					},
+				},
+			},
+		}),
+		prisma.emailOutbox.findMany({
+			where: { toAddress: user.email },
+			select: { subject: true, status: true, createdAt: true, sentAt: true },
+			orderBy: { createdAt: 'asc' },
+		}),
+	])
+	const { consents, employerBlocks, poolInvitations, ...account } = user
+	return {
+		exportedAt: new Date().toISOString(),
+		account,
+		consents,
+		blockedEmployers: employerBlocks.map((b) => ({ employer: b.provider.name, blockedAt: b.createdAt })),
+		talentPoolInvitations: poolInvitations.map((i) => ({
+			from: i.provider.name,
+			vacancy: i.vacancy,
+			sentAt: i.createdAt,
+			answer: i.status,
+			answeredAt: i.respondedAt,
+		})),
+		passedOnByEmployers: redirects.map((r) => ({
+			by: r.fromProvider.name,
+			at: r.createdAt,
+			rolesTheySuggested: r.roles,
+			whatHappened: r.status,
+			jobsWeSuggested: r.matches.map((m) => ({ vacancy: m.vacancy, reasons: m.reasons })),
+		})),
+		emailsSentToYou: emails,
+	}
 }
+
+export type CandidateData = Awaited<ReturnType<typeof exportCandidateData>>
 
 /**
  * Deletes a candidate's account and personal data. Their applications stay with

@@ -475,12 +475,65 @@ export async function markUnsuccessful(
 	return { redirected }
 }
 
-export async function addNote(
-	applicationId: string,
-	providerId: string,
-	author: { id: string; name: string },
-	body: string,
-) {
+export const NoteSchema = z.object({
+	body: z
+		.string({ error: 'Write the note' })
+		.trim()
+		.min(1, { error: 'Write the note' })
+		.max(2000, { error: 'Notes must be 2,000 characters or fewer' }),
+})
+
+/** A note only the provider's team sees, signed with the team member's name (or email, if they gave none). */
+export async function addNote(applicationId: string, providerId: string, authorId: string, body: string) {
 	await loadOwned(applicationId, providerId)
-	await prisma.applicationNote.create({ data: { applicationId, authorId: author.id, authorName: author.name, body } })
+	const author = await prisma.user.findUniqueOrThrow({ where: { id: authorId }, select: { name: true, email: true } })
+	await prisma.applicationNote.create({
+		data: { applicationId, authorId, authorName: author.name ?? author.email, body },
+	})
+}
+
+const stillInPlay: StageId[] = ['new', 'reviewing', 'interview', 'conditional-offer']
+
+/**
+ * What the provider's page for one application says beyond the application
+ * itself: whether hiring this candidate fills the vacancy's last position, how
+ * many other applicants are still waiting to hear, and whether the candidate
+ * asked to be passed on to other employers if turned down.
+ */
+export async function applicationSituation(application: {
+	id: string
+	candidateId: string | null
+	vacancy: { id: number; positions: number }
+}) {
+	const [hiredSoFar, stillOpen, consents] = await Promise.all([
+		prisma.application.count({ where: { vacancyId: application.vacancy.id, stage: 'hired' } }),
+		prisma.application.count({
+			where: {
+				vacancyId: application.vacancy.id,
+				submittedAt: { not: null },
+				stage: { in: stillInPlay },
+				id: { not: application.id },
+			},
+		}),
+		application.candidateId ? activeConsents(prisma, application.candidateId) : null,
+	])
+	return {
+		lastPosition: hiredSoFar + 1 >= application.vacancy.positions,
+		stillOpen,
+		canRedirect: Boolean(consents?.redirect),
+	}
+}
+
+/** How many people have applied for a vacancy (sent applications only). */
+export async function countApplicants(vacancyId: number) {
+	return prisma.application.count({ where: { vacancyId, submittedAt: { not: null } } })
+}
+
+/** The provider's vacancies that someone has applied for, by title, to filter the applicants by. */
+export async function vacanciesWithApplicants(providerId: string) {
+	return prisma.vacancy.findMany({
+		where: { providerId, applications: { some: { submittedAt: { not: null } } } },
+		orderBy: { title: 'asc' },
+		select: { id: true, title: true, town: true },
+	})
 }

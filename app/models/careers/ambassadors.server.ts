@@ -12,8 +12,9 @@ import {
 } from '#app/models/uploads/uploads.server.ts'
 import { hashPassword } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
-import { DomainError } from '#app/utils/domain-error.ts'
+import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
 import { getEnv, publicUrl } from '#app/utils/env.server.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 import { isTokenShaped, newToken, tokenHash } from '#app/utils/tokens.server.ts'
 import {
 	containsContactDetails,
@@ -38,7 +39,7 @@ export async function inviteAmbassador(invitedById: string, email: string) {
 	})
 	await prisma.$transaction(async (tx) => {
 		if (await tx.ambassador.findFirst({ where: { user: { email } } }))
-			throw new AmbassadorError('They are already an ambassador')
+			throw new AmbassadorError('They are already an ambassador', { field: 'email' })
 		// A new invitation replaces any earlier one still waiting.
 		await tx.ambassadorInvitation.updateMany({
 			where: { email, acceptedAt: null, expiresAt: { gt: new Date() } },
@@ -97,15 +98,24 @@ export const AmbassadorProfileUpdateSchema = AmbassadorProfileSchema.extend({
 
 type ProfileInput = z.infer<typeof AmbassadorProfileUpdateSchema>
 
+/** A postcode we cannot use is a mistake in the form (400), shown on the postcode field. */
+const postcodeProblem = { field: 'postcode', status: 400 }
+
 function locate(input: ProfileInput) {
 	if (!input.postcode) return { town: input.town }
 	// Only the district is kept: ambassadors are found by area, never by address.
 	const district = findDistrict(input.postcode.outcode)
 	const at = locateWorkplace(input.postcode.postcode, input.town)
 	if (!district || !at)
-		throw new AmbassadorError(`We could not find the postcode ${input.postcode.postcode}. Check it and try again`)
+		throw new AmbassadorError(
+			`We could not find the postcode ${input.postcode.postcode}. Check it and try again`,
+			postcodeProblem,
+		)
 	if (!isInServiceArea(district.outcode))
-		throw new AmbassadorError(`I Care Ambassadors work in and around ${getEnv().REGION_NAME}: enter a postcode there`)
+		throw new AmbassadorError(
+			`I Care Ambassadors work in and around ${getEnv().REGION_NAME}: enter a postcode there`,
+			postcodeProblem,
+		)
 	return { town: input.town, outcode: input.postcode.outcode, lat: at.lat, lng: at.lng }
 }
 
@@ -172,9 +182,20 @@ export async function joinAmbassadors(
 	}
 }
 
+/**
+ * The signed-in user's ambassador profile, for the ambassador pages; anyone
+ * else is refused (403). A request guard, like requireUserId: the only kind of
+ * model function that throws a response.
+ */
 export async function requireAmbassador(userId: string) {
 	const ambassador = await prisma.ambassador.findUnique({ where: { userId } })
-	if (!ambassador) throw new Response('This account is not an I Care Ambassador', { status: 403 })
+	invariantResponse(ambassador, 'This account is not an I Care Ambassador', { status: 403 })
+	return ambassador
+}
+
+async function ownAmbassador(userId: string) {
+	const ambassador = await prisma.ambassador.findUnique({ where: { userId } })
+	if (!ambassador) throw new NotFoundError()
 	return ambassador
 }
 
@@ -185,9 +206,12 @@ export async function updateAmbassadorProfile(
 	photo: { upload: Upload; mimeType: string } | null,
 	removePhoto = false,
 ) {
-	const current = await requireAmbassador(userId)
+	const current = await ownAmbassador(userId)
 	if (!input.postcode && input.town.toLowerCase() !== current.town.toLowerCase()) {
-		throw new AmbassadorError('Enter your postcode as well, so that visits are offered near your new town')
+		throw new AmbassadorError(
+			'Enter your postcode as well, so that visits are offered near your new town',
+			postcodeProblem,
+		)
 	}
 	const file = photo ? writeUpload(photo.upload, photo.mimeType) : null
 	const oldFileId = (file || removePhoto) && current.photoFileId ? current.photoFileId : null
@@ -306,7 +330,7 @@ export async function savePathway(
 	userId: string,
 	steps: Array<{ position: number; roleId: string | null; title: string; fromYear: number; toYear: number | null }>,
 ) {
-	const ambassador = await requireAmbassador(userId)
+	const ambassador = await ownAmbassador(userId)
 	await prisma.$transaction([
 		prisma.ambassadorPathwayStep.deleteMany({ where: { ambassadorId: ambassador.id } }),
 		prisma.ambassadorPathwayStep.createMany({ data: steps.map((s) => ({ ...s, ambassadorId: ambassador.id })) }),

@@ -1,4 +1,5 @@
 import type { PublicProvider } from '#app/models/organisations/providers.server.ts'
+import { findDistrict } from '#app/models/places/places.server.ts'
 import { publicUrl, getEnv } from '#app/utils/env.server.ts'
 
 type VacancyForPosting = {
@@ -73,7 +74,8 @@ export function jobPostingJsonLd(v: VacancyForPosting, provider: PublicProvider)
 			address: {
 				'@type': 'PostalAddress',
 				addressLocality: v.town,
-				addressRegion: getEnv().REGION_NAME,
+				// The county the workplace is in (Norfolk, Suffolk…), not the portal's region.
+				addressRegion: findDistrict(v.outcode)?.county ?? getEnv().REGION_NAME,
 				postalCode: provider.individual ? v.outcode : v.postcode,
 				addressCountry: 'GB',
 			},
@@ -89,7 +91,8 @@ export function jobPostingJsonLd(v: VacancyForPosting, provider: PublicProvider)
 			},
 		},
 		totalJobOpenings: v.positions,
-		directApply: false,
+		// Candidates apply on this site, on the job's own page.
+		directApply: true,
 		url,
 	}
 }

@@ -11,6 +11,7 @@ import {
 	expiredVacancyWhere,
 	isLiveVacancy,
 	liveVacancyWhere,
+	noDrivingNeeded,
 	vacancyCoordinates,
 	vacancyHours,
 } from './vacancy-rules.server.ts'
@@ -26,7 +27,7 @@ async function afterChange(ids: number[]) {
 
 export async function createVacancy(
 	providerId: string,
-	{ questions, ...input }: VacancyInput,
+	{ questions, drivingConfirmed, ...input }: VacancyInput,
 	options: { publish: boolean },
 ) {
 	const where = await locate(input, providerId)
@@ -35,6 +36,7 @@ export async function createVacancy(
 			data: {
 				...input,
 				...where,
+				drivingConfirmedAt: drivingConfirmed ? new Date() : null,
 				screeningQuestions: { create: questions.map((q, i) => ({ position: i + 1, text: q.text, kind: q.kind })) },
 				providerId,
 				status: options.publish ? 'live' : 'draft',
@@ -52,7 +54,7 @@ export async function createVacancy(
 export async function updateVacancy(
 	id: number,
 	providerId: string,
-	{ questions, ...input }: VacancyInput,
+	{ questions, drivingConfirmed, ...input }: VacancyInput,
 	options: { publish: boolean },
 ) {
 	const where = await locate(input, providerId)
@@ -62,7 +64,12 @@ export async function updateVacancy(
 		const publish = options.publish && current.status === 'draft'
 		await tx.vacancy.update({
 			where: { id },
-			data: { ...input, ...where, ...(publish ? { status: 'live', publishedAt: new Date() } : {}) },
+			data: {
+				...input,
+				...where,
+				drivingConfirmedAt: drivingConfirmed ? new Date() : null,
+				...(publish ? { status: 'live', publishedAt: new Date() } : {}),
+			},
 		})
 		// Questions are fixed once someone has answered them.
 		if (!(await tx.application.count({ where: { vacancyId: id } }))) {
@@ -183,6 +190,26 @@ export async function listProviderVacancies(providerId: string) {
 	})
 }
 
+/**
+ * The provider's open vacancies that answer "no driving licence needed" while
+ * their own words say one is: search does not call them that until the
+ * provider checks them (vacancy-rules noDrivingNeeded).
+ */
+export async function vacanciesToCheckForDriving(providerId: string) {
+	const rows = await prisma.vacancy.findMany({
+		where: { providerId, status: { in: ['live', 'draft'] }, drivingLicenceRequired: false, drivingConfirmedAt: null },
+		select: {
+			id: true,
+			title: true,
+			description: true,
+			requirements: true,
+			drivingLicenceRequired: true,
+			drivingConfirmedAt: true,
+		},
+	})
+	return rows.filter((v) => !noDrivingNeeded(v)).map((v) => ({ id: v.id, title: v.title }))
+}
+
 /** A provider's live vacancies, to choose one from (inviting a pool candidate, say). */
 export async function listLiveVacancyChoices(providerId: string) {
 	return prisma.vacancy.findMany({
@@ -229,6 +256,7 @@ export function vacancyFormValues(v: VacancyRecord) {
 		apprenticeship: v.apprenticeship ? 'on' : '',
 		standardRef: v.standardRef ?? '',
 		drivingLicenceRequired: v.drivingLicenceRequired ? 'yes' : 'no',
+		confirmNoDriving: v.drivingConfirmedAt ? 'on' : '',
 		visaSponsorship: v.visaSponsorship ? 'yes' : 'no',
 		closingDay: String(closing.day),
 		closingMonth: String(closing.month),

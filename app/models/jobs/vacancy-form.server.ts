@@ -72,6 +72,8 @@ export function vacancyFormSchema(now = new Date()) {
 					.optional()
 					.transform((v) => v || undefined),
 				drivingLicenceRequired: yesNo('Say whether the job needs a driving licence'),
+				// "No" although the advert's words say a licence is needed: the provider confirms it.
+				confirmNoDriving: z.preprocess((v) => v === 'on' || v === 'true', z.boolean()).default(false),
 				visaSponsorship: yesNo('Say whether you can sponsor a visa for this job'),
 				closingDay: dateField('day'),
 				closingMonth: dateField('month'),
@@ -107,6 +109,10 @@ export function vacancyFormSchema(now = new Date()) {
 							closingDate: dateGiven
 								? endOfLondonDay(input.closingYear, input.closingMonth, input.closingDay)
 								: undefined,
+							drivingLicenceRequired:
+								typeof input.drivingLicenceRequired === 'boolean' ? input.drivingLicenceRequired : undefined,
+							drivingConfirmed: input.confirmNoDriving === true,
+							text: [input.requirements, input.description].filter((t) => typeof t === 'string').join('\n'),
 						},
 						now,
 					)
@@ -137,6 +143,7 @@ export function vacancyFormSchema(now = new Date()) {
 					standardRef: standard?.reference ?? null,
 					apprenticeshipLevel: standard?.level ?? null,
 					drivingLicenceRequired: input.drivingLicenceRequired,
+					drivingConfirmed: !input.drivingLicenceRequired && input.confirmNoDriving,
 					visaSponsorship: input.visaSponsorship,
 					closingDate: endOfLondonDay(input.closingYear, input.closingMonth, input.closingDay)!,
 					positions: input.positions,

@@ -80,6 +80,59 @@ export function publicLocation(v: { town: string; postcode: string; outcode: str
 	return isIndividualEmployer(providerType) ? `${v.town} area (${v.outcode})` : `${v.town}, ${v.postcode}`
 }
 
+const drivingWords =
+	/\bdriv(e|er|ers|ing)\b|\bown (car|transport|vehicle)\b|\buse of a (car|vehicle)\b|\bcar drivers?\b/i
+const drivingNotNeeded = /\bnon-?drivers?\b|\b(no|not|don['’]?t|doesn['’]?t|without)\b/i
+const drivingNeeded = /\b(needed|need|needs|required|require|requires|essential|must|necessary)\b/i
+const drivingUseful = /\b(useful|helpful|desirable|advantage|preferred|ideally|welcome|bonus)\b/i
+const travelPaid = /\bmileage\b/i
+
+export type DrivingCue = 'needed' | 'useful' | 'mentioned' | 'mileage' | null
+
+/**
+ * What the advert's words say about driving, for a vacancy whose "needs a
+ * driving licence" answer was no: the words can still say it usually is.
+ */
+export function drivingCue(text: string): DrivingCue {
+	let cue: DrivingCue = null
+	const rank = { needed: 4, useful: 3, mentioned: 2, mileage: 1 } as const
+	const raise = (next: Exclude<DrivingCue, null>) => {
+		if (!cue || rank[next] > rank[cue]) cue = next
+	}
+	for (const clause of text.split(/[\n;•.]+/)) {
+		if (drivingWords.test(clause)) {
+			if (drivingNotNeeded.test(clause)) continue
+			raise(drivingNeeded.test(clause) ? 'needed' : drivingUseful.test(clause) ? 'useful' : 'mentioned')
+		} else if (travelPaid.test(clause)) raise('mileage')
+	}
+	return cue
+}
+
+/**
+ * Whether the public may be told "no driving licence needed": the answer is no,
+ * and the advert's own words do not say a licence is needed, unless the
+ * provider confirmed the answer after being shown them.
+ */
+export function noDrivingNeeded(v: {
+	drivingLicenceRequired: boolean
+	drivingConfirmedAt: Date | null
+	description: string
+	requirements: string
+}) {
+	if (v.drivingLicenceRequired) return false
+	return v.drivingConfirmedAt !== null || drivingCue(`${v.requirements}\n${v.description}`) !== 'needed'
+}
+
+/** The sentence of the advert that says driving is needed, to show the provider. */
+export function drivingNeededClause(text: string) {
+	return (
+		text
+			.split(/[\n;•.]+/)
+			.find((clause) => drivingCue(clause) === 'needed')
+			?.trim() ?? null
+	)
+}
+
 /** The fields the cross-field checks read, as far as they could be understood. */
 export type VacancyFacts = {
 	postcode?: string
@@ -93,6 +146,11 @@ export type VacancyFacts = {
 	payMax?: number
 	/** null when the date was given but is not a real date */
 	closingDate?: Date | null
+	drivingLicenceRequired?: boolean
+	/** the provider confirmed "no licence needed" after seeing the advert's words */
+	drivingConfirmed?: boolean
+	/** what the candidate needs and the description, for what they say about driving */
+	text?: string
 }
 
 export type VacancyProblem = { field: string; message: string }
@@ -158,6 +216,15 @@ export function vacancyProblems(v: VacancyFacts, now = new Date()): VacancyProbl
 	}
 	if (v.apprenticeship && !(v.standardRef && getStandard(v.standardRef))) {
 		fail('standardRef', 'Choose the apprenticeship standard')
+	}
+	if (v.drivingLicenceRequired === false && !v.drivingConfirmed && v.text) {
+		const clause = drivingNeededClause(v.text)
+		if (clause) {
+			fail(
+				'drivingLicenceRequired',
+				`Your advert says “${clause.length > 120 ? `${clause.slice(0, 117)}…` : clause}”. Choose Yes if the job needs a driving licence, or confirm that it does not`,
+			)
+		}
 	}
 	if (v.closingDate === null) fail('closingDay', 'Closing date must be a real date')
 	else if (v.closingDate) {

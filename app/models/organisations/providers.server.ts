@@ -6,6 +6,7 @@ import { hashPassword, requireUserId } from '#app/utils/auth.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
 import { ids } from '#app/utils/options.ts'
+import { invariantResponse } from '#app/utils/responses.server.ts'
 import {
 	EmailSchema,
 	NewPasswordSchema,
@@ -111,7 +112,11 @@ export type ProviderMember = {
 	provider: { id: string; name: string; type: string; town: string; postcode: string }
 }
 
-/** The signed-in team member and their provider; sends everyone else to sign in. */
+/**
+ * The signed-in team member and their provider; sends everyone else to sign in,
+ * and refuses (403) a signed-in account that is in no team. A request guard,
+ * like requireUserId: the only kind of model function that throws a response.
+ */
 export async function requireProviderMember(request: Request): Promise<ProviderMember> {
 	const userId = await requireUserId(request)
 	const membership = await prisma.teamMember.findFirst({
@@ -122,7 +127,7 @@ export async function requireProviderMember(request: Request): Promise<ProviderM
 			provider: { select: { id: true, name: true, type: true, town: true, postcode: true } },
 		},
 	})
-	if (!membership) throw new Response('This account is not part of a provider’s team.', { status: 403 })
+	invariantResponse(membership, 'This account is not part of a provider’s team.', { status: 403 })
 	return { userId, role: membership.role, provider: membership.provider }
 }
 

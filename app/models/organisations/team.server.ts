@@ -27,7 +27,7 @@ export async function listTeam(providerId: string) {
 		prisma.teamMember.findMany({
 			where: { providerId },
 			orderBy: { createdAt: 'asc' },
-			select: { id: true, role: true, createdAt: true, user: { select: { name: true, email: true } } },
+			select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
 		}),
 		prisma.teamInvitation.findMany({
 			where: { providerId, acceptedAt: null, expiresAt: { gt: new Date() } },
@@ -50,7 +50,7 @@ export async function inviteColleague(
 	const token = newToken()
 	await prisma.$transaction(async (tx) => {
 		const already = await tx.teamMember.findFirst({ where: { providerId, user: { email: input.email } } })
-		if (already) throw new TeamError('They are already in your team')
+		if (already) throw new TeamError('They are already in your team', { field: 'email' })
 		const provider = await tx.provider.findUniqueOrThrow({ where: { id: providerId }, select: { name: true } })
 		const inviterUser = await tx.user.findUniqueOrThrow({
 			where: { id: inviter.userId },

@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-	drivingCue,
-	qualificationsAskedFor,
-	scoreMatch,
-	type MatchCandidate,
-	type MatchVacancy,
-} from './matching.server.ts'
+import { qualificationsAskedFor, scoreMatch, type MatchCandidate, type MatchVacancy } from './matching.server.ts'
 
 // The seed's requirement texts are the sector's own words (from care-roles.json).
 const ENTRY = [
@@ -54,19 +48,6 @@ describe('what a vacancy asks for', () => {
 		['The Care Certificate, or willingness to complete it.', []],
 	])('%s', (requirements, expected) => {
 		expect(qualificationsAskedFor(requirements).map((a) => [a.id, a.strength])).toEqual(expected)
-	})
-})
-
-describe('what an advert says about driving', () => {
-	test.each([
-		['Care or support experience is often preferred\nEnhanced DBS check; driving licence usually needed', 'needed'],
-		['Care Certificate induction; driving licence often useful', 'useful'],
-		['What we offer:\n• Mileage paid at 45p a mile and paid travel time', 'mileage'],
-		['No driving needed: the service is on a bus route.', null],
-		['Non-drivers welcome', null],
-		['Full training given, including the Care Certificate.', null],
-	])('%s', (text, expected) => {
-		expect(drivingCue(text)).toBe(expected)
 	})
 })
 

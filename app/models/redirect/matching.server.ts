@@ -1,4 +1,5 @@
 import { careRoles } from '#app/models/jobs/care-roles.server.ts'
+import { drivingCue } from '#app/models/jobs/vacancy-rules.server.ts'
 import { findDistrict } from '#app/models/places/places.server.ts'
 import { formatMiles } from '#app/utils/geo.ts'
 import { defaultQuery } from '#search/query.ts'
@@ -110,34 +111,6 @@ export function qualificationsAskedFor(requirements: string): Ask[] {
 		}
 	}
 	return [...asks.values()]
-}
-
-const drivingWords =
-	/\bdriv(e|er|ers|ing)\b|\bown (car|transport|vehicle)\b|\buse of a (car|vehicle)\b|\bcar drivers?\b/i
-const drivingNotNeeded = /\bnon-?drivers?\b|\b(no|not|don['’]?t|doesn['’]?t|without)\b/i
-const drivingNeeded = /\b(needed|need|needs|required|require|requires|essential|must|necessary)\b/i
-const drivingUseful = /\b(useful|helpful|desirable|advantage|preferred|ideally|welcome|bonus)\b/i
-const travelPaid = /\bmileage\b/i
-
-export type DrivingCue = 'needed' | 'useful' | 'mentioned' | 'mileage' | null
-
-/**
- * What the advert's words say about driving, for a vacancy whose "needs a
- * driving licence" answer was no: the words can still say it usually is.
- */
-export function drivingCue(text: string): DrivingCue {
-	let cue: DrivingCue = null
-	const rank = { needed: 4, useful: 3, mentioned: 2, mileage: 1 } as const
-	const raise = (next: Exclude<DrivingCue, null>) => {
-		if (!cue || rank[next] > rank[cue]) cue = next
-	}
-	for (const clause of text.split(/[\n;•.]+/)) {
-		if (drivingWords.test(clause)) {
-			if (drivingNotNeeded.test(clause)) continue
-			raise(drivingNeeded.test(clause) ? 'needed' : drivingUseful.test(clause) ? 'useful' : 'mentioned')
-		} else if (travelPaid.test(clause)) raise('mileage')
-	}
-	return cue
 }
 
 export const FULL_TIME_HOURS = 30

@@ -163,7 +163,7 @@ export async function checkPhoto(upload: Upload): Promise<{ error: string } | { 
 		const bytes = await sharp(upload.bytes, { limitInputPixels: 40_000_000 })
 			.rotate()
 			.resize(1600, 1600, { fit: 'inside', withoutEnlargement: true })
-			.flatten({ background: '#ffffff' })
+			.flatten({ background: { r: 255, g: 255, b: 255 } })
 			.jpeg({ quality: 82, mozjpeg: true })
 			.toBuffer()
 		return {

@@ -3,7 +3,7 @@ import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.serv
 import { endOfLondonDay, formatDate } from '#app/utils/dates.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { NotFoundError } from '#app/utils/domain-error.ts'
-import { distanceMiles } from '#app/utils/geo.ts'
+import { distanceMiles, formatMiles } from '#app/utils/geo.ts'
 import { offerEmail, queueSchoolEmail, schoolEmail, teamEmails } from './emails.server.ts'
 import { OFFER_DAYS, VisitError } from './vocabulary.ts'
 
@@ -67,10 +67,11 @@ export async function offerToNext(requestId: string) {
  * further away, or one asked before). Any offer still waiting is withdrawn.
  */
 export async function offerToAmbassador(requestId: string, ambassadorId: string) {
-	const request = await prisma.visitRequest.findUniqueOrThrow({ where: { id: requestId } })
+	const request = await prisma.visitRequest.findUnique({ where: { id: requestId } })
+	if (!request) throw new NotFoundError()
 	if (request.status !== 'open' && request.status !== 'unmatched')
 		throw new VisitError('This request already has an ambassador, or is closed')
-	const ambassador = await prisma.ambassador.findUniqueOrThrow({
+	const ambassador = await prisma.ambassador.findUnique({
 		where: { id: ambassadorId },
 		select: {
 			id: true,
@@ -81,6 +82,7 @@ export async function offerToAmbassador(requestId: string, ambassadorId: string)
 			user: { select: { email: true } },
 		},
 	})
+	if (!ambassador) throw new NotFoundError()
 	const miles = distanceMiles(request, ambassador)
 	const email = await offerEmail(request, ambassador, miles)
 	await prisma.$transaction(async (tx) => {
@@ -97,6 +99,31 @@ export async function offerToAmbassador(requestId: string, ambassadorId: string)
 		await queueEmail(tx, { ...email, key: `${email.key}:${Date.now().toString(36)}` })
 	})
 	notifyEmailOutbox()
+}
+
+/**
+ * Every ambassador the regional team could offer a request to, nearest first,
+ * those not taking visits and beyond their usual distance included (marked),
+ * as choices for a select.
+ */
+export async function ambassadorChoicesFor(requests: Array<{ id: string; lat: number; lng: number }>) {
+	const ambassadors = await prisma.ambassador.findMany({
+		orderBy: { firstName: 'asc' },
+		select: { id: true, firstName: true, town: true, lat: true, lng: true, willingToVisit: true },
+	})
+	return new Map(
+		requests.map((r) => [
+			r.id,
+			ambassadors
+				.map((a) => ({
+					id: a.id,
+					miles: distanceMiles(r, a),
+					label: `${a.firstName}, ${a.town}${a.willingToVisit ? '' : ' (not taking visits)'}`,
+				}))
+				.sort((a, b) => a.miles - b.miles)
+				.map((a) => ({ id: a.id, label: `${a.label}: ${formatMiles(a.miles)} away` })),
+		]),
+	)
 }
 
 async function currentOffer(requestId: string, ambassadorId: string) {
@@ -194,10 +221,14 @@ export async function recordVisit(requestId: string, ambassadorId: string, visit
 		where: { id: requestId, ambassadorId, status: { in: ['accepted', 'fulfilled'] } },
 	})
 	if (!request) throw new NotFoundError()
-	if (visitedOn.getTime() > Date.now()) throw new VisitError('The date of the visit must be today or in the past')
+	// A date that cannot be right is a mistake in the form (400), shown on the date.
+	const onDate = { field: 'visitedDay', status: 400 }
+	if (visitedOn.getTime() > Date.now())
+		throw new VisitError('The date of the visit must be today or in the past', onDate)
 	if (visitedOn.getTime() < request.createdAt.getTime() - 86_400_000)
 		throw new VisitError(
 			`The date of the visit must be on or after the day the request was sent, ${formatDate(request.createdAt)}`,
+			onDate,
 		)
 	const ambassador = await prisma.ambassador.findUniqueOrThrow({
 		where: { id: ambassadorId },

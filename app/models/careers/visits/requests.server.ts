@@ -48,7 +48,7 @@ export const VisitRequestSchema = z
 /** Records the request, emails the school its private link, and offers it to the nearest willing ambassador. */
 export async function requestVisit(input: z.infer<typeof VisitRequestSchema>) {
 	const at = locateWorkplace(input.postcode.postcode, input.town) ?? findDistrict(input.postcode.outcode)
-	if (!at) throw new VisitError('We could not find that postcode')
+	if (!at) throw new VisitError('We could not find that postcode', { field: 'postcode', status: 400 })
 	const token = newToken()
 	const created = await prisma.$transaction(async (tx) => {
 		const request = await tx.visitRequest.create({

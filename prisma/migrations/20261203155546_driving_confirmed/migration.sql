@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Vacancy" ADD COLUMN "drivingConfirmedAt" DATETIME;

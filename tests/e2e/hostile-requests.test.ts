@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test'
+
+// What a tester sends that no browser would: never a 500, always a plain answer.
+const forms = [
+	'/login',
+	'/signup',
+	'/forgot-password',
+	'/ambassadors/request-a-visit',
+	'/help',
+	'/provider/vacancies/new',
+]
+
+test('a body that is not a form is refused with 415 on every form', async ({ request, baseURL }) => {
+	for (const path of forms) {
+		for (const [type, body] of [
+			['application/json', '{"email":"a@b.c"}'],
+			['text/plain', 'email=a@b.c'],
+			['', 'email=a@b.c'],
+		] as const) {
+			const response = await request.post(path, {
+				headers: { Origin: baseURL!, ...(type ? { 'Content-Type': type } : { 'Content-Type': '' }) },
+				data: body,
+				maxRedirects: 0,
+			})
+			expect(response.status(), `${path} with ${type || 'no type'}`).toBe(415)
+		}
+	}
+})
+
+test('a form body that cannot be read, or urlencoded where a file is expected, is a 4xx', async ({
+	request,
+	baseURL,
+}) => {
+	const broken = await request.post('/login', {
+		headers: { Origin: baseURL!, 'Content-Type': 'multipart/form-data; boundary=nothing-here' },
+		data: 'not multipart at all',
+		maxRedirects: 0,
+	})
+	expect(broken.status()).toBe(400)
+	const job = (await (await request.get('/jobs')).text()).match(/href="\/jobs\/(\d+)\?/)![1]
+	const noFile = await request.post(`/jobs/${job}/apply`, {
+		headers: { Origin: baseURL! },
+		form: { firstName: 'Alex' },
+		maxRedirects: 0,
+	})
+	expect(noFile.status()).toBe(400)
+	expect(await noFile.text()).toContain('There is a problem')
+})
+
+test('ids out of range or written twice are 404s, and ?_data= goes to the page', async ({ request }) => {
+	for (const path of [
+		'/jobs/1e30',
+		'/jobs/99999999999999999999',
+		'/jobs/321.0',
+		'/jobs/0321',
+		'/jobs/1e30/apply',
+		'/jobs/99999999999999999999/apply',
+	]) {
+		expect((await request.get(path)).status(), path).toBe(404)
+	}
+	const legacy = await request.get('/jobs?_data=routes/jobs._index', { maxRedirects: 0 })
+	expect(legacy.status()).toBe(302)
+	expect(legacy.headers().location).toBe('/jobs')
+})
