@@ -16,6 +16,12 @@ export type FormResult = {
 
 export type FieldState = ReturnType<typeof useFormFields>
 
+/** The two answers of a yes-or-no question, for `Radios`. */
+export const yesNoOptions = [
+	{ id: 'yes', label: 'Yes' },
+	{ id: 'no', label: 'No' },
+] as const
+
 /** The action's reply to this form (`form` names it among the page's forms), if the last one sent was this. */
 export function useFormReply(form: string) {
 	const reply = useActionData() as FormReply | undefined

@@ -1,4 +1,4 @@
-import { Radios, TextArea, type FieldState } from './forms.tsx'
+import { Radios, TextArea, type FieldState, yesNoOptions } from './forms.tsx'
 
 export type ScreeningQuestion = { id: number; kind: string; text: string }
 
@@ -22,17 +22,7 @@ export function ScreeningQuestions({
 		<>
 			{questions.map((q) =>
 				q.kind === 'yes-no' ? (
-					<Radios
-						key={q.id}
-						fields={fields}
-						name={answerField(q)}
-						legend={q.text}
-						inline
-						options={[
-							{ id: 'yes', label: 'Yes' },
-							{ id: 'no', label: 'No' },
-						]}
-					/>
+					<Radios key={q.id} fields={fields} name={answerField(q)} legend={q.text} inline options={yesNoOptions} />
 				) : (
 					<TextArea key={q.id} fields={fields} name={answerField(q)} label={q.text} rows={rows} maxLength={1000} />
 				),

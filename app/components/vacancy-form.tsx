@@ -10,6 +10,7 @@ import {
 	TextArea,
 	TextField,
 	type FieldState,
+	yesNoOptions,
 } from './forms.tsx'
 
 export const vacancyFieldOrder: Array<string | [string, string]> = [
@@ -165,10 +166,7 @@ export function VacancyForm({
 					name="drivingLicenceRequired"
 					legend="Does the job need a driving licence?"
 					inline
-					options={[
-						{ id: 'yes', label: 'Yes' },
-						{ id: 'no', label: 'No' },
-					]}
+					options={yesNoOptions}
 				/>
 				{/* Shown when the advert's words disagree with "No", or the provider confirmed before. */}
 				{fields.error('drivingLicenceRequired')?.startsWith('Your advert says') ||
@@ -187,10 +185,7 @@ export function VacancyForm({
 					name="visaSponsorship"
 					legend="Can you sponsor a Skilled Worker visa for this job?"
 					inline
-					options={[
-						{ id: 'yes', label: 'Yes' },
-						{ id: 'no', label: 'No' },
-					]}
+					options={yesNoOptions}
 				/>
 				<DateInput
 					fields={fields}

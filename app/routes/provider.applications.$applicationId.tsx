@@ -12,6 +12,7 @@ import {
 	TextField,
 	useFormFields,
 	useFormReply,
+	yesNoOptions,
 } from '#app/components/forms.tsx'
 import { ImportantBanner, NotificationBanner } from '#app/components/notification-banner.tsx'
 import { StageHistory, StageTag } from '#app/components/stage-tag.tsx'
@@ -369,7 +370,7 @@ export default function ProviderApplicationRoute() {
 											fields={interviewFields}
 											name="time"
 											label="Time"
-											hint="24-hour clock, like 14:30. UK time."
+											hint="Like 2:30pm or 14:30. UK time."
 											width="w-28"
 											inputMode="numeric"
 										/>
@@ -435,10 +436,7 @@ export default function ProviderApplicationRoute() {
 													: 'They have not asked to be sent jobs with other employers, so nothing is sent whatever you answer.'
 											}
 											inline
-											options={[
-												{ id: 'yes', label: 'Yes' },
-												{ id: 'no', label: 'No' },
-											]}
+											options={yesNoOptions}
 										/>
 										<Checkboxes
 											fields={unsuccessfulFields}

@@ -184,6 +184,11 @@ describe('the provider’s pipeline', () => {
 					context,
 				}),
 			)
+		// A wrong time is the time's problem alone, never "not a real date".
+		const wrongTime = await act(interviewForm('25:00'))
+		expect(wrongTime.status).toBe(400)
+		expect(wrongTime.data.result.error.time).toEqual(['Enter a real time, like 2:30pm or 14:30'])
+		expect(wrongTime.data.result.error.interviewDay).toBeUndefined()
 		expect((await act(interviewForm('14:30'))).location).toBe(
 			`/provider/applications/${candidate.applicationId}?done=interview`,
 		)

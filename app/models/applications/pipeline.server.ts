@@ -150,9 +150,9 @@ export const InterviewSchema = z
 			.min(2000, { error: 'Year must include 4 numbers' })
 			.max(2100, { error: 'Interview date must be a real date' }),
 		time: z
-			.string({ error: 'Enter the time, like 14:30' })
+			.string({ error: 'Enter the time, like 2:30pm or 14:30' })
 			.trim()
-			.regex(/^([01]?\d|2[0-3])[:.]([0-5]\d)$/, { error: 'Enter the time in 24-hour format, like 14:30' }),
+			.refine((t) => parseClockTime(t) !== null, { error: 'Enter a real time, like 2:30pm or 14:30' }),
 		durationMinutes: z.coerce
 			.number({ error: 'Enter how long the interview lasts, in minutes' })
 			.int()
@@ -173,6 +173,13 @@ export const InterviewSchema = z
 		if (!input.location && !input.videoUrl) {
 			ctx.addIssue({ code: 'custom', path: ['location'], message: 'Enter where the interview is, or a video link' })
 		}
+		// The date is checked on its own: a time that could not be read has its own message.
+		const day = new TZDate(input.interviewYear, input.interviewMonth - 1, input.interviewDay, 12, 0, 0, LONDON)
+		if (day.getDate() !== input.interviewDay || day.getMonth() !== input.interviewMonth - 1) {
+			ctx.addIssue({ code: 'custom', path: ['interviewDay'], message: 'Interview date must be a real date' })
+			return
+		}
+		if (parseClockTime(input.time) === null) return
 		const startsAt = interviewStart(input)
 		if (startsAt.getDate() !== input.interviewDay || startsAt.getMonth() !== input.interviewMonth - 1) {
 			ctx.addIssue({ code: 'custom', path: ['interviewDay'], message: 'Interview date must be a real date' })
@@ -188,8 +195,28 @@ export const InterviewSchema = z
 		details: input.details ?? '',
 	}))
 
+/**
+ * A time as people write it: 14:30, 14.30, 1430, 2:30pm, 2.30 pm, 2pm, 12 noon.
+ * The hour and minute in London, or null when it is not a real time.
+ */
+export function parseClockTime(text: string) {
+	const t = text.trim().toLowerCase().replace(/\s+/g, '')
+	if (t === 'noon' || t === '12noon' || t === 'midday') return { hour: 12, minute: 0 }
+	const m = t.match(/^(\d{1,2})(?:[:.]?(\d{2}))?(am|pm|a\.m\.|p\.m\.)?$/)
+	if (!m) return null
+	let hour = Number(m[1])
+	const minute = m[2] === undefined ? 0 : Number(m[2])
+	const half = m[3]?.[0]
+	if (minute > 59) return null
+	if (half) {
+		if (hour < 1 || hour > 12) return null
+		hour = (hour % 12) + (half === 'p' ? 12 : 0)
+	} else if (m[2] === undefined || hour > 23) return null
+	return { hour, minute }
+}
+
 function interviewStart(input: { interviewYear: number; interviewMonth: number; interviewDay: number; time: string }) {
-	const [hour, minute] = input.time.split(/[:.]/).map(Number)
+	const { hour, minute } = parseClockTime(input.time)!
 	return new TZDate(input.interviewYear, input.interviewMonth - 1, input.interviewDay, hour, minute, 0, LONDON)
 }
 
