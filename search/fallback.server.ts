@@ -230,6 +230,10 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 		params.push(query.minHourlyPence)
 	}
 	if (query.excludeIds?.length) where.push(`v.id NOT IN (${query.excludeIds.map(Number).join(', ')})`)
+	if (query.publishedSince) {
+		where.push('v.published >= ?')
+		params.push(Math.floor(query.publishedSince.getTime() / 1000))
+	}
 	if (query.excludeProviderIds?.length) {
 		where.push(`v.providerId NOT IN (${placeholders(query.excludeProviderIds)})`)
 		params.push(...query.excludeProviderIds)

@@ -23,6 +23,8 @@ export type VacancyQuery = {
 	perPage: number
 	excludeIds?: number[]
 	excludeProviderIds?: string[]
+	/** only vacancies published at or after this moment (job alerts: what is new since they last looked) */
+	publishedSince?: Date
 	now?: Date
 }
 
@@ -122,6 +124,7 @@ export function meiliFilters(query: VacancyQuery, skip?: string) {
 	if (query.sponsorship) filters.push('visaSponsorship = true')
 	if (query.minHourlyPence !== null) filters.push(`hourlyMax >= ${query.minHourlyPence}`)
 	if (query.excludeIds?.length) filters.push(`id NOT IN [${query.excludeIds.join(', ')}]`)
+	if (query.publishedSince) filters.push(`publishedAt >= ${Math.floor(query.publishedSince.getTime() / 1000)}`)
 	if (query.excludeProviderIds?.length)
 		filters.push(`providerId NOT IN [${query.excludeProviderIds.map(quoteFilterValue).join(', ')}]`)
 	return filters

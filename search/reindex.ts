@@ -5,29 +5,13 @@
  *
  *   npm run search:reindex
  */
-import { dataDir, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
-import { getEnv, loadDotEnv } from '#app/utils/env.server.ts'
+import { loadDotEnv } from '#app/utils/env.server.ts'
 import { projectRoot } from '#app/utils/project-root.server.ts'
-import { configureSearch } from './client.server.ts'
 import { projections, rebuildIndex } from './indexing.server.ts'
-import { runningInstance, startMeilisearch } from './meili-process.server.ts'
+import { connectSearchForScript } from './script-connection.server.ts'
 
 loadDotEnv(projectRoot)
-const env = getEnv()
-let stop = async () => {}
-if (env.MEILI_URL && env.MEILI_MASTER_KEY) {
-	configureSearch({ url: env.MEILI_URL, apiKey: env.MEILI_MASTER_KEY, indexName: env.MEILI_INDEX })
-} else {
-	const masterKey = readOrCreateSecret('meili-master-key')
-	const running = runningInstance(dataDir('meili'))
-	if (running) {
-		configureSearch({ url: running.url, apiKey: masterKey, indexName: env.MEILI_INDEX })
-	} else {
-		const meili = await startMeilisearch({ dir: dataDir('meili'), masterKey, binary: env.MEILI_BINARY })
-		configureSearch({ url: meili.url, apiKey: masterKey, indexName: env.MEILI_INDEX })
-		stop = () => meili.stop()
-	}
-}
+const stop = await connectSearchForScript()
 for (const projection of projections) {
 	const started = Date.now()
 	let last = -1

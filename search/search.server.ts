@@ -1,5 +1,5 @@
 import type { MultiSearchQuery } from 'meilisearch'
-import type { LatLng } from '#app/utils/geo.ts'
+import { distanceMiles, type LatLng } from '#app/utils/geo.ts'
 import { log } from '#app/utils/log.server.ts'
 import { isSearchHealthy, isUnreachable, meili, searchConfig, setSearchHealthy } from './client.server.ts'
 import type { VacancyDocument } from './document.ts'
@@ -14,6 +14,7 @@ import {
 	ranksNearestAbout,
 	withDistance,
 	type Facets,
+	type VacancyHit,
 	type VacancyQuery,
 	type VacancySearchResult,
 } from './query.ts'
@@ -173,4 +174,99 @@ export async function searchVacancies(query: VacancyQuery): Promise<VacancySearc
 		}
 	}
 	return searchDatabase(query)
+}
+
+// What a batch search returns of each vacancy: enough to list it in an email.
+const batchAttributes = [
+	'id',
+	'title',
+	'providerName',
+	'town',
+	'_geo',
+	'payPeriod',
+	'payMin',
+	'payMax',
+	'hoursPerWeek',
+	'closingAt',
+	'publishedAt',
+] as const satisfies ReadonlyArray<keyof VacancyDocument>
+
+export type BatchHit = Pick<VacancyHit, (typeof batchAttributes)[number] | 'distanceMiles'>
+
+/** What a batch search returns for each query: its first page of hits and how many there are in all. */
+export type BatchResult = { hits: BatchHit[]; total: number }
+
+// Queries per multi-search request: large enough to spread the cost of each
+// request, small enough that one slow query does not hold up thousands.
+const BATCH_SIZE = 100
+
+/**
+ * Many searches at once (job alerts: one per alert), with no counts per filter:
+ * each query's first page and total. With Meilisearch, in multi-search requests
+ * of BATCH_SIZE; otherwise each from the database. The queries' sort must not
+ * be nearest-about (distance or newest, say).
+ */
+export async function searchVacancyBatch(
+	queries: VacancyQuery[],
+	options: { indexUid?: string } = {},
+): Promise<BatchResult[]> {
+	if (isSearchHealthy()) {
+		try {
+			return await batchWithMeili(queries, options.indexUid ?? searchConfig().indexName)
+		} catch (error) {
+			if (isUnreachable(error)) setSearchHealthy(false)
+			else log.error('search', `Meilisearch batch failed, answering from the database: ${describe(error)}`)
+		}
+	}
+	const results: BatchResult[] = []
+	for (const query of queries) {
+		const found = await searchDatabase(query)
+		results.push({ hits: found.hits, total: found.total })
+	}
+	return results
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+// Two requests at a time: Meilisearch answers each on its own thread, so both cores work.
+const BATCHES_IN_FLIGHT = 2
+
+async function batchWithMeili(queries: VacancyQuery[], indexUid: string) {
+	const batches: VacancyQuery[][] = []
+	for (let i = 0; i < queries.length; i += BATCH_SIZE) batches.push(queries.slice(i, i + BATCH_SIZE))
+	const answers: BatchResult[][] = new Array(batches.length)
+	let next = 0
+	const worker = async () => {
+		while (next < batches.length) {
+			const at = next++
+			answers[at] = await searchBatch(batches[at], indexUid)
+		}
+	}
+	await Promise.all(Array.from({ length: BATCHES_IN_FLIGHT }, worker))
+	return answers.flat()
+}
+
+async function searchBatch(batch: VacancyQuery[], indexUid: string): Promise<BatchResult[]> {
+	const { results } = await meili().multiSearch<{ queries: MultiSearchQuery[] }, VacancyDocument>({
+		queries: batch.map((query) => {
+			if (ranksNearestAbout(query)) throw new Error('searchVacancyBatch: nearest-about ranking is not batched')
+			return {
+				indexUid,
+				q: meiliText(query.text),
+				filter: meiliFilters(query),
+				sort: meiliSort(query),
+				page: query.page,
+				hitsPerPage: query.perPage,
+				matchingStrategy: 'all',
+				attributesToRetrieve: [...batchAttributes],
+			}
+		}),
+	})
+	return results.map((result, j) => {
+		const centre = batch[j].centre
+		return {
+			hits: result.hits.map((hit) => ({ ...hit, distanceMiles: centre ? distanceMiles(centre, hit._geo) : null })),
+			total: result.totalHits ?? result.estimatedTotalHits ?? 0,
+		}
+	})
 }

@@ -15,6 +15,8 @@ export const filterableAttributes = [
 	'visaSponsorship',
 	'hourlyMax',
 	'closingAt',
+	// job alerts ask for what was published since they last looked
+	'publishedAt',
 	'providerId',
 	'standardRef',
 ]

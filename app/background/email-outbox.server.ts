@@ -1,5 +1,6 @@
-import { prisma, type Tx } from '#app/utils/db.server.ts'
-import type { RenderedEmail } from '#emails/render.server.ts'
+import { insertRows, prisma, type Tx } from '#app/utils/db.server.ts'
+import { lateTemplates, type LateTemplateName } from '#emails/late-templates.server.ts'
+import { renderEmail, type RenderedEmail } from '#emails/render.server.ts'
 import { mailTransport, messageIdFor } from '#emails/transport.server.ts'
 import { defineOutbox, type HandlerResult, type OutboxDefinition } from './outbox.server.ts'
 
@@ -10,6 +11,8 @@ export type QueuedEmail = RenderedEmail & {
 	key: string
 	to: string
 	attachments?: EmailAttachment[]
+	/** extra headers, such as List-Unsubscribe (RFC 8058) */
+	headers?: Record<string, string>
 }
 
 /** Writes the email inside the caller's transaction; call `notifyEmailOutbox()` after it commits. */
@@ -24,8 +27,45 @@ export async function queueEmail(tx: Tx, email: QueuedEmail) {
 			html: email.html,
 			text: email.text,
 			attachments: email.attachments ?? undefined,
+			headers: email.headers ?? undefined,
 		},
 	})
+}
+
+export type LateRenderedEmail<N extends LateTemplateName> = {
+	/** unique: each is written once (a key already queued is an error, not a no-op) */
+	key: string
+	to: string
+	template: N
+	props: Parameters<(typeof lateTemplates)[N]['subject']>[0]
+	headers?: Record<string, string>
+}
+
+/**
+ * Like queueEmail, for many at once, rendered when each is sent from a template
+ * in late-templates.server.ts and its props: a run that queues thousands of job
+ * alert digests at 07:00 writes data, not thousands of rendered emails.
+ */
+export async function queueLateRenderedEmails<N extends LateTemplateName>(tx: Tx, emails: LateRenderedEmail<N>[]) {
+	const now = new Date()
+	await insertRows(
+		tx,
+		'EmailOutbox',
+		emails.map((email) => ({
+			messageKey: email.key,
+			toAddress: email.to,
+			subject: lateTemplates[email.template].subject(email.props as never),
+			html: '',
+			text: '',
+			template: email.template,
+			props: email.props as object,
+			headers: email.headers ?? null,
+			status: 'pending',
+			attempts: 0,
+			availableAt: now,
+			createdAt: now,
+		})),
+	)
 }
 
 /** 2 s, 4 s, 8 s… up to 30 minutes between attempts: about 3 hours before an email is marked failed. */
@@ -46,6 +86,18 @@ type EmailRow = {
 	html: string
 	text: string
 	attachments: unknown
+	headers: unknown
+	template: string | null
+	props: unknown
+}
+
+/** The email as it goes out: rendered now when it was queued as a template and props. */
+async function contentOf(row: EmailRow): Promise<RenderedEmail> {
+	if (!row.template) return { subject: row.subject, html: row.html, text: row.text }
+	const template = lateTemplates[row.template as LateTemplateName]
+	if (!template) throw new Error(`no email template called ${row.template}`)
+	const rendered = await renderEmail(template as never, row.props as never)
+	return { ...rendered, subject: row.subject }
 }
 
 /**
@@ -59,12 +111,14 @@ async function sendEmails(rows: EmailRow[], hooks: SendHooks = {}): Promise<Hand
 	const failed: NonNullable<HandlerResult['failed']> = []
 	for (const row of rows) {
 		try {
+			const content = await contentOf(row)
 			await transport.sendMail({
 				from,
 				to: row.toAddress,
-				subject: row.subject,
-				html: row.html,
-				text: row.text,
+				subject: content.subject,
+				html: content.html,
+				text: content.text,
+				headers: (row.headers as Record<string, string> | null) ?? undefined,
 				messageId: messageIdFor(row.messageKey, from),
 				attachments: ((row.attachments as EmailAttachment[] | null) ?? []).map((a) => ({
 					filename: a.filename,
@@ -93,7 +147,17 @@ const emailDefinition: OutboxDefinition<EmailRow> = {
 	claimSize: 1,
 	retry: EMAIL_RETRY,
 	pollMs: 2000,
-	select: { messageKey: true, toAddress: true, subject: true, html: true, text: true, attachments: true },
+	select: {
+		messageKey: true,
+		toAddress: true,
+		subject: true,
+		html: true,
+		text: true,
+		attachments: true,
+		headers: true,
+		template: true,
+		props: true,
+	},
 	// "sending" rows whose lease ran out belong to a worker that died mid-send.
 	due: { status: { in: ['pending', 'sending'] } },
 	claimed: { status: 'sending' },

@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { SummaryList } from './summary-list.tsx'
 
 export type JobCardData = {
@@ -42,12 +43,15 @@ export function JobCard({
 	href,
 	headingLevel = 2,
 	showProvider = true,
+	action,
 }: {
 	job: JobCardData
 	href: string
 	headingLevel?: 2 | 3
 	/** Off on the provider's own page, which names them already. */
 	showProvider?: boolean
+	/** a control at the foot of the card (Save) */
+	action?: ReactNode
 }) {
 	const Heading = headingLevel === 2 ? 'h2' : 'h3'
 	return (
@@ -85,6 +89,7 @@ export function JobCard({
 				]}
 			/>
 			{job.summary ? <p className="mt-2 text-muted">{job.summary}</p> : null}
+			{action}
 		</li>
 	)
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { SummaryList } from '#app/components/summary-list.tsx'
+import { frequencyText } from '#app/models/alerts/job-alerts.server.ts'
 import { exportCandidateData } from '#app/models/applications/candidate-profile.server.ts'
 import { stages } from '#app/models/applications/vocabulary.ts'
 import { roleName } from '#app/models/jobs/care-roles.server.ts'
@@ -68,6 +69,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			jobs: r.jobsWeSuggested.map((j) => `${j.vacancy.title} (${j.vacancy.provider.name})`),
 		})),
 		files: data.account.files.map((f) => ({ name: f.originalName, added: formatDate(f.createdAt) })),
+		alerts: data.jobAlerts.map((a) => ({
+			description: a.description,
+			how: frequencyText(a.frequency),
+			made: formatDate(a.createdAt),
+		})),
+		saved: data.savedJobs.map((s) => ({
+			title: s.vacancy.title,
+			employer: s.vacancy.provider.name,
+			on: formatDate(s.savedAt),
+		})),
 		emails: data.emailsSentToYou.map((e) => ({ subject: e.subject, sent: when(e.sentAt ?? e.createdAt) })),
 	}
 }
@@ -168,6 +179,24 @@ export default function AccountDataRoute() {
 					{d.files.map((f, n) => (
 						<li key={n}>
 							{f.name}, {f.added}
+						</li>
+					))}
+				</ul>
+			</Part>
+			<Part title="Job alerts" empty={!d.alerts.length}>
+				<ul className="ml-6 list-disc">
+					{d.alerts.map((a, n) => (
+						<li key={n}>
+							{a.description}: {a.how.toLowerCase()}, made on {a.made}
+						</li>
+					))}
+				</ul>
+			</Part>
+			<Part title="Saved jobs" empty={!d.saved.length}>
+				<ul className="ml-6 list-disc">
+					{d.saved.map((j, n) => (
+						<li key={n}>
+							{j.title} ({j.employer}), saved on {j.on}
 						</li>
 					))}
 				</ul>

@@ -3,11 +3,19 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { NotificationBanner } from '#app/components/notification-banner.tsx'
 import { answerFieldOrder, ScreeningQuestions } from '#app/components/screening-questions.tsx'
 import { answersFrom, answersShape, applyWithProfile } from '#app/models/applications/applications.server.ts'
 import { formatPay } from '#app/models/jobs/pay.ts'
+import {
+	extendFollowing,
+	FOLLOW_WEEKS,
+	followingUntil,
+	listMatches,
+	stopFollowing,
+} from '#app/models/redirect/continuing-matches.server.ts'
 import { formatHours } from '#app/models/redirect/matching.server.ts'
-import { listMatches, markMatchesViewed, matchesState } from '#app/models/redirect/redirects.server.ts'
+import { markMatchesViewed, matchesState } from '#app/models/redirect/redirects.server.ts'
 import { listCandidateInvitations } from '#app/models/redirect/talent-pool.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/dates.ts'
@@ -21,14 +29,18 @@ const matchForm = (vacancyId: number) => `match:${vacancyId}`
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const userId = await requireUserId(request)
-	const [matches, invitations, state] = await Promise.all([
+	const [matches, invitations, state, until] = await Promise.all([
 		listMatches(userId),
 		listCandidateInvitations(userId),
 		matchesState(userId),
+		followingUntil(userId),
 	])
 	await markMatchesViewed(userId)
 	return {
 		state,
+		following: until ? formatDate(until) : null,
+		followWeeks: FOLLOW_WEEKS,
+		done: new URL(request.url).searchParams.get('following'),
 		matches: matches.map((m) => ({
 			vacancyId: m.vacancy.id,
 			title: m.vacancy.title,
@@ -55,6 +67,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
 	const userId = await requireUserId(request)
 	const formData = await readFormData(request)
+	const intent = formData.get('intent')
+	if (intent === 'keep-looking' || intent === 'stop-looking') {
+		if (intent === 'keep-looking') await extendFollowing(userId)
+		else await stopFollowing(userId)
+		return redirect(`/account/matches?following=${intent === 'keep-looking' ? 'extended' : 'stopped'}`)
+	}
 	// Which job the form is for comes first: its questions decide the rest of the schema.
 	const chosen = z.object({ vacancyId: z.coerce.number().int().positive() }).safeParse({
 		vacancyId: formData.get('vacancyId'),
@@ -127,7 +145,20 @@ export default function MatchesRoute() {
 	const d = useLoaderData<typeof loader>()
 	return (
 		<div className="max-w-3xl">
+			{d.done === 'extended' && d.following ? (
+				<NotificationBanner>We will keep looking for new jobs for you until {d.following}.</NotificationBanner>
+			) : d.done === 'stopped' ? (
+				<NotificationBanner>
+					We have stopped looking for new jobs for you. The jobs already here stay while they are open.
+				</NotificationBanner>
+			) : null}
 			<h1 className="mb-2 text-3xl">Jobs that may suit you</h1>
+			<FollowingControls
+				following={d.following}
+				weeks={d.followWeeks}
+				looked={d.state.looked}
+				consented={d.state.consented}
+			/>
 			{d.invitations.length ? (
 				<section
 					aria-labelledby="invitations-heading"
@@ -163,6 +194,40 @@ export default function MatchesRoute() {
 			) : (
 				<EmptyState state={d.state} />
 			)}
+		</div>
+	)
+}
+
+/** Whether new jobs are still being looked for, with the way to look for longer or stop. */
+function FollowingControls({
+	following,
+	weeks,
+	looked,
+	consented,
+}: {
+	following: string | null
+	weeks: number
+	looked: boolean
+	consented: boolean
+}) {
+	if (!looked || !consented) return null
+	return (
+		<div className="mb-6 border-l-4 border-line pl-3">
+			<p className="mb-2">
+				{following
+					? `As new jobs are posted, we add the ones that fit you here and email them to you once a week, until ${following}.`
+					: 'We are not looking for new jobs for you at the moment.'}
+			</p>
+			<Form method="post" className="flex flex-wrap gap-4">
+				<button type="submit" name="intent" value="keep-looking" className="btn btn-secondary">
+					{following ? `Keep looking for ${weeks} more weeks` : `Look for new jobs for ${weeks} weeks`}
+				</button>
+				{following ? (
+					<button type="submit" name="intent" value="stop-looking" className="btn btn-secondary">
+						Stop looking
+					</button>
+				) : null}
+			</Form>
 		</div>
 	)
 }

@@ -16,6 +16,8 @@ export default function AccountLayout() {
 				links={[
 					{ to: '/account/applications', label: 'Your applications' },
 					{ to: '/account/matches', label: 'Jobs that may suit you' },
+					{ to: '/account/saved', label: 'Saved jobs' },
+					{ to: '/account/alerts', label: 'Job alerts' },
 					{ to: '/account/profile', label: 'Your details' },
 					{ to: '/account/sharing', label: 'Sharing your details' },
 					{ to: '/account', label: 'Account and data', end: true },

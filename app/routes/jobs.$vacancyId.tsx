@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Badges, JobCard } from '#app/components/job-card.tsx'
+import { SaveJobForm } from '#app/components/save-job.tsx'
 import { SummaryList } from '#app/components/summary-list.tsx'
 import { Paragraphs } from '#app/components/text.tsx'
 import { findSubmittedApplication } from '#app/models/applications/applications.server.ts'
@@ -14,6 +15,7 @@ import { contracts, hoursOptions, settings } from '#app/models/jobs/vocabulary.t
 import { toPublicProvider } from '#app/models/organisations/providers.server.ts'
 import { providerTypes } from '#app/models/organisations/vocabulary.ts'
 import { resolvePlace } from '#app/models/places/places.server.ts'
+import { savedAmong } from '#app/models/saved-jobs/saved-jobs.server.ts'
 import { getUserId } from '#app/utils/auth.server.ts'
 import { formatDate, formatDateLong } from '#app/utils/dates.ts'
 import { distanceMiles, formatMiles } from '#app/utils/geo.ts'
@@ -34,7 +36,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 	const distance = from?.ok ? { miles: formatMiles(distanceMiles(from.place, v)), from: from.place.label } : null
 
 	const userId = await getUserId(request)
-	const applied = userId ? await findSubmittedApplication(v.id, userId) : null
+	const [applied, saved] = await Promise.all([
+		userId ? findSubmittedApplication(v.id, userId) : null,
+		savedAmong(userId, [v.id]),
+	])
 	const role = getRole(v.roleId)
 	const standard = v.standardRef ? getStandard(v.standardRef) : null
 	const base = {
@@ -69,6 +74,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 		...base,
 		similar: [],
 		applied: applied ? { id: applied.id, on: formatDate(applied.submittedAt!) } : null,
+		saved: saved.has(v.id),
+		returnTo: `${url.pathname}${url.search}`,
 		jsonLd: jobPostingJsonLd(v, provider),
 		details: {
 			role: role?.name ?? v.roleId,
@@ -186,6 +193,12 @@ export default function VacancyRoute() {
 				}}
 			/>
 			<ApplyAction href={d.applyHref} applied={d.applied} />
+			{d.saved ? (
+				<p className="mb-2">
+					You have saved this job. <Link to="/account/saved">See your saved jobs</Link>
+				</p>
+			) : null}
+			<SaveJobForm jobId={d.id} saved={d.saved} returnTo={d.returnTo} />
 			<div className="grid gap-8 md:grid-cols-[2fr_1fr]">
 				<div>
 					<SummaryList

@@ -3,6 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@rem
 import { Form, Link, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ErrorSummary, TextField, useFormFields, useFormReply } from '#app/components/forms.tsx'
+import { saveJob } from '#app/models/saved-jobs/saved-jobs.server.ts'
 import { authenticate, createSession, homePathFor, requireAnonymous, safeRedirect } from '#app/utils/auth.server.ts'
 import { readFormData } from '#app/utils/form-data.server.ts'
 import { replyInvalid, type FormReply } from '#app/utils/form-reply.ts'
@@ -20,6 +21,8 @@ const LoginSchema = z.object({
 	email: EmailSchema,
 	password: z.string({ error: 'Enter your password' }).min(1, { error: 'Enter your password' }),
 	redirectTo: z.string().optional(),
+	// a job to save once signed in (a guest pressed Save)
+	save: z.coerce.number().int().min(1).max(2_147_483_647).optional().catch(undefined),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const formData = await readFormData(request)
 	const submission = parseWithZod(formData, { schema: LoginSchema })
 	if (submission.status !== 'success') return replyInvalid('login', submission.reply({ hideFields: ['password'] }))
-	const { email, password, redirectTo } = submission.value
+	const { email, password, redirectTo, save } = submission.value
 	// Only failed attempts count, so people sharing one address (a care home, a
 	// school) are not locked out by each other's successful sign-ins.
 	const address = clientAddressKey(context.clientIp)
@@ -58,6 +61,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		)
 	}
 	const cookie = await createSession(userId)
+	// A job that has closed since they pressed Save is simply not saved: the job page says it has closed.
+	if (save) await saveJob(userId, save).catch(() => undefined)
 	return redirect(safeRedirect(redirectTo, await homePathFor(userId)), { headers: { 'Set-Cookie': cookie } })
 }
 
@@ -67,6 +72,7 @@ export default function LoginRoute() {
 	const [params] = useSearchParams()
 	const fields = useFormFields('login', useFormReply('login'))
 	const redirectTo = params.get('redirectTo') ?? ''
+	const save = params.get('save') ?? ''
 	return (
 		<div className="max-w-xl">
 			<ErrorSummary errors={fields.summary(['email', 'password'])} formError={fields.formError} />
@@ -74,6 +80,7 @@ export default function LoginRoute() {
 			<p className="mb-6">Sign in to manage your vacancies, or to see your applications.</p>
 			<Form method="post" noValidate>
 				<input type="hidden" name="redirectTo" value={redirectTo} />
+				{save ? <input type="hidden" name="save" value={save} /> : null}
 				<TextField
 					fields={fields}
 					name="email"

@@ -14,13 +14,22 @@ import {
 	type VerificationState,
 } from '#app/models/organisations/providers.server.ts'
 import {
+	deletePoolSearch,
+	listPoolSearches,
+	poolSearchQuery,
+	readPoolSearch,
+	savePoolSearch,
+} from '#app/models/redirect/pool-alerts.server.ts'
+import {
 	invitationsLeftToday,
 	inviteFromPool,
 	PoolSearchSchema,
 	requireVerifiedProvider,
 	searchPool,
 } from '#app/models/redirect/talent-pool.server.ts'
+import { formatDate } from '#app/utils/dates.ts'
 import { NotFoundError } from '#app/utils/domain-error.ts'
+import { readFormData } from '#app/utils/form-data.server.ts'
 import { replyError, replyToDomainError } from '#app/utils/form-reply.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
@@ -35,15 +44,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		availability: url.searchParams.getAll('availability'),
 		qualification: url.searchParams.getAll('qualification'),
 	})
-	const [result, vacancies, left] = await Promise.all([
+	const [result, vacancies, left, savedSearches] = await Promise.all([
 		searchPool(provider.id, form),
 		listLiveVacancyChoices(provider.id),
 		invitationsLeftToday(provider.id),
+		listPoolSearches(provider.id),
 	])
+	const query = poolSearchQuery(form)
 	return {
 		verified: true as const,
 		form,
 		...result,
+		query,
+		isSaved: savedSearches.some((s) => s.query === query),
+		savedSearches: savedSearches.map((s) => ({
+			id: s.id,
+			description: s.description,
+			href: `/provider/talent-pool${s.query ? `?${s.query}` : ''}`,
+			by: s.user.name ?? s.user.email,
+			lastSent: s.lastSentAt ? formatDate(s.lastSentAt) : null,
+		})),
 		vacancies: vacancies.map((v) => ({ id: v.id, label: `${v.title}, ${v.town}` })),
 		invitationsLeft: left,
 		roles: careRoles.map((r) => ({ id: r.id, label: r.name })),
@@ -62,8 +82,25 @@ const InviteSchema = z.object({
 const inviteForm = (poolId: string) => `invite:${poolId}`
 
 export async function action({ request }: ActionFunctionArgs) {
-	const { provider } = await requireProviderMember(request)
-	const form = Object.fromEntries(await request.formData())
+	const { provider, userId } = await requireProviderMember(request)
+	const formData = await readFormData(request)
+	const intent = formData.get('intent')
+	if (intent === 'save-search' || intent === 'stop-search') {
+		const back = new URL(request.url)
+		try {
+			if (intent === 'save-search') {
+				await savePoolSearch(provider.id, userId, readPoolSearch(String(formData.get('query') ?? '').slice(0, 2000)))
+				back.searchParams.set('saved', '1')
+			} else {
+				await deletePoolSearch(provider.id, String(formData.get('alertId') ?? '').slice(0, 40))
+				back.searchParams.set('stopped', '1')
+			}
+		} catch (error) {
+			return replyToDomainError(error, 'pool-search')
+		}
+		return redirect(`${back.pathname}${back.search}`)
+	}
+	const form = Object.fromEntries(formData)
 	const poolId = typeof form.poolId === 'string' && form.poolId ? form.poolId : null
 	const parsed = InviteSchema.safeParse({ ...form, vacancyId: form.vacancyId || undefined })
 	if (!parsed.success) {
@@ -94,7 +131,9 @@ export const meta = () => [{ name: 'robots', content: 'noindex' }]
 export default function TalentPoolRoute() {
 	const d = useLoaderData<typeof loader>()
 	const reply = useActionData<typeof action>()
-	const pageError = useFormReply('invite')?.error?.['']?.[0]
+	const inviteReply = useFormReply('invite')
+	const searchReply = useFormReply('pool-search')
+	const pageError = inviteReply?.error?.['']?.[0] ?? searchReply?.error?.['']?.[0]
 	const [params] = useSearchParams()
 	if (!d.verified) return <NotYetVerified state={d.state} />
 	// The card whose invitation failed, and why.
@@ -102,6 +141,14 @@ export default function TalentPoolRoute() {
 	const cardError = card ? inviteError(reply?.result) : undefined
 	return (
 		<div>
+			{params.get('saved') && !reply ? (
+				<NotificationBanner>
+					Search saved. We will email you once a week when new candidates match it.
+				</NotificationBanner>
+			) : null}
+			{params.get('stopped') && !reply ? (
+				<NotificationBanner>We will not email you about that search any more.</NotificationBanner>
+			) : null}
 			{params.get('invited') && !reply ? (
 				<NotificationBanner>
 					Invitation sent. If they apply, they will appear in your applicants with their details.
@@ -239,6 +286,16 @@ export default function TalentPoolRoute() {
 									? ` within ${d.form.radius} ${d.form.radius === 1 ? 'mile' : 'miles'} of ${d.placeLabel}`
 									: ''}
 							</h2>
+							{d.isSaved ? (
+								<p className="mb-4">We email you weekly when new candidates match this search.</p>
+							) : (
+								<Form method="post" className="mb-4">
+									<input type="hidden" name="query" value={d.query} />
+									<button type="submit" name="intent" value="save-search" className="btn btn-secondary">
+										Email me when new candidates match this search
+									</button>
+								</Form>
+							)}
 							{d.cards.length ? (
 								<ul>
 									{d.cards.map((c) => (
@@ -258,6 +315,36 @@ export default function TalentPoolRoute() {
 					)}
 				</section>
 			</div>
+			{d.savedSearches.length ? (
+				<section aria-labelledby="saved-searches" className="mt-10 max-w-3xl">
+					<h2 id="saved-searches" className="mb-2 text-2xl">
+						Saved searches
+					</h2>
+					<p className="mb-4">Each is emailed weekly, to the person who saved it, when new candidates match.</p>
+					<ul>
+						{d.savedSearches.map((s) => (
+							<li key={s.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line py-2">
+								<Link to={s.href}>{s.description}</Link>
+								<span className="text-muted">
+									Saved by {s.by}
+									{s.lastSent ? `, last emailed ${s.lastSent}` : ''}
+								</span>
+								<Form method="post">
+									<input type="hidden" name="alertId" value={s.id} />
+									<button
+										type="submit"
+										name="intent"
+										value="stop-search"
+										className="cursor-pointer text-brand underline"
+									>
+										Stop emails<span className="sr-only"> for {s.description}</span>
+									</button>
+								</Form>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
 		</div>
 	)
 }

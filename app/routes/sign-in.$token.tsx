@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { isSignInLinkValid, redeemSignInLink } from '#app/models/accounts/account-recovery.server.ts'
+import { saveJob, savedJobFromSubject } from '#app/models/saved-jobs/saved-jobs.server.ts'
 import { createSession, homePathFor } from '#app/utils/auth.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
@@ -10,9 +11,19 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ params }: ActionFunctionArgs) {
-	const userId = await redeemSignInLink(params.token ?? '')
-	if (!userId) return redirect(`/sign-in/${params.token}`)
-	return redirect(await homePathFor(userId), { headers: { 'Set-Cookie': await createSession(userId) } })
+	const redeemed = await redeemSignInLink(params.token ?? '')
+	if (!redeemed) return redirect(`/sign-in/${params.token}`)
+	const headers = { 'Set-Cookie': await createSession(redeemed.userId) }
+	// The link a guest was sent when they pressed Save: it saves the job too.
+	const jobToSave = savedJobFromSubject(redeemed.subjectId)
+	if (jobToSave) {
+		const saved = await saveJob(redeemed.userId, jobToSave).then(
+			() => true,
+			() => false,
+		)
+		return redirect(saved ? `/jobs/${jobToSave}?saved=1` : `/jobs/${jobToSave}`, { headers })
+	}
+	return redirect(await homePathFor(redeemed.userId), { headers })
 }
 
 export const handle: PageHandle = { title: 'Sign in' }

@@ -36,7 +36,7 @@ app.use(dropLegacyDataParam)
 
 // Links we email carry a secret in their path: never write it to the log.
 const secretPaths =
-	/^\/(reset-password|sign-in|confirm-application|confirm-email|invitations|visits|ambassadors\/join)\/[^/]+/
+	/^\/(reset-password|sign-in|confirm-application|confirm-email|invitations|visits|ambassadors\/join|alerts)\/[^/]+/
 const loggablePath = (path: string) => path.replace(secretPaths, '/$1/:token')
 
 // Pages reached by a private link: never cached, never indexed, and their address

@@ -29,13 +29,17 @@ export function securityHeaders({ isDev }: { isDev: boolean }) {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+// One-click unsubscribe (RFC 8058): a mail provider POSTs to the link from its
+// own servers, with no Origin of ours. The signed token in the path is the proof.
+const ONE_CLICK_UNSUBSCRIBE = /^\/alerts\/[^/]+\/unsubscribe$/
+
 /**
  * CSRF defence for every form: a state-changing request must come from a page
  * on this site. Browsers send Origin on every POST; Referer is the fallback.
  * Cookies are also SameSite=Lax (see docs in README, "Security").
  */
 export function checkSameOrigin(req: Request, res: Response, next: NextFunction) {
-	if (SAFE_METHODS.has(req.method)) return next()
+	if (SAFE_METHODS.has(req.method) || ONE_CLICK_UNSUBSCRIBE.test(req.path)) return next()
 	const host = req.headers.host
 	const source = req.headers.origin ?? req.headers.referer
 	let sourceHost: string | null = null

@@ -57,3 +57,29 @@ export function endOfLondonDayIn(days: number, now = new Date()) {
 export function formatDateTime(date: Date | string | number) {
 	return format(new TZDate(new Date(date).getTime(), LONDON), "dd/MM/yyyy 'at' h:mmaaa")
 }
+
+/**
+ * The latest moment at or before `now` that is hh:mm on a London clock, on the
+ * given weekday if one is given (0 Sunday … 6 Saturday). Built from calendar
+ * days, so a clock change never moves it off the hour.
+ */
+export function lastLondonTime(now: Date, hour: number, minute = 0, weekday?: number) {
+	const z = new TZDate(now.getTime(), LONDON)
+	for (let back = 0; back <= 8; back++) {
+		const at = new TZDate(z.getFullYear(), z.getMonth(), z.getDate() - back, hour, minute, 0, LONDON)
+		if ((weekday === undefined || at.getDay() === weekday) && at.getTime() <= now.getTime())
+			return new Date(at.getTime())
+	}
+	throw new Error('unreachable: a week always has the day')
+}
+
+/** The first moment after `after` that is hh:mm on a London clock (on `weekday`, if given). */
+export function nextLondonTime(after: Date, hour: number, minute = 0, weekday?: number) {
+	const z = new TZDate(after.getTime(), LONDON)
+	for (let ahead = 0; ahead <= 8; ahead++) {
+		const at = new TZDate(z.getFullYear(), z.getMonth(), z.getDate() + ahead, hour, minute, 0, LONDON)
+		if ((weekday === undefined || at.getDay() === weekday) && at.getTime() > after.getTime())
+			return new Date(at.getTime())
+	}
+	throw new Error('unreachable: a week always has the day')
+}

@@ -17,6 +17,8 @@ export const rateLimits = {
 	visitRequest: { name: 'visit-request', limit: 10, windowMs: 60 * 60_000 },
 	feedback: { name: 'feedback', limit: 10, windowMs: 60 * 60_000 },
 	visitMessage: { name: 'visit-message', limit: 30, windowMs: 60 * 60_000 },
+	// Emails asking someone to confirm a job alert, per address.
+	alertConfirmation: { name: 'alert-confirmation', limit: 5, windowMs: 24 * 60 * 60_000 },
 } satisfies Record<string, RateLimitRule>
 
 // Keys are hashed: the table must not become a list of emails or IP addresses.

@@ -65,8 +65,17 @@ export async function sendSignInLink(email: string) {
 	notifyEmailOutbox()
 }
 
+/** Uses a sign-in link up: whose it is, and what it was for (subjectId: a job to save, say). The link proves the address. */
 export async function redeemSignInLink(token: string) {
-	return prisma.$transaction(async (tx) => (await consumeVerification(tx, 'sign-in', token))?.userId ?? null)
+	return prisma.$transaction(async (tx) => {
+		const verification = await consumeVerification(tx, 'sign-in', token)
+		if (!verification) return null
+		await tx.user.updateMany({
+			where: { id: verification.userId, emailVerifiedAt: null },
+			data: { emailVerifiedAt: new Date() },
+		})
+		return { userId: verification.userId, subjectId: verification.subjectId }
+	})
 }
 
 /** Whether a sign-in link is still good (opening the page must not use it up: email scanners open links). */

@@ -122,9 +122,9 @@ export async function purgeExpiredData(now = new Date()) {
 			where: {
 				status: 'sent',
 				sentAt: { lt: new Date(now.getTime() - retention.sentEmailDays * DAY) },
-				html: { not: '' },
+				OR: [{ html: { not: '' } }, { props: { not: Prisma.DbNull } }],
 			},
-			data: { html: '', text: '', attachments: Prisma.DbNull },
+			data: { html: '', text: '', attachments: Prisma.DbNull, props: Prisma.DbNull },
 		}),
 	])
 	for (const id of files) fs.rmSync(dataDir('uploads', id), { force: true })

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { z } from 'zod'
 import { notifySearchOutbox, recordCandidateChange } from '#app/background/search-outbox.server.ts'
+import { deleteAlertsForAccount } from '#app/models/alerts/job-alerts.server.ts'
 import { careRoles } from '#app/models/jobs/care-roles.server.ts'
 import { settings } from '#app/models/jobs/vocabulary.ts'
 import { findDistrict } from '#app/models/places/places.server.ts'
@@ -197,7 +198,7 @@ export async function exportCandidateData(userId: string) {
 			},
 		},
 	})
-	const [redirects, emails] = await Promise.all([
+	const [redirects, emails, jobAlerts, savedJobs] = await Promise.all([
 		// Passed on by an employer who could not offer the job, and the jobs we suggested.
 		prisma.redirect.findMany({
 			where: { candidateId: userId },
@@ -222,6 +223,16 @@ export async function exportCandidateData(userId: string) {
 			select: { subject: true, status: true, createdAt: true, sentAt: true },
 			orderBy: { createdAt: 'asc' },
 		}),
+		prisma.jobAlert.findMany({
+			where: { OR: [{ userId }, { email: user.email }] },
+			orderBy: { createdAt: 'asc' },
+			select: { description: true, frequency: true, status: true, createdAt: true, lastSentAt: true },
+		}),
+		prisma.savedJob.findMany({
+			where: { userId },
+			orderBy: { createdAt: 'asc' },
+			select: { createdAt: true, vacancy: { select: { id: true, title: true, provider: { select: { name: true } } } } },
+		}),
 	])
 	const { consents, employerBlocks, poolInvitations, ...account } = user
 	return {
@@ -243,6 +254,8 @@ export async function exportCandidateData(userId: string) {
 			whatHappened: r.status,
 			jobsWeSuggested: r.matches.map((m) => ({ vacancy: m.vacancy, reasons: m.reasons })),
 		})),
+		jobAlerts,
+		savedJobs: savedJobs.map((s) => ({ savedAt: s.createdAt, vacancy: s.vacancy })),
 		emailsSentToYou: emails,
 	}
 }
@@ -319,6 +332,8 @@ export async function deleteCandidateAccount(userId: string) {
 			})
 		}
 		await tx.redirect.updateMany({ where: { candidateId: userId }, data: { candidateId: null } })
+		// Job alerts to their address (made signed in or not) go, with the record of jobs sent; saved jobs go with the user.
+		await deleteAlertsForAccount(tx, userId, user.email)
 		// Stories they wrote go too (their photos are among the user's files, removed above).
 		await tx.story.deleteMany({ where: { authorId: userId } })
 		// Out of the talent pool index too (the worker deletes the document).

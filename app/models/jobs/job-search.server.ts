@@ -268,3 +268,42 @@ export function describeSearch(total: number, form: JobSearchForm, place: Resolv
 	const near = place ? ` within ${form.radius} ${form.radius === 1 ? 'mile' : 'miles'} of ${place.label}` : ''
 	return `${total.toLocaleString('en-GB')} ${role}${what} found${keyword}${near}`
 }
+
+const orList = (items: string[]) =>
+	items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`
+
+/**
+ * A saved search in words, for job alerts: "Care worker jobs matching “nights”
+ * within 10 miles of Cromer, Norfolk: part-time, no driving licence needed".
+ */
+export function describeSavedSearch(form: JobSearchForm, place: ResolvedPlace | null) {
+	const roles = orList(form.role.map((id) => lowerFirst(roleName(id))))
+	const noun = form.apprenticeship ? 'apprenticeships' : 'jobs'
+	const what = roles ? `${roles} ${noun}` : noun
+	const keyword = form.q ? ` matching “${form.q}”` : ''
+	const near = place ? ` within ${form.radius} ${form.radius === 1 ? 'mile' : 'miles'} of ${place.label}` : ''
+	const lower = (options: readonly { id: string; label: string }[], values: string[]) =>
+		values.map((id) => lowerFirst(labelOf(options, id)))
+	const minPay = parseMinPay(form.minpay).pence
+	const conditions = [
+		...(form.setting.length ? [`in ${orList(lower(settings, form.setting))}`] : []),
+		...(form.hours.length ? [orList(lower(hoursOptions, form.hours))] : []),
+		...(form.contract.length ? [`${orList(lower(contracts, form.contract))} contracts`] : []),
+		...(form.standard?.length
+			? [
+					`standard ${orList(form.standard.map((ref) => apprenticeshipStandards.find((s) => s.reference === ref)?.title ?? ref))}`,
+				]
+			: []),
+		...(form.nodriving ? ['no driving licence needed'] : []),
+		...(form.sponsorship ? ['visa sponsorship offered'] : []),
+		...(minPay ? [`at least £${(minPay / 100).toFixed(2)} an hour`] : []),
+	]
+	const text = `${what}${keyword}${near}${conditions.length ? `: ${conditions.join(', ')}` : ''}`
+	return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** The search a job alert keeps, as the /jobs address holds it, without the page, the order or how it was typed. */
+export function savedSearchQuery(form: JobSearchForm) {
+	const url = searchUrl({ ...form, page: 1, sort: undefined, from: undefined })
+	return url.includes('?') ? url.slice(url.indexOf('?') + 1) : ''
+}

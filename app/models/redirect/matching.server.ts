@@ -1,6 +1,7 @@
 import { careRoles } from '#app/models/jobs/care-roles.server.ts'
 import { drivingCue } from '#app/models/jobs/vacancy-rules.server.ts'
 import { findDistrict } from '#app/models/places/places.server.ts'
+import { prisma } from '#app/utils/db.server.ts'
 import { formatMiles } from '#app/utils/geo.ts'
 import { defaultQuery } from '#search/query.ts'
 import { searchVacancies } from '#search/search.server.ts'
@@ -25,6 +26,41 @@ export function relatedRoles(roleId: string) {
 		if (group.includes(roleId)) group.filter((r) => r !== roleId).forEach((r) => related.add(r))
 	}
 	return [...related]
+}
+
+export function toMatchCandidate(profile: {
+	outcode: string
+	travelMiles: number
+	roles: unknown
+	hoursWanted: string
+	availableNights: boolean
+	availableWeekends: boolean
+	drivingLicence: boolean
+	hasCar: boolean
+	rightToWork: string
+	qualifications: unknown
+}): MatchCandidate {
+	return {
+		outcode: profile.outcode,
+		travelMiles: profile.travelMiles,
+		roles: (profile.roles as string[]) ?? [],
+		hoursWanted: profile.hoursWanted,
+		availableNights: profile.availableNights,
+		availableWeekends: profile.availableWeekends,
+		drivingLicence: profile.drivingLicence,
+		hasCar: profile.hasCar,
+		rightToWork: profile.rightToWork,
+		qualifications: (profile.qualifications as string[]) ?? [],
+	}
+}
+
+/** The advert's own words, which matching reads for qualifications and driving. */
+export async function textFor(ids: number[]) {
+	const rows = await prisma.vacancy.findMany({
+		where: { id: { in: ids } },
+		select: { id: true, requirements: true, description: true },
+	})
+	return new Map(rows.map((r) => [r.id, { requirements: r.requirements, description: r.description }]))
 }
 
 export type MatchCandidate = {
@@ -242,6 +278,8 @@ export async function findMatches(options: {
 	excludeVacancyIds: number[]
 	textFor: (ids: number[]) => Promise<Map<number, { requirements: string; description: string }>>
 	limit?: number
+	/** only jobs published since then (the weekly look for new ones) */
+	publishedSince?: Date
 }) {
 	const { candidate } = options
 	const district = findDistrict(candidate.outcode)
@@ -262,6 +300,7 @@ export async function findMatches(options: {
 			excludeIds: options.excludeVacancyIds,
 			sort: 'distance',
 			perPage: 100,
+			publishedSince: options.publishedSince,
 		}),
 	)
 	const hits = result.hits.filter((hit) => candidate.availableNights || !hit.hours.includes('nights'))

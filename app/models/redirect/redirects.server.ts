@@ -1,49 +1,14 @@
 import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
-import { findDistrict } from '#app/models/places/places.server.ts'
+import { addDays } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
-import { distanceMiles } from '#app/utils/geo.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import * as jobsYouMaySuit from '#emails/templates/jobs-you-may-suit.tsx'
-import { liveVacancyWhere, vacancyHours } from '../jobs/vacancy-rules.server.ts'
-import { findMatches, scoreMatch, type MatchCandidate } from './matching.server.ts'
-
-async function textFor(ids: number[]) {
-	const rows = await prisma.vacancy.findMany({
-		where: { id: { in: ids } },
-		select: { id: true, requirements: true, description: true },
-	})
-	return new Map(rows.map((r) => [r.id, { requirements: r.requirements, description: r.description }]))
-}
+import { FOLLOW_WEEKS } from './continuing-matches.server.ts'
+import { findMatches, textFor, toMatchCandidate } from './matching.server.ts'
 
 /** How many jobs the email lists; the rest wait on the page it links to. */
 export const EMAIL_MATCHES = 5
-
-export function toMatchCandidate(profile: {
-	outcode: string
-	travelMiles: number
-	roles: unknown
-	hoursWanted: string
-	availableNights: boolean
-	availableWeekends: boolean
-	drivingLicence: boolean
-	hasCar: boolean
-	rightToWork: string
-	qualifications: unknown
-}): MatchCandidate {
-	return {
-		outcode: profile.outcode,
-		travelMiles: profile.travelMiles,
-		roles: (profile.roles as string[]) ?? [],
-		hoursWanted: profile.hoursWanted,
-		availableNights: profile.availableNights,
-		availableWeekends: profile.availableWeekends,
-		drivingLicence: profile.drivingLicence,
-		hasCar: profile.hasCar,
-		rightToWork: profile.rightToWork,
-		qualifications: (profile.qualifications as string[]) ?? [],
-	}
-}
 
 /**
  * The background task behind a redirect: finds the candidate's best matches
@@ -103,85 +68,18 @@ export async function buildRedirectMatches(redirectId: string) {
 				vacancyId: m.vacancyId,
 				rank: i + 1,
 				reasons: [...m.reasons, ...m.cautions],
+				emailedAt: new Date(),
 			})),
 		})
-		await tx.redirect.update({ where: { id: redirectId }, data: { matchesReadyAt: new Date() } })
+		// From now on, new jobs that match are added too, for FOLLOW_WEEKS (continuing-matches.server.ts).
+		const now = new Date()
+		await tx.redirect.update({
+			where: { id: redirectId },
+			data: { matchesReadyAt: now, checkedUpTo: now, followUntil: addDays(now, FOLLOW_WEEKS * 7) },
+		})
 		if (email) await queueEmail(tx, { key: `redirect-matches:${redirectId}`, to: user.email, ...email })
 	})
 	if (email) notifyEmailOutbox()
-}
-
-/**
- * The candidate's matches from every redirect, best first, without jobs that
- * have closed or they applied for. Reasons are worked out again from the
- * vacancy and their details as they are now, so an edited advert or profile
- * never leaves an untrue reason on the page.
- */
-export async function listMatches(userId: string) {
-	const [rows, profile] = await Promise.all([
-		prisma.redirectMatch.findMany({
-			where: {
-				redirect: { candidateId: userId },
-				vacancy: {
-					...liveVacancyWhere(),
-					applications: { none: { candidateId: userId } },
-					// an employer blocked since the jobs were suggested
-					provider: { blockedBy: { none: { userId } } },
-				},
-			},
-			orderBy: [{ redirect: { createdAt: 'desc' } }, { rank: 'asc' }],
-			select: {
-				redirect: { select: { id: true, roles: true, fromProvider: { select: { name: true } } } },
-				vacancy: {
-					select: {
-						id: true,
-						title: true,
-						town: true,
-						roleId: true,
-						lat: true,
-						lng: true,
-						requirements: true,
-						description: true,
-						payPeriod: true,
-						payMin: true,
-						payMax: true,
-						hoursPerWeek: true,
-						fullTime: true,
-						partTime: true,
-						nights: true,
-						weekends: true,
-						flexible: true,
-						drivingLicenceRequired: true,
-						visaSponsorship: true,
-						closingDate: true,
-						provider: { select: { name: true } },
-						screeningQuestions: { orderBy: { position: 'asc' }, select: { id: true, text: true, kind: true } },
-					},
-				},
-			},
-		}),
-		prisma.candidateProfile.findUnique({ where: { userId } }),
-	])
-	if (!profile) return []
-	const candidate = toMatchCandidate(profile)
-	const home = findDistrict(profile.outcode)
-	const seen = new Set<number>()
-	return rows
-		.filter((r) => !seen.has(r.vacancy.id) && seen.add(r.vacancy.id))
-		.map((r) => {
-			const v = r.vacancy
-			const { reasons, cautions } = scoreMatch(candidate, (r.redirect.roles as string[]) ?? [], {
-				roleId: v.roleId,
-				hours: vacancyHours(v),
-				hoursPerWeek: v.hoursPerWeek,
-				drivingLicenceRequired: v.drivingLicenceRequired,
-				visaSponsorship: v.visaSponsorship,
-				requirements: v.requirements,
-				description: v.description,
-				distanceMiles: home ? distanceMiles(home, v) : 0,
-			})
-			return { redirect: r.redirect, vacancy: v, reasons, cautions }
-		})
 }
 
 /** Where the candidate stands, for the matches page when it has nothing to list. */
