@@ -20,6 +20,25 @@ function insideBody(html: Buffer): Buffer<ArrayBuffer> {
 	return Buffer.concat([html.subarray(0, end), html.subarray(end + END.length), END])
 }
 
+/**
+ * React 18's streaming renderer encodes text into 2,048-byte buffers and, when a
+ * character of several bytes (…, £, “) does not fit at the end of one, still sends
+ * the whole buffer, with NUL bytes in the gap (facebook/react#26228, fixed in
+ * React 19 only). A NUL byte is never part of any other UTF-8 character, and
+ * never belongs in a page, so they are taken out.
+ */
+function withoutNulBytes(html: Buffer): Buffer {
+	if (html.indexOf(0) < 0) return html
+	const parts: Buffer[] = []
+	let from = 0
+	for (let at = html.indexOf(0); at >= 0; at = html.indexOf(0, from)) {
+		parts.push(html.subarray(from, at))
+		from = at + 1
+	}
+	parts.push(html.subarray(from))
+	return Buffer.concat(parts)
+}
+
 export default function handleRequest(
 	request: Request,
 	responseStatusCode: number,
@@ -41,7 +60,7 @@ export default function handleRequest(
 		body.on('end', () => {
 			responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
 			resolve(
-				new Response(insideBody(Buffer.concat(chunks)), {
+				new Response(insideBody(withoutNulBytes(Buffer.concat(chunks))), {
 					headers: responseHeaders,
 					status: failedAfterShell ? 500 : responseStatusCode,
 				}),

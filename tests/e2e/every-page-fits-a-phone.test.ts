@@ -57,6 +57,9 @@ const publicPages = [
 	'/login',
 	'/signup',
 	'/forgot-password',
+	'/alerts/new?q=carer&where=Cromer',
+	'/alerts/check-email',
+	'/alerts/unsubscribed',
 ]
 
 test('public pages', async ({ page }) => {
@@ -64,6 +67,7 @@ test('public pages', async ({ page }) => {
 	const job = await firstLink(page, '/jobs', /^\/jobs\/\d+/)
 	await fitsAndPasses(page, job)
 	await fitsAndPasses(page, `${job.split('?')[0]}/apply`)
+	await fitsAndPasses(page, `${job.split('?')[0]}/save`)
 })
 
 test('a candidate’s pages', async ({ browser }) => {
@@ -74,6 +78,8 @@ test('a candidate’s pages', async ({ browser }) => {
 		'/account/profile',
 		'/account/sharing',
 		'/account/matches',
+		'/account/saved',
+		'/account/alerts',
 		'/account/data',
 		'/account/password',
 		'/account/delete',

@@ -23,6 +23,8 @@ test('pages are valid HTML', async ({ page, request }) => {
 		'/privacy',
 		'/signup',
 		'/ambassadors/request-a-visit',
+		'/alerts/new?q=carer&where=Cromer',
+		'/alerts/check-email',
 	]
 	for (const [i, p] of publicPages.entries()) save(`public-${i}`, await (await request.get(p)).text())
 	await page.goto('/login')
