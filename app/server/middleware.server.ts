@@ -37,9 +37,15 @@ const ONE_CLICK_UNSUBSCRIBE = /^\/alerts\/[^/]+\/unsubscribe$/
  * CSRF defence for every form: a state-changing request must come from a page
  * on this site. Browsers send Origin on every POST; Referer is the fallback.
  * Cookies are also SameSite=Lax (see docs in README, "Security").
+ *
+ * This is the one origin rule. Remix 2.17 repeats a narrower one (Origin against
+ * Host only) and answers a mismatch with a bare 500, which would break one-click
+ * unsubscribe and a site behind a proxy; so once a request has been judged here
+ * the Origin header is not passed on.
  */
 export function checkSameOrigin(req: Request, res: Response, next: NextFunction) {
-	if (SAFE_METHODS.has(req.method) || ONE_CLICK_UNSUBSCRIBE.test(req.path)) return next()
+	if (SAFE_METHODS.has(req.method)) return next()
+	if (ONE_CLICK_UNSUBSCRIBE.test(req.path)) return judged(req, next)
 	const host = req.headers.host
 	const source = req.headers.origin ?? req.headers.referer
 	let sourceHost: string | null = null
@@ -48,11 +54,16 @@ export function checkSameOrigin(req: Request, res: Response, next: NextFunction)
 	} catch {
 		sourceHost = null
 	}
-	if (sourceHost && (sourceHost === host || sourceHost === new URL(publicUrl()).host)) return next()
+	if (sourceHost && (sourceHost === host || sourceHost === new URL(publicUrl()).host)) return judged(req, next)
 	res
 		.status(403)
 		.type('text/plain')
 		.send('This form was sent from another website, so it was not accepted. Go back, reload the page and try again.')
+}
+
+function judged(req: Request, next: NextFunction) {
+	delete req.headers.origin
+	next()
 }
 
 const FORM_TYPES = /^(?:application\/x-www-form-urlencoded|multipart\/form-data\s*;\s*boundary=)/i

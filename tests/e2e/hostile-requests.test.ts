@@ -62,3 +62,30 @@ test('ids out of range or written twice are 404s, and ?_data= goes to the page',
 	expect(legacy.status()).toBe(302)
 	expect(legacy.headers().location).toBe('/jobs')
 })
+
+test('a form sent from another website, or with an Origin no browser sends, is a 403 with a plain message', async ({
+	request,
+}) => {
+	for (const origin of ['https://attacker.example', 'null', 'not a url', 'http://localhost:1']) {
+		const response = await request.post('/login', {
+			headers: { Origin: origin },
+			form: { email: 'manager@wensum-lodge.example', password: 'wrong' },
+			maxRedirects: 0,
+		})
+		expect(response.status(), `Origin: ${origin}`).toBe(403)
+		expect(await response.text()).toContain('sent from another website')
+	}
+})
+
+test('a form from this site behind a proxy that rewrites Host still works (the public address is trusted)', async ({
+	request,
+	baseURL,
+}) => {
+	const response = await request.post('/login', {
+		headers: { Origin: baseURL!, Host: 'internal-upstream:8080' },
+		form: { email: 'nobody@example.test', password: 'not the password' },
+		maxRedirects: 0,
+	})
+	expect(response.status()).toBe(400)
+	expect(await response.text()).toContain('There is a problem')
+})
