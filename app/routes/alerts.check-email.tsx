@@ -12,6 +12,7 @@ export default function CheckEmailRoute() {
 			<h1 className="mb-4 text-3xl">Check your email</h1>
 			<p className="mb-4">
 				We have sent you an email with a link to confirm your job alert. We will not send any jobs until you confirm it.
+				If you already get this alert, the email has a link to manage it instead.
 			</p>
 			<p className="mb-4">
 				If it has not arrived in a few minutes, check your spam or junk folder. The link keeps working for 7 days.

@@ -81,8 +81,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			search,
 			frequency: submission.value.frequency,
 		})
-		if (alert.status === 'pending') return redirect('/alerts/check-email')
-		return redirect(account ? `/account/alerts?created=${alert.id}` : '/alerts/check-email')
+		if (alert.emailed || !account) return redirect('/alerts/check-email')
+		return redirect(`/account/alerts?created=${alert.id}`)
 	} catch (error) {
 		return replyToDomainError(error, 'alert', submission)
 	}

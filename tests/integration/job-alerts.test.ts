@@ -121,6 +121,30 @@ describe('job alerts', () => {
 		expect(active.checkedUpTo!.getTime()).toBeGreaterThanOrEqual(job.publishedAt!.getTime())
 	})
 
+	test('asking again for an alert an address already gets changes nothing and emails its owner the manage link', async () => {
+		const email = address()
+		const alert = await confirmedAlert(email, cromerCarers, 'daily')
+		const again = await callRoute(() =>
+			newAlertRoute.action({
+				request: routeRequest('/alerts/new', { form: { search: cromerCarers, email, frequency: 'weekly' } }),
+				params: {},
+				context,
+			}),
+		)
+		// The same page as for a new alert: it does not tell whether the address has one.
+		expect(again.location).toBe('/alerts/check-email')
+		expect(await prisma.jobAlert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({
+			frequency: 'daily',
+			status: 'active',
+		})
+		expect(await prisma.jobAlert.count({ where: { email } })).toBe(1)
+		await processEmailOutbox()
+		const notice = mail.mailbox(email).find((m) => m.subject === 'You already have this job alert')!
+		expect(notice.text).toContain('Care worker jobs within 10 miles of Cromer, Norfolk')
+		expect(notice.text).toContain('Sent once a day')
+		expect(new URL(linkIn(notice, 'http://localhost:3999/alerts/')).pathname).toBe(`/alerts/${alertToken([alert.id])}`)
+	})
+
 	test('a signed-in job seeker whose address we know makes an alert in one step', async () => {
 		const user = await prisma.user.create({ data: { email: address(), emailVerifiedAt: new Date() } })
 		const cookie = cookieFrom(new Headers({ 'Set-Cookie': await createSession(user.id) }))
@@ -224,7 +248,12 @@ describe('job alerts', () => {
 		const alert = await confirmedAlert(email)
 		const token = alertToken([alert.id])
 		const tampered = `${token.slice(0, -2)}xx`
-		for (const bad of [tampered, `${alert.id}.`, 'nonsense', `${alert.id}x.${token.split('.')[1]}`]) {
+		// The last character of a base64url signature has spare bits: a spelling
+		// that decodes to the same bytes is still not the link we sent.
+		const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+		const sameBytes = `${token.slice(0, -1)}${alphabet[alphabet.indexOf(token.at(-1)!) ^ 1]}`
+		expect(Buffer.from(sameBytes.split('.')[1], 'base64url')).toEqual(Buffer.from(token.split('.')[1], 'base64url'))
+		for (const bad of [tampered, sameBytes, `${alert.id}.`, 'nonsense', `${alert.id}x.${token.split('.')[1]}`]) {
 			const page = await callRoute(() =>
 				unsubscribeRoute.loader({
 					request: routeRequest(`/alerts/${bad}/unsubscribe`),

@@ -13,6 +13,7 @@ import { DomainError, NotFoundError } from '#app/utils/domain-error.ts'
 import { labelOf } from '#app/utils/options.ts'
 import { renderEmail } from '#emails/render.server.ts'
 import * as jobAlertConfirm from '#emails/templates/job-alert-confirm.tsx'
+import * as jobAlertExists from '#emails/templates/job-alert-exists.tsx'
 import * as jobAlertPaused from '#emails/templates/job-alert-paused.tsx'
 import { searchVacancies } from '#search/search.server.ts'
 import { alertLinks, alertToken, readAlertToken } from './alert-links.server.ts'
@@ -72,7 +73,8 @@ function checkFrequency(frequency: AlertFrequency, search: { narrow: boolean }) 
 /**
  * Saves a job alert. A signed-in person with a confirmed address gets it at once
  * ("active"); anyone else is sent a link to confirm it ("pending"). The same
- * search twice for one address is one alert, with the frequency last chosen.
+ * search twice for one address is one alert, with the frequency last chosen by
+ * someone who could show the address is theirs.
  */
 export async function createJobAlert(input: {
 	email: string
@@ -96,10 +98,22 @@ export async function createJobAlert(input: {
 				{ field: 'email' },
 			)
 	}
-	const active = confirmedByAccount || existing?.status === 'active' || existing?.status === 'paused'
+	// Someone who cannot show the address is theirs may not change an alert it
+	// already gets: the owner is emailed its manage link instead, and the page
+	// shown is the same either way, so it does not tell whether the alert exists.
+	if (existing && existing.status !== 'pending' && !confirmedByAccount) {
+		const email = await renderEmail(jobAlertExists, {
+			description: existing.description,
+			frequency: frequencyText(existing.frequency),
+			manageUrl: alertLinks(alertToken([existing.id])).manage,
+		})
+		await queueEmail(prisma, { key: `job-alert-exists:${existing.id}:${now.getTime()}`, to: existing.email, ...email })
+		notifyEmailOutbox()
+		return { id: existing.id, status: existing.status, existed: true, emailed: true }
+	}
 	// Our own id, so the confirmation link can be in the email rendered before the alert is written.
 	const id = existing?.id ?? crypto.randomUUID().replaceAll('-', '')
-	const email = active
+	const email = confirmedByAccount
 		? null
 		: await renderEmail(jobAlertConfirm, {
 				description: input.search.description,
@@ -130,7 +144,7 @@ export async function createJobAlert(input: {
 		return saved
 	})
 	if (email) notifyEmailOutbox()
-	return { id: alert.id, status: alert.status, existed: Boolean(existing) }
+	return { id: alert.id, status: alert.status, existed: Boolean(existing), emailed: Boolean(email) }
 }
 
 function activation(now: Date, userId: string | null) {
