@@ -34,7 +34,7 @@ export default function AccountAlertsRoute() {
 		<div className="max-w-3xl">
 			{created ? (
 				<NotificationBanner>
-					Your job alert is set up. We will email you new jobs for “{created.description}”.
+					Your job alert is set up. We will email you new jobs for: <strong>{created.description}</strong>.
 				</NotificationBanner>
 			) : null}
 			<h1 className="mb-4 text-3xl">Your job alerts</h1>

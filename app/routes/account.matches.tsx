@@ -8,9 +8,12 @@ import { answerFieldOrder, ScreeningQuestions } from '#app/components/screening-
 import { answersFrom, answersShape, applyWithProfile } from '#app/models/applications/applications.server.ts'
 import { formatPay } from '#app/models/jobs/pay.ts'
 import {
+	canExtendFollowing,
+	extendedFollowUntil,
 	extendFollowing,
 	FOLLOW_WEEKS,
 	followingUntil,
+	MAX_FOLLOW_WEEKS,
 	listMatches,
 	stopFollowing,
 } from '#app/models/redirect/continuing-matches.server.ts'
@@ -40,6 +43,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		state,
 		following: until ? formatDate(until) : null,
 		followWeeks: FOLLOW_WEEKS,
+		// null when already looking as far ahead as we do
+		extendTo: canExtendFollowing(until) ? formatDate(extendedFollowUntil(until)) : null,
+		maxWeeks: MAX_FOLLOW_WEEKS,
 		done: new URL(request.url).searchParams.get('following'),
 		matches: matches.map((m) => ({
 			vacancyId: m.vacancy.id,
@@ -156,6 +162,8 @@ export default function MatchesRoute() {
 			<FollowingControls
 				following={d.following}
 				weeks={d.followWeeks}
+				extendTo={d.extendTo}
+				maxWeeks={d.maxWeeks}
 				looked={d.state.looked}
 				consented={d.state.consented}
 			/>
@@ -202,11 +210,15 @@ export default function MatchesRoute() {
 function FollowingControls({
 	following,
 	weeks,
+	extendTo,
+	maxWeeks,
 	looked,
 	consented,
 }: {
 	following: string | null
 	weeks: number
+	extendTo: string | null
+	maxWeeks: number
 	looked: boolean
 	consented: boolean
 }) {
@@ -217,11 +229,16 @@ function FollowingControls({
 				{following
 					? `As new jobs are posted, we add the ones that fit you here and email them to you once a week, until ${following}.`
 					: 'We are not looking for new jobs for you at the moment.'}
+				{following && !extendTo
+					? ` That is as far ahead as we look (${maxWeeks} weeks). Nearer the time, you can ask us to keep looking for longer.`
+					: null}
 			</p>
 			<Form method="post" className="flex flex-wrap gap-4">
-				<button type="submit" name="intent" value="keep-looking" className="btn btn-secondary">
-					{following ? `Keep looking for ${weeks} more weeks` : `Look for new jobs for ${weeks} weeks`}
-				</button>
+				{extendTo ? (
+					<button type="submit" name="intent" value="keep-looking" className="btn btn-secondary">
+						{following ? `Keep looking until ${extendTo}` : `Look for new jobs for ${weeks} weeks`}
+					</button>
+				) : null}
 				{following ? (
 					<button type="submit" name="intent" value="stop-looking" className="btn btn-secondary">
 						Stop looking

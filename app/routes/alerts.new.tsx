@@ -103,7 +103,7 @@ export default function NewAlertRoute() {
 		return (
 			<div className="max-w-2xl">
 				<h1 className="mb-4 text-3xl">We could not make an alert for this search</h1>
-				<p className="mb-4">{d.problem}.</p>
+				<p className="mb-4">{/[.?!]$/.test(d.problem) ? d.problem : `${d.problem}.`}</p>
 				<p>
 					<Link to={d.searchHref}>Go back to your search</Link> to correct it, then ask for the alert again.
 				</p>

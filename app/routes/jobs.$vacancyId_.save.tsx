@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		providerName: found.vacancy.provider.name,
 		loginHref: `/login?${new URLSearchParams({ redirectTo: `${job}?saved=1`, save: String(vacancyId) })}`,
 		minutes: SIGN_IN_MINUTES,
+		sent: new URL(request.url).searchParams.has('sent'),
 	}
 }
 
@@ -75,7 +76,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	return redirect(safeRedirect(submission.value.returnTo, `/jobs/${vacancyId}`))
 }
 
-export const handle: PageHandle = { title: 'Sign in to save this job' }
+export const handle: PageHandle = {
+	title: (d: { sent?: boolean }) => (d?.sent ? 'Check your email to save this job' : 'Sign in to save this job'),
+}
 
 export const meta: MetaFunction = () => [{ name: 'robots', content: 'noindex' }]
 

@@ -233,10 +233,10 @@ export default function JobSearchRoute() {
 						<h2 className="sr-only">Your search</h2>
 						<ul className="flex flex-wrap gap-2" aria-label="Filters in use">
 							{d.filters.map((f) => (
-								<li key={f.href}>
+								<li key={f.href} className="max-w-full">
 									<Link
 										to={f.href}
-										className="inline-block border-2 border-ink bg-white px-2 py-1 text-ink no-underline visited:text-ink hover:bg-surface"
+										className="inline-block max-w-full border-2 [overflow-wrap:anywhere] border-ink bg-white px-2 py-1 text-ink no-underline visited:text-ink hover:bg-surface"
 									>
 										<span className="sr-only">Remove filter </span>
 										{f.label} <span aria-hidden="true">×</span>

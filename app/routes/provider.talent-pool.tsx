@@ -81,24 +81,29 @@ const InviteSchema = z.object({
 /** Each candidate's card has its own invitation form; a reply names the card it is for. */
 const inviteForm = (poolId: string) => `invite:${poolId}`
 
+/** Back to the same search, with the one banner that says what just happened. */
+function backWith(request: Request, banner: 'saved' | 'stopped' | 'invited') {
+	const back = new URL(request.url)
+	for (const name of ['saved', 'stopped', 'invited']) back.searchParams.delete(name)
+	back.searchParams.set(banner, '1')
+	return redirect(`${back.pathname}${back.search}`)
+}
+
 export async function action({ request }: ActionFunctionArgs) {
 	const { provider, userId } = await requireProviderMember(request)
 	const formData = await readFormData(request)
 	const intent = formData.get('intent')
 	if (intent === 'save-search' || intent === 'stop-search') {
-		const back = new URL(request.url)
 		try {
 			if (intent === 'save-search') {
 				await savePoolSearch(provider.id, userId, readPoolSearch(String(formData.get('query') ?? '').slice(0, 2000)))
-				back.searchParams.set('saved', '1')
-			} else {
-				await deletePoolSearch(provider.id, String(formData.get('alertId') ?? '').slice(0, 40))
-				back.searchParams.set('stopped', '1')
+				return backWith(request, 'saved')
 			}
+			await deletePoolSearch(provider.id, String(formData.get('alertId') ?? '').slice(0, 40))
+			return backWith(request, 'stopped')
 		} catch (error) {
 			return replyToDomainError(error, 'pool-search')
 		}
-		return redirect(`${back.pathname}${back.search}`)
 	}
 	const form = Object.fromEntries(formData)
 	const poolId = typeof form.poolId === 'string' && form.poolId ? form.poolId : null
@@ -119,9 +124,7 @@ export async function action({ request }: ActionFunctionArgs) {
 			})
 		return replyToDomainError(error, inviteForm(parsed.data.poolId))
 	}
-	const back = new URL(request.url)
-	back.searchParams.set('invited', '1')
-	return redirect(`${back.pathname}${back.search}`)
+	return backWith(request, 'invited')
 }
 
 export const handle: PageHandle = { title: 'Talent pool' }

@@ -41,6 +41,9 @@ const publicPages = [
 	'/',
 	'/jobs',
 	'/jobs?q=carer&where=Cromer',
+	// One long word someone typed: the heading and its filter wrap instead of pushing the page sideways.
+	'/jobs?q=Supercalifragilisticexpialidociousnessandsomemoreletters&hours=part-time',
+	'/alerts/new?q=Supercalifragilisticexpialidociousnessandsomemoreletters',
 	'/careers',
 	'/careers/care-worker',
 	'/careers/apprenticeships',

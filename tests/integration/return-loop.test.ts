@@ -5,9 +5,11 @@ import { processTasks } from '#app/background/tasks.server.ts'
 import { markUnsuccessful } from '#app/models/applications/pipeline.server.ts'
 import { consentWording, setConsent } from '#app/models/redirect/consent.server.ts'
 import {
+	canExtendFollowing,
 	extendFollowing,
 	FOLLOW_WEEKS,
 	followingUntil,
+	MAX_FOLLOW_WEEKS,
 	listMatches,
 	sendContinuingMatches,
 	stopFollowing,
@@ -17,6 +19,7 @@ import { newPoolId } from '#app/models/redirect/pool-id.server.ts'
 import { redirectOutcomesFor, buildRedirectMatches } from '#app/models/redirect/redirects.server.ts'
 import { PoolSearchSchema } from '#app/models/redirect/talent-pool.server.ts'
 import { listSavedJobs, sendClosingReminders } from '#app/models/saved-jobs/saved-jobs.server.ts'
+import * as matchesRoute from '#app/routes/account.matches.tsx'
 import * as saveRoute from '#app/routes/jobs.$vacancyId_.save.tsx'
 import * as loginRoute from '#app/routes/login.tsx'
 import * as signInRoute from '#app/routes/sign-in.$token.tsx'
@@ -171,6 +174,22 @@ describe('matching that keeps going after the first email', () => {
 		const until = await followingUntil(c.user.id)
 		expect(Math.round((until!.getTime() - Date.now()) / (7 * 86_400_000))).toBe(FOLLOW_WEEKS)
 		expect((await listMatches(c.user.id)).map((m) => m.vacancy.id)).toContain(posted.id)
+	})
+
+	test('keeping looking stops at 26 weeks ahead, and the page then offers no more', async () => {
+		const c = await redirectedCandidate()
+		const weeksAhead = async () =>
+			Math.round(((await followingUntil(c.user.id))!.getTime() - Date.now()) / (7 * 86_400_000))
+		for (let i = 0; i < 4; i++) await extendFollowing(c.user.id)
+		expect(await weeksAhead()).toBe(MAX_FOLLOW_WEEKS)
+		expect(canExtendFollowing(await followingUntil(c.user.id))).toBe(false)
+		const cookie = cookieFrom(new Headers({ 'Set-Cookie': await createSession(c.user.id) }))
+		const page = await callRoute(() =>
+			matchesRoute.loader({ request: routeRequest('/account/matches', { cookie }), params: {}, context }),
+		)
+		expect(page.data).toMatchObject({ extendTo: null })
+		// Not looking: the first period can always be asked for.
+		expect(canExtendFollowing(null)).toBe(true)
 	})
 })
 

@@ -5,7 +5,7 @@ import {
 	type LateRenderedEmail,
 } from '#app/background/email-outbox.server.ts'
 import { parseJobSearch } from '#app/models/jobs/job-search.server.ts'
-import { formatHourlyEquivalent, formatPay } from '#app/models/jobs/pay.ts'
+import { formatPayLine } from '#app/models/jobs/pay.ts'
 import { formatDate, lastLondonTime } from '#app/utils/dates.ts'
 import { insertRows, prisma } from '#app/utils/db.server.ts'
 import { formatMiles } from '#app/utils/geo.ts'
@@ -296,7 +296,7 @@ function assembleDigest(alerts: ReadonlyArray<Found>, delivered = new Set<number
 				url: links.job(hit.id),
 				providerName: hit.providerName,
 				place: hit.distanceMiles === null ? hit.town : `${hit.town}, ${formatMiles(hit.distanceMiles)} away`,
-				pay: [formatPay(hit), formatHourlyEquivalent(hit)].filter(Boolean).join(' '),
+				pay: formatPayLine(hit),
 				closing: formatDate(hit.closingAt * 1000),
 			})),
 			searchUrl: links.search,

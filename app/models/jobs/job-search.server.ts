@@ -279,9 +279,9 @@ const orList = (items: string[]) =>
 export function describeSavedSearch(form: JobSearchForm, place: ResolvedPlace | null) {
 	const roles = orList(form.role.map((id) => lowerFirst(roleName(id))))
 	const noun = form.apprenticeship ? 'apprenticeships' : 'jobs'
-	const what = roles ? `${roles} ${noun}` : noun
 	const keyword = form.q ? ` matching “${form.q}”` : ''
 	const near = place ? ` within ${form.radius} ${form.radius === 1 ? 'mile' : 'miles'} of ${place.label}` : ''
+	const what = roles ? `${roles} ${noun}` : keyword || near ? noun : `all ${noun}`
 	const lower = (options: readonly { id: string; label: string }[], values: string[]) =>
 		values.map((id) => lowerFirst(labelOf(options, id)))
 	const minPay = parseMinPay(form.minpay).pence

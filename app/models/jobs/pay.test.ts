@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { minimumRateOn } from './minimum-wage.ts'
-import { checkMinimumPay, formatHourlyEquivalent, formatPay, hourlyEquivalent } from './pay.ts'
+import { checkMinimumPay, formatHourlyEquivalent, formatPay, formatPayLine, hourlyEquivalent } from './pay.ts'
 
 describe('the minimum rate in force is dated configuration', () => {
 	test.each([
@@ -113,6 +113,8 @@ describe('showing pay', () => {
 		const v = { payPeriod: 'year', payMin: 27_000_00, payMax: 27_000_00, hoursPerWeek: 37.5 }
 		expect(formatPay(v)).toBe('£27,000 a year')
 		expect(formatHourlyEquivalent(v)).toBe('about £13.85 an hour')
+		expect(formatPayLine(v)).toBe('£27,000 a year (about £13.85 an hour)')
+		expect(formatPayLine({ payPeriod: 'hour', payMin: 1260, payMax: 1260 })).toBe('£12.60 an hour')
 	})
 	test('hourly equivalents', () => {
 		expect(hourlyEquivalent('hour', 1300)).toBe(1300)

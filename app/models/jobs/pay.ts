@@ -45,6 +45,12 @@ export function formatHourlyEquivalent(vacancy: {
 	return `about ${min === max ? formatPence(min) : `${formatPence(min)} to ${formatPence(max)}`} an hour`
 }
 
+/** One line for emails and lists: "£42,000 a year (about £21.54 an hour)", or "£12.60 an hour". */
+export function formatPayLine(vacancy: Parameters<typeof formatPay>[0]) {
+	const hourly = formatHourlyEquivalent(vacancy)
+	return hourly ? `${formatPay(vacancy)} (${hourly})` : formatPay(vacancy)
+}
+
 /**
  * Why this pay is below the legal minimum, or null when it is not. Checked
  * against the rate in force on each date given (today and the closing date), so

@@ -16,7 +16,7 @@ import { findMatches, scoreMatch, textFor, toMatchCandidate } from './matching.s
 // vacancies live now, so a job posted after the redirect is on it at once.
 
 export const FOLLOW_WEEKS = 8
-const MAX_FOLLOW_WEEKS = 26
+export const MAX_FOLLOW_WEEKS = 26
 // Jobs published a little before the last weekly look are looked at again
 // (RedirectMatch keeps each job once per redirect).
 const OVERLAP_MS = 60 * 60_000
@@ -38,6 +38,17 @@ export async function followingUntil(userId: string, now = new Date()) {
 	return latest?.followUntil ?? null
 }
 
+/** Until when "keep looking" would follow a redirect running until `until` (null: not running). */
+export function extendedFollowUntil(until: Date | null, now = new Date()) {
+	const longer = addDays(until && until > now ? until : now, FOLLOW_WEEKS * 7)
+	const latest = addDays(now, MAX_FOLLOW_WEEKS * 7)
+	return longer > latest ? latest : longer
+}
+
+/** Whether "keep looking" would add at least a week: not when already as far ahead as we look. */
+export const canExtendFollowing = (until: Date | null, now = new Date()) =>
+	extendedFollowUntil(until, now).getTime() - (until?.getTime() ?? 0) >= 7 * 24 * 3600_000
+
 /**
  * "Keep looking": every redirect of theirs is followed for FOLLOW_WEEKS more,
  * from when it was due to end (or from now, if it had ended or they had
@@ -48,14 +59,12 @@ export async function extendFollowing(userId: string, now = new Date()) {
 		where: { candidateId: userId, matchesReadyAt: { not: null } },
 		select: { id: true, followUntil: true, stoppedAt: true },
 	})
-	const latest = addDays(now, MAX_FOLLOW_WEEKS * 7)
 	for (const r of redirects) {
-		const running = !r.stoppedAt && r.followUntil && r.followUntil > now
-		const until = addDays(running ? r.followUntil! : now, FOLLOW_WEEKS * 7)
+		const running = Boolean(!r.stoppedAt && r.followUntil && r.followUntil > now)
 		await prisma.redirect.update({
 			where: { id: r.id },
 			data: {
-				followUntil: until > latest ? latest : until,
+				followUntil: extendedFollowUntil(running ? r.followUntil : null, now),
 				stoppedAt: null,
 				// starting again: jobs from now on, not the ones posted meanwhile
 				...(running ? {} : { checkedUpTo: now }),
