@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { describeError, log } from '#app/utils/log.server.ts'
 import { NonceProvider } from '#app/utils/nonce.tsx'
@@ -97,5 +97,8 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
 	if (request.signal.aborted) return
+	// Remix's own answers to a wrong request (a POST to a page without a form: 405;
+	// no such route: 404) are the sender's mistake, logged as a request already.
+	if (isRouteErrorResponse(error) && error.status < 500) return
 	log.error('remix', `${request.method} ${new URL(request.url).pathname}: ${describeError(error)}`)
 }

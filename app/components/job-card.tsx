@@ -55,7 +55,7 @@ export function JobCard({
 }) {
 	const Heading = headingLevel === 2 ? 'h2' : 'h3'
 	return (
-		<li className="border-b border-line py-5">
+		<li id={`job-${job.id}`} className="border-b border-line py-5">
 			<Heading className="mb-1 text-xl">
 				<Link to={href}>{job.title}</Link>
 			</Heading>

@@ -22,13 +22,13 @@ export function SaveJobButton({ jobId, title, saved }: { jobId: number; title: s
 	)
 }
 
-/** One empty form for each card's Save button. */
+/** One empty form for each card's Save button; without JavaScript the page comes back at the card. */
 export function SaveJobForms({ jobIds, returnTo }: { jobIds: number[]; returnTo: string }) {
 	return (
 		<>
 			{jobIds.map((id) => (
 				<Form key={id} id={saveFormId(id)} method="post" action={`/jobs/${id}/save`} preventScrollReset>
-					<input type="hidden" name="returnTo" value={returnTo} />
+					<input type="hidden" name="returnTo" value={`${returnTo}#job-${id}`} />
 				</Form>
 			))}
 		</>

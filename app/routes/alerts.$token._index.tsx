@@ -13,6 +13,7 @@ import {
 	pauseAlert,
 	recordAlertEngagement,
 	resumeAlert,
+	canSendAsPosted,
 } from '#app/models/alerts/job-alerts.server.ts'
 import { alertFrequencies, alertRules } from '#app/models/alerts/vocabulary.ts'
 import { formatDate } from '#app/utils/dates.ts'
@@ -37,8 +38,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 	})
 	// Managing an alert shows someone is reading its emails.
 	if (alerts.length) await recordAlertEngagement(token)
+	const canBeImmediate = await Promise.all(alerts.map((a) => a.frequency === 'immediate' || canSendAsPosted(a.query)))
 	return {
-		alerts: alerts.map((a) => ({
+		alerts: alerts.map((a, i) => ({
+			canBeImmediate: canBeImmediate[i],
 			id: a.id,
 			description: a.description,
 			frequency: a.frequency,
@@ -87,6 +90,9 @@ export default function ManageAlertRoute() {
 	const done = doneText[params.get('done') ?? '']
 	return (
 		<div className="max-w-2xl">
+			{d.alerts.map((alert) => (
+				<AlertErrors key={alert.id} alert={alert} />
+			))}
 			{done ? <NotificationBanner>{done}</NotificationBanner> : null}
 			{params.get('confirmed') ? (
 				<NotificationBanner>
@@ -113,14 +119,23 @@ export default function ManageAlertRoute() {
 
 type AlertView = ReturnType<typeof useLoaderData<typeof loader>>['alerts'][number]
 
+/** At the top of the page, as GOV.UK places it: what went wrong with the alert just changed. */
+function AlertErrors({ alert }: { alert: AlertView }) {
+	const form = `alert-${alert.id}`
+	const fields = useFormFields(form, useFormReply(form), { frequency: alert.frequency })
+	return <ErrorSummary errors={fields.summary(['frequency'])} formError={fields.formError} />
+}
+
 function AlertPanel({ alert, headingLevel }: { alert: AlertView; headingLevel: boolean }) {
 	const form = `alert-${alert.id}`
 	const reply = useFormReply(form)
 	const fields = useFormFields(form, reply, { frequency: alert.frequency })
-	const options = alertFrequencies.map((f) => ({ id: f.id, label: f.label, hint: f.hint }))
+	// "As soon as posted" only for a search narrow enough (or one already sent that way).
+	const options = alertFrequencies
+		.filter((f) => f.id !== 'immediate' || alert.canBeImmediate)
+		.map((f) => ({ id: f.id, label: f.label, hint: f.hint }))
 	return (
 		<section aria-label={alert.description} className="mb-10">
-			<ErrorSummary errors={fields.summary(['frequency'])} formError={fields.formError} />
 			{headingLevel ? <h2 className="mb-2 text-2xl">{alert.description}</h2> : null}
 			{alert.pausedForInactivity ? (
 				<ImportantBanner className="mb-4">

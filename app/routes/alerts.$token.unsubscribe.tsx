@@ -34,10 +34,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	}
 	const submission = parseWithZod(formData, { schema: UnsubscribeSchema })
 	const foundJob = submission.status === 'success' ? (submission.value.foundJob ?? null) : null
-	await unsubscribe(token, foundJob).catch(() => {
+	const removed = await unsubscribe(token, foundJob).catch(() => {
 		throw new Response('Not found', { status: 404 })
 	})
-	return redirect('/alerts/unsubscribed')
+	const page = new URLSearchParams({ alerts: String(removed) })
+	if (foundJob) page.set('answered', '1')
+	return redirect(`/alerts/unsubscribed?${page}`)
 }
 
 export const handle: PageHandle = { title: 'Unsubscribe from job alerts' }

@@ -9,7 +9,14 @@ import { getEnv, publicUrl } from '#app/utils/env.server.ts'
 import { log } from '#app/utils/log.server.ts'
 import { fromRoot } from '#app/utils/project-root.server.ts'
 import { boot } from './boot.server.ts'
-import { checkSameOrigin, dropLegacyDataParam, requireFormBody, securityHeaders } from './middleware.server.ts'
+import {
+	checkSameOrigin,
+	dropLegacyDataParam,
+	limitFormBody,
+	refuseMalformedPath,
+	requireFormBody,
+	securityHeaders,
+} from './middleware.server.ts'
 import { pageCache } from './page-cache.server.ts'
 
 const env = getEnv()
@@ -30,8 +37,10 @@ app.use((req, res, next) => {
 	next()
 })
 app.use(securityHeaders({ isDev }))
+app.use(refuseMalformedPath)
 app.use(checkSameOrigin)
 app.use(requireFormBody)
+app.use(limitFormBody)
 app.use(dropLegacyDataParam)
 
 // Links we email carry a secret in their path: never write it to the log.

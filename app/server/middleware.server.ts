@@ -92,3 +92,46 @@ export function dropLegacyDataParam(req: Request, res: Response, next: NextFunct
 	url.searchParams.delete('_data')
 	res.redirect(302, `${url.pathname}${url.search}`)
 }
+
+/**
+ * An address with a broken %-escape (`/jobs/%`) cannot be decoded, so no route
+ * can be matched: a plain 400 here, instead of Express's own page and a stack
+ * trace in the log.
+ */
+export function refuseMalformedPath(req: Request, res: Response, next: NextFunction) {
+	try {
+		decodeURIComponent(req.path)
+		return next()
+	} catch {
+		res
+			.status(400)
+			.type('text/plain')
+			.send(`This web address is not valid. Check it, or start again from ${publicUrl()}/`)
+	}
+}
+
+const MAX_FORM_BYTES = 1024 * 1024
+const MAX_UPLOAD_FORM_BYTES = 20 * 1024 * 1024
+
+/**
+ * The largest form a page sends is a vacancy of a few thousand words (1 MB is
+ * plenty); with files, a 5 MB CV (files up to 20 MB are still read, to say
+ * "must be smaller than 5 MB" on the page). Anything bigger is refused before it
+ * is read, as is a form whose size is not given: every browser gives it.
+ */
+export function limitFormBody(req: Request, res: Response, next: NextFunction) {
+	if (SAFE_METHODS.has(req.method)) return next()
+	const length = Number(req.headers['content-length'])
+	if (req.headers['content-length'] === undefined || !Number.isSafeInteger(length)) {
+		res.status(411).type('text/plain').send('This form could not be read. Go back, reload the page and try again.')
+		return
+	}
+	const limit = /^multipart\//i.test(req.headers['content-type'] ?? '') ? MAX_UPLOAD_FORM_BYTES : MAX_FORM_BYTES
+	if (length <= limit) return next()
+	res
+		.status(413)
+		.type('text/plain')
+		.send(
+			`This form is too large to send (the most is ${limit / 1024 / 1024} MB). Go back, shorten what you entered or choose a smaller file, and try again.`,
+		)
+}

@@ -63,6 +63,38 @@ test('ids out of range or written twice are 404s, and ?_data= goes to the page',
 	expect(legacy.headers().location).toBe('/jobs')
 })
 
+test('a form too large to be one of ours is refused before it is read, with a plain message', async ({
+	request,
+	baseURL,
+}) => {
+	const huge = await request.post('/alerts/new', {
+		headers: { Origin: baseURL! },
+		form: { email: 'a'.repeat(3 * 1024 * 1024), frequency: 'daily' },
+	})
+	expect(huge.status()).toBe(413)
+	expect(await huge.text()).toContain('This form is too large to send (the most is 1 MB)')
+	const hugeFile = await request.post('/jobs/1/apply', {
+		headers: { Origin: baseURL! },
+		multipart: { cv: { name: 'cv.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(21 * 1024 * 1024) } },
+	})
+	expect(hugeFile.status()).toBe(413)
+	// A form of ordinary size still gets the page's own message.
+	const long = await request.post('/alerts/new', {
+		headers: { Origin: baseURL! },
+		form: { email: 'a'.repeat(300), frequency: 'daily' },
+	})
+	expect(long.status()).toBe(400)
+	expect(await long.text()).toContain('Email address must be 254 characters or fewer')
+})
+
+test('an address with a broken %-escape is a 400 that says so', async ({ request }) => {
+	for (const path of ['/jobs/%', '/alerts/%E0%A4%A/unsubscribe', '/%']) {
+		const response = await request.get(path)
+		expect(response.status(), path).toBe(400)
+		expect(await response.text()).toContain('This web address is not valid')
+	}
+})
+
 test('a form sent from another website, or with an Origin no browser sends, is a 403 with a plain message', async ({
 	request,
 }) => {

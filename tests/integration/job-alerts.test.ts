@@ -281,7 +281,7 @@ describe('job alerts', () => {
 				context,
 			}),
 		)
-		expect(done.location).toBe('/alerts/unsubscribed')
+		expect(done.location).toBe('/alerts/unsubscribed?alerts=1&answered=1')
 		expect(await prisma.jobAlert.count({ where: { id: alert.id } })).toBe(0)
 		const after = await unsubscribeAnswers()
 		expect(after.answers.find((a) => a.id === 'found-here')!.count).toBe(
@@ -351,6 +351,19 @@ describe('job alerts', () => {
 		await expect(
 			createJobAlert({ email: address(), userId: null, search: search as never, frequency: 'immediate' }),
 		).rejects.toThrow(/searches with 30 jobs or fewer/)
+		// Nor does the manage page of a broad daily alert offer it; a narrow one's does.
+		const broad = await confirmedAlert(address(), 'where=Cromer')
+		const narrow = await confirmedAlert(address(), 'q=kittiwake&where=Cromer')
+		for (const [alert, offered] of [
+			[broad, false],
+			[narrow, true],
+		] as const) {
+			const token = alertToken([alert.id])
+			const page = await callRoute(() =>
+				manageRoute.loader({ request: routeRequest(`/alerts/${token}`), params: { token }, context }),
+			)
+			expect(page.data).toMatchObject({ alerts: [{ canBeImmediate: offered }] })
+		}
 	})
 
 	test('alerts whose emails nobody opens for six months pause themselves, with a notice; a followed link keeps one going', async () => {

@@ -62,6 +62,12 @@ export async function prepareAlertSearch(params: URLSearchParams) {
 
 export type PreparedAlertSearch = Extract<Awaited<ReturnType<typeof prepareAlertSearch>>, { ok: true }>
 
+/** Whether the search an alert keeps is narrow enough to be sent as soon as jobs are posted. */
+export async function canSendAsPosted(query: string) {
+	const search = await prepareAlertSearch(new URLSearchParams(query))
+	return search.ok && search.narrow
+}
+
 function checkFrequency(frequency: AlertFrequency, search: { narrow: boolean }) {
 	if (frequency === 'immediate' && !search.narrow)
 		throw new DomainError(
@@ -195,10 +201,8 @@ async function alertFromLink(token: string, alertId: string) {
 
 export async function changeAlertFrequency(token: string, alertId: string, frequency: AlertFrequency) {
 	const alert = await alertFromLink(token, alertId)
-	if (frequency === 'immediate' && alert.frequency !== 'immediate') {
-		const search = await prepareAlertSearch(new URLSearchParams(alert.query))
-		checkFrequency(frequency, { narrow: search.ok && search.narrow })
-	}
+	if (frequency === 'immediate' && alert.frequency !== 'immediate')
+		checkFrequency(frequency, { narrow: await canSendAsPosted(alert.query) })
 	await prisma.jobAlert.update({ where: { id: alert.id }, data: { frequency, lastEngagedAt: new Date() } })
 }
 
