@@ -45,22 +45,46 @@ export function clientAddressKey(ip: string | undefined) {
 		.join(':')}::/64`
 }
 
-/** Counts one attempt; `ok` is false once the window's limit is used up. Fixed windows. */
+/**
+ * Counts one attempt; `ok` is false once the window's limit is used up. Fixed windows.
+ *
+ * Each step is one conditional write, so attempts made at once (by several
+ * instances, or one instance's many requests) are all counted: an increment
+ * only while the window is open, a reset only once it is over, and a create that
+ * loses to another instance's create tries again.
+ */
 export async function consumeRateLimit(rule: RateLimitRule, subject: string, now = new Date()) {
 	const key = hashKey(rule, subject)
-	return prisma.$transaction(async (tx) => {
-		const row = await tx.rateLimit.findUnique({ where: { key } })
-		const windowOver = !row || now.getTime() - row.windowStart.getTime() >= rule.windowMs
-		const count = windowOver ? 1 : row.count + 1
-		await tx.rateLimit.upsert({
-			where: { key },
-			create: { key, windowStart: now, count },
-			update: windowOver ? { windowStart: now, count } : { count },
-		})
-		const windowStart = windowOver ? now : row.windowStart
-		const retryAfterSeconds = Math.ceil((windowStart.getTime() + rule.windowMs - now.getTime()) / 1000)
-		return { ok: count <= rule.limit, retryAfterSeconds }
+	const windowOpenedAfter = new Date(now.getTime() - rule.windowMs)
+	const result = (windowStart: Date, count: number) => ({
+		ok: count <= rule.limit,
+		retryAfterSeconds: Math.ceil((windowStart.getTime() + rule.windowMs - now.getTime()) / 1000),
 	})
+	for (let attempt = 0; attempt < 5; attempt++) {
+		const counted = await prisma.rateLimit
+			.update({ where: { key, windowStart: { gt: windowOpenedAfter } }, data: { count: { increment: 1 } } })
+			.catch(unlessNotFound)
+		if (counted) return result(counted.windowStart, counted.count)
+		const reset = await prisma.rateLimit.updateMany({
+			where: { key, windowStart: { lte: windowOpenedAfter } },
+			data: { windowStart: now, count: 1 },
+		})
+		if (reset.count) return result(now, 1)
+		const created = await prisma.rateLimit
+			.create({ data: { key, windowStart: now, count: 1 } })
+			.catch((error: unknown) => {
+				if ((error as { code?: string }).code === 'P2002') return null
+				throw error
+			})
+		if (created) return result(now, 1)
+	}
+	// Only under a storm of attempts on one key, each step losing to another instance.
+	return result(now, rule.limit + 1)
+}
+
+function unlessNotFound(error: unknown) {
+	if ((error as { code?: string }).code === 'P2025') return null
+	throw error
 }
 
 /** Whether the window's limit is already used up, without counting an attempt. */

@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { describe, expect, test } from 'vitest'
+import { prisma } from '#app/utils/db.server.ts'
+import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
+
+// Several app instances share one database: what one counts, the others see.
+
+const run = promisify(execFile)
+
+async function attemptsInAnotherProcess(attempts: number, limit: number, subject: string) {
+	const { stdout } = await run(
+		process.execPath,
+		['--import', 'tsx', 'tests/fixtures/consume-rate-limit.ts', String(attempts), String(limit), subject],
+		{ env: process.env },
+	)
+	return (JSON.parse(stdout) as { ok: number }).ok
+}
+
+describe('rate limits across instances', () => {
+	test('40 attempts at once, from this process and another, let exactly 10 through a limit of 10', async () => {
+		const rule = { name: 'instances-test', limit: 10, windowMs: 60_000 }
+		const subject = `subject-${Date.now()}`
+		const [here, there] = await Promise.all([
+			Promise.all(Array.from({ length: 20 }, () => consumeRateLimit(rule, subject))),
+			attemptsInAnotherProcess(20, 10, subject),
+		])
+		expect(here.filter((r) => r.ok).length + there).toBe(10)
+		const row = await prisma.rateLimit.findMany({ where: { key: { startsWith: 'instances-test:' } } })
+		expect(row).toHaveLength(1)
+		expect(row[0].count).toBe(40)
+	})
+
+	test('a window that is over starts again at one, once, however many attempts arrive', async () => {
+		const rule = { name: 'instances-window', limit: 3, windowMs: 60_000 }
+		const subject = `window-${Date.now()}`
+		const start = new Date('2026-12-04T09:00:00Z')
+		for (let i = 0; i < 5; i++) await consumeRateLimit(rule, subject, start)
+		expect((await consumeRateLimit(rule, subject, start)).ok).toBe(false)
+		const later = new Date(start.getTime() + 61_000)
+		const next = await Promise.all(Array.from({ length: 6 }, () => consumeRateLimit(rule, subject, later)))
+		expect(next.filter((r) => r.ok)).toHaveLength(3)
+		expect(next.find((r) => !r.ok)!.retryAfterSeconds).toBe(60)
+	})
+})
