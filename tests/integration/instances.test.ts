@@ -3,6 +3,12 @@ import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#app/utils/db.server.ts'
 import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
+import {
+	bumpSearchGeneration,
+	followSharedSearchGeneration,
+	searchGeneration,
+	sharedSearchChanges,
+} from '#search/generation.server.ts'
 
 // Several app instances share one database: what one counts, the others see.
 
@@ -41,5 +47,35 @@ describe('rate limits across instances', () => {
 		const next = await Promise.all(Array.from({ length: 6 }, () => consumeRateLimit(rule, subject, later)))
 		expect(next.filter((r) => r.ok)).toHaveLength(3)
 		expect(next.find((r) => !r.ok)!.retryAfterSeconds).toBe(60)
+	})
+})
+
+describe('the search generation across instances', () => {
+	test('a change another instance made to search makes this one’s cached pages out of date', async () => {
+		await followSharedSearchGeneration()
+		const before = searchGeneration()
+		// Nothing changed anywhere: nothing to follow.
+		expect(await followSharedSearchGeneration()).toBe(false)
+		expect(searchGeneration()).toBe(before)
+		// Another instance indexed something: it wrote a new shared value.
+		await prisma.appState.upsert({
+			where: { key: 'search-generation' },
+			create: { key: 'search-generation', value: 'from-another-instance' },
+			update: { value: 'from-another-instance' },
+		})
+		expect(await followSharedSearchGeneration()).toBe(true)
+		expect(searchGeneration()).not.toBe(before)
+	})
+
+	test('a change this instance makes is shared, and not taken for another instance’s', async () => {
+		await followSharedSearchGeneration()
+		const shared = async () => (await prisma.appState.findUnique({ where: { key: 'search-generation' } }))?.value
+		const before = await shared()
+		bumpSearchGeneration()
+		const after = searchGeneration()
+		await sharedSearchChanges()
+		expect(await shared()).not.toBe(before)
+		expect(await followSharedSearchGeneration()).toBe(false)
+		expect(searchGeneration()).toBe(after)
 	})
 })
