@@ -93,7 +93,7 @@ test('the next morning the digest arrives, and the mail program unsubscribes in 
 
 	await openMail(page, email, new RegExp(`1 new job: Jobs matching “${word}”`))
 	const digest = page.frameLocator('iframe')
-	await expect(digest.getByRole('link', { name: title })).toBeVisible()
+	await expect(digest.getByRole('link', { name: title, exact: true })).toBeVisible()
 	await expect(digest.getByText('£13.40 an hour')).toBeVisible()
 	// Its manage link works without signing in, fits a phone and passes axe.
 	const manage = await digest.getByRole('link', { name: /Change how often/ }).getAttribute('href')

@@ -18,12 +18,13 @@ export async function openMail(page: Page, to: string, subject: RegExp) {
 }
 
 /**
- * Waits until a search for `keywords` lists a link named `title`: indexing is
- * background work, and a later step (matching, a candidate's search) needs it done.
+ * Waits until a search for `keywords` lists a link named `title` (exactly: the
+ * "Remove filter “…”" link above the results names the keywords too): indexing
+ * is background work, and a later step (matching, a candidate's search) needs it done.
  */
 export async function waitUntilSearchable(page: Page, keywords: string, title: string) {
 	await expect(async () => {
 		await page.goto(`/jobs?q=${encodeURIComponent(keywords)}`)
-		await expect(page.getByRole('link', { name: title })).toBeVisible({ timeout: 1000 })
+		await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible({ timeout: 1000 })
 	}).toPass({ timeout: MAIL_WAIT_MS })
 }

@@ -90,7 +90,7 @@ test('a provider signs up and posts a vacancy', async ({ page }) => {
 test('a candidate finds it by postcode and a misspelt keyword, and opens it', async ({ page }) => {
 	await expect(async () => {
 		await searchFor(page, 'marigld', 'nr18 9zz')
-		await expect(page.getByRole('link', { name: title })).toBeVisible({ timeout: 1000 })
+		await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible({ timeout: 1000 })
 	}).toPass({ timeout: 60_000 })
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('matching “marigld” within 10 miles of NR18 9ZZ')
 	await expect(page).toHaveTitle(/jobs? found/)
@@ -100,10 +100,10 @@ test('a candidate finds it by postcode and a misspelt keyword, and opens it', as
 	await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true))
 	await page.getByLabel(/^Full-time/).check()
 	await expect(page).toHaveURL(/hours=full-time/)
-	await expect(page.getByRole('link', { name: title })).toBeVisible()
+	await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible()
 	expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true)
 
-	await page.getByRole('link', { name: title }).click()
+	await page.getByRole('link', { name: title, exact: true }).click()
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
 	await expect(page.getByText('£13.25 to £14.10 an hour')).toBeVisible()
 	await expect(page.getByText(/miles? from NR18 9ZZ|less than 1 mile from NR18 9ZZ/)).toBeVisible()
@@ -117,12 +117,12 @@ test.describe('without JavaScript', () => {
 
 	test('the same search works, filters apply with the button, and the vacancy opens', async ({ page }) => {
 		await searchFor(page, 'marigld', 'NR18 9ZZ')
-		await expect(page.getByRole('link', { name: title })).toBeVisible()
+		await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible()
 		await page.getByLabel(/^No driving licence needed/).check()
 		await page.getByRole('button', { name: 'Apply filters' }).click()
 		await expect(page).toHaveURL(/nodriving=1/)
-		await expect(page.getByRole('link', { name: title })).toBeVisible()
-		await page.getByRole('link', { name: title }).click()
+		await expect(page.getByRole('link', { name: title, exact: true })).toBeVisible()
+		await page.getByRole('link', { name: title, exact: true }).click()
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
 	})
 

@@ -85,7 +85,7 @@ test('Sam gets the email, sees why each job suits him, and applies in one step',
 	await expect(page.locator('pre')).toContainText('miles away')
 	await page.goto('/account/matches')
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jobs that may suit you')
-	const match = page.locator('li', { has: page.getByRole('link', { name: title }) })
+	const match = page.locator('li', { has: page.getByRole('link', { name: title, exact: true }) })
 	await expect(match).toContainText('full-time')
 	await expectNoSeriousAxeViolations(page)
 	await match.getByRole('button', { name: `Apply with my details for ${title} at Hirer House ${unique}` }).click()

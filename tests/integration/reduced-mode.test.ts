@@ -128,8 +128,8 @@ describe('when Meilisearch comes back', () => {
 
 	test('a document changed behind the app’s back is put right by reconciliation', async () => {
 		const index = (await import('#search/client.server.ts')).vacancyIndex()
-		await index.addDocuments([{ id: 987654, title: 'Stray document' }]).waitTask()
-		await index.deleteDocument(fixture.F3.id).waitTask()
+		await index.addDocuments([{ id: 987654, title: 'Stray document' }]).waitTask({ timeout: 60_000 })
+		await index.deleteDocument(fixture.F3.id).waitTask({ timeout: 60_000 })
 		const drift = await findDrift()
 		expect(drift.extra).toContain('987654')
 		expect(drift.missingOrStale).toContain(String(fixture.F3.id))
