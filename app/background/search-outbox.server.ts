@@ -10,6 +10,7 @@ import {
 } from '#search/client.server.ts'
 import { projectionFor, push, reconcileIndex } from '#search/indexing.server.ts'
 import { refreshLocalIndex } from '#search/local-index.server.ts'
+import { holdLease, releaseLease } from './lease.server.ts'
 import { defineOutbox, type HandlerResult } from './outbox.server.ts'
 
 /**
@@ -30,6 +31,12 @@ export async function recordCandidateChange(tx: Tx, poolIds: string | string[]) 
 	if (ids.length) await tx.searchOutbox.createMany({ data: ids.map((id) => ({ entity: 'candidate', entityId: id })) })
 }
 
+// One instance at a time writes to the search index, so writes reach it in the
+// order they were read and a document never goes back to an older version. The
+// others keep polling, and take over within a lease length if it stops.
+const SYNC_LEASE = 'search-sync'
+const SYNC_LEASE_MS = 10_000
+
 type SearchRow = { id: number; attempts: number; entity: string; entityId: string }
 
 /**
@@ -38,6 +45,9 @@ type SearchRow = { id: number; attempts: number; entity: string; entityId: strin
  * up the rest: after a failed batch, each is tried alone.
  */
 async function applyToIndex(rows: SearchRow[]): Promise<HandlerResult> {
+	// Renewed for each batch; lost only if this instance stalled for a whole lease.
+	if (!(await holdLease(SYNC_LEASE, SYNC_LEASE_MS)))
+		return { unavailable: new Error('another instance now holds the search sync lease') }
 	const failed: NonNullable<HandlerResult['failed']> = []
 	for (const entity of new Set(rows.map((r) => r.entity))) {
 		const projection = projectionFor(entity)
@@ -73,6 +83,7 @@ async function applyToIndex(rows: SearchRow[]): Promise<HandlerResult> {
 const sync = remember('search-sync', () => ({ needsReconcile: false }))
 
 async function ready() {
+	if (!(await holdLease(SYNC_LEASE, SYNC_LEASE_MS))) return false
 	if (!isSearchHealthy()) {
 		if (!(await pingSearch())) return false
 		setSearchHealthy(true)
@@ -125,7 +136,8 @@ export async function processSearchOutbox() {
 
 /**
  * The sync worker: applies outbox rows as they arrive, waits while Meilisearch
- * is unreachable (search runs in reduced mode), and reconciles when it is back.
+ * is unreachable (search runs in reduced mode), and reconciles when it is back;
+ * with several instances, only the one holding the sync lease.
  */
 export function startSearchSync(options: { pollMs?: number } = {}) {
 	sync.needsReconcile = !isSearchHealthy()
@@ -138,6 +150,7 @@ export function startSearchSync(options: { pollMs?: number } = {}) {
 		async stop() {
 			unsubscribe()
 			await worker.stop()
+			await releaseLease(SYNC_LEASE).catch(() => {})
 		},
 	}
 }

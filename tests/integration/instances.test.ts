@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
+import { holdLease, releaseLease } from '#app/background/lease.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
 import {
@@ -77,5 +78,23 @@ describe('the search generation across instances', () => {
 		expect(await shared()).not.toBe(before)
 		expect(await followSharedSearchGeneration()).toBe(false)
 		expect(searchGeneration()).toBe(after)
+	})
+})
+
+describe('work one instance does at a time', () => {
+	test('a lease is held by one instance, renewed by it, and taken over only once it expires or is given up', async () => {
+		const name = `lease-${Date.now()}`
+		const now = new Date('2026-12-04T09:00:00Z')
+		const at = (seconds: number) => new Date(now.getTime() + seconds * 1000)
+		const both = await Promise.all([holdLease(name, 10_000, 'a', now), holdLease(name, 10_000, 'b', now)])
+		expect(both.filter(Boolean)).toHaveLength(1)
+		const [first, second] = both[0] ? ['a', 'b'] : ['b', 'a']
+		expect(await holdLease(name, 10_000, first, at(5))).toBe(true)
+		expect(await holdLease(name, 10_000, second, at(14))).toBe(false)
+		// The holder stopped renewing: after its lease, the other takes over, and the first has lost it.
+		expect(await holdLease(name, 10_000, second, at(15))).toBe(true)
+		expect(await holdLease(name, 10_000, first, at(16))).toBe(false)
+		await releaseLease(name, second)
+		expect(await holdLease(name, 10_000, first, at(17))).toBe(true)
 	})
 })
