@@ -15,6 +15,7 @@ import {
 import { useContext, type ReactNode } from 'react'
 import { UNSAFE_DataRouterStateContext } from 'react-router-dom'
 import { getHeaderAccount } from '#app/models/accounts/account.server.ts'
+import { serviceRegion } from '#app/models/places/places.server.ts'
 import { getUserId } from '#app/utils/auth.server.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { useNonce } from '#app/utils/nonce.tsx'
@@ -33,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	return {
 		serviceName: env.SERVICE_NAME,
 		region: env.REGION_NAME,
+		// the region's own place and postcode, for examples in hints
+		regionExample: serviceRegion.centre,
 		signedIn: Boolean(account),
 		isTeamMember: account?.isTeamMember ?? false,
 		isAdmin: account?.isAdmin ?? false,

@@ -6,6 +6,7 @@ import crypto from 'node:crypto'
 import { locateWorkplace } from '#app/models/places/places.server.ts'
 import { addDays } from '#app/utils/dates.ts'
 import type { Tx } from '#app/utils/db.server.ts'
+import { demoOutcode, demoPostcode, demoText, demoTown } from './seed-region.ts'
 
 export const DEMO_AMBASSADOR = 'ruth.ambassador@carecareers.example'
 
@@ -177,7 +178,15 @@ const stories: Array<{
 
 export async function seedCareersDemo(tx: Tx, passwordHash: string, now: Date) {
 	const ids = new Map<string, { userId: string; ambassadorId: string; firstName: string; roleId: string }>()
-	for (const [i, a] of ambassadors.entries()) {
+	for (const [i, written] of ambassadors.entries()) {
+		// In the configured region's own towns (seed-region.ts).
+		const outcode = written.postcode.split(' ')[0]
+		const a = {
+			...written,
+			postcode: demoPostcode(written.postcode),
+			town: demoTown(written.town, outcode),
+			employer: written.employer && demoText(written.employer, outcode),
+		}
 		const at = locateWorkplace(a.postcode, a.town)
 		if (!at) throw new Error(`demo ambassador postcode ${a.postcode} cannot be located`)
 		const user = await tx.user.create({
@@ -230,15 +239,17 @@ export async function seedCareersDemo(tx: Tx, passwordHash: string, now: Date) {
 
 	// A visit already done, and one waiting for Ruth's answer.
 	const ruth = ids.get(DEMO_AMBASSADOR)!
-	const school = locateWorkplace('NR3 3DH', 'Norwich')!
+	const schoolPostcode = demoPostcode('NR3 3DH')
+	const schoolTown = demoTown('Norwich', 'NR3')
+	const school = locateWorkplace(schoolPostcode, schoolTown)!
 	const link = () => ({ create: { tokenHash: crypto.randomBytes(32).toString('hex') } })
 	const common = {
 		organisationType: 'school',
 		contactName: 'Ms Patel',
 		contactEmail: 'careers@northgate-academy.example',
-		postcode: 'NR3 3DH',
-		outcode: 'NR3',
-		town: 'Norwich',
+		postcode: schoolPostcode,
+		outcode: demoOutcode('NR3'),
+		town: schoolTown,
 		lat: school.lat,
 		lng: school.lng,
 		ageGroup: '14-16',

@@ -15,6 +15,7 @@ import { hashPassword } from '#app/utils/auth.server.ts'
 import { addDays, endOfLondonDayIn } from '#app/utils/dates.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { seedCareersDemo } from './seed-careers.ts'
+import { demoOutcode, demoPostcode, demoText, demoTown } from './seed-region.ts'
 
 export const DEMO_PASSWORD = 'care-careers-demo'
 // Demo candidates have reserved example.* addresses; the local mailbox is the only place their email goes.
@@ -460,8 +461,11 @@ export async function seedDemoData(now = new Date()) {
 	const vacancies: Array<Record<string, unknown>> = []
 	const providers: Array<{ id: string; data: Record<string, unknown>; seed: ProviderSeed; town: Town }> = []
 
+	// The same towns and addresses in the configured region (seed-region.ts).
+	const townsHere = towns.map((t) => ({ name: demoTown(t.name, t.outcode), outcode: demoOutcode(t.outcode) }))
 	for (const [i, seed] of providerSeeds.entries()) {
-		const town = towns[seed.town]
+		const town = townsHere[seed.town]
+		const name = demoText(seed.name, towns[seed.town].outcode)
 		const postcode = postcodeIn(rand, town.outcode)
 		const id = `demo-provider-${String(i + 1).padStart(2, '0')}`
 		providers.push({
@@ -470,7 +474,7 @@ export async function seedDemoData(now = new Date()) {
 			town,
 			data: {
 				id,
-				name: seed.name,
+				name,
 				type: seed.type,
 				cqcLocationId: seed.cqc ? `1-${100000000 + Math.floor(rand() * 899999999)}` : null,
 				addressLine1: `${Math.floor(rand() * 120) + 1} ${pick(rand, streets)}`,
@@ -479,11 +483,11 @@ export async function seedDemoData(now = new Date()) {
 				website:
 					seed.type === 'individual-employer'
 						? null
-						: `https://www.${seed.name
+						: `https://www.${name
 								.toLowerCase()
 								.replace(/[^a-z]+/g, '-')
 								.replace(/^-|-$/g, '')}.example`,
-				about: seed.about,
+				about: demoText(seed.about, towns[seed.town].outcode),
 				verifiedAt: seed.cqc || seed.type === 'nhs-trust' ? now : null,
 			},
 		})
@@ -504,7 +508,7 @@ export async function seedDemoData(now = new Date()) {
 				setting === 'home-care' || setting === 'hospital-nhs'
 					? rand() < 0.5
 						? provider.town
-						: pick(rand, towns)
+						: pick(rand, townsHere)
 					: provider.town
 			const postcode =
 				setting === 'personal-assistant' ? (provider.data.postcode as string) : postcodeIn(rand, town.outcode)
@@ -575,8 +579,8 @@ export async function seedDemoData(now = new Date()) {
 			const daysAgo = Math.floor(rand() * 30)
 			const description = [
 				setting === 'personal-assistant'
-					? provider.seed.about
-					: `${provider.seed.name} is looking for ${/^[aeiou]/i.test(role.name) ? 'an' : 'a'} ${role.name.toLowerCase()} to join the team in ${town.name}.`,
+					? (provider.data.about as string)
+					: `${provider.data.name as string} is looking for ${/^[aeiou]/i.test(role.name) ? 'an' : 'a'} ${role.name.toLowerCase()} to join the team in ${town.name}.`,
 				pick(rand, [
 					'You will be part of a supportive team that puts the people we support first, with a named mentor for your first months.',
 					'We are a small team where everyone knows each other, and your ideas about how we work are welcome.',
@@ -682,8 +686,8 @@ export async function seedDemoData(now = new Date()) {
 					firstName: c.firstName,
 					lastName: c.lastName,
 					phone: `07700 900${String(100 + i)}`,
-					postcode: c.postcode,
-					outcode: c.postcode.split(' ')[0],
+					postcode: demoPostcode(c.postcode),
+					outcode: demoOutcode(c.postcode.split(' ')[0]),
 					rightToWork: 'yes',
 					drivingLicence: i !== 1,
 					hasCar: i === 0,
@@ -735,8 +739,8 @@ export async function seedDemoData(now = new Date()) {
 							firstName,
 							lastName,
 							phone: `07700 900${String(200 + i)}`,
-							postcode,
-							outcode: postcode.split(' ')[0],
+							postcode: demoPostcode(postcode),
+							outcode: demoOutcode(postcode.split(' ')[0]),
 							rightToWork: i === 5 ? 'needs-sponsorship' : 'yes',
 							drivingLicence: i % 3 !== 0,
 							hasCar: i % 3 === 1,

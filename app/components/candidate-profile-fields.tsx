@@ -8,6 +8,7 @@ import {
 } from '#app/models/applications/vocabulary.ts'
 import { settings } from '#app/models/jobs/vocabulary.ts'
 import { consentText } from '#app/models/redirect/consent-text.ts'
+import { useRegionExample } from '#app/utils/region-example.ts'
 import { Checkbox, Checkboxes, Radios, SelectField, TextField, type FieldState } from './forms.tsx'
 
 export const profileFieldOrder = [
@@ -43,6 +44,7 @@ export function CandidateProfileFields({
 	roles: Array<{ id: string; label: string }>
 	emailField?: boolean
 }) {
+	const example = useRegionExample()
 	return (
 		<>
 			<h2 className="mb-4 text-2xl">About you</h2>
@@ -66,7 +68,7 @@ export function CandidateProfileFields({
 				label="Home postcode"
 				autoComplete="postal-code"
 				width="max-w-40"
-				hint="Employers see only the first half, like NR3."
+				hint={`Employers see only the first half, like ${example.outcode}.`}
 			/>
 
 			<h2 className="mb-4 mt-8 text-2xl">The work you want</h2>

@@ -6,12 +6,7 @@ import { projectRoot } from '#app/utils/project-root.server.ts'
 
 loadDotEnv(projectRoot)
 
-try {
-	// React and Remix choose their production builds from process.env.NODE_ENV
-	// when first loaded, so the checked value (production unless set) goes there
-	// before they are.
-	process.env.NODE_ENV = getEnv().NODE_ENV
-} catch (error) {
+function exitOnEnvError(error: unknown) {
 	if (error instanceof EnvError) {
 		console.error(error.message)
 		process.exit(1)
@@ -19,4 +14,14 @@ try {
 	throw error
 }
 
-await import('./http.server.ts')
+try {
+	// React and Remix choose their production builds from process.env.NODE_ENV
+	// when first loaded, so the checked value (production unless set) goes there
+	// before they are.
+	process.env.NODE_ENV = getEnv().NODE_ENV
+} catch (error) {
+	exitOnEnvError(error)
+}
+
+// Some settings can only be checked against the data they name (the region's areas).
+await import('./http.server.ts').catch(exitOnEnvError)

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { remember } from '@epic-web/remember'
 import { z } from 'zod'
+import { regionIds, regionPresets } from '#app/models/places/regions.ts'
 
 const booleanString = z
 	.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'use true or false' })
@@ -26,12 +27,24 @@ export const EnvSchema = z
 		MEILI_BINARY: z.string().min(1).optional(),
 		SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
 		SEED_DEMO_DATA: booleanString.default(true),
-		REGION_NAME: z.string().min(1).default('Norfolk and Waveney'),
+		// The area served: a preset (regions.ts), or any list of local authority areas.
+		REGION: z.enum(regionIds, { error: `use one of ${regionIds.join(', ')}` }).default('norfolk-and-waveney'),
+		REGION_LOCAL_AUTHORITIES: z
+			.string()
+			.transform((list) =>
+				list
+					.split(';')
+					.map((name) => name.trim())
+					.filter(Boolean),
+			)
+			.pipe(z.array(z.string()).min(1, { error: 'name at least one local authority, separated by ;' }))
+			.optional(),
+		REGION_NAME: z.string().min(1).optional(),
 		SERVICE_NAME: z.string().min(1).default('Care Careers'),
 		BRAND_COLOUR: z
 			.string()
 			.regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a hex colour such as #0b5c55' })
-			.default('#0b5c55'),
+			.optional(),
 		// Send email through this server (smtp://user:pass@host:587, smtps://…). Unset: a
 		// local sink keeps every email under DATA_DIR/mailbox, shown at /dev/mailbox.
 		SMTP_URL: z
@@ -76,6 +89,18 @@ export const EnvSchema = z
 				path: [env.MEILI_URL ? 'MEILI_MASTER_KEY' : 'MEILI_URL'],
 				message: 'set MEILI_URL and MEILI_MASTER_KEY together, or neither to use the embedded Meilisearch',
 			})
+		}
+	})
+	// The region's own name, colour and area unless they are given.
+	.transform((env) => {
+		const preset = regionPresets[env.REGION]
+		return {
+			...env,
+			REGION_NAME: env.REGION_NAME ?? preset.name,
+			BRAND_COLOUR: env.BRAND_COLOUR ?? preset.colour,
+			REGION_LOCAL_AUTHORITIES: env.REGION_LOCAL_AUTHORITIES ?? preset.localAuthorities,
+			// Named by the preset; for a list of one's own, the area's biggest postcode district (places.server.ts).
+			REGION_CENTRE: env.REGION_LOCAL_AUTHORITIES ? null : preset.centre,
 		}
 	})
 

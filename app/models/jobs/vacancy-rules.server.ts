@@ -1,5 +1,5 @@
 import { isIndividualEmployer } from '#app/models/organisations/vocabulary.ts'
-import { findDistrict, isInServiceArea, locateWorkplace } from '#app/models/places/places.server.ts'
+import { findDistrict, isInServiceArea, locateWorkplace, serviceRegion } from '#app/models/places/places.server.ts'
 import { addDays, londonDateString } from '#app/utils/dates.ts'
 import { getEnv } from '#app/utils/env.server.ts'
 import { parsePostcodeText } from '#app/utils/postcode.ts'
@@ -174,7 +174,7 @@ export function vacancyProblems(v: VacancyFacts, now = new Date()): VacancyProbl
 		else if (!isInServiceArea(place.outcode)) {
 			fail(
 				'postcode',
-				`This site is for jobs in and around ${getEnv().REGION_NAME}. Enter a workplace postcode in the area, like NR1 3QU`,
+				`This site is for jobs in and around ${getEnv().REGION_NAME}. Enter a workplace postcode in the area, like ${serviceRegion.centre.postcode}`,
 			)
 		}
 	}

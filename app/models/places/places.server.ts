@@ -5,6 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync'
 import { distance as levenshtein } from 'fastest-levenshtein'
 import * as postcodes from 'postcode'
 import { z } from 'zod'
+import { EnvError, getEnv } from '#app/utils/env.server.ts'
 import { distanceMiles } from '#app/utils/geo.ts'
 import { fromRoot } from '#app/utils/project-root.server.ts'
 
@@ -40,6 +41,7 @@ type District = {
 	county: string
 	status: string
 	localAuthority: string
+	postcodeUnits: number
 }
 
 const dataDir = fromRoot('app', 'data')
@@ -53,7 +55,6 @@ const PlaceRowSchema = z.object({
 	county: z.string(),
 	district: z.string(),
 	outcode: z.string(),
-	norfolk_and_waveney: z.string(),
 })
 
 const DistrictRowSchema = z.object({
@@ -64,6 +65,7 @@ const DistrictRowSchema = z.object({
 	county: z.string(),
 	status: z.string(),
 	district_2014: z.string(),
+	postcode_units_2014: z.coerce.number(),
 })
 
 const typeRank: Record<string, number> = {
@@ -107,6 +109,7 @@ const gazetteer = remember('gazetteer', () => {
 			county: row.county,
 			status: row.status,
 			localAuthority: row.district_2014,
+			postcodeUnits: row.postcode_units_2014,
 			places: row.places
 				? row.places
 						.split(';')
@@ -116,6 +119,7 @@ const gazetteer = remember('gazetteer', () => {
 		})
 	}
 
+	const authorities = regionAuthorities(districts)
 	const byName = new Map<string, Place[]>()
 	const add = (key: string, place: Place) => {
 		const list = byName.get(key) ?? []
@@ -123,8 +127,11 @@ const gazetteer = remember('gazetteer', () => {
 		byName.set(key, list)
 	}
 	const places: Place[] = []
+	// the areas the richer places file covers, village by village
+	const detailed = new Set<string>()
 	for (const raw of readCsv('norfolk-suffolk-places.csv')) {
 		const row = PlaceRowSchema.parse(raw)
+		detailed.add(row.district)
 		const place: Place = {
 			name: row.name,
 			county: row.county,
@@ -133,7 +140,7 @@ const gazetteer = remember('gazetteer', () => {
 			type: row.type,
 			lat: row.lat,
 			lng: row.lng,
-			inRegion: row.norfolk_and_waveney === 'Y',
+			inRegion: authorities.has(row.district),
 		}
 		places.push(place)
 		add(normalisePlaceName(row.name), place)
@@ -144,25 +151,59 @@ const gazetteer = remember('gazetteer', () => {
 			add(normalisePlaceName(alt), place)
 		}
 	}
-	// Towns just over the border (Wisbech, Thetford's neighbours) come from the
-	// postcode districts' place lists, placed at the district centre.
+	// Elsewhere, places come from the postcode districts' place lists, at the
+	// district centre: every place listed in the region's own districts where the
+	// richer file does not cover them (Staffordshire), and each district's main
+	// town beyond the region (Wisbech, Thetford's neighbours).
 	for (const district of districts.values()) {
 		if (district.status !== 'live') continue
-		const town = district.places[0]
-		if (!town || byName.has(normalisePlaceName(town))) continue
-		add(normalisePlaceName(town), {
-			name: town,
-			county: district.county,
-			district: district.county,
-			outcode: district.outcode,
-			type: 'District',
-			lat: district.lat,
-			lng: district.lng,
-			inRegion: false,
-		})
+		const inRegion = authorities.has(district.localAuthority)
+		const everyPlace = inRegion && !detailed.has(district.localAuthority)
+		for (const name of everyPlace ? district.places : district.places.slice(0, 1)) {
+			if (byName.get(normalisePlaceName(name))?.some((p) => p.inRegion || !inRegion)) continue
+			const place: Place = {
+				name,
+				county: district.county,
+				district: district.localAuthority,
+				outcode: district.outcode,
+				type: 'District',
+				lat: district.lat,
+				lng: district.lng,
+				inRegion,
+			}
+			if (inRegion) places.push(place)
+			add(normalisePlaceName(name), place)
+		}
 	}
 	for (const list of byName.values()) list.sort(comparePlaces)
 	return { districts, byName, places }
+})
+
+/** The configured local authority areas, each checked against the postcode districts' names. */
+function regionAuthorities(districts: Map<string, District>) {
+	const known = new Set([...districts.values()].map((d) => d.localAuthority))
+	const wanted = getEnv().REGION_LOCAL_AUTHORITIES
+	const unknown = wanted.filter((name) => !known.has(name))
+	if (unknown.length)
+		throw new EnvError(
+			`Invalid environment variables:\n  REGION_LOCAL_AUTHORITIES: no local authority area is called ${unknown.map((n) => `“${n}”`).join(', ')} (use the names in app/data/uk-postcode-districts.csv, column district_2014, separated by ;)`,
+		)
+	return new Set(wanted)
+}
+
+/** The region served, with the place its examples name. */
+export const serviceRegion = remember('service-region', () => {
+	const env = getEnv()
+	const authorities = new Set(env.REGION_LOCAL_AUTHORITIES)
+	const biggest = [...gazetteer.districts.values()]
+		.filter((d) => d.status === 'live' && authorities.has(d.localAuthority) && d.places.length)
+		.sort((a, b) => b.postcodeUnits - a.postcodeUnits)[0]
+	const centre = env.REGION_CENTRE ?? {
+		place: biggest.places[0],
+		outcode: biggest.outcode,
+		postcode: `${biggest.outcode} 1AA`,
+	}
+	return { name: env.REGION_NAME, authorities, centre }
 })
 
 function comparePlaces(a: Place, b: Place) {
@@ -285,7 +326,7 @@ export function resolvePlace(text: string): PlaceLookup {
 		ok: false,
 		message: suggestions.length
 			? `We could not find “${trimmed}”. Did you mean ${suggestions[0]}?`
-			: `We could not find “${trimmed}”. Try a town, village or postcode, such as Norwich or NR3.`,
+			: `We could not find “${trimmed}”. Try a town, village or postcode, such as ${serviceRegion.centre.place} or ${serviceRegion.centre.outcode}.`,
 		suggestions,
 	}
 }
@@ -329,4 +370,11 @@ export function isInServiceArea(outcode: string) {
 /** The local authority area a postcode district mostly lies in (pre-2019 names: Waveney stays Waveney). */
 export function localAuthorityOf(outcode: string) {
 	return findDistrict(outcode)?.localAuthority || 'Unknown'
+}
+
+/** The region's own postcode districts, biggest first (by postcode count). */
+export function regionDistricts() {
+	return [...gazetteer.districts.values()]
+		.filter((d) => d.status === 'live' && d.places.length && serviceRegion.authorities.has(d.localAuthority))
+		.sort((a, b) => b.postcodeUnits - a.postcodeUnits || a.outcode.localeCompare(b.outcode))
 }
