@@ -27,6 +27,9 @@ export const EnvSchema = z
 		MEILI_BINARY: z.string().min(1).optional(),
 		SESSION_SECRET: z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
 		SEED_DEMO_DATA: booleanString.default(true),
+		// Where uploaded CVs and photos are kept: on this machine's disk, or in the
+		// database (for several instances, which must all read them).
+		UPLOAD_STORAGE: z.enum(['disk', 'database'], { error: 'use disk or database' }).default('disk'),
 		// The area served: a preset (regions.ts), or any list of local authority areas.
 		REGION: z.enum(regionIds, { error: `use one of ${regionIds.join(', ')}` }).default('norfolk-and-waveney'),
 		REGION_LOCAL_AUTHORITIES: z

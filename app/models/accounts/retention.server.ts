@@ -1,7 +1,6 @@
-import fs from 'node:fs'
 import { notifyEmailOutbox, queueEmail } from '#app/background/email-outbox.server.ts'
 import { deleteCandidateAccount } from '#app/models/applications/candidate-profile.server.ts'
-import { dataDir } from '#app/utils/data-dir.server.ts'
+import { deleteUploadFiles } from '#app/models/uploads/uploads.server.ts'
 import { addMonths, formatDate } from '#app/utils/dates.ts'
 import { Prisma, prisma } from '#app/utils/db.server.ts'
 import { publicUrl } from '#app/utils/env.server.ts'
@@ -127,6 +126,6 @@ export async function purgeExpiredData(now = new Date()) {
 			data: { html: '', text: '', attachments: Prisma.DbNull, props: Prisma.DbNull },
 		}),
 	])
-	for (const id of files) fs.rmSync(dataDir('uploads', id), { force: true })
+	await deleteUploadFiles(files)
 	return { unconfirmedApplications: stale.length }
 }

@@ -180,7 +180,7 @@ export type ApplyRequest = {
 export async function applyToVacancy(request: ApplyRequest) {
 	const vacancy = await liveVacancy(request.vacancyId)
 	if (!vacancy) throw new ApplicationError('This job is no longer taking applications')
-	const file = request.cv ? writeUpload(request.cv.upload, request.cv.mimeType) : null
+	const file = request.cv ? await writeUpload(request.cv.upload, request.cv.mimeType) : null
 	try {
 		const result =
 			request.signedInUserId !== null
@@ -189,7 +189,7 @@ export async function applyToVacancy(request: ApplyRequest) {
 		notifyEmailOutbox()
 		return result
 	} catch (error) {
-		discardUpload(file)
+		await discardUpload(file)
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
 			throw new ApplicationError('You have already applied for this job')
 		}
@@ -347,7 +347,7 @@ export async function confirmApplicationEmail(token: string): Promise<ConfirmOut
 			if (!(await consumeVerification(tx, 'confirm-application', token))) return null
 			return discardPending(tx, pendingApplication.id)
 		})
-		if (discarded) discardUpload({ id: discarded } as WrittenUpload)
+		if (discarded) await discardUpload({ id: discarded })
 		return { outcome: 'closed', vacancyId: pendingApplication.vacancyId }
 	}
 

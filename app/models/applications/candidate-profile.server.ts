@@ -6,6 +6,7 @@ import { careRoles } from '#app/models/jobs/care-roles.server.ts'
 import { settings } from '#app/models/jobs/vocabulary.ts'
 import { findDistrict } from '#app/models/places/places.server.ts'
 import { newPoolId } from '#app/models/redirect/pool-id.server.ts'
+import { deleteUploadFiles } from '#app/models/uploads/uploads.server.ts'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { Prisma, prisma, type Tx } from '#app/utils/db.server.ts'
 import { ids } from '#app/utils/options.ts'
@@ -341,7 +342,7 @@ export async function deleteCandidateAccount(userId: string) {
 		await tx.user.delete({ where: { id: userId } })
 		return user.email
 	})
-	for (const id of removedFiles) fs.rmSync(dataDir('uploads', id), { force: true })
+	await deleteUploadFiles(removedFiles)
 	removeFromLocalMailbox(email)
 	notifySearchOutbox()
 }

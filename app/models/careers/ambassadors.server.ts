@@ -4,7 +4,7 @@ import { INVITATION_DAYS } from '#app/models/accounts/link-lifetimes.ts'
 import { careRoles, roleName } from '#app/models/jobs/care-roles.server.ts'
 import { findDistrict, isInServiceArea, localAuthorityOf, locateWorkplace } from '#app/models/places/places.server.ts'
 import {
-	deleteUploadFile,
+	deleteUploadFiles,
 	discardUpload,
 	recordUpload,
 	writeUpload,
@@ -141,7 +141,7 @@ export async function joinAmbassadors(
 	if (!invitation) return null
 	const passwordHash = await hashPassword(input.password)
 	const data = profileData(input) as ReturnType<typeof profileData> & { outcode: string; lat: number; lng: number }
-	const file = photo ? writeUpload(photo.upload, photo.mimeType) : null
+	const file = photo ? await writeUpload(photo.upload, photo.mimeType) : null
 	try {
 		const joined = await prisma.$transaction(async (tx) => {
 			const claimed = await tx.ambassadorInvitation.updateMany({
@@ -174,10 +174,10 @@ export async function joinAmbassadors(
 			})
 			return { userId: user.id }
 		})
-		if (!joined) discardUpload(file)
+		if (!joined) await discardUpload(file)
 		return joined
 	} catch (error) {
-		discardUpload(file)
+		await discardUpload(file)
 		throw error
 	}
 }
@@ -213,7 +213,7 @@ export async function updateAmbassadorProfile(
 			postcodeProblem,
 		)
 	}
-	const file = photo ? writeUpload(photo.upload, photo.mimeType) : null
+	const file = photo ? await writeUpload(photo.upload, photo.mimeType) : null
 	const oldFileId = (file || removePhoto) && current.photoFileId ? current.photoFileId : null
 	try {
 		await prisma.$transaction(async (tx) => {
@@ -227,10 +227,10 @@ export async function updateAmbassadorProfile(
 			if (oldFileId) await tx.storedFile.delete({ where: { id: oldFileId } })
 		})
 	} catch (error) {
-		discardUpload(file)
+		await discardUpload(file)
 		throw error
 	}
-	if (oldFileId) deleteUploadFile(oldFileId)
+	if (oldFileId) await deleteUploadFiles([oldFileId])
 }
 
 export const MAX_PATHWAY_STEPS = 8
@@ -503,7 +503,7 @@ export async function removeAmbassador(id: string) {
 		if (ambassador.photoFileId) await tx.storedFile.deleteMany({ where: { id: ambassador.photoFileId } })
 		await tx.ambassador.delete({ where: { id } })
 	})
-	if (ambassador.photoFileId) deleteUploadFile(ambassador.photoFileId)
+	if (ambassador.photoFileId) await deleteUploadFiles([ambassador.photoFileId])
 	return {
 		requestsToOffer: [...ambassador.visitOffers.map((o) => o.visitRequestId), ...ambassador.visits.map((v) => v.id)],
 	}

@@ -69,7 +69,7 @@ export async function submitStory(
 	input: StoryInput,
 	photo: { upload: Upload; mimeType: string } | null,
 ) {
-	const file = photo ? writeUpload(photo.upload, photo.mimeType) : null
+	const file = photo ? await writeUpload(photo.upload, photo.mimeType) : null
 	try {
 		return await prisma.$transaction(async (tx) => {
 			if (file) await recordUpload(tx, file, author.userId)
@@ -90,7 +90,7 @@ export async function submitStory(
 			})
 		})
 	} catch (error) {
-		discardUpload(file)
+		await discardUpload(file)
 		throw error
 	}
 }
@@ -197,7 +197,7 @@ export async function getStoryPhotoForReview(storyId: string) {
 		where: { id: story.photoFileId },
 		select: { id: true, mimeType: true },
 	})
-	const bytes = file ? readUploadFile(file.id) : null
+	const bytes = file ? await readUploadFile(file.id) : null
 	return file && bytes ? { mimeType: file.mimeType, bytes } : null
 }
 

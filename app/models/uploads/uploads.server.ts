@@ -1,12 +1,11 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs'
 import { unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
 import { fileTypeFromBuffer } from 'file-type'
 import sharp from 'sharp'
-import { dataDir } from '#app/utils/data-dir.server.ts'
 import { prisma, type Tx } from '#app/utils/db.server.ts'
 import { DomainError } from '#app/utils/domain-error.ts'
 import { isMultipart, readFormData, unreadableForm } from '#app/utils/form-data.server.ts'
+import { uploadStorage } from './storage.server.ts'
 
 export const MAX_CV_BYTES = 5 * 1024 * 1024
 const MAX_TEXT_FIELD_BYTES = 100 * 1024
@@ -76,14 +75,13 @@ export async function checkCv(upload: Upload): Promise<{ error: string } | { mim
 export type WrittenUpload = { id: string; name: string; mimeType: string; size: number; sha256: string }
 
 /**
- * Writes an upload under data/uploads (outside public/) before the database
- * transaction that records it, so the transaction holds no lock while the disk
- * works. Call `discardUpload` if that transaction fails.
+ * Stores an upload's bytes (storage.server.ts) before the database transaction
+ * that records it, so the transaction holds no lock while they are written.
+ * Call `discardUpload` if that transaction fails.
  */
-export function writeUpload(upload: Upload, mimeType: string): WrittenUpload {
+export async function writeUpload(upload: Upload, mimeType: string): Promise<WrittenUpload> {
 	const id = `f${crypto.randomBytes(12).toString('hex')}`
-	fs.mkdirSync(dataDir('uploads'), { recursive: true })
-	fs.writeFileSync(dataDir('uploads', id), upload.bytes, { mode: 0o600 })
+	await uploadStorage().put(id, upload.bytes)
 	return {
 		id,
 		name: upload.name,
@@ -93,18 +91,17 @@ export function writeUpload(upload: Upload, mimeType: string): WrittenUpload {
 	}
 }
 
-export function discardUpload(file: WrittenUpload | null) {
-	if (file) deleteUploadFile(file.id)
+export async function discardUpload(file: { id: string } | null) {
+	if (file) await deleteUploadFiles([file.id])
 }
 
-/** Removes an upload's bytes from disk, once its row has gone. */
-export function deleteUploadFile(fileId: string) {
-	fs.rmSync(dataDir('uploads', fileId), { force: true })
+/** Removes uploads' bytes, once their rows have gone. */
+export async function deleteUploadFiles(fileIds: string[]) {
+	await uploadStorage().remove(fileIds)
 }
 
-export function readUploadFile(fileId: string) {
-	const path = dataDir('uploads', fileId)
-	return fs.existsSync(path) ? fs.readFileSync(path) : null
+export async function readUploadFile(fileId: string) {
+	return uploadStorage().get(fileId)
 }
 
 export async function recordUpload(tx: Tx, file: WrittenUpload, ownerId: string | null) {
@@ -141,9 +138,8 @@ export async function getReadableFile(fileId: string, userId: string) {
 		select: { id: true, originalName: true, mimeType: true, size: true },
 	})
 	if (!file) return null
-	const path = dataDir('uploads', file.id)
-	if (!fs.existsSync(path)) return null
-	return { ...file, bytes: fs.readFileSync(path) }
+	const bytes = await readUploadFile(file.id)
+	return bytes ? { ...file, bytes } : null
 }
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024
@@ -215,6 +211,6 @@ export async function getPublicPhoto(fileId: string) {
 		prisma.ambassador.count({ where: { photoFileId: fileId } }),
 	])
 	if (!story && !ambassador) return null
-	const bytes = readUploadFile(file.id)
+	const bytes = await readUploadFile(file.id)
 	return bytes ? { mimeType: file.mimeType, bytes } : null
 }
