@@ -3,6 +3,7 @@ import { hoursOptions } from '#app/models/jobs/vocabulary.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { boundingBox } from '#app/utils/geo.ts'
 import { toSearchDocument, vacancyDocumentSelect } from './document.ts'
+import { searchGeneration } from './generation.server.ts'
 import { ensureLocalIndex, localIndexVersion, textColumns } from './local-index.server.ts'
 import {
 	effectiveSort,
@@ -26,7 +27,7 @@ import { queryLattice, termMatches, typoBudget } from './text-match.ts'
 const EARTH_RADIUS_MILES = 3958.7613 // as in #app/utils/geo.ts
 
 const vocabulary = remember('local-index-vocabulary', () => ({
-	version: -1,
+	version: '',
 	terms: [] as string[],
 	/** how many vacancies hold each word */
 	frequency: new Map<string, number>(),
@@ -34,7 +35,8 @@ const vocabulary = remember('local-index-vocabulary', () => ({
 }))
 
 async function terms() {
-	const version = localIndexVersion()
+	// This instance's writes, and (through the shared search generation) another's.
+	const version = `${localIndexVersion()}:${searchGeneration()}`
 	if (vocabulary.version !== version) {
 		const rows = await prisma.$queryRawUnsafe<Array<{ term: string; doc: number | bigint }>>(
 			'SELECT term, doc FROM VacancyTextVocab',

@@ -4,12 +4,15 @@ import { describe, expect, test } from 'vitest'
 import { holdLease, releaseLease } from '#app/background/lease.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
+import { searchDatabase } from '#search/fallback.server.ts'
 import {
 	bumpSearchGeneration,
 	followSharedSearchGeneration,
 	searchGeneration,
 	sharedSearchChanges,
 } from '#search/generation.server.ts'
+import { reconcileLocalIndex } from '#search/local-index.server.ts'
+import { buildQuery } from '#tests/fixtures/search-queries.ts'
 
 // Several app instances share one database: what one counts, the others see.
 
@@ -78,6 +81,22 @@ describe('the search generation across instances', () => {
 		expect(await shared()).not.toBe(before)
 		expect(await followSharedSearchGeneration()).toBe(false)
 		expect(searchGeneration()).toBe(after)
+	})
+})
+
+describe('reduced mode across instances', () => {
+	test('a word another instance indexed is found here once its change is followed', async () => {
+		await reconcileLocalIndex()
+		const word = `Zanzibarcarer${Date.now().toString(36)}`
+		// This instance has searched already, so it holds the index's vocabulary.
+		expect((await searchDatabase(buildQuery({ text: word }))).total).toBe(0)
+		const { stdout: id } = await run(
+			process.execPath,
+			['--import', 'tsx', 'tests/fixtures/post-vacancy.ts', `${word} care assistant`],
+			{ env: process.env },
+		)
+		expect(await followSharedSearchGeneration()).toBe(true)
+		expect((await searchDatabase(buildQuery({ text: word }))).hits.map((h) => h.id)).toEqual([Number(id)])
 	})
 })
 
