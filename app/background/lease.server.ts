@@ -31,3 +31,31 @@ export async function holdLease(name: string, ms: number, holder = instanceId, n
 export async function releaseLease(name: string, holder = instanceId) {
 	await prisma.lease.deleteMany({ where: { name, holder } })
 }
+
+/**
+ * Runs `work` while holding the lease `name`, waiting (up to `waitMs`; 0: not
+ * at all) for another instance to finish its own; the lease is renewed while
+ * `work` runs and given up after. `{ ran: false }` when it was not ours to run.
+ */
+export async function withLease<T>(
+	name: string,
+	work: () => Promise<T>,
+	options: { leaseMs?: number; waitMs?: number; holder?: string } = {},
+): Promise<{ ran: true; result: T } | { ran: false }> {
+	const { leaseMs = 30_000, waitMs = 10 * 60_000, holder = instanceId } = options
+	const giveUpAt = Date.now() + waitMs
+	while (!(await holdLease(name, leaseMs, holder))) {
+		if (Date.now() >= giveUpAt) {
+			if (waitMs === 0) return { ran: false }
+			throw new Error(`another instance has held “${name}” for over ${waitMs / 1000} s`)
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250))
+	}
+	const heartbeat = setInterval(() => void holdLease(name, leaseMs, holder).catch(() => {}), leaseMs / 3)
+	try {
+		return { ran: true, result: await work() }
+	} finally {
+		clearInterval(heartbeat)
+		await releaseLease(name, holder)
+	}
+}

@@ -1,3 +1,4 @@
+import { withLease } from '#app/background/lease.server.ts'
 import { startBackgroundWork } from '#app/background/start.server.ts'
 import { replaceGuessablePoolIds } from '#app/models/redirect/pool-id.server.ts'
 import { dataDir, databaseUrl, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
@@ -54,6 +55,7 @@ async function superviseEmbeddedMeili(dir: string, masterKey: string, binary: st
 /**
  * Start-up is recovery: every step is idempotent, so starting again after any
  * failure heals. Migrate → seed if empty → Meilisearch → reconcile → background work.
+ * With several instances, seeding and each reconciliation are done by one at a time.
  */
 export async function boot() {
 	const env = getEnv()
@@ -62,15 +64,19 @@ export async function boot() {
 	if (applied.length) log.info('db', `applied migrations: ${applied.join(', ')}`)
 	await configureDatabase()
 
-	if (env.SEED_DEMO_DATA && (await prisma.provider.count()) === 0) {
-		const seeded = await seedDemoData()
-		log.info('db', `seeded demo data: ${seeded.providers} providers, ${seeded.vacancies} vacancies`)
-	}
-	const local = await reconcileLocalIndex()
-	if (local.rewritten || local.removed)
-		log.info('search', `database search index: ${local.rewritten} vacancies written, ${local.removed} removed`)
-	const replacedPoolIds = await replaceGuessablePoolIds()
-	if (replacedPoolIds) log.info('db', `gave ${replacedPoolIds} candidates a random talent-pool id`)
+	// Several instances starting at once take turns: one seeds and writes the
+	// database's search index, the next finds it done.
+	await withLease('boot', async () => {
+		if (env.SEED_DEMO_DATA && (await prisma.provider.count()) === 0) {
+			const seeded = await seedDemoData()
+			log.info('db', `seeded demo data: ${seeded.providers} providers, ${seeded.vacancies} vacancies`)
+		}
+		const local = await reconcileLocalIndex()
+		if (local.rewritten || local.removed)
+			log.info('search', `database search index: ${local.rewritten} vacancies written, ${local.removed} removed`)
+		const replacedPoolIds = await replaceGuessablePoolIds()
+		if (replacedPoolIds) log.info('db', `gave ${replacedPoolIds} candidates a random talent-pool id`)
+	})
 
 	let meili: { stop: () => Promise<void> } | null = null
 	if (env.MEILI_URL && env.MEILI_MASTER_KEY) {
@@ -89,11 +95,17 @@ export async function boot() {
 	}
 
 	try {
-		const result = await reconcileIndex()
-		log.info(
-			'search',
-			`index ready: ${result.documents} vacancies${result.rebuilt ? ' (rebuilt)' : ''}, ${result.upserted} written, ${result.deleted} removed`,
-		)
+		// The instance that keeps the index (the search sync lease) reconciles it; if
+		// another instance is doing so, it keeps it right and this one need not.
+		const reconciled = await withLease('search-sync', () => reconcileIndex(), { leaseMs: 10_000, waitMs: 0 })
+		if (!reconciled.ran) log.info('search', 'another instance keeps the index')
+		else {
+			const result = reconciled.result
+			log.info(
+				'search',
+				`index ready: ${result.documents} vacancies${result.rebuilt ? ' (rebuilt)' : ''}, ${result.upserted} written, ${result.deleted} removed`,
+			)
+		}
 	} catch (error) {
 		setSearchHealthy(false)
 		log.warn(

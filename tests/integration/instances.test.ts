@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
-import { holdLease, releaseLease } from '#app/background/lease.server.ts'
+import { holdLease, releaseLease, withLease } from '#app/background/lease.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
 import { searchDatabase } from '#search/fallback.server.ts'
@@ -115,5 +115,27 @@ describe('work one instance does at a time', () => {
 		expect(await holdLease(name, 10_000, first, at(16))).toBe(false)
 		await releaseLease(name, second)
 		expect(await holdLease(name, 10_000, first, at(17))).toBe(true)
+	})
+
+	test('start-up steps run by one instance at a time; one that need not wait does not', async () => {
+		const name = `boot-${Date.now()}`
+		const log: string[] = []
+		const step = (who: string) => async () => {
+			log.push(`${who} starts`)
+			await new Promise((resolve) => setTimeout(resolve, 300))
+			log.push(`${who} ends`)
+			return who
+		}
+		const [a, b] = await Promise.all([
+			withLease(name, step('a'), { holder: 'a', leaseMs: 5_000 }),
+			withLease(name, step('b'), { holder: 'b', leaseMs: 5_000 }),
+		])
+		expect([a, b]).toEqual([
+			{ ran: true, result: 'a' },
+			{ ran: true, result: 'b' },
+		])
+		expect(log[1]).toBe(`${log[0].split(' ')[0]} ends`)
+		expect(await holdLease(name, 5_000, 'c')).toBe(true)
+		expect(await withLease(name, step('d'), { holder: 'd', waitMs: 0 })).toEqual({ ran: false })
 	})
 })
