@@ -1,3 +1,4 @@
+import { checkBesideOtherInstances, registerInstance } from '#app/background/instances.server.ts'
 import { withLease } from '#app/background/lease.server.ts'
 import { startBackgroundWork } from '#app/background/start.server.ts'
 import { replaceGuessablePoolIds } from '#app/models/redirect/pool-id.server.ts'
@@ -63,6 +64,9 @@ export async function boot() {
 	const applied = await applyMigrations(databaseUrl())
 	if (applied.length) log.info('db', `applied migrations: ${applied.join(', ')}`)
 	await configureDatabase()
+	const besides = await checkBesideOtherInstances()
+	if (besides) log.info('boot', `running beside ${besides} other instance${besides === 1 ? '' : 's'} of the app`)
+	const registration = await registerInstance()
 
 	// Several instances starting at once take turns: one seeds and writes the
 	// database's search index, the next finds it done.
@@ -123,6 +127,7 @@ export async function boot() {
 	return {
 		async stop() {
 			await background.stop()
+			await registration.stop()
 			await mailSink?.stop()
 			await meili?.stop()
 			await prisma.$disconnect()

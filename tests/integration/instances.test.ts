@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
+import { checkBesideOtherInstances, registerInstance } from '#app/background/instances.server.ts'
 import { holdLease, releaseLease, withLease } from '#app/background/lease.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
@@ -137,5 +138,42 @@ describe('work one instance does at a time', () => {
 		expect(log[1]).toBe(`${log[0].split(' ')[0]} ends`)
 		expect(await holdLease(name, 5_000, 'c')).toBe(true)
 		expect(await withLease(name, step('d'), { holder: 'd', waitMs: 0 })).toEqual({ ran: false })
+	})
+})
+
+describe('starting beside another instance', () => {
+	const configured = {
+		secret: 'same-secret-hash',
+		search: 'http://meili.internal:7700#vacancies',
+		fromConfiguration: ['SESSION_SECRET', 'MEILI_URL'],
+	}
+
+	test('needs the session secret and Meilisearch from configuration, and the same ones', async () => {
+		expect(await checkBesideOtherInstances(configured, 'first')).toBe(0)
+		const first = await registerInstance(configured, 'first')
+		try {
+			const defaults = { secret: 'generated', search: 'embedded#vacancies', fromConfiguration: [] }
+			await expect(checkBesideOtherInstances(defaults, 'second')).rejects.toThrow(
+				/SESSION_SECRET: another instance is running[\s\S]*MEILI_URL and MEILI_MASTER_KEY: another instance/,
+			)
+			await expect(
+				checkBesideOtherInstances({ ...configured, secret: 'another-secret-hash' }, 'second'),
+			).rejects.toThrow(/not the secret the other running instance uses/)
+			expect(await checkBesideOtherInstances(configured, 'second')).toBe(1)
+		} finally {
+			await first.stop()
+		}
+		// Once it has stopped, nobody is beside.
+		expect(await checkBesideOtherInstances({ ...configured, fromConfiguration: [] }, 'second')).toBe(0)
+	})
+
+	test('an instance on this machine whose process has gone does not count, whatever its lease says', async () => {
+		const name = 'instance:killed'
+		const os = await import('node:os')
+		await prisma.appState.create({
+			data: { key: name, value: JSON.stringify({ secret: 'x', search: 'y', host: os.hostname(), pid: 2 ** 22 + 7 }) },
+		})
+		expect(await holdLease(name, 15_000, 'killed')).toBe(true)
+		expect(await checkBesideOtherInstances({ ...configured, fromConfiguration: [] }, 'restarted')).toBe(0)
 	})
 })
