@@ -41,7 +41,7 @@ const { searchMix, zipfSampler } = await import('./lib/search-mix.ts')
 const { renderTable } = await import('./lib/table.ts')
 const { saveResult } = await import('./lib/results.ts')
 const { startTestMailServer } = await import('#tests/mail-server.ts')
-const { applyForm } = await import('#tests/fixtures/applications.ts')
+const { applyLoad, checkApplications, drillVacancies, waitForOutbox } = await import('./lib/apply-drill.ts')
 const { readOrCreateSecret, dataDir } = await import('#app/utils/data-dir.server.ts')
 const { getEnv } = await import('#app/utils/env.server.ts')
 const { configureSearch } = await import('#search/client.server.ts')
@@ -89,48 +89,9 @@ const searchLoad = httpLoad({
 })
 
 // Apply load: each applicant a new person from a new address, to a live vacancy.
-const vacancyIds = (
-	await prisma.vacancy.findMany({
-		where: { status: 'live', closingDate: { gt: new Date(Date.now() + 86_400_000) } },
-		select: { id: true },
-		take: 500,
-		orderBy: { id: 'desc' },
-	})
-).map((v) => v.id)
+const vacancyIds = await drillVacancies()
 const runId = Date.now().toString(36)
-type Attempt = { email: string; vacancyId: number; status: number | 'refused' }
-const attempts: Attempt[] = []
-let applicant = 0
-const applyWorker = async () => {
-	let stopped = false
-	void loadOver.then(() => (stopped = true))
-	while (!stopped) {
-		const n = applicant++
-		const email = `faults.${runId}.${n}@applicant.example`
-		const vacancyId = vacancyIds[n % vacancyIds.length]
-		const body = new FormData()
-		for (const [key, value] of Object.entries(
-			applyForm([], { email, firstName: 'Drill', lastName: `Applicant ${n}` }),
-		)) {
-			for (const v of Array.isArray(value) ? value : [value]) body.append(key, v)
-		}
-		try {
-			const response = await fetch(`${app.url}/jobs/${vacancyId}/apply`, {
-				method: 'POST',
-				redirect: 'manual',
-				headers: { origin: app.url, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` },
-				body,
-			})
-			await response.arrayBuffer()
-			attempts.push({ email, vacancyId, status: response.status })
-		} catch {
-			// The app is not listening (it is restarting): the browser shows "can't connect", nothing was sent.
-			attempts.push({ email, vacancyId, status: 'refused' })
-			await new Promise((resolve) => setTimeout(resolve, 200))
-		}
-	}
-}
-const applyLoad = Promise.all(Array.from({ length: APPLY_CONNECTIONS }, applyWorker))
+const applying = applyLoad({ baseUrl: () => app.url, connections: APPLY_CONNECTIONS, until: loadOver, runId, vacancyIds })
 
 let restartMs = 0
 const drill = (async () => {
@@ -156,19 +117,10 @@ const drill = (async () => {
 })()
 await drill
 const search = await searchLoad
-await applyLoad
+const attempts = await applying
 
 // Recovery: the outbox drains (with its backoff) and the sync catches up.
-const accepted = attempts.filter((a) => a.status === 302)
-const recoveryStarted = performance.now()
-let outstanding = Infinity
-while (performance.now() - recoveryStarted < 180_000) {
-	outstanding = await prisma.emailOutbox.count({
-		where: { status: { in: ['pending', 'sending'] }, toAddress: { startsWith: `faults.${runId}.` } },
-	})
-	if (outstanding === 0) break
-	await new Promise((resolve) => setTimeout(resolve, 500))
-}
+const outstanding = await waitForOutbox(runId)
 let drift = await findDrift()
 for (let i = 0; i < 20 && drift.missingOrStale.length + drift.extra.length > 0; i++) {
 	await new Promise((resolve) => setTimeout(resolve, 500))
@@ -176,40 +128,16 @@ for (let i = 0; i < 20 && drift.missingOrStale.length + drift.extra.length > 0; 
 }
 note(`recovered: outbox ${outstanding === 0 ? 'empty' : `${outstanding} still waiting`}`)
 
-// Applications wait, unconfirmed, with what the applicant typed (email included).
-const stored = new Set(
-	(
-		await prisma.application.findMany({
-			where: { vacancyId: { in: vacancyIds }, candidateId: null, createdAt: { gte: new Date(Date.now() - 3_600_000) } },
-			select: { vacancyId: true, pendingProfile: true },
-		})
-	).map((a) => `${(a.pendingProfile as { email?: string } | null)?.email}|${a.vacancyId}`),
-)
-const applicationsLost = accepted.filter((a) => !stored.has(`${a.email}|${a.vacancyId}`)).length
-
-// What each applicant's inbox shows: mail providers keep one message per Message-ID.
-const confirmations = new Map<string, Set<string>>()
-let redelivered = 0
-const seenIds = new Set<string>()
-for (const { mail: message } of mail.deliveries) {
-	const to = JSON.stringify(message.to ?? '').match(/faults\.[\w.]+@applicant\.example/)?.[0]
-	if (!to || !message.subject?.startsWith('Confirm your email')) continue
-	const id = message.messageId ?? ''
-	if (seenIds.has(id)) redelivered++
-	seenIds.add(id)
-	confirmations.set(to, (confirmations.get(to) ?? new Set()).add(id))
-}
-const emailsLost = accepted.filter((a) => !confirmations.has(a.email)).length
-const emailsTwice = [...confirmations.values()].filter((ids) => ids.size > 1).length
+const checked = await checkApplications(attempts, vacancyIds, mail)
+const { applicationsLost, emailsLost, emailsTwice, redelivered } = checked
 
 await app.stop()
 await meili.stop()
 await mail.stop()
 await prisma.$disconnect()
 
-const applyStatuses: Record<string, number> = {}
-for (const a of attempts) applyStatuses[String(a.status)] = (applyStatuses[String(a.status)] ?? 0) + 1
-const apply5xx = attempts.filter((a) => typeof a.status === 'number' && a.status >= 500).length
+const applyStatuses = checked.statuses
+const apply5xx = checked.serverErrors
 const search5xx = Object.entries(search.statuses).reduce((sum, [kind, n]) => sum + (kind === '5xx' ? n : 0), 0)
 const result = {
 	seconds: SECONDS,
@@ -221,7 +149,7 @@ const result = {
 	apply: { attempts: attempts.length, statuses: applyStatuses },
 	serverErrors: search5xx + apply5xx,
 	refusedWhileRestarting: applyStatuses.refused ?? 0,
-	applicationsAccepted: accepted.length,
+	applicationsAccepted: checked.accepted,
 	applicationsLost,
 	emailsLost,
 	emailsSentTwice: emailsTwice,
@@ -235,7 +163,7 @@ console.log(
 		['measure', 'result', 'target'],
 		[
 			['5xx answers seen by users (search + apply)', result.serverErrors, '0'],
-			['applications lost', `${applicationsLost} of ${accepted.length} accepted`, '0'],
+			['applications lost', `${applicationsLost} of ${checked.accepted} accepted`, '0'],
 			['emails lost', emailsLost, '0'],
 			['emails sent twice (two different messages for one confirmation)', emailsTwice, '0'],
 			['index drift after recovery', result.indexDrift, '0'],

@@ -6,6 +6,7 @@
  *   … fetch(`${app.url}/jobs`) …
  *   app.memory()            // RSS of the app and its Meilisearch, in bytes
  *   await app.restart()     // stop and start again (same data)
+ *   await app.killAndRestart()  // SIGKILL, as a crash, and start again
  *   await app.stop()
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -128,6 +129,17 @@ export async function startApp(options: AppOptions) {
 			return { app: rssOf(child.pid), meili }
 		},
 		stop,
+		/** Kills the app at once (SIGKILL: no shutdown, as a crash), then starts it again; resolves with the milliseconds it was not answering. */
+		killAndRestart: async () => {
+			const down = Date.now()
+			if (child && child.exitCode === null) {
+				const exited = new Promise((resolve) => child.once('exit', resolve))
+				child.kill('SIGKILL')
+				await exited
+			}
+			await start()
+			return Date.now() - down
+		},
 		/** Stops the app and starts it again; resolves with the milliseconds it was not answering. */
 		restart: async () => {
 			const down = Date.now()

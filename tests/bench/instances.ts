@@ -1,0 +1,190 @@
+/**
+ * Two app instances on one database and one Meilisearch, on the bench data
+ * (npm run bench:seed first):
+ *
+ *   npm run bench:instances [-- --seconds 45]
+ *
+ * First, search throughput with one instance and then with both (the realistic
+ * mix, Zipf over 2,000 searches, page cache on). Then a drill under search load
+ * on both and apply load alternating between them:
+ *
+ *   10 s  Meilisearch stops; 10 s later it starts again
+ *   25 s  instance B is killed (SIGKILL, mid-request) and started again at once
+ *
+ * When the load stops it waits for the outbox to drain and reports: 5xx answers
+ * seen by users, applications lost, emails lost or sent twice, and index drift
+ * (all must be 0). The database is the bench's SQLite file: PostgreSQL (and a
+ * replica) are not part of this run yet (README, "Running several instances").
+ */
+import { benchDataDir, useBenchDataDir } from './lib/bench-env.ts'
+
+const dir = useBenchDataDir()
+const argument = (name: string, fallback: number) => {
+	const i = process.argv.indexOf(`--${name}`)
+	return i > 0 ? Number(process.argv[i + 1]) : fallback
+}
+const SECONDS = argument('seconds', 45)
+const THROUGHPUT_SECONDS = argument('throughput-seconds', 15)
+const SEARCH_CONNECTIONS = argument('search-connections', 8)
+const APPLY_CONNECTIONS = argument('apply-connections', 2)
+
+const fs = await import('node:fs')
+const path = await import('node:path')
+const crypto = await import('node:crypto')
+if (!fs.existsSync(path.join(dir, 'portal.db'))) {
+	console.error(`No bench data in ${benchDataDir()}: run npm run bench:seed -- --vacancies 100000 first.`)
+	process.exit(1)
+}
+const { startApp } = await import('./lib/app-process.ts')
+const { httpLoad } = await import('./lib/load.ts')
+const { searchMix, zipfSampler } = await import('./lib/search-mix.ts')
+const { renderTable } = await import('./lib/table.ts')
+const { saveResult } = await import('./lib/results.ts')
+const { applyLoad, checkApplications, drillVacancies, waitForOutbox } = await import('./lib/apply-drill.ts')
+const { startTestMailServer } = await import('#tests/mail-server.ts')
+const { readOrCreateSecret, dataDir } = await import('#app/utils/data-dir.server.ts')
+const { getEnv } = await import('#app/utils/env.server.ts')
+const { configureSearch } = await import('#search/client.server.ts')
+const { freePort, startMeilisearch } = await import('#search/meili-process.server.ts')
+const { findDrift } = await import('#search/indexing.server.ts')
+const { prisma } = await import('#app/utils/db.server.ts')
+
+const env = getEnv()
+const masterKey = readOrCreateSecret('meili-master-key')
+const meiliPort = await freePort()
+const startMeili = () =>
+	startMeilisearch({ dir: dataDir('meili'), masterKey, binary: env.MEILI_BINARY, port: meiliPort })
+let meili = await startMeili()
+configureSearch({ url: meili.url, apiKey: masterKey, indexName: env.MEILI_INDEX })
+const mail = await startTestMailServer()
+
+// What every instance must share: the session secret and the Meilisearch.
+const shared = {
+	MEILI_URL: meili.url,
+	MEILI_MASTER_KEY: masterKey,
+	SESSION_SECRET: crypto.randomBytes(33).toString('base64url'),
+	SMTP_URL: mail.url,
+	TRUST_PROXY_HOPS: '1',
+}
+const basePort = Number(process.env.BENCH_PORT ?? 3910)
+const a = await startApp({ port: basePort, env: shared })
+const b = await startApp({ port: basePort + 1, env: shared })
+console.log(`Instances answering after ${(a.startMs / 1000).toFixed(1)} s and ${(b.startMs / 1000).toFixed(1)} s`)
+
+const pool = searchMix(2_000, { seed: 3 }).map((s) => s.url)
+const searchOn = (url: string, connections: number, until: Promise<void>) => {
+	const pick = zipfSampler(pool, 1, 11)
+	return httpLoad({ url, connections, until, headers: { accept: 'text/html' }, next: () => ({ path: pick() }) })
+}
+const after = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+// Throughput: all connections on one instance, then split over both.
+const one = await searchOn(a.url, SEARCH_CONNECTIONS, after(THROUGHPUT_SECONDS * 1000))
+const bothOver = after(THROUGHPUT_SECONDS * 1000)
+const both = await Promise.all([
+	searchOn(a.url, SEARCH_CONNECTIONS / 2, bothOver),
+	searchOn(b.url, SEARCH_CONNECTIONS / 2, bothOver),
+])
+const bothPerSecond = both.reduce((sum, s) => sum + s.perSecond, 0)
+console.log(
+	`Search: one instance ${one.perSecond.toFixed(1)}/s (p95 ${one.p95.toFixed(0)} ms), two ${bothPerSecond.toFixed(1)}/s`,
+)
+
+// The drill.
+const startedAt = performance.now()
+const at = (seconds: number) => after(Math.max(0, startedAt + seconds * 1000 - performance.now()))
+const events: Array<{ atSeconds: number; event: string }> = []
+const note = (event: string) => {
+	const atSeconds = Math.round((performance.now() - startedAt) / 100) / 10
+	events.push({ atSeconds, event })
+	console.log(`  ${atSeconds.toFixed(1)} s  ${event}`)
+}
+let stopLoad!: () => void
+const loadOver = new Promise<void>((resolve) => (stopLoad = resolve))
+const searching = Promise.all([
+	searchOn(a.url, SEARCH_CONNECTIONS / 2, loadOver),
+	searchOn(b.url, SEARCH_CONNECTIONS / 2, loadOver),
+])
+const vacancyIds = await drillVacancies()
+const runId = Date.now().toString(36)
+const applying = applyLoad({
+	baseUrl: (n) => (n % 2 ? b.url : a.url),
+	connections: APPLY_CONNECTIONS,
+	until: loadOver,
+	runId,
+	vacancyIds,
+})
+let downMs = 0
+await (async () => {
+	await at(10)
+	note('Meilisearch stopped')
+	await meili.stop()
+	await at(20)
+	meili = await startMeili()
+	note('Meilisearch started again')
+	await at(25)
+	note('instance B killed (SIGKILL)')
+	downMs = await b.killAndRestart()
+	note(`instance B answering again after ${(downMs / 1000).toFixed(1)} s`)
+	await at(SECONDS)
+	stopLoad()
+	note('load stopped')
+})()
+const searches = await searching
+const attempts = await applying
+const outstanding = await waitForOutbox(runId)
+let drift = await findDrift()
+for (let i = 0; i < 40 && drift.missingOrStale.length + drift.extra.length > 0; i++) {
+	await after(500)
+	drift = await findDrift()
+}
+note(`recovered: outbox ${outstanding === 0 ? 'empty' : `${outstanding} still waiting`}`)
+const checked = await checkApplications(attempts, vacancyIds, mail)
+
+await a.stop()
+await b.stop()
+await meili.stop()
+await mail.stop()
+await prisma.$disconnect()
+
+const search5xx = searches.reduce((sum, s) => sum + (s.statuses['5xx'] ?? 0), 0)
+const result = {
+	seconds: SECONDS,
+	searchConnections: SEARCH_CONNECTIONS,
+	applyConnections: APPLY_CONNECTIONS,
+	database: 'sqlite',
+	throughput: { oneInstance: one.perSecond, twoInstances: bothPerSecond, oneP95: one.p95 },
+	events,
+	killedDownMs: downMs,
+	search: { requests: searches.reduce((sum, s) => sum + s.requests, 0), serverErrors: search5xx },
+	apply: { attempts: attempts.length, statuses: checked.statuses },
+	serverErrors: search5xx + checked.serverErrors,
+	applicationsAccepted: checked.accepted,
+	applicationsLost: checked.applicationsLost,
+	emailsLost: checked.emailsLost,
+	emailsSentTwice: checked.emailsTwice,
+	sameMessageRedelivered: checked.redelivered,
+	indexDrift: drift.missingOrStale.length + drift.extra.length,
+}
+console.log()
+console.log(
+	renderTable(
+		['measure', 'result', 'target'],
+		[
+			['search throughput, one instance / two', `${one.perSecond.toFixed(1)} / ${bothPerSecond.toFixed(1)} a second`, ''],
+			['5xx answers seen by users (search + apply)', result.serverErrors, '0'],
+			['applications lost', `${checked.applicationsLost} of ${checked.accepted} accepted`, '0'],
+			['emails lost', checked.emailsLost, '0'],
+			['emails sent twice (two different messages for one confirmation)', checked.emailsTwice, '0'],
+			['index drift after recovery', result.indexDrift, '0'],
+			['applies refused while B was down (connection refused)', checked.statuses.refused ?? 0, ''],
+		],
+	),
+)
+const file = saveResult('instances', result)
+console.log(`Saved ${path.relative(process.cwd(), file)}`)
+process.exit(
+	result.serverErrors || checked.applicationsLost || checked.emailsLost || checked.emailsTwice || result.indexDrift
+		? 1
+		: 0,
+)
