@@ -125,32 +125,38 @@ async function withEngine<T>(databaseUrl: string, run: (engine: Engine) => Promi
 	}
 }
 
-function databaseFile(databaseUrl: string) {
+export function databaseFile(databaseUrl: string) {
 	const file = databaseUrl.replace(/^file:/, '').split('?')[0]
 	return file && file !== ':memory:' && !file.startsWith(':memory:') ? path.resolve(file) : null
 }
 
 /**
- * True when every migration on disk is recorded as finished in the database, read
+ * The migrations on disk the database has not had (null for a new database), read
  * with a plain read-only connection. The engine locks the database exclusively,
  * which fails while another process (a second app, a benchmark, the sqlite3 shell)
  * has it open, so it is only started when there is something to apply.
  */
-function migrationsUpToDate(databaseUrl: string) {
+export function pendingMigrations(databaseUrl: string) {
 	const file = databaseFile(databaseUrl)
-	if (!file || !fs.existsSync(file)) return false
+	if (!file || !fs.existsSync(file)) return null
 	const db = new Database(file, { readonly: true, fileMustExist: true })
 	try {
 		const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get()
-		if (!table) return false
+		if (!table) return null
 		const rows = db
 			.prepare('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
 			.all() as Array<{ migration_name: string }>
 		const applied = new Set(rows.map((row) => row.migration_name))
-		return readMigrationList().migrationDirectories.every((dir) => applied.has(dir.path))
+		return readMigrationList()
+			.migrationDirectories.map((dir) => dir.path)
+			.filter((name) => !applied.has(name))
 	} finally {
 		db.close()
 	}
+}
+
+function migrationsUpToDate(databaseUrl: string) {
+	return pendingMigrations(databaseUrl)?.length === 0
 }
 
 /** Applies every pending migration; returns the names it applied. Idempotent. */

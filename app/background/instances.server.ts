@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import os from 'node:os'
+import Database from 'better-sqlite3'
 import { readOrCreateSecret } from '#app/utils/data-dir.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { EnvError, getEnv } from '#app/utils/env.server.ts'
@@ -105,5 +106,25 @@ export async function registerInstance(settings = sharedSettings(), me = instanc
 			await releaseLease(name, me).catch(() => {})
 			await prisma.appState.deleteMany({ where: { key: name } }).catch(() => {})
 		},
+	}
+}
+
+/**
+ * The instances running on a SQLite database, read without locking it (before
+ * migrations, which need it to themselves). 0 when it has no such table yet.
+ */
+export function runningInstancesIn(file: string, now = new Date()) {
+	const db = new Database(file, { readonly: true, fileMustExist: true })
+	try {
+		const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'Lease'").get()
+		if (!table) return 0
+		const rows = db
+			.prepare(
+				"SELECT s.value FROM Lease l JOIN AppState s ON s.key = l.name WHERE l.name LIKE 'instance:%' AND l.expiresAt > ?",
+			)
+			.all(now.toISOString()) as Array<{ value: string }>
+		return rows.map((r) => JSON.parse(r.value) as Registration).filter((other) => !diedOnThisMachine(other)).length
+	} finally {
+		db.close()
 	}
 }

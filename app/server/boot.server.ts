@@ -1,14 +1,14 @@
-import { checkBesideOtherInstances, registerInstance } from '#app/background/instances.server.ts'
+import { checkBesideOtherInstances, registerInstance, runningInstancesIn } from '#app/background/instances.server.ts'
 import { withLease } from '#app/background/lease.server.ts'
 import { startBackgroundWork } from '#app/background/start.server.ts'
 import { replaceGuessablePoolIds } from '#app/models/redirect/pool-id.server.ts'
 import { dataDir, databaseUrl, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
 import { configureDatabase, prisma } from '#app/utils/db.server.ts'
-import { getEnv } from '#app/utils/env.server.ts'
+import { getEnv, StartupError } from '#app/utils/env.server.ts'
 import { log } from '#app/utils/log.server.ts'
 import { startDevMailSink } from '#emails/dev-sink.server.ts'
 import { configureMail } from '#emails/transport.server.ts'
-import { applyMigrations } from '#prisma/migrate.ts'
+import { applyMigrations, databaseFile, pendingMigrations } from '#prisma/migrate.ts'
 import { seedDemoData } from '#prisma/seed.ts'
 import { configureSearch, setSearchHealthy } from '#search/client.server.ts'
 import { reconcileIndex } from '#search/indexing.server.ts'
@@ -61,6 +61,15 @@ async function superviseEmbeddedMeili(dir: string, masterKey: string, binary: st
 export async function boot() {
 	const env = getEnv()
 	const started = Date.now()
+	// SQLite's migrations need the database to themselves: with another instance
+	// writing, the migration engine fails. Say so, rather than fail half-way.
+	const pending = pendingMigrations(databaseUrl())
+	const file = databaseFile(databaseUrl())
+	const running = pending?.length && file ? runningInstancesIn(file) : 0
+	if (running)
+		throw new StartupError(
+			`This version has ${pending!.length} database migration${pending!.length === 1 ? '' : 's'} to apply, and ${running} other instance${running === 1 ? ' is' : 's are'} running on this database. Stop ${running === 1 ? 'it' : 'them'}, start this instance (it applies them), then start the others.`,
+		)
 	const applied = await applyMigrations(databaseUrl())
 	if (applied.length) log.info('db', `applied migrations: ${applied.join(', ')}`)
 	await configureDatabase()

@@ -111,6 +111,9 @@ export type Env = z.infer<typeof EnvSchema>
 
 export class EnvError extends Error {}
 
+/** The app cannot start as things are, for a reason its message gives (printed without a stack trace). */
+export class StartupError extends EnvError {}
+
 /** Reads `.env` from the project root if there is one; real environment variables win. */
 export function loadDotEnv(root = process.cwd()) {
 	const file = `${root}/.env`

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
-import { checkBesideOtherInstances, registerInstance } from '#app/background/instances.server.ts'
+import { checkBesideOtherInstances, registerInstance, runningInstancesIn } from '#app/background/instances.server.ts'
 import { holdLease, releaseLease, withLease } from '#app/background/lease.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
 import { consumeRateLimit } from '#app/utils/rate-limit.server.ts'
@@ -175,5 +175,14 @@ describe('starting beside another instance', () => {
 		})
 		expect(await holdLease(name, 15_000, 'killed')).toBe(true)
 		expect(await checkBesideOtherInstances({ ...configured, fromConfiguration: [] }, 'restarted')).toBe(0)
+	})
+
+	test('before migrating, the instances running are counted without locking the database', async () => {
+		const file = process.env.DATABASE_URL!.replace(/^file:/, '')
+		expect(runningInstancesIn(file)).toBe(0)
+		const running = await registerInstance(configured, 'running')
+		expect(runningInstancesIn(file)).toBe(1)
+		await running.stop()
+		expect(runningInstancesIn(file)).toBe(0)
 	})
 })
