@@ -32,10 +32,12 @@ export function bumpSearchGeneration() {
 	})
 }
 
+// This instance does not note the value it wrote as seen: another instance may
+// overwrite it at once with its own, which must not be missed. Its own change
+// then also reaches its cache a second time, which costs one cache miss.
 async function shareChange() {
 	const value = crypto.randomBytes(9).toString('base64url')
 	await prisma.appState.upsert({ where: { key: SHARED_KEY }, create: { key: SHARED_KEY, value }, update: { value } })
-	state.shared = value
 }
 
 /** Resolves once this instance's changes so far are shared. */

@@ -15,8 +15,11 @@ import { holdLease, instanceId, releaseLease } from './lease.server.ts'
 const PREFIX = 'instance:'
 const LEASE_MS = 15_000
 
-type SharedSettings = { secret: string; search: string }
-type Registration = SharedSettings & { host: string; pid: number }
+type SharedSettings = { secret: string; search: string; uploads: string }
+type Registration = SharedSettings & { host: string; pid: number; started: number }
+
+/** When this process started: a restarted container can reuse a dead instance's process id. */
+const processStarted = Date.now() - Math.round(process.uptime() * 1000)
 
 /** What must be the same on every instance: the session secret (as a hash) and the search index's address. */
 export function sharedSettings(env = getEnv()): SharedSettings & { fromConfiguration: string[] } {
@@ -24,6 +27,7 @@ export function sharedSettings(env = getEnv()): SharedSettings & { fromConfigura
 	return {
 		secret: crypto.createHash('sha256').update(secret).digest('base64url').slice(0, 16),
 		search: env.MEILI_URL ? `${env.MEILI_URL}#${env.MEILI_INDEX}` : `embedded#${env.MEILI_INDEX}`,
+		uploads: env.UPLOAD_STORAGE,
 		fromConfiguration: [...(env.SESSION_SECRET ? ['SESSION_SECRET'] : []), ...(env.MEILI_URL ? ['MEILI_URL'] : [])],
 	}
 }
@@ -40,6 +44,8 @@ async function otherInstances(me: string, now = new Date()) {
 /** An instance on this machine whose process is gone (killed, say) is not running, whatever its lease says. */
 function diedOnThisMachine(other: Registration) {
 	if (other.host !== os.hostname()) return false
+	// This process's id, but not this process: the dead one's id was given out again.
+	if (other.pid === process.pid) return other.started !== processStarted
 	try {
 		process.kill(other.pid, 0)
 		return false
@@ -68,6 +74,8 @@ export async function checkBesideOtherInstances(settings = sharedSettings(), me 
 		)
 	else if (others.some((o) => o.search !== settings.search))
 		problems.push('MEILI_URL / MEILI_INDEX: not the index the other running instance uses')
+	if (others.some((o) => o.uploads !== settings.uploads))
+		problems.push('UPLOAD_STORAGE: not where the other running instance keeps uploads; use database on every instance')
 	if (problems.length) throw new EnvError(`Invalid environment variables:\n${problems.map((p) => `  ${p}`).join('\n')}`)
 	return others.length
 }
@@ -78,12 +86,19 @@ export async function registerInstance(settings = sharedSettings(), me = instanc
 	const registration: Registration = {
 		secret: settings.secret,
 		search: settings.search,
+		uploads: settings.uploads,
 		host: os.hostname(),
 		pid: process.pid,
+		started: processStarted,
 	}
 	const value = JSON.stringify(registration)
-	await prisma.appState.upsert({ where: { key: name }, create: { key: name, value }, update: { value } })
-	await holdLease(name, LEASE_MS, me)
+	// Written again with each renewal: an instance that stalled past its lease and
+	// had its registration tidied away by another comes back whole.
+	const renew = async () => {
+		await holdLease(name, LEASE_MS, me)
+		await prisma.appState.upsert({ where: { key: name }, create: { key: name, value }, update: { value } })
+	}
+	await renew()
 	// Instances that stopped without saying so leave their settings behind: tidy them.
 	const expired = await prisma.lease.findMany({
 		where: { name: { startsWith: PREFIX }, expiresAt: { lte: new Date() } },
@@ -95,7 +110,7 @@ export async function registerInstance(settings = sharedSettings(), me = instanc
 		})
 	}
 	const timer = setInterval(() => {
-		holdLease(name, LEASE_MS, me).catch((error: unknown) =>
+		renew().catch((error: unknown) =>
 			log.warn('boot', `could not renew this instance's lease: ${describeError(error)}`),
 		)
 	}, 5_000)

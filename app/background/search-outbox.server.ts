@@ -37,6 +37,43 @@ export async function recordCandidateChange(tx: Tx, poolIds: string | string[]) 
 const SYNC_LEASE = 'search-sync'
 const SYNC_LEASE_MS = 10_000
 
+const syncLease = remember('search-sync-lease', () => ({
+	held: false,
+	heartbeat: null as ReturnType<typeof setInterval> | null,
+}))
+
+/**
+ * Takes or renews the sync lease. While it is held a heartbeat renews it every
+ * few seconds, so a long reconciliation or a slow push keeps it too.
+ */
+async function holdSyncLease() {
+	const wasHeld = syncLease.held
+	syncLease.held = await holdLease(SYNC_LEASE, SYNC_LEASE_MS)
+	if (syncLease.held && !syncLease.heartbeat) {
+		syncLease.heartbeat = setInterval(() => {
+			if (!syncLease.held) return
+			holdLease(SYNC_LEASE, SYNC_LEASE_MS).then(
+				(held) => (syncLease.held = held),
+				(error: unknown) => log.warn('search', `could not renew the search sync lease: ${describeError(error)}`),
+			)
+		}, SYNC_LEASE_MS / 4)
+		syncLease.heartbeat.unref()
+	}
+	return { held: syncLease.held, gained: syncLease.held && !wasHeld }
+}
+
+async function giveUpSyncLease() {
+	if (syncLease.heartbeat) clearInterval(syncLease.heartbeat)
+	syncLease.heartbeat = null
+	if (syncLease.held) await releaseLease(SYNC_LEASE).catch(() => {})
+	syncLease.held = false
+}
+
+/** At start: reconciles the index if this instance is the one keeping it (null when another is). */
+export async function reconcileIfKeepingIndex() {
+	return (await holdSyncLease()).held ? reconcileIndex() : null
+}
+
 type SearchRow = { id: number; attempts: number; entity: string; entityId: string }
 
 /**
@@ -45,8 +82,8 @@ type SearchRow = { id: number; attempts: number; entity: string; entityId: strin
  * up the rest: after a failed batch, each is tried alone.
  */
 async function applyToIndex(rows: SearchRow[]): Promise<HandlerResult> {
-	// Renewed for each batch; lost only if this instance stalled for a whole lease.
-	if (!(await holdLease(SYNC_LEASE, SYNC_LEASE_MS)))
+	// Lost only if this instance stalled for a whole lease.
+	if (!(await holdSyncLease()).held)
 		return { unavailable: new Error('another instance now holds the search sync lease') }
 	const failed: NonNullable<HandlerResult['failed']> = []
 	for (const entity of new Set(rows.map((r) => r.entity))) {
@@ -83,7 +120,15 @@ async function applyToIndex(rows: SearchRow[]): Promise<HandlerResult> {
 const sync = remember('search-sync', () => ({ needsReconcile: false }))
 
 async function ready() {
-	if (!(await holdLease(SYNC_LEASE, SYNC_LEASE_MS))) return false
+	const lease = await holdSyncLease()
+	if (!lease.held) {
+		// Another instance keeps the index, but this one searches it too: it follows
+		// Meilisearch's return, or it would answer from reduced mode until that one stopped.
+		if (!isSearchHealthy() && (await pingSearch())) setSearchHealthy(true)
+		return false
+	}
+	// Taken over (or taken at start after a crash): the last holder's writes may not all have landed.
+	if (lease.gained) sync.needsReconcile = true
 	if (!isSearchHealthy()) {
 		if (!(await pingSearch())) return false
 		setSearchHealthy(true)
@@ -150,7 +195,7 @@ export function startSearchSync(options: { pollMs?: number } = {}) {
 		async stop() {
 			unsubscribe()
 			await worker.stop()
-			await releaseLease(SYNC_LEASE).catch(() => {})
+			await giveUpSyncLease()
 		},
 	}
 }

@@ -1,5 +1,6 @@
 import { checkBesideOtherInstances, registerInstance, runningInstancesIn } from '#app/background/instances.server.ts'
 import { withLease } from '#app/background/lease.server.ts'
+import { reconcileIfKeepingIndex } from '#app/background/search-outbox.server.ts'
 import { startBackgroundWork } from '#app/background/start.server.ts'
 import { replaceGuessablePoolIds } from '#app/models/redirect/pool-id.server.ts'
 import { dataDir, databaseUrl, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
@@ -11,7 +12,6 @@ import { configureMail } from '#emails/transport.server.ts'
 import { applyMigrations, databaseFile, pendingMigrations } from '#prisma/migrate.ts'
 import { seedDemoData } from '#prisma/seed.ts'
 import { configureSearch, setSearchHealthy } from '#search/client.server.ts'
-import { reconcileIndex } from '#search/indexing.server.ts'
 import { reconcileLocalIndex } from '#search/local-index.server.ts'
 import { startMeilisearch, type MeiliProcess } from '#search/meili-process.server.ts'
 
@@ -110,10 +110,9 @@ export async function boot() {
 	try {
 		// The instance that keeps the index (the search sync lease) reconciles it; if
 		// another instance is doing so, it keeps it right and this one need not.
-		const reconciled = await withLease('search-sync', () => reconcileIndex(), { leaseMs: 10_000, waitMs: 0 })
-		if (!reconciled.ran) log.info('search', 'another instance keeps the index')
+		const result = await reconcileIfKeepingIndex()
+		if (!result) log.info('search', 'another instance keeps the index')
 		else {
-			const result = reconciled.result
 			log.info(
 				'search',
 				`index ready: ${result.documents} vacancies${result.rebuilt ? ' (rebuilt)' : ''}, ${result.upserted} written, ${result.deleted} removed`,

@@ -120,7 +120,8 @@ const MAX_UPLOAD_FORM_BYTES = 20 * 1024 * 1024
  * is read, as is a form whose size is not given: every browser gives it.
  */
 export function limitFormBody(req: Request, res: Response, next: NextFunction) {
-	if (SAFE_METHODS.has(req.method)) return next()
+	// A mail provider's one-click unsubscribe is a few bytes, however it is sent.
+	if (SAFE_METHODS.has(req.method) || ONE_CLICK_UNSUBSCRIBE.test(req.path)) return next()
 	const length = Number(req.headers['content-length'])
 	if (req.headers['content-length'] === undefined || !Number.isSafeInteger(length)) {
 		res.status(411).type('text/plain').send('This form could not be read. Go back, reload the page and try again.')

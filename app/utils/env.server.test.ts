@@ -6,6 +6,19 @@ describe('environment variables are checked at start', () => {
 		expect(parseEnv({})).toMatchObject({ PORT: 3000, DATA_DIR: 'data', MEILI_INDEX: 'vacancies', SEED_DEMO_DATA: true })
 	})
 
+	test('a region comes with its own name, colour and area', () => {
+		expect(parseEnv({ REGION: 'staffordshire' })).toMatchObject({
+			REGION_NAME: 'Staffordshire and Stoke-on-Trent',
+			BRAND_COLOUR: '#1d4f91',
+			REGION_CENTRE: { place: 'Stafford' },
+		})
+		expect(parseEnv({ REGION_LOCAL_AUTHORITIES: ' Ipswich ; Babergh;', REGION_NAME: 'South Suffolk' })).toMatchObject({
+			REGION_LOCAL_AUTHORITIES: ['Ipswich', 'Babergh'],
+			REGION_CENTRE: null,
+		})
+		expect(parseEnv({}).REGION_NAME).toBe('Norfolk and Waveney')
+	})
+
 	test.each([
 		[{ PORT: 'abc' }, /PORT="abc": must be a port number/],
 		[{ MEILI_URL: 'not a url', MEILI_MASTER_KEY: '0123456789abcdef' }, /MEILI_URL="not a url"/],
@@ -13,6 +26,12 @@ describe('environment variables are checked at start', () => {
 		[{ DATABASE_URL: 'postgres://x' }, /DATABASE_URL="postgres:\/\/x": must be a SQLite file URL/],
 		[{ SEED_DEMO_DATA: 'maybe' }, /SEED_DEMO_DATA="maybe": use true or false/],
 		[{ SESSION_SECRET: 'short' }, /SESSION_SECRET="short": must be at least 32 characters/],
+		[{ REGION: 'mars' }, /REGION="mars": use one of norfolk-and-waveney, staffordshire/],
+		[
+			{ REGION_LOCAL_AUTHORITIES: 'Ipswich;Babergh' },
+			/REGION_NAME="": a region of your own local authorities needs its name/,
+		],
+		[{ UPLOAD_STORAGE: 's3' }, /UPLOAD_STORAGE="s3": use disk or database/],
 	])('%o is refused with a message naming the variable', (env, message) => {
 		expect(() => parseEnv(env)).toThrow(EnvError)
 		expect(() => parseEnv(env)).toThrow(message)

@@ -86,6 +86,13 @@ export const EnvSchema = z
 					'a site served over https must send real email: set SMTP_URL (the local mailbox is for running on your own machine)',
 			})
 		}
+		if (env.REGION_LOCAL_AUTHORITIES && !env.REGION_NAME) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['REGION_NAME'],
+				message: 'a region of your own local authorities needs its name too, like "Suffolk"',
+			})
+		}
 		if (Boolean(env.MEILI_URL) !== Boolean(env.MEILI_MASTER_KEY)) {
 			ctx.addIssue({
 				code: 'custom',

@@ -91,7 +91,13 @@ const searchLoad = httpLoad({
 // Apply load: each applicant a new person from a new address, to a live vacancy.
 const vacancyIds = await drillVacancies()
 const runId = Date.now().toString(36)
-const applying = applyLoad({ baseUrl: () => app.url, connections: APPLY_CONNECTIONS, until: loadOver, runId, vacancyIds })
+const applying = applyLoad({
+	baseUrl: () => app.url,
+	connections: APPLY_CONNECTIONS,
+	until: loadOver,
+	runId,
+	vacancyIds,
+})
 
 let restartMs = 0
 const drill = (async () => {

@@ -171,7 +171,11 @@ console.log(
 	renderTable(
 		['measure', 'result', 'target'],
 		[
-			['search throughput, one instance / two', `${one.perSecond.toFixed(1)} / ${bothPerSecond.toFixed(1)} a second`, ''],
+			[
+				'search throughput, one instance / two',
+				`${one.perSecond.toFixed(1)} / ${bothPerSecond.toFixed(1)} a second`,
+				'',
+			],
 			['5xx answers seen by users (search + apply)', result.serverErrors, '0'],
 			['applications lost', `${checked.applicationsLost} of ${checked.accepted} accepted`, '0'],
 			['emails lost', checked.emailsLost, '0'],

@@ -91,7 +91,11 @@ export async function checkApplications(
 	const stored = new Set(
 		(
 			await prisma.application.findMany({
-				where: { vacancyId: { in: vacancyIds }, candidateId: null, createdAt: { gte: new Date(Date.now() - 3_600_000) } },
+				where: {
+					vacancyId: { in: vacancyIds },
+					candidateId: null,
+					createdAt: { gte: new Date(Date.now() - 3_600_000) },
+				},
 				select: { vacancyId: true, pendingProfile: true },
 			})
 		).map((a) => `${(a.pendingProfile as { email?: string } | null)?.email}|${a.vacancyId}`),
