@@ -8,7 +8,8 @@
  * mix, Zipf over 2,000 searches, page cache on). Then a drill under search load
  * on both and apply load alternating between them:
  *
- *   10 s  Meilisearch stops; 10 s later it starts again
+ *   10 s  Meilisearch stops; 10 s later it starts again (both instances must
+ *         leave reduced mode: the time each takes is reported)
  *   25 s  instance B is killed (SIGKILL, mid-request) and started again at once
  *
  * When the load stops it waits for the outbox to drain and reports: 5xx answers
@@ -115,6 +116,17 @@ const applying = applyLoad({
 	vacancyIds,
 })
 let downMs = 0
+// How long after Meilisearch returns each instance stops answering from reduced mode
+// (the one not keeping the index must notice too).
+const reducedModeOver = async (url: string, since: number) => {
+	while (performance.now() - since < 30_000) {
+		const html = await (await fetch(`${url}/jobs?q=carer&n=${Math.random()}`)).text().catch(() => '')
+		if (html && !html.includes('Search is running in reduced mode')) return Math.round(performance.now() - since)
+		await after(100)
+	}
+	return null
+}
+let searchBackMs: Array<number | null> = []
 await (async () => {
 	await at(10)
 	note('Meilisearch stopped')
@@ -122,6 +134,9 @@ await (async () => {
 	await at(20)
 	meili = await startMeili()
 	note('Meilisearch started again')
+	const back = performance.now()
+	searchBackMs = await Promise.all([reducedModeOver(a.url, back), reducedModeOver(b.url, back)])
+	note(`search out of reduced mode on A after ${searchBackMs[0]} ms, on B after ${searchBackMs[1]} ms`)
 	await at(25)
 	note('instance B killed (SIGKILL)')
 	downMs = await b.killAndRestart()
@@ -156,6 +171,7 @@ const result = {
 	throughput: { oneInstance: one.perSecond, twoInstances: bothPerSecond, oneP95: one.p95 },
 	events,
 	killedDownMs: downMs,
+	searchBackMs,
 	search: { requests: searches.reduce((sum, s) => sum + s.requests, 0), serverErrors: search5xx },
 	apply: { attempts: attempts.length, statuses: checked.statuses },
 	serverErrors: search5xx + checked.serverErrors,
@@ -181,6 +197,11 @@ console.log(
 			['emails lost', checked.emailsLost, '0'],
 			['emails sent twice (two different messages for one confirmation)', checked.emailsTwice, '0'],
 			['index drift after recovery', result.indexDrift, '0'],
+			[
+				'out of reduced mode after Meilisearch returned, A / B',
+				searchBackMs.map((ms) => (ms === null ? 'not within 30 s' : `${(ms / 1000).toFixed(1)} s`)).join(' / '),
+				'both',
+			],
 			['applies refused while B was down (connection refused)', checked.statuses.refused ?? 0, ''],
 		],
 	),
@@ -188,7 +209,12 @@ console.log(
 const file = saveResult('instances', result)
 console.log(`Saved ${path.relative(process.cwd(), file)}`)
 process.exit(
-	result.serverErrors || checked.applicationsLost || checked.emailsLost || checked.emailsTwice || result.indexDrift
+	result.serverErrors ||
+		checked.applicationsLost ||
+		checked.emailsLost ||
+		checked.emailsTwice ||
+		result.indexDrift ||
+		searchBackMs.includes(null)
 		? 1
 		: 0,
 )
