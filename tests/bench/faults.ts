@@ -40,27 +40,17 @@ const { httpLoad } = await import('./lib/load.ts')
 const { searchMix, zipfSampler } = await import('./lib/search-mix.ts')
 const { renderTable } = await import('./lib/table.ts')
 const { saveResult } = await import('./lib/results.ts')
-const { startTestMailServer } = await import('#tests/mail-server.ts')
 const { applyLoad, checkApplications, drillVacancies, waitForOutbox } = await import('./lib/apply-drill.ts')
-const { readOrCreateSecret, dataDir } = await import('#app/utils/data-dir.server.ts')
-const { getEnv } = await import('#app/utils/env.server.ts')
-const { configureSearch } = await import('#search/client.server.ts')
-const { freePort, startMeilisearch } = await import('#search/meili-process.server.ts')
+const { startDrillServices } = await import('./lib/drill-services.ts')
 const { findDrift } = await import('#search/indexing.server.ts')
 const { prisma } = await import('#app/utils/db.server.ts')
 
-const env = getEnv()
-const masterKey = readOrCreateSecret('meili-master-key')
-const meiliPort = await freePort()
-const startMeili = () =>
-	startMeilisearch({ dir: dataDir('meili'), masterKey, binary: env.MEILI_BINARY, port: meiliPort })
-let meili = await startMeili()
-configureSearch({ url: meili.url, apiKey: masterKey, indexName: env.MEILI_INDEX })
-const mail = await startTestMailServer()
+const services = await startDrillServices()
+const { mail, masterKey } = services
 
 const app = await startApp({
 	port: Number(process.env.BENCH_PORT ?? 3900),
-	env: { MEILI_URL: meili.url, MEILI_MASTER_KEY: masterKey, SMTP_URL: mail.url, TRUST_PROXY_HOPS: '1' },
+	env: { MEILI_URL: services.meiliUrl, MEILI_MASTER_KEY: masterKey, SMTP_URL: mail.url, TRUST_PROXY_HOPS: '1' },
 })
 console.log(`App answering after ${(app.startMs / 1000).toFixed(1)} s; load for ${SECONDS} s`)
 
@@ -103,9 +93,9 @@ let restartMs = 0
 const drill = (async () => {
 	await at(10)
 	note('Meilisearch stopped')
-	await meili.stop()
+	await services.stopMeili()
 	await at(20)
-	meili = await startMeili()
+	await services.startMeili()
 	note('Meilisearch started again')
 	await at(25)
 	mail.refuse(true)
@@ -138,8 +128,7 @@ const checked = await checkApplications(attempts, vacancyIds, mail)
 const { applicationsLost, emailsLost, emailsTwice, redelivered } = checked
 
 await app.stop()
-await meili.stop()
-await mail.stop()
+await services.stop()
 await prisma.$disconnect()
 
 const applyStatuses = checked.statuses

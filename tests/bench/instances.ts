@@ -42,26 +42,16 @@ const { searchMix, zipfSampler } = await import('./lib/search-mix.ts')
 const { renderTable } = await import('./lib/table.ts')
 const { saveResult } = await import('./lib/results.ts')
 const { applyLoad, checkApplications, drillVacancies, waitForOutbox } = await import('./lib/apply-drill.ts')
-const { startTestMailServer } = await import('#tests/mail-server.ts')
-const { readOrCreateSecret, dataDir } = await import('#app/utils/data-dir.server.ts')
-const { getEnv } = await import('#app/utils/env.server.ts')
-const { configureSearch } = await import('#search/client.server.ts')
-const { freePort, startMeilisearch } = await import('#search/meili-process.server.ts')
+const { startDrillServices } = await import('./lib/drill-services.ts')
 const { findDrift } = await import('#search/indexing.server.ts')
 const { prisma } = await import('#app/utils/db.server.ts')
 
-const env = getEnv()
-const masterKey = readOrCreateSecret('meili-master-key')
-const meiliPort = await freePort()
-const startMeili = () =>
-	startMeilisearch({ dir: dataDir('meili'), masterKey, binary: env.MEILI_BINARY, port: meiliPort })
-let meili = await startMeili()
-configureSearch({ url: meili.url, apiKey: masterKey, indexName: env.MEILI_INDEX })
-const mail = await startTestMailServer()
+const services = await startDrillServices()
+const { mail, masterKey } = services
 
 // What every instance must share: the session secret and the Meilisearch.
 const shared = {
-	MEILI_URL: meili.url,
+	MEILI_URL: services.meiliUrl,
 	MEILI_MASTER_KEY: masterKey,
 	SESSION_SECRET: crypto.randomBytes(33).toString('base64url'),
 	SMTP_URL: mail.url,
@@ -120,7 +110,10 @@ let downMs = 0
 // (the one not keeping the index must notice too).
 const reducedModeOver = async (url: string, since: number) => {
 	while (performance.now() - since < 30_000) {
-		const html = await (await fetch(`${url}/jobs?q=carer&n=${Math.random()}`)).text().catch(() => '')
+		// A connection reset under load is not an answer: ask again.
+		const html = await fetch(`${url}/jobs?q=carer&n=${Math.random()}`)
+			.then((response) => response.text())
+			.catch(() => '')
 		if (html && !html.includes('Search is running in reduced mode')) return Math.round(performance.now() - since)
 		await after(100)
 	}
@@ -130,9 +123,9 @@ let searchBackMs: Array<number | null> = []
 await (async () => {
 	await at(10)
 	note('Meilisearch stopped')
-	await meili.stop()
+	await services.stopMeili()
 	await at(20)
-	meili = await startMeili()
+	await services.startMeili()
 	note('Meilisearch started again')
 	const back = performance.now()
 	searchBackMs = await Promise.all([reducedModeOver(a.url, back), reducedModeOver(b.url, back)])
@@ -156,10 +149,17 @@ for (let i = 0; i < 40 && drift.missingOrStale.length + drift.extra.length > 0; 
 note(`recovered: outbox ${outstanding === 0 ? 'empty' : `${outstanding} still waiting`}`)
 const checked = await checkApplications(attempts, vacancyIds, mail)
 
+// What went wrong, as the instances logged it (B's since its restart).
+const errorLines = [a, b].flatMap((app, i) =>
+	app
+		.log()
+		.split('\n')
+		.filter((line) => / ERROR /.test(line))
+		.map((line) => `${i ? 'B' : 'A'}: ${line}`),
+)
 await a.stop()
 await b.stop()
-await meili.stop()
-await mail.stop()
+await services.stop()
 await prisma.$disconnect()
 
 const search5xx = searches.reduce((sum, s) => sum + (s.statuses['5xx'] ?? 0), 0)
@@ -181,7 +181,9 @@ const result = {
 	emailsSentTwice: checked.emailsTwice,
 	sameMessageRedelivered: checked.redelivered,
 	indexDrift: drift.missingOrStale.length + drift.extra.length,
+	errorsLogged: errorLines.length,
 }
+if (errorLines.length) console.log(`Errors the instances logged:\n${errorLines.slice(-20).join('\n')}`)
 console.log()
 console.log(
 	renderTable(
