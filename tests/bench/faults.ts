@@ -18,23 +18,15 @@
  * confirmation email must reach its inbox exactly once) and index drift
  * (Meilisearch against the database). All four must be 0.
  */
-import { benchDataDir, useBenchDataDir } from './lib/bench-env.ts'
+import { numberArgument, requireBenchData, useBenchDataDir } from './lib/bench-env.ts'
 
 const dir = useBenchDataDir()
-const argument = (name: string, fallback: number) => {
-	const i = process.argv.indexOf(`--${name}`)
-	return i > 0 ? Number(process.argv[i + 1]) : fallback
-}
-const SECONDS = argument('seconds', 70)
-const SEARCH_CONNECTIONS = argument('search-connections', 8)
-const APPLY_CONNECTIONS = argument('apply-connections', 2)
+const SECONDS = numberArgument('seconds', 70)
+const SEARCH_CONNECTIONS = numberArgument('search-connections', 8)
+const APPLY_CONNECTIONS = numberArgument('apply-connections', 2)
 
-const fs = await import('node:fs')
 const path = await import('node:path')
-if (!fs.existsSync(path.join(dir, 'portal.db'))) {
-	console.error(`No bench data in ${benchDataDir()}: run npm run bench:seed -- --vacancies 100000 first.`)
-	process.exit(1)
-}
+requireBenchData(dir)
 const { startApp } = await import('./lib/app-process.ts')
 const { httpLoad } = await import('./lib/load.ts')
 const { searchMix, zipfSampler } = await import('./lib/search-mix.ts')

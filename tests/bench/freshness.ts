@@ -12,23 +12,15 @@
  * that the search for the word it replaced, asked for (and so cached) just
  * before the edit, no longer shows it: no stale page is served.
  */
-import { benchDataDir, useBenchDataDir } from './lib/bench-env.ts'
+import { numberArgument, requireBenchData, useBenchDataDir } from './lib/bench-env.ts'
 
 const dir = useBenchDataDir()
-const argument = (name: string, fallback: number) => {
-	const i = process.argv.indexOf(`--${name}`)
-	return i > 0 ? Number(process.argv[i + 1]) : fallback
-}
-const EDITS = argument('edits', 200)
-const CONNECTIONS = argument('connections', 10)
+const EDITS = numberArgument('edits', 200)
+const CONNECTIONS = numberArgument('connections', 10)
 const VACANCIES = 20
 
-const fs = await import('node:fs')
 const path = await import('node:path')
-if (!fs.existsSync(path.join(dir, 'portal.db'))) {
-	console.error(`No bench data in ${benchDataDir()}: run npm run bench:seed -- --vacancies 100000 first.`)
-	process.exit(1)
-}
+requireBenchData(dir)
 const { startApp } = await import('./lib/app-process.ts')
 const { httpLoad, percentile } = await import('./lib/load.ts')
 const { searchMix, zipfSampler } = await import('./lib/search-mix.ts')

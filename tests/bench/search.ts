@@ -15,17 +15,13 @@
  * 3. Realistic traffic: a Zipf-distributed mix over 2,000 distinct searches at
  *    concurrency 50, with the page cache on, as the app runs by default.
  */
-import { benchDataDir, useBenchDataDir } from './lib/bench-env.ts'
+import { requireBenchData, useBenchDataDir } from './lib/bench-env.ts'
 
 const dir = useBenchDataDir()
 const quick = process.argv.includes('--quick')
 
-const fs = await import('node:fs')
 const path = await import('node:path')
-if (!fs.existsSync(path.join(dir, 'portal.db'))) {
-	console.error(`No bench data in ${benchDataDir()}: run npm run bench:seed -- --vacancies 100000 first.`)
-	process.exit(1)
-}
+requireBenchData(dir)
 const { embeddedMeili, startApp } = await import('./lib/app-process.ts')
 const { httpLoad, inProcessLoad, sampleMax } = await import('./lib/load.ts')
 const { searchMix, zipfSampler } = await import('./lib/search-mix.ts')

@@ -81,3 +81,16 @@ export async function startBenchSearch(): Promise<BenchSearch> {
 	configureSearch({ url: meili.url, apiKey: masterKey, indexName: env.MEILI_INDEX })
 	return { url: meili.url, masterKey, pid: meili.child.pid, stop: () => meili.stop() }
 }
+
+/** `--name 12` from the command line, or the fallback. */
+export function numberArgument(name: string, fallback: number) {
+	const i = process.argv.indexOf(`--${name}`)
+	return i > 0 ? Number(process.argv[i + 1]) : fallback
+}
+
+/** Stops the benchmark with the way forward when `npm run bench:seed` has not been run. */
+export function requireBenchData(dir = benchDataDir()) {
+	if (fs.existsSync(path.join(dir, 'portal.db'))) return
+	console.error(`No bench data in ${dir}: run npm run bench:seed -- --vacancies 100000 first.`)
+	process.exit(1)
+}
