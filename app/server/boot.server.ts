@@ -70,7 +70,7 @@ export async function boot() {
 		throw new StartupError(
 			`This version has ${pending!.length} database migration${pending!.length === 1 ? '' : 's'} to apply, and ${running} other instance${running === 1 ? ' is' : 's are'} running on this database. Stop ${running === 1 ? 'it' : 'them'}, start this instance (it applies them), then start the others.`,
 		)
-	const applied = await applyMigrations(databaseUrl())
+	const applied = pending?.length === 0 ? [] : await applyMigrations(databaseUrl())
 	if (applied.length) log.info('db', `applied migrations: ${applied.join(', ')}`)
 	await configureDatabase()
 	const besides = await checkBesideOtherInstances()

@@ -176,7 +176,7 @@ const gazetteer = remember('gazetteer', () => {
 		}
 	}
 	for (const list of byName.values()) list.sort(comparePlaces)
-	return { districts, byName, places }
+	return { districts, byName, places, authorities }
 })
 
 /** The configured local authority areas, each checked against the postcode districts' names. */
@@ -194,16 +194,18 @@ function regionAuthorities(districts: Map<string, District>) {
 /** The region served, with the place its examples name. */
 export const serviceRegion = remember('service-region', () => {
 	const env = getEnv()
-	const authorities = new Set(env.REGION_LOCAL_AUTHORITIES)
-	const biggest = [...gazetteer.districts.values()]
-		.filter((d) => d.status === 'live' && authorities.has(d.localAuthority) && d.places.length)
-		.sort((a, b) => b.postcodeUnits - a.postcodeUnits)[0]
+	const { authorities } = gazetteer
+	// its postcode districts, biggest first (by postcode count)
+	const districts = [...gazetteer.districts.values()]
+		.filter((d) => d.status === 'live' && d.places.length && authorities.has(d.localAuthority))
+		.sort((a, b) => b.postcodeUnits - a.postcodeUnits || a.outcode.localeCompare(b.outcode))
+	const biggest = districts[0]
 	const centre = env.REGION_CENTRE ?? {
 		place: biggest.places[0],
 		outcode: biggest.outcode,
 		postcode: `${biggest.outcode} 1AA`,
 	}
-	return { name: env.REGION_NAME, authorities, centre }
+	return { name: env.REGION_NAME, authorities, centre, districts }
 })
 
 function comparePlaces(a: Place, b: Place) {
@@ -374,7 +376,5 @@ export function localAuthorityOf(outcode: string) {
 
 /** The region's own postcode districts, biggest first (by postcode count). */
 export function regionDistricts() {
-	return [...gazetteer.districts.values()]
-		.filter((d) => d.status === 'live' && d.places.length && serviceRegion.authorities.has(d.localAuthority))
-		.sort((a, b) => b.postcodeUnits - a.postcodeUnits || a.outcode.localeCompare(b.outcode))
+	return serviceRegion.districts
 }
