@@ -1,10 +1,10 @@
 import { remember } from '@epic-web/remember'
 import { hoursOptions } from '#app/models/jobs/vocabulary.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { onPostgres, prisma, reader, sql } from '#app/utils/db.server.ts'
 import { boundingBox } from '#app/utils/geo.ts'
 import { toSearchDocument, vacancyDocumentSelect } from './document.ts'
 import { searchGeneration } from './generation.server.ts'
-import { ensureLocalIndex, localIndexVersion, textColumns } from './local-index.server.ts'
+import { ensureLocalIndex, inField, lexeme, localIndexVersion, textColumns } from './local-index.server.ts'
 import {
 	effectiveSort,
 	emptyFacets,
@@ -17,12 +17,14 @@ import {
 } from './query.ts'
 import { queryLattice, termMatches, typoBudget } from './text-match.ts'
 
-// Reduced mode: the search answered from SQLite when Meilisearch is unreachable,
-// with the same filters, facet counts, distances and sorts. Words are matched
-// through the FTS5 table (each query word expanded, from the index's own
-// vocabulary, to the words it matches by prefix or typo, by the same rules as
-// Meilisearch's), places through the R*Tree then the exact distance, and the
-// counts are one GROUP BY over the matching rows.
+// Reduced mode: the search answered from the database when Meilisearch is
+// unreachable, with the same filters, facet counts, distances and sorts. Words
+// are matched through the local index (each query word expanded, from the
+// index's own vocabulary, to the words it matches by prefix or typo, by the same
+// rules as Meilisearch's): an FTS5 MATCH on SQLite, a tsquery on PostgreSQL, both
+// written from one expression (Match). Places go through the R*Tree (SQLite) or
+// GiST index (PostgreSQL) then the exact distance, and the counts are one GROUP
+// BY over the matching rows.
 
 const EARTH_RADIUS_MILES = 3958.7613 // as in #app/utils/geo.ts
 
@@ -38,8 +40,9 @@ async function terms() {
 	// This instance's writes, and (through the shared search generation) another's.
 	const version = `${localIndexVersion()}:${searchGeneration()}`
 	if (vocabulary.version !== version) {
+		// From the primary: the vocabulary is kept until the next change, so it must not be a replica's older one.
 		const rows = await prisma.$queryRawUnsafe<Array<{ term: string; doc: number | bigint }>>(
-			'SELECT term, doc FROM VacancyTextVocab',
+			onPostgres() ? 'SELECT term, doc FROM VacancyTextVocab WHERE doc > 0' : 'SELECT term, doc FROM VacancyTextVocab',
 		)
 		vocabulary.terms = rows.map((r) => r.term)
 		vocabulary.frequency = new Map(rows.map((r) => [r.term, Number(r.doc)]))
@@ -68,8 +71,17 @@ async function bestSplit(word: string) {
 	return best
 }
 
-/** An FTS5 expression for one typed word: the indexed words it matches, in any field, or null if none. */
-async function typedExpression(word: string, isPrefix: boolean) {
+/** What the words must match: indexed words (or prefixes), all or any of some, within some fields. */
+type Match =
+	| { kind: 'word'; word: string; prefix: boolean }
+	| { kind: 'all' | 'any'; parts: Match[] }
+	| { kind: 'fields'; columns: number[]; match: Match }
+
+const all = (parts: Match[]): Match => (parts.length === 1 ? parts[0] : { kind: 'all', parts })
+const any = (parts: Match[]): Match => (parts.length === 1 ? parts[0] : { kind: 'any', parts })
+
+/** One typed word: the indexed words it matches, in any field, or null if none. */
+async function typedMatch(word: string, isPrefix: boolean): Promise<Match | null> {
 	const vocab = await terms()
 	const key = `${isPrefix ? '*' : ''}${word}`
 	let expanded = vocab.expansions.get(key)
@@ -81,59 +93,107 @@ async function typedExpression(word: string, isPrefix: boolean) {
 		if (vocabulary.expansions.size > 5_000) vocabulary.expansions.clear()
 		vocabulary.expansions.set(key, expanded)
 	}
-	const parts = expanded.map((t) => `"${t}"`)
-	// A prefix covers every word starting with it, straight from FTS5's prefix index.
-	if (isPrefix && vocab.terms.some((t) => t.startsWith(word))) parts.push(`"${word}"*`)
+	const parts: Match[] = expanded.map((t) => ({ kind: 'word', word: t, prefix: false }))
+	// A prefix covers every word starting with it, straight from the index's prefixes.
+	if (isPrefix && vocab.terms.some((t) => t.startsWith(word))) parts.push({ kind: 'word', word, prefix: true })
 	const split = await bestSplit(word)
 	if (split) parts.push(inOneField(split))
-	return parts.length ? `(${parts.join(' OR ')})` : null
+	return parts.length ? any(parts) : null
 }
 
 /** These exact words, all within one field. */
-function inOneField(words: string[]) {
-	const all = words.map((w) => `"${w}"`).join(' AND ')
-	return words.length === 1 ? all : `(${textColumns.map((column) => `${column} : (${all})`).join(' OR ')})`
+function inOneField(words: string[]): Match {
+	const each = all(words.map((w) => ({ kind: 'word', word: w, prefix: false })))
+	return words.length === 1
+		? each
+		: any(textColumns.map((_, column) => ({ kind: 'fields', columns: [column], match: each })))
 }
 
 /** A synonym: its words exactly, all within one field; null when the index has not got them all. */
-async function synonymExpression(words: string[]) {
+async function synonymMatch(words: string[]) {
 	const { frequency } = await terms()
 	return words.every((w) => frequency.has(w)) ? inOneField(words) : null
 }
 
 /**
- * The FTS5 MATCH expression for the query: every path through its lattice of
- * typed words and synonyms, shared where paths meet. '' for no words, null
- * when nothing can match.
+ * What the query must match: every path through its lattice of typed words and
+ * synonyms, shared where paths meet. 'everything' for no words, null when
+ * nothing can match.
  */
-async function matchExpression(text: string) {
+async function queryMatch(text: string): Promise<Match | 'everything' | null> {
 	const { words, edges } = queryLattice(text)
-	if (!words.length) return ''
-	const memo = new Map<number, Promise<string | null>>()
-	const from = (i: number): Promise<string | null> => {
-		if (i >= words.length) return Promise.resolve('')
+	if (!words.length) return 'everything'
+	const memo = new Map<number, Promise<Match | 'end' | null>>()
+	const from = (i: number): Promise<Match | 'end' | null> => {
+		if (i >= words.length) return Promise.resolve('end')
 		if (!memo.has(i)) {
 			memo.set(
 				i,
 				(async () => {
-					const parts: string[] = []
+					const parts: Match[] = []
 					for (const edge of edges[i]) {
 						const term =
 							edge.term.kind === 'typed'
-								? await typedExpression(edge.term.word, edge.term.prefix)
-								: await synonymExpression(edge.term.words)
+								? await typedMatch(edge.term.word, edge.term.prefix)
+								: await synonymMatch(edge.term.words)
 						if (!term) continue
 						const rest = await from(edge.to)
 						if (rest === null) continue
-						parts.push(rest ? `(${term} AND ${rest})` : term)
+						parts.push(rest === 'end' ? term : all([term, rest]))
 					}
-					return parts.length ? (parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`) : null
+					return parts.length ? any(parts) : null
 				})(),
 			)
 		}
 		return memo.get(i)!
 	}
-	return from(0)
+	const match = await from(0)
+	return match === 'end' ? 'everything' : match
+}
+
+/** The match as an FTS5 MATCH expression. */
+function fts5(match: Match): string {
+	switch (match.kind) {
+		case 'word':
+			return `"${match.word}"${match.prefix ? '*' : ''}`
+		case 'all':
+		case 'any':
+			return `(${match.parts.map(fts5).join(match.kind === 'all' ? ' AND ' : ' OR ')})`
+		case 'fields': {
+			const names = match.columns.map((c) => textColumns[c])
+			return `${names.length === 1 ? names[0] : `{${names.join(' ')}}`} : (${fts5(match.match)})`
+		}
+	}
+}
+
+/**
+ * The match as a PostgreSQL tsquery over the local index's words, within some
+ * fields (each a word tagged with its field) or, with no fields given, any.
+ * Fields within fields are those in both, as FTS5 has them.
+ */
+function tsquery(match: Match, columns: number[] | null = null): string {
+	switch (match.kind) {
+		case 'word': {
+			const suffix = match.prefix ? ':*' : ''
+			if (!columns) return `${lexeme(match.word)}${suffix}`
+			// No field left to look in: a word no vacancy has.
+			if (!columns.length) return lexeme('~')
+			const each = columns.map((c) => `${lexeme(inField(c, match.word))}${suffix}`)
+			return each.length === 1 ? each[0] : `(${each.join(' | ')})`
+		}
+		case 'all':
+		case 'any':
+			return `(${match.parts.map((p) => tsquery(p, columns)).join(match.kind === 'all' ? ' & ' : ' | ')})`
+		case 'fields':
+			return tsquery(match.match, columns ? columns.filter((c) => match.columns.includes(c)) : match.columns)
+	}
+}
+
+/** Every word or prefix the match names. */
+function words(match: Match): Match[] {
+	if (match.kind === 'word') return [match]
+	if (match.kind === 'fields') return words(match.match)
+	return match.parts.flatMap(words)
 }
 
 const hourColumns: Record<string, string> = {
@@ -145,11 +205,11 @@ const hourColumns: Record<string, string> = {
 }
 const facetColumn: Record<string, string> = { roleId: 'roleId', setting: 'setting', contract: 'contract' }
 
-// The FTS5 columns of the fields a vacancy is about (query.ts aboutAttributes).
-const aboutColumns = ['title', 'role', 'aliases', 'terms']
+// The fields a vacancy is about (query.ts aboutAttributes).
+const aboutColumns = (['title', 'role', 'aliases', 'terms'] as const).map((c) => textColumns.indexOf(c))
 
-// bm25's weight for a match in each text column, heaviest first as in Meilisearch's attribute order.
-const textWeights = '8.0, 6.0, 4.0, 2.0, 2.0, 1.5, 1.5, 1.0, 1.0'
+// The weight of a match in each text column, heaviest first as in Meilisearch's attribute order.
+const textWeights = [8.0, 6.0, 4.0, 2.0, 2.0, 1.5, 1.5, 1.0, 1.0]
 
 const placeholders = (values: unknown[]) => values.map(() => '?').join(', ')
 
@@ -178,46 +238,78 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	const sort = effectiveSort(query)
 	const empty = { mode: 'reduced' as const, hits: [], total: 0, page: query.page, totalPages: 1, facets: emptyFacets() }
 
-	const match = await matchExpression(query.text)
-	if (match === null) return empty
+	const found = await queryMatch(query.text)
+	if (found === null) return empty
+	const match = found === 'everything' ? null : found
+	const postgres = onPostgres()
 
 	// Which table drives the join matters at 100,000 vacancies: the place's box
-	// when there is one (an R*Tree search), else the matching words. Either way
-	// the words are matched once (MATERIALIZED): asked row by row, FTS5 would merge
-	// a prefix's doclists again for every row. CROSS JOIN fixes SQLite's join order.
+	// when there is one (an R*Tree or GiST search), else the matching words. Either
+	// way the words are matched once (MATERIALIZED): asked row by row, FTS5 would
+	// merge a prefix's doclists again for every row. CROSS JOIN fixes SQLite's join order.
 	// Most relevant near a place: vacancies about the words (all found in the
 	// fields in aboutColumns) first, each group nearest first, as search.server.ts.
 	const nearestAbout = Boolean(match) && ranksNearestAbout(query)
 	const ranked = sort === 'relevance' && Boolean(match) && !nearestAbout
 	const ctes: string[] = []
-	const textParams: string[] = []
-	if (match) {
+	const textParams: unknown[] = []
+	if (match && postgres) {
+		// bm25 is SQLite's; here, the weight of each field holding the query's words, by how many it holds.
+		const leaves = words(match)
+		const rank = textWeights
+			.map((weight, column) => {
+				textParams.push(tsquery(any(leaves), [column]))
+				return `${weight} * ts_rank(words, ?::tsquery, 0)`
+			})
+			.join(' + ')
 		ctes.push(
-			`t AS MATERIALIZED (SELECT rowid AS id${ranked ? `, bm25(VacancyText, ${textWeights}) AS rank` : ''} FROM VacancyText WHERE VacancyText MATCH ?)`,
+			`t AS MATERIALIZED (SELECT id${ranked ? `, -(${rank}) AS rank` : ''} FROM VacancyText WHERE words @@ ?::tsquery)`,
 		)
-		textParams.push(match)
+		if (!ranked) textParams.length = 0
+		textParams.push(tsquery(match))
+	} else if (match) {
+		ctes.push(
+			`t AS MATERIALIZED (SELECT rowid AS id${ranked ? `, bm25(VacancyText, ${textWeights.join(', ')}) AS rank` : ''} FROM VacancyText WHERE VacancyText MATCH ?)`,
+		)
+		textParams.push(fts5(match))
 	}
 	// Most relevant with words: vacancies about them first, as Meilisearch's
 	// attribute rule puts title and role matches first (its `attribute` ranking).
 	const aboutFirst = ranked || nearestAbout
-	if (aboutFirst) {
-		ctes.push(`a AS MATERIALIZED (SELECT rowid AS id FROM VacancyText WHERE VacancyText MATCH ?)`)
-		textParams.push(`{${aboutColumns.join(' ')}} : (${match})`)
+	if (aboutFirst && match) {
+		const about: Match = { kind: 'fields', columns: aboutColumns, match }
+		ctes.push(
+			postgres
+				? 'a AS MATERIALIZED (SELECT id FROM VacancyText WHERE words @@ ?::tsquery)'
+				: 'a AS MATERIALIZED (SELECT rowid AS id FROM VacancyText WHERE VacancyText MATCH ?)',
+		)
+		textParams.push(postgres ? tsquery(about) : fts5(about))
 	}
 	// Placeholders in the order the SQL text has them: the match, the `ok…` columns, then the WHERE clause.
 	const params: unknown[] = []
 	let from = 'VacancyFacet v'
 	let distance = 'NULL'
+	const join = postgres ? 'JOIN' : 'CROSS JOIN'
 	if (query.centre) {
 		const { lat, lng } = query.centre
-		distance = `(2 * ${EARTH_RADIUS_MILES} * asin(min(1, sqrt(power(sin(radians(v.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(v.lat)) * power(sin(radians(v.lng - ${lng}) / 2), 2)))))`
+		distance = `(2 * ${EARTH_RADIUS_MILES} * asin(${postgres ? 'least' : 'min'}(1, sqrt(power(sin(radians(v.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(v.lat)) * power(sin(radians(v.lng - ${lng}) / 2), 2)))))`
 		const box = boundingBox(query.centre, query.radiusMiles)
-		from = `VacancyGeo g CROSS JOIN VacancyFacet v ON v.id = g.id${match ? ' JOIN t ON t.id = v.id' : ''}`
-		params.push(box.minLat, box.maxLat, box.minLng, box.maxLng)
+		from = postgres
+			? `VacancyFacet v${match ? ' JOIN t ON t.id = v.id' : ''}`
+			: `VacancyGeo g CROSS JOIN VacancyFacet v ON v.id = g.id${match ? ' JOIN t ON t.id = v.id' : ''}`
+		params.push(
+			...(postgres
+				? [box.minLng, box.minLat, box.maxLng, box.maxLat]
+				: [box.minLat, box.maxLat, box.minLng, box.maxLng]),
+		)
 	} else if (match) {
-		from = 't CROSS JOIN VacancyFacet v ON v.id = t.id'
+		from = `t ${join} VacancyFacet v ON v.id = t.id`
 	}
-	const where = query.centre ? ['g.maxLat >= ? AND g.minLat <= ? AND g.maxLng >= ? AND g.minLng <= ?'] : []
+	const where = !query.centre
+		? []
+		: postgres
+			? ['point(v.lng, v.lat) <@ box(point(?, ?), point(?, ?))']
+			: ['g.maxLat >= ? AND g.minLat <= ? AND g.maxLng >= ? AND g.minLng <= ?']
 	where.push('v.closingMs >= ?')
 	params.push(now.getTime())
 	if (query.apprenticeship) where.push('v.apprenticeship = 1')
@@ -250,13 +342,13 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	const ok = (key: 'roles' | 'settings' | 'contracts', column: string) => {
 		if (!query[key].length) return '1'
 		okParams.push(...query[key])
-		return `(v.${column} IN (${placeholders(query[key])}))`
+		return `(CASE WHEN v.${column} IN (${placeholders(query[key])}) THEN 1 ELSE 0 END)`
 	}
 	const okRole = ok('roles', 'roleId')
 	const okSetting = ok('settings', 'setting')
 	const okContract = ok('contracts', 'contract')
 	const okHours = query.hours.length
-		? `(${query.hours.map((h) => `v.${hourColumns[h] ?? '0'} = 1`).join(' OR ')})`
+		? `(CASE WHEN ${query.hours.map((h) => `v.${hourColumns[h] ?? '0'} = 1`).join(' OR ')} THEN 1 ELSE 0 END)`
 		: '1'
 
 	const facetColumns = [
@@ -272,7 +364,9 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 		'drivingLicenceRequired',
 		'visaSponsorship',
 	]
-	const groupColumns = [...facetColumns, 'okRole', 'okSetting', 'okHours', 'okContract'].join(', ')
+	const groupColumns = [...facetColumns, 'okRole', 'okSetting', 'okHours', 'okContract']
+	// Quoted, so PostgreSQL gives the names back as written (it folds unquoted ones to lower case).
+	const named = (column: string) => `${column} AS "${column}"`
 	const order =
 		sort === 'distance'
 			? 'distance ASC, published DESC, id DESC'
@@ -288,21 +382,18 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 		SELECT v.id, ${facetColumns.map((c) => `v.${c}`).join(', ')},
 			${okRole} AS okRole, ${okSetting} AS okSetting, ${okHours} AS okHours, ${okContract} AS okContract,
 			${distance} AS distance, ${ranked ? 't.rank' : '0'} AS rank,
-			${aboutFirst ? '(v.id NOT IN (SELECT id FROM a))' : '0'} AS about, v.hourlyMax, v.published
+			${aboutFirst ? '(CASE WHEN v.id IN (SELECT id FROM a) THEN 0 ELSE 1 END)' : '0'} AS about, v.hourlyMax, v.published
 		FROM ${from}
 		WHERE ${where.join(' AND ')})`)
 	const start = (query.page - 1) * query.perPage
-	const rows = await prisma.$queryRawUnsafe<Array<Group & { hitId: number | bigint | null }>>(
-		`WITH ${ctes.join(',\n')}
-		SELECT NULL AS hitId, ${groupColumns}, COUNT(*) AS n FROM m GROUP BY ${groupColumns}
+	const rows = await reader().$queryRawUnsafe<Array<Group & { hitId: number | bigint | null }>>(
+		sql(`WITH ${ctes.join(',\n')}
+		SELECT NULL AS "hitId", ${groupColumns.map(named).join(', ')}, COUNT(*) AS n FROM m GROUP BY ${groupColumns.join(', ')}
 		UNION ALL
 		SELECT * FROM (
-			SELECT id AS hitId, ${groupColumns
-				.split(', ')
-				.map(() => 'NULL')
-				.join(', ')}, ROW_NUMBER() OVER (ORDER BY ${order}) AS n
-			FROM m WHERE okRole AND okSetting AND okHours AND okContract ORDER BY ${order} LIMIT ? OFFSET ?
-		)`,
+			SELECT id AS "hitId", ${groupColumns.join(', ')}, ROW_NUMBER() OVER (ORDER BY ${order}) AS n
+			FROM m WHERE okRole = 1 AND okSetting = 1 AND okHours = 1 AND okContract = 1 ORDER BY ${order} LIMIT ? OFFSET ?
+		) AS page`),
 		...textParams,
 		...okParams,
 		...params,
@@ -340,7 +431,7 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	}
 
 	const vacancies = ids.length
-		? await prisma.vacancy.findMany({ where: { id: { in: ids } }, select: vacancyDocumentSelect })
+		? await reader().vacancy.findMany({ where: { id: { in: ids } }, select: vacancyDocumentSelect })
 		: []
 	const byId = new Map(vacancies.map((r) => [r.id, r]))
 	return {

@@ -1,5 +1,5 @@
 import { remember } from '@epic-web/remember'
-import { prisma, type Tx } from '#app/utils/db.server.ts'
+import { onPostgres, prisma, sql, type Tx } from '#app/utils/db.server.ts'
 import {
 	documentVersion,
 	toSearchDocument,
@@ -10,15 +10,20 @@ import {
 import { bumpSearchGeneration } from './generation.server.ts'
 import { tokenize } from './text-match.ts'
 
-// The database's own search index, for reduced mode: an FTS5 table of each live
-// vacancy's words (already split the way reduced-mode matching splits them), an
-// R*Tree of its location, which also holds the document version so drift can be
-// found, and a narrow table of what it is filtered, counted and sorted by (reading
-// that instead of the wide Vacancy rows, descriptions and all, makes counting
-// 100,000 of them ten times faster). All three are written in the same transaction
-// as the vacancy, so they are never behind the database. They are created here
-// rather than in Prisma migrations, which cannot describe virtual tables, and they
-// only ever hold what the Vacancy table already says.
+// The database's own search index, for reduced mode: each live vacancy's words
+// (already split the way reduced-mode matching splits them), its place, the
+// document version (so drift can be found), and a narrow table of what it is
+// filtered, counted and sorted by (reading that instead of the wide Vacancy rows,
+// descriptions and all, makes counting 100,000 of them ten times faster). All are
+// written in the same transaction as the vacancy, so they are never behind the
+// database. They are created here rather than in Prisma migrations, which cannot
+// describe them, and they only ever hold what the Vacancy table already says.
+//
+// SQLite: an FTS5 table with a column per field, its fts5vocab view, and an
+// R*Tree of places. PostgreSQL (decision 012): a tsvector of every word twice,
+// as itself and tagged with its field (`~0~care` for a title's "care", so a
+// field's words are matched by the same GIN index), a vocabulary table kept
+// counted as rows change, and a GiST index of places.
 
 type Db = Tx | typeof prisma
 
@@ -54,23 +59,8 @@ export function localIndexVersion() {
 export function ensureLocalIndex() {
 	state.ready ??= (async () => {
 		const shape = await prisma.appState.findUnique({ where: { key: SHAPE_KEY } })
-		if (shape?.value !== LOCAL_INDEX_SHAPE) {
-			for (const table of ['VacancyTextVocab', 'VacancyText', 'VacancyGeo', 'VacancyFacet']) {
-				await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`)
-			}
-		}
-		await prisma.$executeRawUnsafe(
-			`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyText USING fts5(${textColumns.join(', ')}, content='', contentless_delete=1, tokenize='unicode61', prefix='2 3')`,
-		)
-		await prisma.$executeRawUnsafe(
-			`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyTextVocab USING fts5vocab(VacancyText, 'row')`,
-		)
-		await prisma.$executeRawUnsafe(
-			`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyGeo USING rtree(id, minLat, maxLat, minLng, maxLng, +version)`,
-		)
-		await prisma.$executeRawUnsafe(
-			`CREATE TABLE IF NOT EXISTS VacancyFacet (${facetColumns.map((c) => `${c} ${facetColumnTypes[c]}`).join(', ')})`,
-		)
+		if (onPostgres()) await createPostgresTables(shape?.value !== LOCAL_INDEX_SHAPE)
+		else await createSqliteTables(shape?.value !== LOCAL_INDEX_SHAPE)
 		await prisma.appState.upsert({
 			where: { key: SHAPE_KEY },
 			create: { key: SHAPE_KEY, value: LOCAL_INDEX_SHAPE },
@@ -82,6 +72,59 @@ export function ensureLocalIndex() {
 	})
 	return state.ready
 }
+
+const tables = ['VacancyTextVocab', 'VacancyText', 'VacancyGeo', 'VacancyFacet']
+
+async function createSqliteTables(reshape: boolean) {
+	if (reshape) for (const table of tables) await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`)
+	await prisma.$executeRawUnsafe(
+		`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyText USING fts5(${textColumns.join(', ')}, content='', contentless_delete=1, tokenize='unicode61', prefix='2 3')`,
+	)
+	await prisma.$executeRawUnsafe(
+		`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyTextVocab USING fts5vocab(VacancyText, 'row')`,
+	)
+	await prisma.$executeRawUnsafe(
+		`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyGeo USING rtree(id, minLat, maxLat, minLng, maxLng, +version)`,
+	)
+	await prisma.$executeRawUnsafe(
+		`CREATE TABLE IF NOT EXISTS VacancyFacet (${facetColumns.map((c) => `${c} ${facetColumnTypes[c]}`).join(', ')})`,
+	)
+}
+
+async function createPostgresTables(reshape: boolean) {
+	// Instances starting together would race to create the same tables: one at a time.
+	await prisma.$transaction(async (tx) => {
+		await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('search:local-index'))`)
+		if (reshape) for (const table of tables) await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`)
+		await tx.$executeRawUnsafe(
+			'CREATE TABLE IF NOT EXISTS VacancyText (id INTEGER PRIMARY KEY, version BIGINT NOT NULL, words TSVECTOR NOT NULL, terms TEXT[] NOT NULL)',
+		)
+		await tx.$executeRawUnsafe('CREATE INDEX IF NOT EXISTS VacancyText_words ON VacancyText USING gin (words)')
+		await tx.$executeRawUnsafe(
+			'CREATE TABLE IF NOT EXISTS VacancyTextVocab (term TEXT PRIMARY KEY, doc INTEGER NOT NULL)',
+		)
+		const types = {
+			...facetColumnTypes,
+			published: 'BIGINT NOT NULL',
+			closingMs: 'BIGINT NOT NULL',
+			lat: 'DOUBLE PRECISION NOT NULL',
+			lng: 'DOUBLE PRECISION NOT NULL',
+		}
+		await tx.$executeRawUnsafe(
+			`CREATE TABLE IF NOT EXISTS VacancyFacet (${facetColumns.map((c) => `${c} ${types[c]}`).join(', ')})`,
+		)
+		await tx.$executeRawUnsafe(
+			'CREATE INDEX IF NOT EXISTS VacancyFacet_place ON VacancyFacet USING gist (point(lng, lat))',
+		)
+		await tx.$executeRawUnsafe('CREATE INDEX IF NOT EXISTS VacancyFacet_published ON VacancyFacet (published)')
+	})
+}
+
+/** A word as the PostgreSQL index holds it for one field (textColumns' index). */
+export const inField = (column: number, word: string) => `~${column}~${word}`
+
+/** A tsvector or tsquery lexeme, quoted. */
+export const lexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
 
 /** The words reduced mode matches, field by field, split the way its matching splits them. */
 function documentText(doc: VacancyDocument): string[] {
@@ -154,6 +197,13 @@ function facetRow(v: VacancyForDocument, doc: VacancyDocument) {
 const CHUNK = 400
 
 async function writeRows(db: Db, ids: number[]) {
+	if (onPostgres()) await writePostgresRows(db, ids)
+	else await writeSqliteRows(db, ids)
+	state.version++
+	bumpSearchGeneration()
+}
+
+async function writeSqliteRows(db: Db, ids: number[]) {
 	for (let i = 0; i < ids.length; i += CHUNK) {
 		const chunk = ids.slice(i, i + CHUNK)
 		const list = chunk.join(',')
@@ -177,14 +227,79 @@ async function writeRows(db: Db, ids: number[]) {
 			`INSERT INTO VacancyGeo (id, minLat, maxLat, minLng, maxLng, version) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
 			...places,
 		)
-		const facetValues = `(${facetColumns.map(() => '?').join(', ')})`
-		await db.$executeRawUnsafe(
-			`INSERT INTO VacancyFacet (${facetColumns.join(', ')}) VALUES ${rows.map(() => facetValues).join(', ')}`,
-			...rows.flatMap((row, i) => facetRow(row, docs[i])),
-		)
+		await insertFacets(db, rows, docs)
 	}
-	state.version++
-	bumpSearchGeneration()
+}
+
+async function insertFacets(db: Db, rows: VacancyForDocument[], docs: VacancyDocument[]) {
+	const facetValues = `(${facetColumns.map(() => '?').join(', ')})`
+	await db.$executeRawUnsafe(
+		sql(`INSERT INTO VacancyFacet (${facetColumns.join(', ')}) VALUES ${rows.map(() => facetValues).join(', ')}`),
+		...rows.flatMap((row, i) => facetRow(row, docs[i])),
+	)
+}
+
+/** A vacancy's words for PostgreSQL: each plain, and tagged with each field it is in. */
+function postgresWords(doc: VacancyDocument) {
+	const plain = new Set<string>()
+	const tagged = new Set<string>()
+	documentText(doc).forEach((text, column) => {
+		for (const word of text.split(' ')) {
+			if (!word) continue
+			plain.add(word)
+			tagged.add(inField(column, word))
+		}
+	})
+	return { terms: [...plain], vector: [...plain, ...tagged].map(lexeme).join(' ') }
+}
+
+/**
+ * On PostgreSQL the vocabulary (word → vacancies holding it) is a table kept
+ * counted: each call changes it in one statement, in word order, so two
+ * instances writing at once wait for each other rather than deadlock.
+ */
+async function writePostgresRows(db: Db, ids: number[]) {
+	const change = new Map<string, number>()
+	const count = (terms: string[], by: number) => {
+		for (const term of terms) change.set(term, (change.get(term) ?? 0) + by)
+	}
+	for (let i = 0; i < ids.length; i += CHUNK) {
+		const chunk = ids.slice(i, i + CHUNK)
+		// One writer per vacancy at a time (an edit beside a reconciliation): lock the vacancies, in order.
+		await db.$queryRawUnsafe(`SELECT id FROM "Vacancy" WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`, chunk)
+		const old = await db.$queryRawUnsafe<Array<{ terms: string[] }>>(
+			'DELETE FROM VacancyText WHERE id = ANY($1::int[]) RETURNING terms',
+			chunk,
+		)
+		for (const row of old) count(row.terms, -1)
+		await db.$executeRawUnsafe('DELETE FROM VacancyFacet WHERE id = ANY($1::int[])', chunk)
+		const rows = await db.vacancy.findMany({
+			where: { id: { in: chunk }, status: 'live' },
+			select: vacancyDocumentSelect,
+		})
+		if (!rows.length) continue
+		const docs = rows.map(toSearchDocument)
+		const words = docs.map(postgresWords)
+		for (const w of words) count(w.terms, 1)
+		await db.$executeRawUnsafe(
+			`INSERT INTO VacancyText (id, version, words, terms)
+			SELECT id, version, words, terms::text[] FROM unnest($1::int[], $2::bigint[], $3::tsvector[], $4::text[]) AS r(id, version, words, terms)`,
+			rows.map((r) => r.id),
+			docs.map((d) => d.version),
+			words.map((w) => w.vector),
+			words.map((w) => `{${w.terms.join(',')}}`),
+		)
+		await insertFacets(db, rows, docs)
+	}
+	const terms = [...change.entries()].filter(([, by]) => by !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+	if (!terms.length) return
+	await db.$executeRawUnsafe(
+		`INSERT INTO VacancyTextVocab (term, doc)
+		SELECT term, doc FROM unnest($1::text[], $2::int[]) AS c(term, doc) ORDER BY term
+		ON CONFLICT (term) DO UPDATE SET doc = VacancyTextVocab.doc + EXCLUDED.doc`,
+		terms.map(([term]) => term),
+		terms.map(([, by]) => by),
+	)
 }
 
 /** Inside the caller's transaction: these vacancies changed; the local index follows at once. */
@@ -208,7 +323,9 @@ export async function reconcileLocalIndex() {
 		}),
 		// A vacancy with no facet row (a database from before that table) counts as stale.
 		prisma.$queryRawUnsafe<Array<{ id: number | bigint; version: number | bigint }>>(
-			'SELECT g.id, CASE WHEN f.id IS NULL THEN -1 ELSE g.version END AS version FROM VacancyGeo g LEFT JOIN VacancyFacet f ON f.id = g.id',
+			onPostgres()
+				? 'SELECT t.id, CASE WHEN f.id IS NULL THEN -1 ELSE t.version END AS version FROM VacancyText t LEFT JOIN VacancyFacet f ON f.id = t.id'
+				: 'SELECT g.id, CASE WHEN f.id IS NULL THEN -1 ELSE g.version END AS version FROM VacancyGeo g LEFT JOIN VacancyFacet f ON f.id = g.id',
 		),
 	])
 	const have = new Map(indexed.map((r) => [Number(r.id), Number(r.version)]))

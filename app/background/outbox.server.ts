@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { remember } from '@epic-web/remember'
-import { prisma } from '#app/utils/db.server.ts'
+import { onPostgres, prisma, type Tx } from '#app/utils/db.server.ts'
 import { describeError, log } from '#app/utils/log.server.ts'
 
 // The one outbox helper. A change that must reach somewhere else (an inbox, the
@@ -99,24 +99,41 @@ export function defineOutbox<Row extends OutboxRow>(definition: OutboxDefinition
 	/**
 	 * Claims up to claimSize due rows. The claim is one conditional update, and
 	 * the rows read back are those carrying this claim's token: two workers never
-	 * hold the same row, whichever database is underneath.
+	 * hold the same row, whichever database is underneath. On PostgreSQL the rows
+	 * are locked first with SKIP LOCKED, so a second worker claiming at the same
+	 * moment takes the next rows instead of waiting for these and finding none.
 	 */
 	async function claim(now: Date) {
+		if (onPostgres()) return prisma.$transaction((tx) => claimIn(tx, now, true))
+		return claimIn(prisma, now, false)
+	}
+
+	async function claimIn(db: Tx | typeof prisma, now: Date, skipLocked: boolean) {
+		const rowsOf = () => db[definition.table] as unknown as Delegate
 		const due = { availableAt: { lte: now }, ...definition.due }
-		const candidates = await table().findMany({
+		let candidates = await rowsOf().findMany({
 			where: due,
 			orderBy: { id: 'asc' },
-			take: definition.claimSize,
+			take: definition.claimSize * (skipLocked ? 4 : 1),
 			select: { id: true },
 		})
+		if (skipLocked && candidates.length) {
+			const table = definition.table[0].toUpperCase() + definition.table.slice(1)
+			candidates = await db.$queryRawUnsafe<Array<{ id: number }>>(
+				`SELECT id FROM "${table}" WHERE id = ANY($1::int[]) AND "availableAt" <= $2 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+				candidates.map((c) => c.id),
+				now,
+				definition.claimSize,
+			)
+		}
 		if (!candidates.length) return { rows: [] as Row[], token: '' }
 		const token = crypto.randomBytes(12).toString('base64url')
 		const leaseUntil = new Date(now.getTime() + definition.leaseMs)
-		await table().updateMany({
+		await rowsOf().updateMany({
 			where: { ...due, id: { in: candidates.map((c) => c.id) } },
 			data: { ...definition.claimed, availableAt: leaseUntil, leaseToken: token },
 		})
-		const rows = (await table().findMany({
+		const rows = (await rowsOf().findMany({
 			where: { leaseToken: token },
 			orderBy: { id: 'asc' },
 			select: { ...definition.select, id: true, attempts: true },

@@ -2,11 +2,18 @@ import { useLoaderData } from '@remix-run/react'
 import { SummaryList } from '#app/components/summary-list.tsx'
 import { APPLY_EMAIL_MINUTES } from '#app/utils/apply-email.server.ts'
 import { SESSION_DAYS } from '#app/utils/auth.server.ts'
-import { serviceOperator } from '#app/utils/env.server.ts'
+import { getEnv, serviceOperator } from '#app/utils/env.server.ts'
+import { PRIMARY_FOR_SECONDS, WROTE_COOKIE } from '#app/server/replica-reads.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export function loader() {
-	return { ...serviceOperator(), sessionDays: SESSION_DAYS, applyEmailMinutes: APPLY_EMAIL_MINUTES }
+	return {
+		...serviceOperator(),
+		sessionDays: SESSION_DAYS,
+		applyEmailMinutes: APPLY_EMAIL_MINUTES,
+		// Only set where the service reads from a copy of its database.
+		wroteCookie: getEnv().DATABASE_REPLICA_URL ? { name: WROTE_COOKIE, seconds: PRIMARY_FOR_SECONDS } : null,
+	}
 }
 
 export const handle: PageHandle = { title: 'Cookies' }
@@ -32,6 +39,14 @@ export default function CookiesRoute() {
 						key: <code>__apply_email</code>,
 						value: `After you apply without an account, shows the address we sent the confirmation link to. Lasts ${d.applyEmailMinutes} minutes.`,
 					},
+					...(d.wroteCookie
+						? [
+								{
+									key: <code>{d.wroteCookie.name}</code>,
+									value: `After you send us anything (a form, an application), makes sure the next pages you see show it. Lasts ${d.wroteCookie.seconds} seconds.`,
+								},
+							]
+						: []),
 				]}
 			/>
 		</div>

@@ -63,7 +63,8 @@ export async function boot() {
 	const started = Date.now()
 	// SQLite's migrations need the database to themselves: with another instance
 	// writing, the migration engine fails. Say so, rather than fail half-way.
-	const pending = pendingMigrations(databaseUrl())
+	// (PostgreSQL's are applied under the engine's advisory lock, beside running instances.)
+	const pending = await pendingMigrations(databaseUrl())
 	const file = databaseFile(databaseUrl())
 	const running = pending?.length && file ? runningInstancesIn(file) : 0
 	if (running)

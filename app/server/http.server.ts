@@ -18,6 +18,7 @@ import {
 	securityHeaders,
 } from './middleware.server.ts'
 import { pageCache } from './page-cache.server.ts'
+import { replicaReads } from './replica-reads.server.ts'
 
 const env = getEnv()
 const isDev = env.NODE_ENV === 'development'
@@ -80,6 +81,9 @@ if (viteDevServer) {
 	app.use('/assets', express.static(fromRoot('build/client/assets'), { immutable: true, maxAge: '1y' }))
 	app.use(express.static(fromRoot('build/client'), { maxAge: '1h' }))
 }
+
+// Anonymous search and job pages from the read replica, if there is one (see replica-reads.server.ts).
+if (env.DATABASE_REPLICA_URL) app.use(replicaReads)
 
 // Ready-rendered search pages for visitors who are not signed in (see page-cache.server.ts).
 if (!viteDevServer && env.PAGE_CACHE) app.use(pageCache({ paths: ['/', '/jobs'] }))

@@ -1,34 +1,113 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { remember } from '@epic-web/remember'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '#app/generated/prisma/client.ts'
+import { PrismaClient as PostgresClient } from '#app/generated/prisma-postgresql/client.ts'
+import { engineOf } from '#prisma/engines.ts'
 import { databaseUrl } from './data-dir.server.ts'
+import { getEnv } from './env.server.ts'
 
 export { Prisma } from '#app/generated/prisma/client.ts'
 
+/** 'sqlite' (the default, a file under data/) or 'postgresql'. */
+export const databaseEngine = () => engineOf(databaseUrl())
+export const onPostgres = () => databaseEngine() === 'postgresql'
+
+// Both clients are generated from the one schema (prisma/engines.ts) and share
+// Prisma's runtime, so they have the same models and errors: the PostgreSQL one
+// is typed as the SQLite one. Where the engines differ (raw SQL, text matching),
+// code asks onPostgres().
+function postgresClient(connectionString: string, max: number) {
+	const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: 10_000 })
+	return new PostgresClient({ adapter }).$extends({
+		query: {
+			$allModels: {
+				// Prisma's upsert reads, then inserts: two instances creating the same row
+				// at once get a unique-constraint error (SQLite's one writer never
+				// did). Asked again, it finds the row and updates it.
+				async upsert({ args, query }) {
+					try {
+						return await query(args)
+					} catch (error) {
+						if ((error as { code?: string }).code !== 'P2002') throw error
+						return query(args)
+					}
+				},
+			},
+		},
+	}) as unknown as PrismaClient
+}
+
 export const prisma = remember('prisma', () => {
-	const adapter = new PrismaBetterSqlite3({ url: databaseUrl(), timeout: 10_000 })
+	const url = databaseUrl()
+	if (engineOf(url) === 'postgresql') return postgresClient(url, 10)
+	const adapter = new PrismaBetterSqlite3({ url, timeout: 10_000 })
 	return new PrismaClient({ adapter })
 })
+
+/** The PostgreSQL streaming replica (DATABASE_REPLICA_URL), or the primary when there is none. */
+export const replica = () =>
+	remember('prisma-replica', () => {
+		const url = getEnv().DATABASE_REPLICA_URL
+		return url ? postgresClient(url, 10) : prisma
+	})
+
+const replicaReads = remember('replica-reads', () => new AsyncLocalStorage<boolean>())
+
+/** Runs `handle` (one request) with its reads through `reader()` going to the replica. */
+export const readFromReplica = <T>(handle: () => T) => replicaReads.run(true, handle)
+
+/**
+ * The client for reads that may be a moment behind. The replica inside
+ * readFromReplica (anonymous search and job pages, and not just after the
+ * visitor wrote something: app/server/replica-reads.server.ts), else the primary.
+ */
+export const reader = () => (replicaReads.getStore() ? replica() : prisma)
 
 export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 
 /** WAL lets readers carry on while the workers write. Safe to call more than once. */
 export async function configureDatabase() {
+	if (onPostgres()) return
 	await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL')
 	await prisma.$queryRawUnsafe('PRAGMA synchronous = NORMAL')
 	await prisma.$queryRawUnsafe('PRAGMA foreign_keys = ON')
 }
 
+/**
+ * Raw SQL written with `?` placeholders, in the engine's own syntax ($1, $2… on
+ * PostgreSQL). The SQL must not contain a `?` of its own (no string literals).
+ */
+export function sql(text: string) {
+	if (!onPostgres()) return text
+	let n = 0
+	return text.replace(/\?/g, () => `$${++n}`)
+}
+
+/** The `n`th (from 1) placeholder of a raw statement in this engine's syntax. */
+export const placeholder = (n: number) => (onPostgres() ? `$${n}` : '?')
+
+/** `count` placeholders from the `from`th, comma-separated. */
+export const placeholderList = (count: number, from = 1) =>
+	Array.from({ length: count }, (_, i) => placeholder(from + i)).join(', ')
+
 type Cell = string | number | boolean | Date | null | object
 
-/** A date as Prisma writes it to SQLite (text, ISO 8601 with +00:00), so raw writes compare correctly with its own. */
-const storedDate = (date: Date) => date.toISOString().replace('Z', '+00:00')
+/**
+ * A date as Prisma writes it: on SQLite text (ISO 8601 with +00:00), so raw
+ * writes compare correctly with its own; on PostgreSQL a UTC timestamp without zone.
+ */
+const storedDate = (date: Date) =>
+	onPostgres() ? date.toISOString().replace('Z', '') : date.toISOString().replace('Z', '+00:00')
 
 const toCell = (value: Cell) =>
 	value instanceof Date
 		? storedDate(value)
 		: typeof value === 'boolean'
-			? Number(value)
+			? onPostgres()
+				? value
+				: Number(value)
 			: value !== null && typeof value === 'object'
 				? JSON.stringify(value)
 				: value
@@ -42,13 +121,13 @@ const toCell = (value: Cell) =>
 export async function insertRows(db: Pick<Tx, '$executeRawUnsafe'>, table: string, rows: Array<Record<string, Cell>>) {
 	if (!rows.length) return
 	const columns = Object.keys(rows[0])
-	// SQLite allows 32,766 placeholders in one statement.
+	// SQLite allows 32,766 placeholders in one statement, PostgreSQL 65,535.
 	const perStatement = Math.max(1, Math.floor(32_000 / columns.length))
-	const row = `(${columns.map(() => '?').join(', ')})`
 	for (let i = 0; i < rows.length; i += perStatement) {
 		const chunk = rows.slice(i, i + perStatement)
+		const values = chunk.map((_, r) => `(${placeholderList(columns.length, r * columns.length + 1)})`)
 		await db.$executeRawUnsafe(
-			`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${chunk.map(() => row).join(', ')}`,
+			`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')}`,
 			...chunk.flatMap((r) => columns.map((c) => toCell(r[c]))),
 		)
 	}

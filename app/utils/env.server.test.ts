@@ -23,7 +23,11 @@ describe('environment variables are checked at start', () => {
 		[{ PORT: 'abc' }, /PORT="abc": must be a port number/],
 		[{ MEILI_URL: 'not a url', MEILI_MASTER_KEY: '0123456789abcdef' }, /MEILI_URL="not a url"/],
 		[{ MEILI_URL: 'http://127.0.0.1:7700' }, /MEILI_MASTER_KEY="": set MEILI_URL and MEILI_MASTER_KEY together/],
-		[{ DATABASE_URL: 'postgres://x' }, /DATABASE_URL="postgres:\/\/x": must be a SQLite file URL/],
+		[{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL="mysql:\/\/x": must be a SQLite file URL/],
+		[
+			{ DATABASE_REPLICA_URL: 'postgresql://replica/db' },
+			/DATABASE_REPLICA_URL.*needs DATABASE_URL to be the PostgreSQL primary/,
+		],
 		[{ SEED_DEMO_DATA: 'maybe' }, /SEED_DEMO_DATA="maybe": use true or false/],
 		[{ SESSION_SECRET: 'short' }, /SESSION_SECRET="short": must be at least 32 characters/],
 		[{ REGION: 'mars' }, /REGION="mars": use one of norfolk-and-waveney, staffordshire/],

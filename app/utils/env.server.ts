@@ -16,7 +16,14 @@ export const EnvSchema = z
 		DATA_DIR: z.string().min(1).default('data'),
 		DATABASE_URL: z
 			.string()
-			.regex(/^file:.+/, { error: 'must be a SQLite file URL such as file:./data/portal.db' })
+			.regex(/^(file:.+|postgres(ql)?:\/\/.+)/, {
+				error: 'must be a SQLite file URL such as file:./data/portal.db or postgresql://user:password@host:5432/name',
+			})
+			.optional(),
+		// Anonymous search and job pages may read from this PostgreSQL replica (reads after a write stay on the primary).
+		DATABASE_REPLICA_URL: z
+			.string()
+			.regex(/^postgres(ql)?:\/\/.+/, { error: 'must be a postgresql:// URL' })
 			.optional(),
 		MEILI_URL: z.url({ error: 'must be a URL such as http://127.0.0.1:7700' }).optional(),
 		MEILI_MASTER_KEY: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
@@ -29,7 +36,8 @@ export const EnvSchema = z
 		SEED_DEMO_DATA: booleanString.default(true),
 		// Where uploaded CVs and photos are kept: on this machine's disk, or in the
 		// database (for several instances, which must all read them).
-		UPLOAD_STORAGE: z.enum(['disk', 'database'], { error: 'use disk or database' }).default('disk'),
+		// Unset: disk on SQLite, the database on PostgreSQL (whose instances may run on several machines).
+		UPLOAD_STORAGE: z.enum(['disk', 'database'], { error: 'use disk or database' }).optional(),
 		// The area served: a preset (regions.ts), or any list of local authority areas.
 		REGION: z.enum(regionIds, { error: `use one of ${regionIds.join(', ')}` }).default('norfolk-and-waveney'),
 		REGION_LOCAL_AUTHORITIES: z
@@ -93,6 +101,13 @@ export const EnvSchema = z
 				message: 'a region of your own local authorities needs its name too, like "Suffolk"',
 			})
 		}
+		if (env.DATABASE_REPLICA_URL && !/^postgres/.test(env.DATABASE_URL ?? '')) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['DATABASE_REPLICA_URL'],
+				message: 'a read replica needs DATABASE_URL to be the PostgreSQL primary it follows',
+			})
+		}
 		if (Boolean(env.MEILI_URL) !== Boolean(env.MEILI_MASTER_KEY)) {
 			ctx.addIssue({
 				code: 'custom',
@@ -106,6 +121,7 @@ export const EnvSchema = z
 		const preset = regionPresets[env.REGION]
 		return {
 			...env,
+			UPLOAD_STORAGE: env.UPLOAD_STORAGE ?? (/^postgres/.test(env.DATABASE_URL ?? '') ? 'database' : 'disk'),
 			REGION_NAME: env.REGION_NAME ?? preset.name,
 			BRAND_COLOUR: env.BRAND_COLOUR ?? preset.colour,
 			REGION_LOCAL_AUTHORITIES: env.REGION_LOCAL_AUTHORITIES ?? preset.localAuthorities,

@@ -13,6 +13,7 @@ import * as resetRoute from '#app/routes/reset-password.$token.tsx'
 import { createSession } from '#app/utils/auth.server.ts'
 import { dataDir } from '#app/utils/data-dir.server.ts'
 import { prisma } from '#app/utils/db.server.ts'
+import { getEnv } from '#app/utils/env.server.ts'
 import {
 	applyForm,
 	minimalPdf,
@@ -517,14 +518,18 @@ describe('candidates own their data', () => {
 		expect(exported).toHaveProperty('talentPoolInvitations')
 		expect(exported).toHaveProperty('passedOnByEmployers')
 		const cvPath = dataDir('uploads', user.files[0].id)
-		expect(fs.existsSync(cvPath)).toBe(true)
+		const cvKept = async () =>
+			getEnv().UPLOAD_STORAGE === 'disk'
+				? fs.existsSync(cvPath)
+				: (await prisma.uploadBlob.count({ where: { id: user.files[0].id } })) === 1
+		expect(await cvKept()).toBe(true)
 
 		await deleteCandidateAccount(user.id)
 
 		expect(await prisma.user.findUnique({ where: { id: user.id } })).toBeNull()
 		expect(await prisma.candidateProfile.findUnique({ where: { userId: user.id } })).toBeNull()
 		expect(await prisma.storedFile.count({ where: { ownerId: user.id } })).toBe(0)
-		expect(fs.existsSync(cvPath)).toBe(false)
+		expect(await cvKept()).toBe(false)
 		expect(await prisma.emailOutbox.count({ where: { toAddress: candidate.email } })).toBe(0)
 		const application = await prisma.application.findUniqueOrThrow({
 			where: { id: candidate.applicationId },

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { defineOutbox, retryDelayMs, type HandlerResult } from '#app/background/outbox.server.ts'
 import { every, runDueJobs, type RecurringJob } from '#app/background/schedule.server.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { onPostgres, prisma } from '#app/utils/db.server.ts'
 
 type Row = { id: number; attempts: number; subjectId: string }
 
@@ -44,6 +44,30 @@ describe('the outbox helper', () => {
 		expect(new Set(seen).size).toBe(200)
 		expect(await prisma.taskOutbox.count({ where: { kind: 'both' } })).toBe(0)
 	})
+
+	test.runIf(onPostgres())(
+		'on PostgreSQL a worker takes the next rows while another holds the first ones',
+		async () => {
+			await queue('skip', 20)
+			const seen: string[] = []
+			const worker = taskOutbox('skip', async (rows) => {
+				for (const row of rows) seen.push(row.subjectId)
+			})
+			const first = await prisma.taskOutbox.findMany({ where: { kind: 'skip' }, orderBy: { id: 'asc' }, take: 7 })
+			// Another worker mid-claim holds the first seven; this one neither waits for them nor gets none.
+			const claimed = await prisma.$transaction(async (tx) => {
+				await tx.$queryRawUnsafe(
+					'SELECT id FROM "TaskOutbox" WHERE id = ANY($1::int[]) FOR UPDATE',
+					first.map((r) => r.id),
+				)
+				return worker.processDue(7)
+			})
+			expect(claimed).toBe(7)
+			expect(seen.filter((id) => first.some((r) => r.subjectId === id))).toEqual([])
+			await worker.processDue(100)
+			expect(new Set(seen).size).toBe(20)
+		},
+	)
 
 	test('a failed row backs off by the one formula, keeps no message in lastError, and is given up after its attempts', async () => {
 		expect([1, 2, 3, 4, 5].map((n) => retryDelayMs(n, { firstMs: 1000, maxMs: 8000 }))).toEqual([

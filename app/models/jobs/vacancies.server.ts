@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
 import { endOfLondonDayIn, londonDateParts } from '#app/utils/dates.ts'
-import { prisma } from '#app/utils/db.server.ts'
+import { prisma, reader } from '#app/utils/db.server.ts'
 import { DomainError } from '#app/utils/domain-error.ts'
 import { toSearchDocument, vacancyDocumentSelect } from '#search/document.ts'
 import { defaultQuery, withDistance } from '#search/query.ts'
@@ -273,7 +273,7 @@ export function vacancyFormValues(v: VacancyRecord) {
 
 /** A vacancy as the public sees it; null when it never went live. */
 export async function getPublicVacancy(id: number) {
-	const vacancy = await prisma.vacancy.findFirst({
+	const vacancy = await reader().vacancy.findFirst({
 		where: { id, status: { in: ['live', 'closed'] }, publishedAt: { not: null } },
 		include: {
 			provider: {
