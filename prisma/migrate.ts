@@ -40,7 +40,6 @@ const panics = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message: (mess
 panics.PRISMA_WASM_PANIC_REGISTRY ??= {
 	set_message(message) {
 		lastPanic = message
-		console.error(`The schema engine panicked: ${message}`)
 	},
 }
 
@@ -233,7 +232,12 @@ async function withEngine<T>(databaseUrl: string, run: (engine: LoadedEngine) =>
 	if (file) fs.mkdirSync(path.dirname(file), { recursive: true })
 	const engine = await loadEngine(databaseUrl)
 	try {
+		lastPanic = ''
 		return await run(engine)
+	} catch (error) {
+		if (error instanceof WebAssembly.RuntimeError && lastPanic)
+			throw new Error(`The schema engine panicked: ${lastPanic}`, { cause: error })
+		throw error
 	} finally {
 		await engine.dispose()
 	}

@@ -1,9 +1,9 @@
 import { useLoaderData } from '@remix-run/react'
 import { SummaryList } from '#app/components/summary-list.tsx'
+import { PRIMARY_FOR_SECONDS, WROTE_COOKIE } from '#app/server/replica-reads.server.ts'
 import { APPLY_EMAIL_MINUTES } from '#app/utils/apply-email.server.ts'
 import { SESSION_DAYS } from '#app/utils/auth.server.ts'
 import { getEnv, serviceOperator } from '#app/utils/env.server.ts'
-import { PRIMARY_FOR_SECONDS, WROTE_COOKIE } from '#app/server/replica-reads.server.ts'
 import type { PageHandle } from '#app/utils/page.ts'
 
 export function loader() {
