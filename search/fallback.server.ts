@@ -172,20 +172,29 @@ function fts5(match: Match): string {
  * Fields within fields are those in both, as FTS5 has them.
  */
 function tsquery(match: Match, columns: number[] | null = null): string {
+	return tsqueryPart(match, columns) ?? lexeme('~')
+}
+
+/** null: nothing can match (fields within fields that have none in common). */
+function tsqueryPart(match: Match, columns: number[] | null): string | null {
 	switch (match.kind) {
 		case 'word': {
 			const suffix = match.prefix ? ':*' : ''
 			if (!columns) return `${lexeme(match.word)}${suffix}`
-			// No field left to look in: a word no vacancy has.
-			if (!columns.length) return lexeme('~')
+			if (!columns.length) return null
 			const each = columns.map((c) => `${lexeme(inField(c, match.word))}${suffix}`)
 			return each.length === 1 ? each[0] : `(${each.join(' | ')})`
 		}
-		case 'all':
-		case 'any':
-			return `(${match.parts.map((p) => tsquery(p, columns)).join(match.kind === 'all' ? ' & ' : ' | ')})`
+		case 'all': {
+			const parts = match.parts.map((p) => tsqueryPart(p, columns))
+			return parts.includes(null) ? null : `(${parts.join(' & ')})`
+		}
+		case 'any': {
+			const parts = [...new Set(match.parts.map((p) => tsqueryPart(p, columns)).filter((p) => p !== null))]
+			return parts.length ? (parts.length === 1 ? parts[0] : `(${parts.join(' | ')})`) : null
+		}
 		case 'fields':
-			return tsquery(match.match, columns ? columns.filter((c) => match.columns.includes(c)) : match.columns)
+			return tsqueryPart(match.match, columns ? columns.filter((c) => match.columns.includes(c)) : match.columns)
 	}
 }
 
@@ -253,37 +262,35 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	const ranked = sort === 'relevance' && Boolean(match) && !nearestAbout
 	const ctes: string[] = []
 	const textParams: unknown[] = []
+	// Most relevant with words: vacancies about them first, as Meilisearch's
+	// attribute rule puts title and role matches first (its `attribute` ranking).
+	const aboutFirst = ranked || nearestAbout
+	const about: Match | null = aboutFirst && match ? { kind: 'fields', columns: aboutColumns, match } : null
 	if (match && postgres) {
-		// bm25 is SQLite's; here, the weight of each field holding the query's words, by how many it holds.
-		const leaves = words(match)
-		const rank = textWeights
-			.map((weight, column) => {
-				textParams.push(tsquery(any(leaves), [column]))
-				return `${weight} * ts_rank(words, ?::tsquery, 0)`
-			})
-			.join(' + ')
-		ctes.push(
-			`t AS MATERIALIZED (SELECT id${ranked ? `, -(${rank}) AS rank` : ''} FROM VacancyText WHERE words @@ ?::tsquery)`,
-		)
-		if (!ranked) textParams.length = 0
+		// bm25 is SQLite's; here ts_rank over the query's words in every field, each
+		// field's words weighted as bm25's (title 8, role 6, aliases 4, the rest about 1.5).
+		// Whether it is about them is asked of the same rows, in the same scan.
+		const rank = ranked ? ", -ts_rank('{0.1875, 0.5, 0.75, 1.0}', words, ?::tsquery, 0) AS rank" : ''
+		if (ranked)
+			textParams.push(
+				tsquery(
+					any(words(match)),
+					textColumns.map((_, column) => column),
+				),
+			)
+		const aboutColumn = about ? ', CASE WHEN words @@ ?::tsquery THEN 0 ELSE 1 END AS about' : ''
+		if (about) textParams.push(tsquery(about))
+		ctes.push(`t AS MATERIALIZED (SELECT id${rank}${aboutColumn} FROM VacancyText WHERE words @@ ?::tsquery)`)
 		textParams.push(tsquery(match))
 	} else if (match) {
 		ctes.push(
 			`t AS MATERIALIZED (SELECT rowid AS id${ranked ? `, bm25(VacancyText, ${textWeights.join(', ')}) AS rank` : ''} FROM VacancyText WHERE VacancyText MATCH ?)`,
 		)
 		textParams.push(fts5(match))
-	}
-	// Most relevant with words: vacancies about them first, as Meilisearch's
-	// attribute rule puts title and role matches first (its `attribute` ranking).
-	const aboutFirst = ranked || nearestAbout
-	if (aboutFirst && match) {
-		const about: Match = { kind: 'fields', columns: aboutColumns, match }
-		ctes.push(
-			postgres
-				? 'a AS MATERIALIZED (SELECT id FROM VacancyText WHERE words @@ ?::tsquery)'
-				: 'a AS MATERIALIZED (SELECT rowid AS id FROM VacancyText WHERE VacancyText MATCH ?)',
-		)
-		textParams.push(postgres ? tsquery(about) : fts5(about))
+		if (about) {
+			ctes.push('a AS MATERIALIZED (SELECT rowid AS id FROM VacancyText WHERE VacancyText MATCH ?)')
+			textParams.push(fts5(about))
+		}
 	}
 	// Placeholders in the order the SQL text has them: the match, the `ok…` columns, then the WHERE clause.
 	const params: unknown[] = []
@@ -382,7 +389,7 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 		SELECT v.id, ${facetColumns.map((c) => `v.${c}`).join(', ')},
 			${okRole} AS okRole, ${okSetting} AS okSetting, ${okHours} AS okHours, ${okContract} AS okContract,
 			${distance} AS distance, ${ranked ? 't.rank' : '0'} AS rank,
-			${aboutFirst ? '(CASE WHEN v.id IN (SELECT id FROM a) THEN 0 ELSE 1 END)' : '0'} AS about, v.hourlyMax, v.published
+			${!about ? '0' : postgres ? 't.about' : '(CASE WHEN v.id IN (SELECT id FROM a) THEN 0 ELSE 1 END)'} AS about, v.hourlyMax, v.published
 		FROM ${from}
 		WHERE ${where.join(' AND ')})`)
 	const start = (query.page - 1) * query.perPage

@@ -49,6 +49,7 @@ export const textColumns = [
 // Change when the tables' shape changes: they are dropped, and every row is
 // written again by reconcileLocalIndex (which then finds none indexed).
 const LOCAL_INDEX_SHAPE = '5: a column per searchable field, compound terms, driving as the rules say'
+const POSTGRES_INDEX_SHAPE = 'pg 3: plain words, tagged words weighted by field, counted vocabulary'
 const SHAPE_KEY = 'search:local-index:shape'
 
 /** Bumped on every change, so caches built from the index (its vocabulary) know to refresh. */
@@ -58,13 +59,14 @@ export function localIndexVersion() {
 
 export function ensureLocalIndex() {
 	state.ready ??= (async () => {
+		const wanted = onPostgres() ? POSTGRES_INDEX_SHAPE : LOCAL_INDEX_SHAPE
 		const shape = await prisma.appState.findUnique({ where: { key: SHAPE_KEY } })
-		if (onPostgres()) await createPostgresTables(shape?.value !== LOCAL_INDEX_SHAPE)
-		else await createSqliteTables(shape?.value !== LOCAL_INDEX_SHAPE)
+		if (onPostgres()) await createPostgresTables(shape?.value !== wanted)
+		else await createSqliteTables(shape?.value !== wanted)
 		await prisma.appState.upsert({
 			where: { key: SHAPE_KEY },
-			create: { key: SHAPE_KEY, value: LOCAL_INDEX_SHAPE },
-			update: { value: LOCAL_INDEX_SHAPE },
+			create: { key: SHAPE_KEY, value: wanted },
+			update: { value: wanted },
 		})
 	})().catch((error) => {
 		state.ready = null
@@ -99,6 +101,8 @@ async function createPostgresTables(reshape: boolean) {
 		await tx.$executeRawUnsafe(
 			'CREATE TABLE IF NOT EXISTS VacancyText (id INTEGER PRIMARY KEY, version BIGINT NOT NULL, words TSVECTOR NOT NULL, terms TEXT[] NOT NULL)',
 		)
+		// Compressed in the row rather than moved out of it: every search reads every matching vector.
+		await tx.$executeRawUnsafe('ALTER TABLE VacancyText ALTER COLUMN words SET STORAGE MAIN')
 		await tx.$executeRawUnsafe('CREATE INDEX IF NOT EXISTS VacancyText_words ON VacancyText USING gin (words)')
 		await tx.$executeRawUnsafe(
 			'CREATE TABLE IF NOT EXISTS VacancyTextVocab (term TEXT PRIMARY KEY, doc INTEGER NOT NULL)',
@@ -239,7 +243,16 @@ async function insertFacets(db: Db, rows: VacancyForDocument[], docs: VacancyDoc
 	)
 }
 
-/** A vacancy's words for PostgreSQL: each plain, and tagged with each field it is in. */
+/**
+ * Each field's weight class for PostgreSQL's ts_rank (A heaviest), after the bm25
+ * weights in fallback.server.ts: title, role and aliases their own, the rest one.
+ */
+const fieldWeights = ['A', 'B', 'C', 'D', 'D', 'D', 'D', 'D', 'D'] as const
+
+/**
+ * A vacancy's words for PostgreSQL: each plain (matching in any field), and
+ * tagged with each field it is in, weighted by that field (matching within one, and ranking).
+ */
 function postgresWords(doc: VacancyDocument) {
 	const plain = new Set<string>()
 	const tagged = new Set<string>()
@@ -247,10 +260,10 @@ function postgresWords(doc: VacancyDocument) {
 		for (const word of text.split(' ')) {
 			if (!word) continue
 			plain.add(word)
-			tagged.add(inField(column, word))
+			tagged.add(`${lexeme(inField(column, word))}:1${fieldWeights[column]}`)
 		}
 	})
-	return { terms: [...plain], vector: [...plain, ...tagged].map(lexeme).join(' ') }
+	return { terms: [...plain], vector: [...[...plain].map(lexeme), ...tagged].join(' ') }
 }
 
 /**

@@ -18,10 +18,44 @@ export const onPostgres = () => databaseEngine() === 'postgresql'
 // Prisma's runtime, so they have the same models and errors: the PostgreSQL one
 // is typed as the SQLite one. Where the engines differ (raw SQL, text matching),
 // code asks onPostgres().
+// PostgreSQL is a server that can restart (a failover, an upgrade): a query that
+// could not reach it, or whose connection it closed, is asked again for a few
+// seconds before the error is let through. Transactions are retried whole (their
+// work is only database writes; side effects follow through the outbox).
+const RECONNECT_FOR_MS = 15_000
+
+function lostConnection(error: unknown) {
+	const { code, message } = (error ?? {}) as { code?: string; message?: string }
+	if (code === 'P1001' || code === 'P1017') return true
+	// 57P01 terminated by the administrator, 57P03 starting up, 08xxx connection failures
+	return /Code: `(57P0[123]|08\d\d\d)`|Connection terminated|connection error and is not queryable|ECONNREFUSED|ECONNRESET/.test(
+		message ?? '',
+	)
+}
+
+async function reconnecting<T>(run: () => Promise<T>): Promise<T> {
+	const deadline = Date.now() + RECONNECT_FOR_MS
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await run()
+		} catch (error) {
+			if (!lostConnection(error) || Date.now() > deadline) throw error
+			await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)))
+		}
+	}
+}
+
 function postgresClient(connectionString: string, max: number) {
 	const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: 10_000 })
-	return new PostgresClient({ adapter }).$extends({
+	const client = new PostgresClient({ adapter }).$extends({
 		query: {
+			async $allOperations(params) {
+				// Inside a transaction the connection is the transaction's: the whole of it is asked again instead.
+				const inTransaction = Boolean(
+					(params as { __internalParams?: { transaction?: unknown } }).__internalParams?.transaction,
+				)
+				return inTransaction ? params.query(params.args) : reconnecting(() => params.query(params.args))
+			},
 			$allModels: {
 				// Prisma's upsert reads, then inserts: two instances creating the same row
 				// at once get a unique-constraint error (SQLite's one writer never
@@ -37,6 +71,15 @@ function postgresClient(connectionString: string, max: number) {
 			},
 		},
 	}) as unknown as PrismaClient
+	const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>
+	return new Proxy(client, {
+		get(target, property) {
+			if (property === '$transaction')
+				return (first: unknown, ...rest: unknown[]) =>
+					typeof first === 'function' ? reconnecting(() => transaction(first, ...rest)) : transaction(first, ...rest)
+			return Reflect.get(target, property)
+		},
+	})
 }
 
 export const prisma = remember('prisma', () => {

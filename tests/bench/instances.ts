@@ -2,7 +2,11 @@
  * Two app instances on one database and one Meilisearch, on the bench data
  * (npm run bench:seed first):
  *
- *   npm run bench:instances [-- --seconds 45]
+ *   npm run bench:instances [-- --seconds 50] [-- --database sqlite]
+ *
+ * The database is PostgreSQL (when installed): a throwaway cluster holding a
+ * copy of the bench data, with a streaming replica the instances read anonymous
+ * search and job pages from. `--database sqlite` runs on the bench's SQLite file.
  *
  * First, search throughput with one instance and then with both (the realistic
  * mix, Zipf over 2,000 searches, page cache on). Then a drill under search load
@@ -11,23 +15,54 @@
  *   10 s  Meilisearch stops; 10 s later it starts again (both instances must
  *         leave reduced mode: the time each takes is reported)
  *   25 s  instance B is killed (SIGKILL, mid-request) and started again at once
+ *   38 s  PostgreSQL (the primary) is restarted (a fast shutdown, then start)
  *
  * When the load stops it waits for the outbox to drain and reports: 5xx answers
  * seen by users, applications lost, emails lost or sent twice, and index drift
- * (all must be 0). The database is the bench's SQLite file: PostgreSQL (and a
- * replica) are not part of this run yet (README, "Running several instances").
+ * (all must be 0).
  */
 import { numberArgument, requireBenchData, useBenchDataDir } from './lib/bench-env.ts'
 
 const dir = useBenchDataDir()
-const SECONDS = numberArgument('seconds', 45)
+const SECONDS = numberArgument('seconds', 50)
 const THROUGHPUT_SECONDS = numberArgument('throughput-seconds', 15)
 const SEARCH_CONNECTIONS = numberArgument('search-connections', 8)
 const APPLY_CONNECTIONS = numberArgument('apply-connections', 2)
 
 const path = await import('node:path')
 const crypto = await import('node:crypto')
+const { parseArgs } = await import('node:util')
 requireBenchData(dir)
+const { postgresBinDir } = await import('#prisma/local-postgres.ts')
+const postgresInstalled = (() => {
+	try {
+		return Boolean(postgresBinDir())
+	} catch {
+		return false
+	}
+})()
+const { values: args } = parseArgs({ options: { database: { type: 'string' } }, strict: false })
+const database = args.database ?? (postgresInstalled ? 'postgresql' : 'sqlite')
+if (database !== 'postgresql' && database !== 'sqlite') throw new Error('--database is postgresql or sqlite')
+
+// On PostgreSQL: the bench data copied into a new cluster, its reduced-mode index
+// built, then a streaming replica of it. This process reads it too (drift, checks).
+const postgres = database === 'postgresql' ? await setUpPostgres() : null
+async function setUpPostgres() {
+	const { benchPostgres } = await import('./lib/bench-postgres.ts')
+	const { startReplica, withDatabase } = await import('#prisma/local-postgres.ts')
+	console.log('Copying the bench data into PostgreSQL…')
+	const copy = await benchPostgres(path.join(dir, 'portal.db'))
+	console.log(`Copied ${copy.copied.Vacancy ?? 0} vacancies in ${(copy.copyMs / 1000).toFixed(1)} s`)
+	process.env.DATABASE_URL = copy.url
+	const { reconcileLocalIndex } = await import('#search/local-index.server.ts')
+	const started = performance.now()
+	await reconcileLocalIndex()
+	const localIndexMs = performance.now() - started
+	console.log(`Reduced-mode index on PostgreSQL built in ${(localIndexMs / 1000).toFixed(1)} s`)
+	const replica = await startReplica(copy.server)
+	return { ...copy, replica, replicaUrl: withDatabase(replica.url, 'portal'), localIndexMs }
+}
 const { startApp } = await import('./lib/app-process.ts')
 const { httpLoad } = await import('./lib/load.ts')
 const { searchMix, zipfSampler } = await import('./lib/search-mix.ts')
@@ -48,6 +83,7 @@ const shared = {
 	SESSION_SECRET: crypto.randomBytes(33).toString('base64url'),
 	SMTP_URL: mail.url,
 	TRUST_PROXY_HOPS: '1',
+	...(postgres ? { DATABASE_URL: postgres.url, DATABASE_REPLICA_URL: postgres.replicaUrl } : {}),
 }
 const basePort = Number(process.env.BENCH_PORT ?? 3910)
 const a = await startApp({ port: basePort, env: shared })
@@ -126,7 +162,16 @@ await (async () => {
 	note('instance B killed (SIGKILL)')
 	downMs = await b.killAndRestart()
 	note(`instance B answering again after ${(downMs / 1000).toFixed(1)} s`)
-	await at(SECONDS)
+	if (postgres) {
+		// Under load: at 38 s, or as soon as B is back if that was later.
+		await at(38)
+		note('PostgreSQL restarting')
+		const restarting = performance.now()
+		await postgres.server.restart()
+		note(`PostgreSQL accepting connections again after ${((performance.now() - restarting) / 1000).toFixed(1)} s`)
+	}
+	// The load runs on for at least 10 s after the last fault.
+	await after(Math.max(10_000, startedAt + SECONDS * 1000 - performance.now()))
 	stopLoad()
 	note('load stopped')
 })()
@@ -153,13 +198,16 @@ await a.stop()
 await b.stop()
 await services.stop()
 await prisma.$disconnect()
+await postgres?.replica.stop()
+await postgres?.server.stop()
 
 const search5xx = searches.reduce((sum, s) => sum + (s.statuses['5xx'] ?? 0), 0)
 const result = {
 	seconds: SECONDS,
 	searchConnections: SEARCH_CONNECTIONS,
 	applyConnections: APPLY_CONNECTIONS,
-	database: 'sqlite',
+	database: postgres ? 'postgresql with a streaming replica' : 'sqlite',
+	postgres: postgres ? { copyMs: Math.round(postgres.copyMs), localIndexMs: Math.round(postgres.localIndexMs) } : null,
 	throughput: { oneInstance: one.perSecond, twoInstances: bothPerSecond, oneP95: one.p95 },
 	events,
 	killedDownMs: downMs,

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import Database from 'better-sqlite3'
+import pg from 'pg'
 import { expectNoSeriousAxeViolations } from './axe.ts'
 import { openMail } from './mailbox.ts'
 
@@ -80,10 +81,22 @@ test('the next morning the digest arrives, and the mail program unsubscribes in 
 	request,
 }) => {
 	// The night passes: the alert was last looked at yesterday (as the 7am run would find it).
-	const db = new Database(path.join(dataDir, 'portal.db'))
-	const yesterday = new Date(Date.now() - 25 * 3600_000).toISOString().replace('Z', '+00:00')
-	db.prepare('UPDATE JobAlert SET checkedUpTo = ?, confirmedAt = ? WHERE email = ?').run(yesterday, yesterday, email)
-	db.close()
+	const yesterday = new Date(Date.now() - 25 * 3600_000).toISOString()
+	if (process.env.DATABASE_URL?.startsWith('postgres')) {
+		// The e2e run on PostgreSQL (DATABASE_URL=postgresql://… npx playwright test)
+		const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+		await client.connect()
+		await client.query('UPDATE "JobAlert" SET "checkedUpTo" = $1, "confirmedAt" = $1 WHERE email = $2', [
+			yesterday.replace('Z', ''),
+			email,
+		])
+		await client.end()
+	} else {
+		const db = new Database(path.join(dataDir, 'portal.db'))
+		const stored = yesterday.replace('Z', '+00:00')
+		db.prepare('UPDATE JobAlert SET checkedUpTo = ?, confirmedAt = ? WHERE email = ?').run(stored, stored, email)
+		db.close()
+	}
 	// What the schedule does at 7am, run now by the operator's command.
 	const out = execFileSync('node', ['--import', 'tsx', 'app/background/send-job-alerts.ts'], {
 		env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', PUBLIC_URL: test.info().project.use.baseURL },

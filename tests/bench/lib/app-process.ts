@@ -71,8 +71,10 @@ export async function startApp(options: AppOptions) {
 		encoding: 'utf8',
 	})
 	if (built.status !== 0) throw new Error(`the build failed:\n${built.stdout}${built.stderr}`)
+	// Never the database this process was given, only one the bench names in options.env.
 	const env: Record<string, string | undefined> = {
 		...process.env,
+		DATABASE_URL: undefined,
 		NODE_ENV: 'production',
 		PORT: String(options.port),
 		DATA_DIR: dataDir,
@@ -81,7 +83,7 @@ export async function startApp(options: AppOptions) {
 		SEED_DEMO_DATA: 'false',
 		...options.env,
 	}
-	delete env.DATABASE_URL
+	for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key]
 	let child: ChildProcess
 	let log = ''
 	// A bench that dies must not leave its app answering on the port for the next run.
