@@ -25,6 +25,7 @@ import {
 } from '@prisma/driver-adapter-utils'
 import Database from 'better-sqlite3'
 import pg from 'pg'
+import { parse as parseConnectionString } from 'pg-connection-string'
 import { engineOf, migrationsDirs, schemaText as engineSchemaText, schemaPath, type Engine } from './engines.ts'
 
 const lockfileName = 'migration_lock.toml'
@@ -131,17 +132,13 @@ function readCharColumns<T extends object>(queryable: T): T {
 	return queryable
 }
 
-/** The URL's parts as separate fields: node-postgres lets a connectionString win over `database`. */
+/**
+ * The URL's settings as separate fields (SSL and other options kept), with
+ * another database if given: node-postgres lets a connectionString win over `database`.
+ */
 function pgConfig(databaseUrl: string, database?: string): pg.PoolConfig {
-	const url = new URL(databaseUrl)
-	return {
-		host: url.searchParams.get('host') ?? (decodeURIComponent(url.hostname) || 'localhost'),
-		port: Number(url.port || 5432),
-		user: decodeURIComponent(url.username) || undefined,
-		password: url.password ? decodeURIComponent(url.password) : undefined,
-		database: database ?? (decodeURIComponent(url.pathname.slice(1)) || undefined),
-		max: 2,
-	}
+	const parsed = parseConnectionString(databaseUrl) as pg.PoolConfig
+	return { ...parsed, database: database ?? parsed.database ?? undefined, max: 2 }
 }
 
 function postgresFactory(databaseUrl: string, opened: Disposable[]): SqlMigrationAwareDriverAdapterFactory {
@@ -159,13 +156,19 @@ function postgresFactory(databaseUrl: string, opened: Disposable[]): SqlMigratio
 		const main = new pg.Client(pgConfig(databaseUrl))
 		await main.connect()
 		const name = `prisma_shadow_${process.pid}_${Date.now().toString(36)}`
-		await main.query(`CREATE DATABASE "${name}"`)
-		const shadow = new PrismaPg(pgConfig(databaseUrl, name))
-		const adapter = readCharColumns(await shadow.connect())
+		const drop = () => main.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => main.end())
+		let adapter: Awaited<ReturnType<PrismaPg['connect']>>
+		try {
+			await main.query(`CREATE DATABASE "${name}"`)
+			adapter = readCharColumns(await new PrismaPg(pgConfig(databaseUrl, name)).connect())
+		} catch (error) {
+			await drop().catch(() => {})
+			throw error
+		}
 		const dispose = adapter.dispose.bind(adapter)
 		adapter.dispose = async () => {
 			await dispose().catch(() => {})
-			await main.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => main.end())
+			await drop()
 		}
 		opened.push(adapter)
 		return adapter
@@ -346,14 +349,19 @@ async function writeMigration(databaseUrl: string, dirName: string) {
 export async function createMigration(name: string, postgresUrl?: string) {
 	if (!/^[a-z0-9_]+$/.test(name)) throw new Error('Migration names use a-z, 0-9 and _ only')
 	const dirName = `${timestamp()}_${name}`
-	const sqlite = await writeMigration('file::memory:', dirName)
-	if (postgresUrl) return { sqlite, postgresql: await writeMigration(postgresUrl, dirName) }
 	const { startLocalPostgres } = await import('./local-postgres.ts')
-	const server = await startLocalPostgres()
+	const server = postgresUrl ? null : await startLocalPostgres()
 	try {
-		return { sqlite, postgresql: await writeMigration(server.url, dirName) }
+		// PostgreSQL's first: if it fails, neither folder has the migration.
+		const postgresql = await writeMigration(server?.url ?? postgresUrl!, dirName)
+		try {
+			return { sqlite: await writeMigration('file::memory:', dirName), postgresql }
+		} catch (error) {
+			if (postgresql) fs.rmSync(path.join(migrationsDirs.postgresql, postgresql), { recursive: true, force: true })
+			throw error
+		}
 	} finally {
-		await server.stop()
+		await server?.stop()
 	}
 }
 

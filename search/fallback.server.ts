@@ -1,6 +1,6 @@
 import { remember } from '@epic-web/remember'
 import { hoursOptions } from '#app/models/jobs/vocabulary.ts'
-import { onPostgres, prisma, reader, sql } from '#app/utils/db.server.ts'
+import { onPostgres, prisma, readWithFallback, sql } from '#app/utils/db.server.ts'
 import { boundingBox } from '#app/utils/geo.ts'
 import { toSearchDocument, vacancyDocumentSelect } from './document.ts'
 import { searchGeneration } from './generation.server.ts'
@@ -393,19 +393,21 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 		FROM ${from}
 		WHERE ${where.join(' AND ')})`)
 	const start = (query.page - 1) * query.perPage
-	const rows = await reader().$queryRawUnsafe<Array<Group & { hitId: number | bigint | null }>>(
-		sql(`WITH ${ctes.join(',\n')}
+	const rows = await readWithFallback((db) =>
+		db.$queryRawUnsafe<Array<Group & { hitId: number | bigint | null }>>(
+			sql(`WITH ${ctes.join(',\n')}
 		SELECT NULL AS "hitId", ${groupColumns.map(named).join(', ')}, COUNT(*) AS n FROM m GROUP BY ${groupColumns.join(', ')}
 		UNION ALL
 		SELECT * FROM (
 			SELECT id AS "hitId", ${groupColumns.join(', ')}, ROW_NUMBER() OVER (ORDER BY ${order}) AS n
 			FROM m WHERE okRole = 1 AND okSetting = 1 AND okHours = 1 AND okContract = 1 ORDER BY ${order} LIMIT ? OFFSET ?
 		) AS page`),
-		...textParams,
-		...okParams,
-		...params,
-		query.perPage,
-		start,
+			...textParams,
+			...okParams,
+			...params,
+			query.perPage,
+			start,
+		),
 	)
 	const groups = rows.filter((r) => r.hitId === null)
 	const ids = rows
@@ -438,7 +440,7 @@ export async function searchDatabase(query: VacancyQuery): Promise<VacancySearch
 	}
 
 	const vacancies = ids.length
-		? await reader().vacancy.findMany({ where: { id: { in: ids } }, select: vacancyDocumentSelect })
+		? await readWithFallback((db) => db.vacancy.findMany({ where: { id: { in: ids } }, select: vacancyDocumentSelect }))
 		: []
 	const byId = new Map(vacancies.map((r) => [r.id, r]))
 	return {

@@ -58,27 +58,24 @@ export function localIndexVersion() {
 }
 
 export function ensureLocalIndex() {
-	state.ready ??= (async () => {
-		const wanted = onPostgres() ? POSTGRES_INDEX_SHAPE : LOCAL_INDEX_SHAPE
-		const shape = await prisma.appState.findUnique({ where: { key: SHAPE_KEY } })
-		if (onPostgres()) await createPostgresTables(shape?.value !== wanted)
-		else await createSqliteTables(shape?.value !== wanted)
-		await prisma.appState.upsert({
-			where: { key: SHAPE_KEY },
-			create: { key: SHAPE_KEY, value: wanted },
-			update: { value: wanted },
-		})
-	})().catch((error) => {
+	state.ready ??= (onPostgres() ? createPostgresTables() : createSqliteTables()).catch((error) => {
 		state.ready = null
 		throw error
 	})
 	return state.ready
 }
 
+const currentShape = async (db: Db) => (await db.appState.findUnique({ where: { key: SHAPE_KEY } }))?.value
+
+async function recordShape(db: Db, value: string) {
+	await db.appState.upsert({ where: { key: SHAPE_KEY }, create: { key: SHAPE_KEY, value }, update: { value } })
+}
+
 const tables = ['VacancyTextVocab', 'VacancyText', 'VacancyGeo', 'VacancyFacet']
 
-async function createSqliteTables(reshape: boolean) {
-	if (reshape) for (const table of tables) await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`)
+async function createSqliteTables() {
+	if ((await currentShape(prisma)) !== LOCAL_INDEX_SHAPE)
+		for (const table of tables) await prisma.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`)
 	await prisma.$executeRawUnsafe(
 		`CREATE VIRTUAL TABLE IF NOT EXISTS VacancyText USING fts5(${textColumns.join(', ')}, content='', contentless_delete=1, tokenize='unicode61', prefix='2 3')`,
 	)
@@ -91,13 +88,20 @@ async function createSqliteTables(reshape: boolean) {
 	await prisma.$executeRawUnsafe(
 		`CREATE TABLE IF NOT EXISTS VacancyFacet (${facetColumns.map((c) => `${c} ${facetColumnTypes[c]}`).join(', ')})`,
 	)
+	await recordShape(prisma, LOCAL_INDEX_SHAPE)
 }
 
-async function createPostgresTables(reshape: boolean) {
+async function createPostgresTables() {
+	// Nothing to do, and no lock taken, when the tables are there in this shape.
+	const present = await prisma.$queryRawUnsafe<Array<{ present: boolean }>>(
+		"SELECT to_regclass('vacancyfacet') IS NOT NULL AS present",
+	)
+	if (present[0]?.present && (await currentShape(prisma)) === POSTGRES_INDEX_SHAPE) return
 	// Instances starting together would race to create the same tables: one at a time.
 	await prisma.$transaction(async (tx) => {
 		await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('search:local-index'))`)
-		if (reshape) for (const table of tables) await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`)
+		if ((await currentShape(tx)) !== POSTGRES_INDEX_SHAPE)
+			for (const table of tables) await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`)
 		await tx.$executeRawUnsafe(
 			'CREATE TABLE IF NOT EXISTS VacancyText (id INTEGER PRIMARY KEY, version BIGINT NOT NULL, words TSVECTOR NOT NULL, terms TEXT[] NOT NULL)',
 		)
@@ -121,6 +125,7 @@ async function createPostgresTables(reshape: boolean) {
 			'CREATE INDEX IF NOT EXISTS VacancyFacet_place ON VacancyFacet USING gist (point(lng, lat))',
 		)
 		await tx.$executeRawUnsafe('CREATE INDEX IF NOT EXISTS VacancyFacet_published ON VacancyFacet (published)')
+		await recordShape(tx, POSTGRES_INDEX_SHAPE)
 	})
 }
 
@@ -300,7 +305,8 @@ async function writePostgresRows(db: Db, ids: number[]) {
 			rows.map((r) => r.id),
 			docs.map((d) => d.version),
 			words.map((w) => w.vector),
-			words.map((w) => `{${w.terms.join(',')}}`),
+			// Quoted: an unquoted NULL (a vacancy mentioning "null") would be read as SQL's.
+			words.map((w) => `{${w.terms.map((t) => `"${t}"`).join(',')}}`),
 		)
 		await insertFacets(db, rows, docs)
 	}
@@ -345,9 +351,12 @@ export async function reconcileLocalIndex() {
 	const stale = expected.filter((v) => have.get(v.id) !== documentVersion(v)).map((v) => v.id)
 	const live = new Set(expected.map((v) => v.id))
 	const gone = [...have.keys()].filter((id) => !live.has(id))
-	const ids = [...stale, ...gone]
-	for (let i = 0; i < ids.length; i += 5_000) {
-		await prisma.$transaction((tx) => writeRows(tx, ids.slice(i, i + 5_000)), { timeout: 120_000 })
+	// In id order, as writePostgresRows locks them; on PostgreSQL in small
+	// transactions, which hold the vocabulary's rows (and so other instances' edits) only briefly.
+	const ids = [...stale, ...gone].sort((a, b) => a - b)
+	const perTransaction = onPostgres() ? 500 : 5_000
+	for (let i = 0; i < ids.length; i += perTransaction) {
+		await prisma.$transaction((tx) => writeRows(tx, ids.slice(i, i + perTransaction)), { timeout: 120_000 })
 	}
 	return { rewritten: stale.length, removed: gone.length }
 }

@@ -4,7 +4,7 @@ import { reconcileIfKeepingIndex } from '#app/background/search-outbox.server.ts
 import { startBackgroundWork } from '#app/background/start.server.ts'
 import { replaceGuessablePoolIds } from '#app/models/redirect/pool-id.server.ts'
 import { dataDir, databaseUrl, readOrCreateSecret } from '#app/utils/data-dir.server.ts'
-import { configureDatabase, prisma } from '#app/utils/db.server.ts'
+import { configureDatabase, prisma, replica } from '#app/utils/db.server.ts'
 import { getEnv, StartupError } from '#app/utils/env.server.ts'
 import { log } from '#app/utils/log.server.ts'
 import { startDevMailSink } from '#emails/dev-sink.server.ts'
@@ -140,6 +140,7 @@ export async function boot() {
 			await mailSink?.stop()
 			await meili?.stop()
 			await prisma.$disconnect()
+			if (replica() !== prisma) await replica().$disconnect()
 		},
 	}
 }

@@ -9,7 +9,8 @@ import { readFromReplica } from '#app/utils/db.server.ts'
 
 export const WROTE_COOKIE = 'wrote'
 export const PRIMARY_FOR_SECONDS = 30
-const replicaPaths = /^\/(?:jobs(?:\/\d{1,9})?)?$/
+// The pages, and the data requests the browser makes for them when JavaScript is on (Remix single fetch).
+const replicaPaths = /^\/(?:(?:jobs(?:\/\d{1,9})?)?|(?:_root|jobs(?:\/\d{1,9})?)\.data)$/
 
 const hasCookie = (req: Request, name: string) => new RegExp(`(?:^|;\\s*)${name}=`).test(req.headers.cookie ?? '')
 

@@ -18,65 +18,78 @@ export const onPostgres = () => databaseEngine() === 'postgresql'
 // Prisma's runtime, so they have the same models and errors: the PostgreSQL one
 // is typed as the SQLite one. Where the engines differ (raw SQL, text matching),
 // code asks onPostgres().
-// PostgreSQL is a server that can restart (a failover, an upgrade): a query that
-// could not reach it, or whose connection it closed, is asked again for a few
-// seconds before the error is let through. Transactions are retried whole (their
-// work is only database writes; side effects follow through the outbox).
+// PostgreSQL is a server that can restart (a failover, an upgrade). A query is
+// asked again, for a few seconds, only when the error proves it never ran: the
+// server could not be reached, was starting up, or ended the session before the
+// statement was read (a pooled connection found broken). A transaction is retried
+// whole when its connection was ended by a shutdown (its work was rolled back) or
+// it lost a deadlock or serialisation; its callback must be safe to run again
+// (only database work: side effects follow through the outbox).
 const RECONNECT_FOR_MS = 15_000
 
-function lostConnection(error: unknown) {
-	const { code, message } = (error ?? {}) as { code?: string; message?: string }
-	if (code === 'P1001' || code === 'P1017') return true
-	// 57P01 terminated by the administrator, 57P03 starting up, 08xxx connection failures
-	return /Code: `(57P0[123]|08\d\d\d)`|Connection terminated|connection error and is not queryable|ECONNREFUSED|ECONNRESET/.test(
-		message ?? '',
-	)
+type DbError = { code?: string; message?: string }
+const neverRan = (error: unknown) => {
+	const { code, message } = (error ?? {}) as DbError
+	return code === 'P1001' || /Code: `57P03`|connection error and is not queryable|ECONNREFUSED/.test(message ?? '')
+}
+const rolledBack = (error: unknown) => {
+	const { message } = (error ?? {}) as DbError
+	return neverRan(error) || /Code: `(57P01|40P01|40001)`/.test(message ?? '')
 }
 
-async function reconnecting<T>(run: () => Promise<T>): Promise<T> {
+async function retrying<T>(run: () => Promise<T>, retry: (error: unknown) => boolean): Promise<T> {
 	const deadline = Date.now() + RECONNECT_FOR_MS
 	for (let attempt = 0; ; attempt++) {
 		try {
 			return await run()
 		} catch (error) {
-			if (!lostConnection(error) || Date.now() > deadline) throw error
+			if (!retry(error) || Date.now() > deadline) throw error
 			await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, 50 * 2 ** attempt)))
 		}
 	}
 }
 
-function postgresClient(connectionString: string, max: number) {
-	const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: 10_000 })
+const inTransaction = (params: object) =>
+	Boolean((params as { __internalParams?: { transaction?: unknown } }).__internalParams?.transaction)
+
+function postgresClient(connectionString: string, options: { max: number; retry: boolean }) {
+	const adapter = new PrismaPg({
+		connectionString,
+		max: options.max,
+		connectionTimeoutMillis: options.retry ? 10_000 : 2_000,
+	})
 	const client = new PostgresClient({ adapter }).$extends({
 		query: {
 			async $allOperations(params) {
 				// Inside a transaction the connection is the transaction's: the whole of it is asked again instead.
-				const inTransaction = Boolean(
-					(params as { __internalParams?: { transaction?: unknown } }).__internalParams?.transaction,
-				)
-				return inTransaction ? params.query(params.args) : reconnecting(() => params.query(params.args))
+				if (!options.retry || inTransaction(params)) return params.query(params.args)
+				return retrying(() => params.query(params.args), neverRan)
 			},
 			$allModels: {
 				// Prisma's upsert reads, then inserts: two instances creating the same row
-				// at once get a unique-constraint error (SQLite's one writer never
-				// did). Asked again, it finds the row and updates it.
-				async upsert({ args, query }) {
+				// at once get a unique-constraint error (SQLite's one writer never did).
+				// Asked again, it finds the row and updates it. (In a transaction the
+				// error has ended the transaction: it is let through.)
+				async upsert(params) {
 					try {
-						return await query(args)
+						return await params.query(params.args)
 					} catch (error) {
-						if ((error as { code?: string }).code !== 'P2002') throw error
-						return query(args)
+						if ((error as DbError).code !== 'P2002' || inTransaction(params)) throw error
+						return params.query(params.args)
 					}
 				},
 			},
 		},
 	}) as unknown as PrismaClient
+	if (!options.retry) return client
 	const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>
 	return new Proxy(client, {
 		get(target, property) {
 			if (property === '$transaction')
 				return (first: unknown, ...rest: unknown[]) =>
-					typeof first === 'function' ? reconnecting(() => transaction(first, ...rest)) : transaction(first, ...rest)
+					typeof first === 'function'
+						? retrying(() => transaction(first, ...rest), rolledBack)
+						: transaction(first, ...rest)
 			return Reflect.get(target, property)
 		},
 	})
@@ -84,7 +97,7 @@ function postgresClient(connectionString: string, max: number) {
 
 export const prisma = remember('prisma', () => {
 	const url = databaseUrl()
-	if (engineOf(url) === 'postgresql') return postgresClient(url, 10)
+	if (engineOf(url) === 'postgresql') return postgresClient(url, { max: 10, retry: true })
 	const adapter = new PrismaBetterSqlite3({ url, timeout: 10_000 })
 	return new PrismaClient({ adapter })
 })
@@ -93,20 +106,47 @@ export const prisma = remember('prisma', () => {
 export const replica = () =>
 	remember('prisma-replica', () => {
 		const url = getEnv().DATABASE_REPLICA_URL
-		return url ? postgresClient(url, 10) : prisma
+		return url ? postgresClient(url, { max: 10, retry: false }) : prisma
 	})
 
-const replicaReads = remember('replica-reads', () => new AsyncLocalStorage<boolean>())
+const replicaReads = remember('replica-reads', () => ({
+	requests: new AsyncLocalStorage<boolean>(),
+	/** Until when reads skip the replica, after it could not be reached. */
+	downUntil: 0,
+}))
+const REPLICA_DOWN_MS = 30_000
 
 /** Runs `handle` (one request) with its reads through `reader()` going to the replica. */
-export const readFromReplica = <T>(handle: () => T) => replicaReads.run(true, handle)
+export const readFromReplica = <T>(handle: () => T) => replicaReads.requests.run(true, handle)
 
 /**
  * The client for reads that may be a moment behind. The replica inside
  * readFromReplica (anonymous search and job pages, and not just after the
  * visitor wrote something: app/server/replica-reads.server.ts), else the primary.
  */
-export const reader = () => (replicaReads.getStore() ? replica() : prisma)
+export const reader = () =>
+	replicaReads.requests.getStore() && Date.now() >= replicaReads.downUntil ? replica() : prisma
+
+/**
+ * Reads through `reader()`; if that is the replica and it cannot be reached, from
+ * the primary instead, and the replica is left alone for half a minute.
+ */
+export async function readWithFallback<T>(read: (db: typeof prisma) => Promise<T>): Promise<T> {
+	const db = reader()
+	if (db === prisma) return read(db)
+	try {
+		return await read(db)
+	} catch (error) {
+		const { code, message } = (error ?? {}) as DbError
+		const unreachable =
+			code === 'P1001' ||
+			code === 'P1017' ||
+			/Code: `(57P0\d|08\d{3})`|ECONN|not queryable|terminated/.test(message ?? '')
+		if (!unreachable) throw error
+		replicaReads.downUntil = Date.now() + REPLICA_DOWN_MS
+		return read(prisma)
+	}
+}
 
 export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 

@@ -15,7 +15,9 @@
  *   10 s  Meilisearch stops; 10 s later it starts again (both instances must
  *         leave reduced mode: the time each takes is reported)
  *   25 s  instance B is killed (SIGKILL, mid-request) and started again at once
- *   38 s  PostgreSQL (the primary) is restarted (a fast shutdown, then start)
+ *         (or as soon as both have left reduced mode, if that is later)
+ *   38 s  PostgreSQL (the primary) is restarted (a fast shutdown, then start), or
+ *         as soon as B answers again; the load goes on for 10 s after it
  *
  * When the load stops it waits for the outbox to drain and reports: 5xx answers
  * seen by users, applications lost, emails lost or sent twice, and index drift

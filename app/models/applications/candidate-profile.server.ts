@@ -271,6 +271,8 @@ export type CandidateData = Awaited<ReturnType<typeof exportCandidateData>>
 export async function deleteCandidateAccount(userId: string) {
 	const removedFiles: string[] = []
 	const email = await prisma.$transaction(async (tx) => {
+		// Empty at the start of each try: a transaction may be run again (db.server.ts).
+		removedFiles.length = 0
 		const user = await tx.user.findUniqueOrThrow({
 			where: { id: userId },
 			select: { email: true, files: { select: { id: true } }, candidate: { select: { poolId: true } } },

@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { notifySearchOutbox, recordVacancyChange } from '#app/background/search-outbox.server.ts'
 import { endOfLondonDayIn, londonDateParts } from '#app/utils/dates.ts'
-import { prisma, reader } from '#app/utils/db.server.ts'
+import { prisma, readWithFallback } from '#app/utils/db.server.ts'
 import { DomainError } from '#app/utils/domain-error.ts'
 import { toSearchDocument, vacancyDocumentSelect } from '#search/document.ts'
 import { defaultQuery, withDistance } from '#search/query.ts'
@@ -273,26 +273,28 @@ export function vacancyFormValues(v: VacancyRecord) {
 
 /** A vacancy as the public sees it; null when it never went live. */
 export async function getPublicVacancy(id: number) {
-	const vacancy = await reader().vacancy.findFirst({
-		where: { id, status: { in: ['live', 'closed'] }, publishedAt: { not: null } },
-		include: {
-			provider: {
-				select: {
-					id: true,
-					name: true,
-					type: true,
-					cqcLocationId: true,
-					addressLine1: true,
-					addressLine2: true,
-					town: true,
-					postcode: true,
-					website: true,
-					about: true,
-					verifiedAt: true,
+	const vacancy = await readWithFallback((db) =>
+		db.vacancy.findFirst({
+			where: { id, status: { in: ['live', 'closed'] }, publishedAt: { not: null } },
+			include: {
+				provider: {
+					select: {
+						id: true,
+						name: true,
+						type: true,
+						cqcLocationId: true,
+						addressLine1: true,
+						addressLine2: true,
+						town: true,
+						postcode: true,
+						website: true,
+						about: true,
+						verifiedAt: true,
+					},
 				},
 			},
-		},
-	})
+		}),
+	)
 	if (!vacancy) return null
 	const isLive = isLiveVacancy(vacancy)
 	return { vacancy, isLive }
