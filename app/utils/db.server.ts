@@ -19,9 +19,10 @@ export const onPostgres = () => databaseEngine() === 'postgresql'
 // is typed as the SQLite one. Where the engines differ (raw SQL, text matching),
 // code asks onPostgres().
 // PostgreSQL is a server that can restart (a failover, an upgrade). A query is
-// asked again, for a few seconds, only when the error proves it never ran: the
-// server could not be reached, was starting up, or ended the session before the
-// statement was read (a pooled connection found broken). A transaction is retried
+// asked again, for a few seconds, only when the error proves it did nothing: the
+// server could not be reached, was starting up, ended the session while the
+// statement ran (rolling it back), or the pooled connection was found broken
+// before the statement was sent. A transaction is retried
 // whole when its connection was ended by a shutdown (its work was rolled back) or
 // it lost a deadlock or serialisation; its callback must be safe to run again
 // (only database work: side effects follow through the outbox).
@@ -30,11 +31,12 @@ const RECONNECT_FOR_MS = 15_000
 type DbError = { code?: string; message?: string }
 const neverRan = (error: unknown) => {
 	const { code, message } = (error ?? {}) as DbError
-	return code === 'P1001' || /Code: `57P03`|connection error and is not queryable|ECONNREFUSED/.test(message ?? '')
+	// 57P01: the server ended the session while the statement ran, so its transaction was rolled back.
+	return code === 'P1001' || /Code: `57P0[13]`|connection error and is not queryable|ECONNREFUSED/.test(message ?? '')
 }
 const rolledBack = (error: unknown) => {
 	const { message } = (error ?? {}) as DbError
-	return neverRan(error) || /Code: `(57P01|40P01|40001)`/.test(message ?? '')
+	return neverRan(error) || /Code: `(40P01|40001)`/.test(message ?? '')
 }
 
 async function retrying<T>(run: () => Promise<T>, retry: (error: unknown) => boolean): Promise<T> {
