@@ -35,8 +35,9 @@ const neverRan = (error: unknown) => {
 	return code === 'P1001' || /Code: `57P0[13]`|connection error and is not queryable|ECONNREFUSED/.test(message ?? '')
 }
 const rolledBack = (error: unknown) => {
-	const { message } = (error ?? {}) as DbError
-	return neverRan(error) || /Code: `(40P01|40001)`/.test(message ?? '')
+	const { code, message } = (error ?? {}) as DbError
+	// P1017: the connection closed under the transaction (a shutdown), which PostgreSQL rolls back.
+	return neverRan(error) || code === 'P1017' || /Code: `(40P01|40001)`/.test(message ?? '')
 }
 
 async function retrying<T>(run: () => Promise<T>, retry: (error: unknown) => boolean): Promise<T> {
