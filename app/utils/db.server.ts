@@ -52,6 +52,21 @@ async function retrying<T>(run: () => Promise<T>, retry: (error: unknown) => boo
 	}
 }
 
+// A read asked again after its connection closed (P1017) does no harm, nor does an
+// attempt counted twice against a rate limit; any other write might have committed.
+const readOperations = new Set([
+	'findUnique',
+	'findUniqueOrThrow',
+	'findFirst',
+	'findFirstOrThrow',
+	'findMany',
+	'count',
+	'aggregate',
+	'groupBy',
+])
+const safeToRepeat = (params: { operation: string; model?: string }) =>
+	readOperations.has(params.operation) || params.model === 'RateLimit'
+
 const inTransaction = (params: object) =>
 	Boolean((params as { __internalParams?: { transaction?: unknown } }).__internalParams?.transaction)
 
@@ -66,7 +81,11 @@ function postgresClient(connectionString: string, options: { max: number; retry:
 			async $allOperations(params) {
 				// Inside a transaction the connection is the transaction's: the whole of it is asked again instead.
 				if (!options.retry || inTransaction(params)) return params.query(params.args)
-				return retrying(() => params.query(params.args), neverRan)
+				const repeatable = safeToRepeat(params)
+				return retrying(
+					() => params.query(params.args),
+					(error) => neverRan(error) || (repeatable && (error as DbError).code === 'P1017'),
+				)
 			},
 			$allModels: {
 				// Prisma's upsert reads, then inserts: two instances creating the same row
