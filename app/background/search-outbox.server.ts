@@ -117,7 +117,7 @@ async function applyToIndex(rows: SearchRow[]): Promise<HandlerResult> {
 
 // Meilisearch may have lost documents while it was away, or come back empty:
 // every return is followed by a reconciliation before the outbox carries on.
-const sync = remember('search-sync', () => ({ needsReconcile: false }))
+const sync = remember('search-sync', () => ({ needsReconcile: false, reconciling: false }))
 
 async function ready() {
 	const lease = await holdSyncLease()
@@ -137,6 +137,7 @@ async function ready() {
 	}
 	if (!sync.needsReconcile) return true
 	try {
+		sync.reconciling = true
 		const result = await reconcileIndex()
 		sync.needsReconcile = false
 		log.info(
@@ -152,7 +153,18 @@ async function ready() {
 			log.error('search', `reconciliation failed: ${describeError(error)}`)
 		}
 		return false
+	} finally {
+		sync.reconciling = false
 	}
+}
+
+/**
+ * While this instance reconciles (minutes at 100,000 vacancies on a busy machine),
+ * its outbox worker is busy: a search that timed out meanwhile would leave it in
+ * reduced mode until the reconciliation ended. Meilisearch is asked directly instead.
+ */
+async function recoverDuringReconcile() {
+	if (sync.reconciling && !isSearchHealthy() && (await pingSearch())) setSearchHealthy(true)
 }
 
 export const searchOutbox = defineOutbox<SearchRow>({
@@ -191,8 +203,11 @@ export function startSearchSync(options: { pollMs?: number } = {}) {
 		notifySearchOutbox()
 	})
 	const worker = searchOutbox.start(options)
+	const watch = setInterval(() => void recoverDuringReconcile().catch(() => {}), 1000)
+	watch.unref()
 	return {
 		async stop() {
+			clearInterval(watch)
 			unsubscribe()
 			await worker.stop()
 			await giveUpSyncLease()
